@@ -1,0 +1,35 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Projects: pure core logic once; every server test file twice, on PGlite and on PostgreSQL
+ * (FAZHI_TEST_DB tells the test helper which); web components in jsdom; browser tests against the built app.
+ */
+const server = (db: "pglite" | "postgres") => ({
+  test: {
+    name: `server-${db}`,
+    include: ["src/server/**/*.test.ts"],
+    env: { FAZHI_TEST_DB: db },
+    globalSetup: ["src/server/test/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "core", include: ["src/core/**/*.test.ts", "src/shared/**/*.test.ts", "src/cli/**/*.test.ts"], testTimeout: 30_000 } },
+      server("pglite"),
+      server("postgres"),
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
