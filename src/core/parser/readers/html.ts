@@ -1,0 +1,189 @@
+import { type HTMLElement, type Node, NodeType, parse } from "node-html-parser";
+import type { ReadResult } from "../types.js";
+
+/** Elements that never hold the document: page chrome and machinery. */
+const DROPPED_TAGS = new Set([
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "NAV",
+  "HEADER",
+  "FOOTER",
+  "ASIDE",
+  "FORM",
+  "IFRAME",
+  "SELECT",
+  "BUTTON",
+  "SVG",
+  "HEAD",
+  "OBJECT",
+]);
+
+/** id/class words of navigation chrome on government sites (menus, breadcrumbs, share bars, footers). */
+const CHROME_NAME =
+  /(?:^|[-_\s])(?:nav|navbar|menu|header|head|top|topbar|footer|foot|bottom|breadcrumb|crumb|location|position|sidebar|side|share|bdshare|print|search|banner|toolbar|copyright|friendlink|links|related|pager|prev|next)(?:$|[-_\s\d])/i;
+
+const BLOCK_TAGS = new Set([
+  "P",
+  "DIV",
+  "SECTION",
+  "ARTICLE",
+  "MAIN",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "LI",
+  "UL",
+  "OL",
+  "DL",
+  "DT",
+  "DD",
+  "BLOCKQUOTE",
+  "PRE",
+  "CENTER",
+  "ADDRESS",
+  "FIGURE",
+  "FIGCAPTION",
+  "HR",
+  "CAPTION",
+]);
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+
+function cjkCount(text: string): number {
+  return text.match(CJK)?.length ?? 0;
+}
+
+function isElement(node: Node): node is HTMLElement {
+  return node.nodeType === NodeType.ELEMENT_NODE;
+}
+
+/** Text of an element that is not link text: navigation is mostly links, an article mostly is not. */
+function ownText(element: HTMLElement, linkText = { value: 0 }): { text: number; links: number } {
+  let text = 0;
+  for (const child of element.childNodes) {
+    if (isElement(child)) {
+      if (child.tagName === "A") linkText.value += cjkCount(child.text);
+      else text += ownText(child, linkText).text;
+    } else if (child.nodeType === NodeType.TEXT_NODE) {
+      text += cjkCount(child.text);
+    }
+  }
+  return { text, links: linkText.value };
+}
+
+function isChrome(element: HTMLElement): boolean {
+  if (DROPPED_TAGS.has(element.tagName)) return true;
+  if (/display\s*:\s*none/i.test(element.getAttribute("style") ?? "")) return true;
+  const names = `${element.id ?? ""} ${element.getAttribute("class") ?? ""}`;
+  if (!CHROME_NAME.test(names)) return false;
+  // A container named like chrome is dropped only when it reads like chrome: short, or mostly links.
+  const { text, links } = ownText(element);
+  return text < 200 || links > text;
+}
+
+function isLinkList(element: HTMLElement): boolean {
+  if (!["UL", "OL", "DIV", "TABLE", "P", "TD", "DL"].includes(element.tagName)) return false;
+  const links = element.querySelectorAll("a").length;
+  if (links < 3) return false;
+  const { text, links: linkText } = ownText(element);
+  return linkText > 2 * text;
+}
+
+function prune(element: HTMLElement): void {
+  for (const child of [...element.childNodes]) {
+    if (!isElement(child)) continue;
+    if (isChrome(child) || isLinkList(child)) child.remove();
+    else prune(child);
+  }
+}
+
+/** Descends from <body> into the child that holds most of the page's (non-link) Chinese text. */
+function mainContent(body: HTMLElement): HTMLElement {
+  let current = body;
+  for (;;) {
+    const total = ownText(current).text;
+    const child = current.childNodes
+      .filter(isElement)
+      .find((candidate) => total > 0 && ownText(candidate).text >= total * 0.6);
+    if (!child || child.tagName === "TABLE" || child.tagName === "TR" || child.tagName === "P") return current;
+    current = child;
+  }
+}
+
+/** A <br>: a line break the author made, unlike the line breaks of the HTML source. */
+const HARD_BREAK = "\u0000";
+
+function inlineText(node: Node): string {
+  if (node.nodeType === NodeType.TEXT_NODE) {
+    return node.text.replace(/[ \t\r\n\f]+/g, (space) => (space.includes("\n") ? "\n" : " "));
+  }
+  if (!isElement(node)) return "";
+  if (node.tagName === "BR") return HARD_BREAK;
+  return node.childNodes.map(inlineText).join("");
+}
+
+/** Collapses whitespace inside one line; a source line break between Chinese characters is only formatting. */
+function cleanLine(text: string): string {
+  return text
+    .replace(/([\u3000-\u9fff\uff00-\uffef])\n(?=[\u3000-\u9fff\uff00-\uffef])/g, "$1")
+    .replace(/[\n\u00a0]/g, " ")
+    .replace(/ {2,}/g, " ")
+    .trim();
+}
+
+function cellText(cell: HTMLElement): string {
+  const lines: string[] = [];
+  renderBlocks(cell, lines);
+  return lines.join("");
+}
+
+function renderTable(table: HTMLElement, out: string[]): void {
+  for (const row of table.querySelectorAll("tr")) {
+    // Rows of a table nested in a cell are rendered inside that cell.
+    if (row.closest("table") !== table) continue;
+    const cells = row.childNodes.filter(isElement).filter((cell) => cell.tagName === "TD" || cell.tagName === "TH");
+    const texts = cells.map(cellText);
+    if (texts.some((text) => text !== "")) out.push(texts.join(" | "));
+  }
+}
+
+function renderBlocks(element: HTMLElement, out: string[]): void {
+  let pending = "";
+  const flush = () => {
+    for (const line of pending.split(HARD_BREAK)) {
+      const cleaned = cleanLine(line);
+      if (cleaned !== "") out.push(cleaned);
+    }
+    pending = "";
+  };
+  for (const child of element.childNodes) {
+    if (isElement(child) && child.tagName === "TABLE") {
+      flush();
+      renderTable(child, out);
+    } else if (isElement(child) && BLOCK_TAGS.has(child.tagName)) {
+      flush();
+      renderBlocks(child, out);
+    } else {
+      pending += inlineText(child);
+    }
+  }
+  flush();
+}
+
+/** Reads a web page saved from a government site: the article's paragraphs and tables, without the site chrome. */
+export function readHtml(html: string): ReadResult {
+  const root = parse(html, {
+    comment: false,
+    blockTextElements: { script: false, style: false, noscript: false, pre: true },
+  });
+  const body = root.querySelector("body") ?? root;
+  prune(body);
+  const lines: string[] = [];
+  renderBlocks(mainContent(body), lines);
+  return { text: lines.join("\n"), warnings: [] };
+}

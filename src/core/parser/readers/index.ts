@@ -1,0 +1,90 @@
+import type { ParseWarning, ReadResult } from "../types.js";
+import { mapCjkRadicals } from "./cjk-radicals.js";
+import { type DocumentFormat, formatFromName, looksLikeHtml, sniffBinary, zipFormat } from "./detect.js";
+import { readDocx } from "./docx.js";
+import { readErrors } from "./errors.js";
+import { readHtml } from "./html.js";
+import { defaultReadLimits, ReadClock, type ReadLimits } from "./limits.js";
+import { readPdf } from "./pdf.js";
+import { readPlainText } from "./text.js";
+import { readXlsx } from "./xlsx.js";
+import { SafeZip } from "./zip.js";
+
+export { mapCjkRadicals } from "./cjk-radicals.js";
+export type { DocumentFormat } from "./detect.js";
+export { DocumentReadError, type DocumentReadErrorCode } from "./errors.js";
+export { defaultReadLimits, type ReadLimits } from "./limits.js";
+
+const FORMAT_NAMES: Record<DocumentFormat, string> = {
+  pdf: "PDF",
+  docx: "Word（.docx）",
+  xlsx: "Excel（.xlsx）",
+  html: "网页（HTML）",
+  text: "纯文本",
+};
+
+/** One paragraph per line: Unix line ends, no zero-width or control characters, at most one blank line in a row. */
+function normaliseLines(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, "\n")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: stray control characters break the text parser's offsets
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u200b\u200c\u2060\ufeff]/g, "")
+      .replace(/[ \t\u00a0]+$/gm, "")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim()
+  );
+}
+
+async function readByContent(
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  clock: ReadClock,
+): Promise<{ format: DocumentFormat } & ReadResult> {
+  const binary = sniffBinary(bytes);
+  if (binary === "pdf") return { format: "pdf", ...(await readPdf(bytes, clock)) };
+  if (binary === "zip") {
+    const zip = new SafeZip(bytes, limits);
+    if (zipFormat(zip) === "docx") return { format: "docx", ...readDocx(zip, clock) };
+    // exceljs inflates the archive itself, without limits: every entry is inflated once under the caps first.
+    zip.verifyAll();
+    return { format: "xlsx", ...(await readXlsx(bytes, clock)) };
+  }
+  const { text, warnings } = readPlainText(bytes);
+  if (looksLikeHtml(text)) {
+    const html = readHtml(text);
+    return { format: "html", text: html.text, warnings: [...warnings, ...html.warnings] };
+  }
+  return { format: "text", text, warnings };
+}
+
+/**
+ * Reads an uploaded plan document into plain text, one paragraph per line, for the text parser. The format is
+ * told by the content (a .pdf that is really a Word file is read as Word); the file name only adds a warning when it
+ * disagrees. Throws DocumentReadError for what cannot be read: empty, too large, encrypted, corrupt, unsupported,
+ * a zip bomb, or taking longer than the time limit.
+ */
+export async function readDocument(
+  bytes: Uint8Array,
+  filename: string,
+  limits: Partial<ReadLimits> = {},
+): Promise<ReadResult> {
+  const effective: ReadLimits = { ...defaultReadLimits, ...limits };
+  if (bytes.length === 0) throw readErrors.empty();
+  if (bytes.length > effective.maxBytes) throw readErrors.tooLarge(bytes.length, effective.maxBytes);
+  const clock = new ReadClock(effective.timeLimitMs);
+  const read = await readByContent(bytes, effective, clock);
+  const warnings: ParseWarning[] = [...read.warnings];
+  const named = formatFromName(filename);
+  if (named !== null && named !== read.format) {
+    warnings.push({
+      code: "format_mismatch",
+      message: `文件名表明是${FORMAT_NAMES[named]}，但内容是${FORMAT_NAMES[read.format]}，已按实际内容读取`,
+    });
+  }
+  const text = normaliseLines(mapCjkRadicals(read.text));
+  if (text === "" && !warnings.some((warning) => warning.code === "pdf_no_text")) {
+    warnings.push({ code: "no_text", message: "文件中没有可识别的文字，请检查文件内容" });
+  }
+  return { text, warnings };
+}
