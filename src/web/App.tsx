@@ -1,0 +1,60 @@
+import { lazy, Suspense } from "react";
+import { Route, Routes } from "react-router-dom";
+import { RequireAbility } from "./auth/RequireAbility";
+import { RequireAuth } from "./auth/RequireAuth";
+import { AppLayout } from "./components/AppLayout";
+import { NotFound } from "./components/NotFound";
+import { PageLoading } from "./components/PageLoading";
+
+// One chunk per page: a user downloads only the pages they open.
+const LoginPage = lazy(() => import("./pages/login/LoginPage"));
+const HomePage = lazy(() => import("./pages/home/HomePage"));
+const UnitsPage = lazy(() => import("./pages/units/UnitsPage"));
+const UsersPage = lazy(() => import("./pages/users/UsersPage"));
+const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
+const ChangePasswordPage = lazy(() => import("./pages/account/ChangePasswordPage"));
+
+export function App() {
+  return (
+    <Suspense fallback={<PageLoading fullScreen />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route
+            path="units"
+            element={
+              <RequireAbility ability="units.read">
+                <UnitsPage />
+              </RequireAbility>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <RequireAbility ability="users.manage">
+                <UsersPage />
+              </RequireAbility>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequireAbility ability="audit.read">
+                <AuditPage />
+              </RequireAbility>
+            }
+          />
+          <Route path="account/password" element={<ChangePasswordPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Unit } from "../../shared/api";
+import { UNIT_TYPE_LABELS } from "../../shared/domain";
+import { api, errorMessage } from "../api/client";
+
+export type UnitOption = { value: number; label: string; disabled?: boolean };
+
+/** The whole unit registry (it is small and unpaged), with select options and a by-id lookup. */
+export function useUnits() {
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      const list = await api.units.list();
+      setUnits(list.items);
+      setError(null);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const byId = useMemo(() => new Map(units.map((unit) => [unit.id, unit])), [units]);
+  const options = useMemo<UnitOption[]>(
+    () =>
+      units.map((unit) => ({
+        value: unit.id,
+        label: unit.active ? unit.name : `${unit.name}（已停用）`,
+        disabled: !unit.active,
+      })),
+    [units],
+  );
+  return { units, byId, options, loading, error, reload };
+}
+
+export const UNIT_TYPE_OPTIONS = Object.entries(UNIT_TYPE_LABELS).map(([value, label]) => ({ value, label }));

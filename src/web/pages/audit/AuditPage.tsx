@@ -1,0 +1,180 @@
+import { ReloadOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, DatePicker, Flex, Select, Space, Table, type TableColumnsType } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { AuditEvent, AuditQuery } from "../../../shared/api";
+import { api, errorMessage } from "../../api/client";
+import { useAuth } from "../../auth/AuthContext";
+import { AuditChanges } from "./AuditChanges";
+import { ACTION_LABELS, ENTITY_TYPE_LABELS, labelOf } from "./labels";
+
+type Filters = {
+  entityType?: string;
+  actorId?: number;
+  range: [Dayjs, Dayjs] | null;
+};
+
+type Paging = { page: number; pageSize: number };
+
+type ActorOption = { value: number; label: string };
+
+function toQuery(filters: Filters, paging: Paging): AuditQuery {
+  return {
+    entityType: filters.entityType,
+    actorId: filters.actorId,
+    // Whole days in the user's time zone, sent as instants.
+    from: filters.range ? filters.range[0].startOf("day").toISOString() : undefined,
+    to: filters.range ? filters.range[1].endOf("day").toISOString() : undefined,
+    limit: paging.pageSize,
+    offset: (paging.page - 1) * paging.pageSize,
+  };
+}
+
+/** Actors to filter by: every account for admins; for others, the people seen in the log so far. */
+function useActorOptions(events: AuditEvent[]): ActorOption[] {
+  const { can } = useAuth();
+  const canListUsers = can("users.manage");
+  const [known, setKnown] = useState<Map<number, string>>(new Map());
+
+  useEffect(() => {
+    if (!canListUsers) return;
+    api.users
+      .list()
+      .then((list) => setKnown(new Map(list.items.map((u) => [u.id, `${u.displayName}（${u.username}）`]))))
+      .catch(() => setKnown(new Map()));
+  }, [canListUsers]);
+
+  useEffect(() => {
+    setKnown((previous) => {
+      const fresh = events.filter((e) => e.actorId !== null && !previous.has(e.actorId));
+      if (fresh.length === 0) return previous;
+      const next = new Map(previous);
+      for (const e of fresh) if (e.actorId !== null) next.set(e.actorId, e.actorName ?? `#${e.actorId}`);
+      return next;
+    });
+  }, [events]);
+
+  return useMemo(() => [...known].map(([value, label]) => ({ value, label })), [known]);
+}
+
+/** 审计日志: who changed what and when, newest first, with the record before and after each change. */
+export default function AuditPage() {
+  const [filters, setFilters] = useState<Filters>({ range: null });
+  const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
+  const [events, setEvents] = useState<AuditEvent[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const actorOptions = useActorOptions(events);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const list = await api.audit.list(toQuery(filters, paging));
+      setEvents(list.items);
+      setTotal(list.total);
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(errorMessage(error));
+    } finally {
+      setLoading(false);
+    }
+  }, [filters, paging]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const changeFilters = (change: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...change }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  const entityTypeOptions = useMemo(() => {
+    const types = new Set([...Object.keys(ENTITY_TYPE_LABELS), ...events.map((e) => e.entityType)]);
+    return [...types].map((value) => ({ value, label: labelOf(ENTITY_TYPE_LABELS, value) }));
+  }, [events]);
+
+  const columns: TableColumnsType<AuditEvent> = [
+    {
+      title: "时间",
+      dataIndex: "at",
+      key: "at",
+      width: 180,
+      render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm:ss"),
+    },
+    {
+      title: "操作人",
+      key: "actor",
+      width: 160,
+      render: (_, e) => e.actorName ?? (e.actorId === null ? "系统" : `#${e.actorId}`),
+    },
+    { title: "动作", dataIndex: "action", key: "action", width: 140, render: (a: string) => labelOf(ACTION_LABELS, a) },
+    {
+      title: "对象类型",
+      dataIndex: "entityType",
+      key: "entityType",
+      width: 120,
+      render: (t: string) => labelOf(ENTITY_TYPE_LABELS, t),
+    },
+    { title: "对象ID", dataIndex: "entityId", key: "entityId", width: 100, render: (id: string | null) => id ?? "—" },
+    { title: "IP", dataIndex: "ip", key: "ip", width: 140, render: (ip: string | null) => ip ?? "—" },
+  ];
+
+  return (
+    <Card title="审计日志">
+      <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+        <Flex wrap gap={12}>
+          <Select
+            aria-label="对象类型"
+            allowClear
+            placeholder="全部对象类型"
+            options={entityTypeOptions}
+            value={filters.entityType}
+            onChange={(entityType: string | undefined) => changeFilters({ entityType })}
+            style={{ width: 160 }}
+          />
+          <Select
+            aria-label="操作人"
+            allowClear
+            placeholder="全部操作人"
+            showSearch={{ optionFilterProp: "label" }}
+            options={actorOptions}
+            value={filters.actorId}
+            onChange={(actorId: number | undefined) => changeFilters({ actorId })}
+            style={{ width: 220 }}
+          />
+          <DatePicker.RangePicker
+            aria-label="时间范围"
+            value={filters.range}
+            onChange={(range) => changeFilters({ range: range?.[0] && range[1] ? [range[0], range[1]] : null })}
+            disabledDate={(day) => day.isAfter(dayjs().endOf("day"))}
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+            刷新
+          </Button>
+        </Flex>
+        {loadError && <Alert type="error" showIcon title={loadError} />}
+        <Table<AuditEvent>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          columns={columns}
+          dataSource={events}
+          scroll={{ x: 900 }}
+          expandable={{ expandedRowRender: (event) => <AuditChanges event={event} /> }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (count) => `共 ${count} 条记录`,
+            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+          }}
+          locale={{ emptyText: "没有符合条件的记录" }}
+        />
+      </Space>
+    </Card>
+  );
+}

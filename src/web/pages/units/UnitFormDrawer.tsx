@@ -1,0 +1,193 @@
+import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space } from "antd";
+import { useState } from "react";
+import type { Unit } from "../../../shared/api";
+import type { UnitType } from "../../../shared/domain";
+import { ApiError, api, errorMessage } from "../../api/client";
+import { showFieldErrors } from "../../components/formErrors";
+import { UNIT_TYPE_OPTIONS, type useUnits } from "../../components/useUnits";
+
+type Registry = ReturnType<typeof useUnits>;
+
+type UnitFormValues = {
+  name: string;
+  shortName?: string;
+  aliases: string[];
+  type: UnitType;
+  parentId?: number | null;
+  sortOrder?: number | null;
+};
+
+const FIELDS = ["name", "shortName", "aliases", "type", "parentId", "sortOrder"] as const;
+
+function initialValues(unit: Unit | null): Partial<UnitFormValues> {
+  if (!unit) return { aliases: [], sortOrder: 0 };
+  return {
+    name: unit.name,
+    shortName: unit.shortName ?? undefined,
+    aliases: unit.aliases,
+    type: unit.type,
+    parentId: unit.parentId,
+    sortOrder: unit.sortOrder,
+  };
+}
+
+function cleanAliases(aliases: string[] | undefined): string[] {
+  return [...new Set((aliases ?? []).map((a) => a.trim()).filter(Boolean))];
+}
+
+type Props = {
+  /** null creates a new unit */
+  unit: Unit | null;
+  registry: Registry;
+  onClose: () => void;
+  onSaved: (unit: Unit, created: boolean) => void | Promise<void>;
+  /** Called after a 409 version conflict, so the table shows the other person's change. */
+  onStale: () => void | Promise<void>;
+};
+
+/** Create or edit a unit. Edits carry the unit's version; a stale version keeps the typed values and explains. */
+export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Props) {
+  const [form] = Form.useForm<UnitFormValues>();
+  const [saving, setSaving] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [latest, setLatest] = useState<Unit | null>(null);
+  const creating = unit === null;
+
+  const parentOptions = registry.options.filter((o) => o.value !== unit?.id);
+
+  const loadLatest = () => {
+    if (!latest) return;
+    form.setFieldsValue(initialValues(latest));
+    setLatest(null);
+    setFormError(null);
+  };
+
+  const onFinish = async (values: UnitFormValues) => {
+    setSaving(true);
+    setFormError(null);
+    const fields = {
+      name: values.name.trim(),
+      shortName: values.shortName?.trim() || null,
+      aliases: cleanAliases(values.aliases),
+      type: values.type,
+      parentId: values.parentId ?? null,
+      sortOrder: values.sortOrder ?? 0,
+    };
+    try {
+      const saved = creating
+        ? await api.units.create(fields)
+        : await api.units.update(unit.id, { ...fields, version: (latest ?? unit).version });
+      await onSaved(saved, creating);
+    } catch (error) {
+      if (showFieldErrors(form, error, FIELDS)) return;
+      setFormError(errorMessage(error));
+      if (!creating && error instanceof ApiError && error.code === "version_conflict") {
+        await onStale();
+        setLatest(await api.units.get(unit.id).catch(() => null));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open
+      title={creating ? "新建单位" : `编辑单位：${unit.name}`}
+      size={520}
+      onClose={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+      extra={
+        <Space>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            保存
+          </Button>
+        </Space>
+      }
+    >
+      {formError && (
+        <Alert
+          type="error"
+          showIcon
+          title={formError}
+          description={
+            latest ? "您填写的内容仍保留在表单中。可以先复制需要的内容，再载入最新内容后重新修改。" : undefined
+          }
+          action={
+            latest ? (
+              <Button size="small" onClick={loadLatest}>
+                载入最新内容
+              </Button>
+            ) : undefined
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form<UnitFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues(unit)}
+        onFinish={onFinish}
+        disabled={saving}
+      >
+        <Form.Item
+          label="名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: "请输入单位名称" },
+            { max: 100, message: "名称不能超过 100 个字" },
+          ]}
+          extra="填写规范全称，如“区市场监管分局”。"
+        >
+          <Input placeholder="单位全称" />
+        </Form.Item>
+        <Form.Item label="简称" name="shortName" rules={[{ max: 50, message: "简称不能超过 50 个字" }]}>
+          <Input placeholder="如“市场监管”，可不填" />
+        </Form.Item>
+        <Form.Item
+          label="别名"
+          name="aliases"
+          extra="文件中出现的其他叫法，输入后按回车添加；用于把方案里的单位名称识别为本单位。"
+          rules={[
+            {
+              validator: async (_, value: string[] | undefined) => {
+                if ((value ?? []).some((alias) => alias.trim().length > 100))
+                  throw new Error("每个别名不能超过 100 个字");
+                if ((value ?? []).length > 50) throw new Error("别名最多 50 个");
+              },
+            },
+          ]}
+        >
+          <Select
+            mode="tags"
+            placeholder="输入别名后按回车"
+            tokenSeparators={[",", "，", "、", ";", "；"]}
+            open={false}
+          />
+        </Form.Item>
+        <Form.Item label="类型" name="type" rules={[{ required: true, message: "请选择单位类型" }]}>
+          <Select placeholder="请选择" options={UNIT_TYPE_OPTIONS} />
+        </Form.Item>
+        <Form.Item label="上级单位" name="parentId">
+          <Select
+            placeholder="无"
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            options={parentOptions}
+            loading={registry.loading}
+          />
+        </Form.Item>
+        <Form.Item
+          label="排序"
+          name="sortOrder"
+          extra="数字越小越靠前。"
+          rules={[{ type: "integer", min: 0, max: 1000000, message: "请输入 0 到 1000000 之间的整数" }]}
+        >
+          <InputNumber min={0} max={1000000} precision={0} style={{ width: "100%" }} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

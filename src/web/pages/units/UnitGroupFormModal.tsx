@@ -1,0 +1,112 @@
+import { Alert, Form, Input, Modal, Select } from "antd";
+import { useState } from "react";
+import type { UnitGroup } from "../../../shared/api";
+import type { UnitType } from "../../../shared/domain";
+import { ApiError, api, errorMessage } from "../../api/client";
+import { showFieldErrors } from "../../components/formErrors";
+import { UNIT_TYPE_OPTIONS, type useUnits } from "../../components/useUnits";
+
+type Registry = ReturnType<typeof useUnits>;
+
+type GroupFormValues = { name: string; aliases: string[]; unitTypes: UnitType[]; memberIds: number[] };
+
+const FIELDS = ["name", "aliases", "unitTypes", "memberIds"] as const;
+
+type Props = {
+  /** null creates a new group */
+  group: UnitGroup | null;
+  registry: Registry;
+  onClose: () => void;
+  onSaved: (group: UnitGroup, created: boolean) => void | Promise<void>;
+  onStale: () => void | Promise<void>;
+};
+
+/** Create or edit a unit group; edits carry the group's version. */
+export function UnitGroupFormModal({ group, registry, onClose, onSaved, onStale }: Props) {
+  const [form] = Form.useForm<GroupFormValues>();
+  const [saving, setSaving] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const creating = group === null;
+
+  const onFinish = async (values: GroupFormValues) => {
+    setSaving(true);
+    setFormError(null);
+    const fields = {
+      name: values.name.trim(),
+      aliases: [...new Set((values.aliases ?? []).map((a) => a.trim()).filter(Boolean))],
+      unitTypes: values.unitTypes ?? [],
+      memberIds: values.memberIds ?? [],
+    };
+    try {
+      const saved = creating
+        ? await api.unitGroups.create(fields)
+        : await api.unitGroups.update(group.id, { ...fields, version: group.version });
+      await onSaved(saved, creating);
+    } catch (error) {
+      if (showFieldErrors(form, error, FIELDS)) return;
+      setFormError(errorMessage(error));
+      if (error instanceof ApiError && error.code === "version_conflict") await onStale();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={creating ? "新建单位分组" : `编辑单位分组：${group.name}`}
+      width={640}
+      okText="保存"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      destroyOnHidden
+    >
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <Form<GroupFormValues>
+        form={form}
+        layout="vertical"
+        disabled={saving}
+        initialValues={
+          group
+            ? { name: group.name, aliases: group.aliases, unitTypes: group.unitTypes, memberIds: group.memberIds }
+            : { aliases: [], unitTypes: [], memberIds: [] }
+        }
+        onFinish={onFinish}
+      >
+        <Form.Item
+          label="分组名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: "请输入分组名称" },
+            { max: 100, message: "名称不能超过 100 个字" },
+          ]}
+        >
+          <Input placeholder="如“各乡镇”" />
+        </Form.Item>
+        <Form.Item label="别名" name="aliases" extra="同一分组在文件中的其他说法，如“各镇(街道)”，输入后按回车添加。">
+          <Select
+            mode="tags"
+            open={false}
+            placeholder="输入别名后按回车"
+            tokenSeparators={[",", "，", "、", ";", "；"]}
+          />
+        </Form.Item>
+        <Form.Item label="按类型包含" name="unitTypes" extra="包含所选类型的全部启用单位。">
+          <Select mode="multiple" allowClear placeholder="不按类型" options={UNIT_TYPE_OPTIONS} />
+        </Form.Item>
+        <Form.Item label="指定单位" name="memberIds" extra="另外逐个指定的单位。">
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder="不指定"
+            showSearch={{ optionFilterProp: "label" }}
+            options={registry.options}
+            loading={registry.loading}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

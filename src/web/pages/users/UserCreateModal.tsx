@@ -1,0 +1,118 @@
+import { Alert, Form, Input, Modal, Select } from "antd";
+import { useState } from "react";
+import type { User } from "../../../shared/api";
+import type { Role } from "../../../shared/domain";
+import { api, errorMessage } from "../../api/client";
+import { showFieldErrors } from "../../components/formErrors";
+import { confirmRules, NEW_PASSWORD_RULES, PASSWORD_HINT } from "../../components/passwordRules";
+import type { useUnits } from "../../components/useUnits";
+import { ROLE_OPTIONS } from "./labels";
+
+type Registry = ReturnType<typeof useUnits>;
+
+type CreateValues = {
+  username: string;
+  displayName: string;
+  unitId?: number | null;
+  roles: Role[];
+  password: string;
+  confirm: string;
+};
+
+const FIELDS = ["username", "displayName", "unitId", "roles", "password"] as const;
+
+type Props = { registry: Registry; onClose: () => void; onCreated: (user: User) => void | Promise<void> };
+
+/** New account: the admin sets the initial password and tells the user, who should change it after login. */
+export function UserCreateModal({ registry, onClose, onCreated }: Props) {
+  const [form] = Form.useForm<CreateValues>();
+  const [saving, setSaving] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const onFinish = async (values: CreateValues) => {
+    setSaving(true);
+    setFormError(null);
+    try {
+      const user = await api.users.create({
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        unitId: values.unitId ?? null,
+        roles: values.roles,
+        password: values.password,
+      });
+      await onCreated(user);
+    } catch (error) {
+      if (!showFieldErrors(form, error, FIELDS)) setFormError(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title="新建用户"
+      width={560}
+      okText="创建"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      destroyOnHidden
+    >
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <Form<CreateValues>
+        form={form}
+        layout="vertical"
+        disabled={saving}
+        onFinish={onFinish}
+        initialValues={{ roles: [] }}
+      >
+        <Form.Item
+          label="用户名"
+          name="username"
+          extra="用于登录，只能包含字母、数字和 _ . -"
+          rules={[
+            { required: true, whitespace: true, message: "请输入用户名" },
+            { min: 2, max: 50, message: "用户名长度为 2 到 50 位" },
+            { pattern: /^[A-Za-z0-9_.-]+$/, message: "用户名只能包含字母、数字和 _ . -" },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[
+            { required: true, whitespace: true, message: "请输入姓名" },
+            { max: 50, message: "姓名不能超过 50 个字" },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label="所属单位" name="unitId">
+          <Select
+            allowClear
+            placeholder="请选择单位"
+            showSearch={{ optionFilterProp: "label" }}
+            options={registry.options}
+            loading={registry.loading}
+          />
+        </Form.Item>
+        <Form.Item
+          label="角色"
+          name="roles"
+          rules={[{ required: true, type: "array", min: 1, message: "请至少选择一个角色" }]}
+        >
+          <Select mode="multiple" placeholder="请选择角色" options={ROLE_OPTIONS} />
+        </Form.Item>
+        <Form.Item label="初始密码" name="password" extra={PASSWORD_HINT} rules={NEW_PASSWORD_RULES}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item label="确认密码" name="confirm" dependencies={["password"]} rules={confirmRules("password")}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,212 @@
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Divider,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import type { User, UserPatch } from "../../../shared/api";
+import type { Role } from "../../../shared/domain";
+import { ApiError, api, errorMessage } from "../../api/client";
+import { useAuth } from "../../auth/AuthContext";
+import { showFieldErrors } from "../../components/formErrors";
+import type { useUnits } from "../../components/useUnits";
+import { ROLE_OPTIONS, UserStatusTag } from "./labels";
+import { ResetPasswordModal } from "./ResetPasswordModal";
+
+type Registry = ReturnType<typeof useUnits>;
+
+type EditValues = { displayName: string; unitId?: number | null; roles: Role[]; disabled: boolean };
+
+const FIELDS = ["displayName", "unitId", "roles", "disabled"] as const;
+
+function valuesOf(user: User): EditValues {
+  return { displayName: user.displayName, unitId: user.unitId, roles: user.roles, disabled: user.disabled };
+}
+
+type Props = {
+  user: User;
+  registry: Registry;
+  onClose: () => void;
+  /** Called after every successful change, so the table stays current. */
+  onChanged: () => void | Promise<void>;
+};
+
+/** Edit an account; unlock and password reset are separate actions that save at once. */
+export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
+  const { me } = useAuth();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const [current, setCurrent] = useState(user);
+  const [saving, setSaving] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [latest, setLatest] = useState<User | null>(null);
+  const [resetting, setResetting] = useState(false);
+  const self = me?.user.id === user.id;
+
+  /** One PATCH with the version we last saw; on 409 keep what was typed and offer the latest record. */
+  const patch = async (changes: Omit<UserPatch, "version">, success: string, toastErrors = false): Promise<boolean> => {
+    setSaving(true);
+    setFormError(null);
+    try {
+      const saved = await api.users.update(current.id, { ...changes, version: current.version });
+      setCurrent(saved);
+      message.success(success);
+      await onChanged();
+      return true;
+    } catch (error) {
+      if (showFieldErrors(form, error, FIELDS)) return false;
+      setFormError(errorMessage(error));
+      // Unlock and reset run from buttons and a modal, away from the form's alert: say it where the user looks.
+      if (toastErrors) message.error(errorMessage(error));
+      if (error instanceof ApiError && error.code === "version_conflict") {
+        await onChanged();
+        setLatest(await api.users.get(current.id).catch(() => null));
+      }
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onFinish = async (values: EditValues) => {
+    const saved = await patch(
+      {
+        displayName: values.displayName.trim(),
+        unitId: values.unitId ?? null,
+        roles: values.roles,
+        disabled: values.disabled,
+      },
+      `已保存用户「${values.displayName.trim()}」`,
+    );
+    if (saved) onClose();
+  };
+
+  const loadLatest = () => {
+    if (!latest) return;
+    setCurrent(latest);
+    form.setFieldsValue(valuesOf(latest));
+    setLatest(null);
+    setFormError(null);
+  };
+
+  return (
+    <Drawer
+      open
+      title={`编辑用户：${current.username}`}
+      size={520}
+      onClose={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+      extra={
+        <Space>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            保存
+          </Button>
+        </Space>
+      }
+    >
+      {formError && (
+        <Alert
+          type="error"
+          showIcon
+          title={formError}
+          description={
+            latest ? "您填写的内容仍保留在表单中。可以先记下需要的修改，再载入最新内容后重新修改。" : undefined
+          }
+          action={
+            latest ? (
+              <Button size="small" onClick={loadLatest}>
+                载入最新内容
+              </Button>
+            ) : undefined
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form<EditValues>
+        form={form}
+        layout="vertical"
+        disabled={saving}
+        initialValues={valuesOf(user)}
+        onFinish={onFinish}
+      >
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[
+            { required: true, whitespace: true, message: "请输入姓名" },
+            { max: 50, message: "姓名不能超过 50 个字" },
+          ]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item label="所属单位" name="unitId">
+          <Select
+            allowClear
+            placeholder="未分配单位"
+            showSearch={{ optionFilterProp: "label" }}
+            options={registry.options}
+            loading={registry.loading}
+          />
+        </Form.Item>
+        <Form.Item
+          label="角色"
+          name="roles"
+          rules={[{ required: true, type: "array", min: 1, message: "请至少选择一个角色" }]}
+        >
+          <Select mode="multiple" options={ROLE_OPTIONS} />
+        </Form.Item>
+        <Form.Item
+          label="停用账号"
+          name="disabled"
+          valuePropName="checked"
+          extra={self ? "不能停用自己的账号。" : "停用后该用户不能登录，已有记录保留。"}
+        >
+          <Switch disabled={self} checkedChildren="停用" unCheckedChildren="启用" />
+        </Form.Item>
+      </Form>
+      <Divider titlePlacement="start">账号安全</Divider>
+      <Descriptions column={1} size="small" style={{ marginBottom: 16 }}>
+        <Descriptions.Item label="状态">
+          <UserStatusTag user={current} />
+        </Descriptions.Item>
+      </Descriptions>
+      <Space wrap>
+        {current.locked && (
+          <Button
+            loading={saving}
+            onClick={() => void patch({ unlock: true }, `已解锁「${current.displayName}」`, true)}
+          >
+            解锁账号
+          </Button>
+        )}
+        <Button disabled={saving} onClick={() => setResetting(true)}>
+          重置密码
+        </Button>
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        重置密码后请将新密码告知本人，并提醒其登录后修改。
+      </Typography.Paragraph>
+      {resetting && (
+        <ResetPasswordModal
+          name={current.displayName}
+          onClose={() => setResetting(false)}
+          onSubmit={async (password) => {
+            const done = await patch({ password }, `已重置「${current.displayName}」的密码`, true);
+            if (done) setResetting(false);
+          }}
+        />
+      )}
+    </Drawer>
+  );
+}
