@@ -1,0 +1,188 @@
+/**
+ * Browser-test harness: runs the real product as a user would (`node bin/fazhi.js serve` in demo mode on a fresh
+ * data directory and a free port) and drives Debian's Chromium through playwright-core.
+ * The test command builds the web app first; this file only checks that the build is there.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+
+export const DEMO_PASSWORD = "Demo-pass-2025";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const CHROMIUM = "/usr/bin/chromium";
+const START_TIMEOUT_MS = 90_000;
+
+export type Product = {
+  baseUrl: string;
+  /** Everything the server printed so far, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => child.once("exit", () => done()));
+}
+
+async function healthy(baseUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${baseUrl}/api/health`);
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts `fazhi serve` in demo mode and resolves once it listens and /api/health answers. */
+export async function startProduct(): Promise<Product> {
+  if (!existsSync(join(ROOT, "dist/web/index.html"))) {
+    throw new Error("dist/web/index.html is missing: build the web app first with `npx vite build`.");
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), "fazhi-e2e-data-"));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  // Demo mode on the embedded database, whatever the calling shell points at.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.FAZHI_MODE;
+  delete env.FAZHI_SESSION_SECRET;
+  Object.assign(env, {
+    FAZHI_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    FAZHI_DEMO_PASSWORD: DEMO_PASSWORD,
+  });
+
+  const child = spawn(process.execPath, ["bin/fazhi.js", "serve"], { cwd: ROOT, env, stdio: "pipe" });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited(child);
+      clearTimeout(timer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  const ready = `fazhi listening on ${baseUrl}`;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await stop();
+      throw new Error(
+        `fazhi serve exited (code ${child.exitCode}, signal ${child.signalCode}) before it was ready:\n${output}`,
+      );
+    }
+    if (output.includes(ready) && (await healthy(baseUrl))) return { baseUrl, output: () => output, stop };
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+  await stop();
+  throw new Error(`fazhi serve was not ready within ${START_TIMEOUT_MS / 1000} s:\n${output}`);
+}
+
+export type Browser = {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions in the page: a working app has none. */
+  pageErrors: string[];
+  close: () => Promise<void>;
+};
+
+/** A fresh Chromium profile (no cookies) with one page on the product's base URL. */
+export async function openBrowser(product: Product): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium fonts-noto-cjk\`.`);
+  }
+  const profile = await mkdtemp(join(tmpdir(), "fazhi-e2e-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    baseURL: product.baseUrl,
+    locale: "zh-CN",
+    viewport: { width: 1440, height: 900 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  return {
+    context,
+    page,
+    pageErrors,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * antd puts a space between the two characters of a two-character Chinese button label (登录 → "登 录"),
+ * so match button names with optional spaces between characters.
+ */
+export function label(text: string): RegExp {
+  const pattern = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s*");
+  return new RegExp(`^\\s*${pattern}\\s*$`);
+}
+
+/** Fills the login form and submits it; does not wait for the outcome. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel("用户名", { exact: true }).fill(username);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: label("登录") }).click();
+}
+
+/** Logs in from the login page and waits for the app frame (the user menu in the header). */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await submitLogin(page, username, password);
+  await page.getByTestId("user-menu").waitFor();
+}
+
+/** Picks an option in an antd Select, opened by clicking the field with this label. */
+export async function chooseOption(page: Page, fieldLabel: string, option: string): Promise<void> {
+  await page.getByLabel(fieldLabel, { exact: true }).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
+/** The side menu's entries, in order. */
+export async function menuEntries(page: Page): Promise<string[]> {
+  const items = page.locator(".ant-layout-sider .ant-menu-item");
+  return (await items.allTextContents()).map((text) => text.trim());
+}

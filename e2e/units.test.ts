@@ -1,0 +1,68 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Browser, chooseOption, label, login, openBrowser, type Product, startProduct } from "./harness";
+
+let product: Product;
+let browser: Browser;
+
+beforeAll(async () => {
+  product = await startProduct();
+});
+afterAll(async () => {
+  await product?.stop();
+});
+beforeEach(async () => {
+  browser = await openBrowser(product);
+});
+afterEach(async () => {
+  await browser?.close();
+});
+
+describe("the unit registry", () => {
+  it("lets the coordinator create a unit, find it by searching, edit it and log out", async () => {
+    const { page } = browser;
+    await login(page, "coordinator");
+    await page.getByRole("menuitem", { name: "单位管理" }).click();
+    await page.waitForURL((url) => url.pathname === "/units");
+    await page.getByRole("cell", { name: "区司法局", exact: true }).waitFor();
+    await page.screenshot({ path: "/tmp/fazhi-units.png", fullPage: false });
+
+    // Create
+    await page.getByRole("button", { name: "新建单位" }).click();
+    const drawer = page.locator(".ant-drawer-content");
+    await drawer.getByText("新建单位").waitFor();
+    await drawer.getByLabel("名称", { exact: true }).fill("区测试局");
+    await drawer.getByLabel("别名", { exact: true }).fill("区测试管理局");
+    await drawer.getByLabel("别名", { exact: true }).press("Enter");
+    await chooseOption(page, "类型", "政府部门");
+    await drawer.getByRole("button", { name: label("保存") }).click();
+    await page.getByText("已新建单位「区测试局」").waitFor();
+
+    // Find it by an alias
+    const search = page.getByRole("searchbox", { name: "搜索单位" });
+    await search.fill("区测试管理局");
+    await search.press("Enter");
+    const row = page.locator(".ant-table-row", { hasText: "区测试局" });
+    await row.waitFor();
+    await expect.poll(() => page.locator(".ant-table-row").count()).toBe(1);
+    expect(await row.textContent()).toContain("政府部门");
+    expect(await row.textContent()).toContain("启用");
+
+    // Edit
+    await row.getByRole("button", { name: label("编辑") }).click();
+    await drawer.getByText("编辑单位：区测试局").waitFor();
+    await drawer.getByLabel("简称", { exact: true }).fill("测试局");
+    await drawer.getByLabel("排序", { exact: true }).fill("5");
+    await drawer.getByRole("button", { name: label("保存") }).click();
+    await page.getByText("已保存「区测试局」").waitFor();
+    await expect.poll(() => row.locator("td").nth(1).textContent()).toBe("测试局");
+    expect(await row.locator("td").nth(6).textContent()).toBe("5");
+
+    // Log out
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("menuitem", { name: "退出登录" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    await page.getByRole("button", { name: label("登录") }).waitFor();
+    expect(new URL(page.url()).search).toBe("");
+    expect(browser.pageErrors).toEqual([]);
+  });
+});

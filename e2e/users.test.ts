@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chooseOption, label, login, menuEntries, openBrowser, type Product, startProduct } from "./harness";
+
+let product: Product;
+
+beforeAll(async () => {
+  product = await startProduct();
+});
+afterAll(async () => {
+  await product?.stop();
+});
+
+describe("user administration", () => {
+  it("lets the admin create a user who can then log in", async () => {
+    const admin = await openBrowser(product);
+    try {
+      const { page } = admin;
+      await login(page, "admin");
+      expect(await menuEntries(page)).toEqual(["工作台", "单位管理", "用户管理", "审计日志"]);
+      await page.getByRole("menuitem", { name: "用户管理" }).click();
+      await page.getByRole("cell", { name: "coordinator", exact: true }).waitFor();
+
+      await page.getByRole("button", { name: "新建用户" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel("用户名", { exact: true }).fill("zhang.wei");
+      await dialog.getByLabel("姓名", { exact: true }).fill("张伟");
+      await chooseOption(page, "所属单位", "区市场监管分局");
+      await chooseOption(page, "角色", "单位经办人");
+      await dialog.getByLabel("初始密码", { exact: true }).fill("short");
+      await dialog.getByRole("button", { name: label("创建") }).click();
+      await dialog.getByText("密码至少 8 位").waitFor();
+      await dialog.getByLabel("初始密码", { exact: true }).fill("Chushi-mima-2025");
+      await dialog.getByLabel("确认密码", { exact: true }).fill("Chushi-mima-2025");
+      await dialog.getByRole("button", { name: label("创建") }).click();
+      await page.getByText("已新建用户「张伟」（zhang.wei）").waitFor();
+
+      const row = page.locator(".ant-table-row", { hasText: "zhang.wei" });
+      await row.waitFor();
+      const text = await row.textContent();
+      expect(text).toContain("张伟");
+      expect(text).toContain("区市场监管分局");
+      expect(text).toContain("单位经办人");
+      expect(text).toContain("从未登录");
+      expect(admin.pageErrors).toEqual([]);
+    } finally {
+      await admin.close();
+    }
+
+    const newcomer = await openBrowser(product);
+    try {
+      const { page } = newcomer;
+      await login(page, "zhang.wei", "Chushi-mima-2025");
+      expect(await page.getByTestId("user-menu").textContent()).toContain("张伟");
+      expect(await page.getByTestId("user-menu").textContent()).toContain("区市场监管分局");
+      expect(await menuEntries(page)).toEqual(["工作台", "单位管理"]);
+      await page.getByText("张伟，您好").waitFor();
+      expect(newcomer.pageErrors).toEqual([]);
+    } finally {
+      await newcomer.close();
+    }
+  });
+});
