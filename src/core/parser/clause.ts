@@ -1,0 +1,94 @@
+import { CLOSERS, matchingOpen, OPENERS } from "./brackets.js";
+import { type Field, LABEL_RE, parseFields } from "./labels.js";
+
+/** Role words that close a group of units inside a clause: "(X、Y牵头,Z配合)". */
+const MARKER_RE =
+  /(按照?职责分工负责|按照?职责负责|共同负责|牵头|负责落实|具体负责|负责|配合|参与|协办|协助)(?=[、，,;；\s。.]|$)/g;
+
+/**
+ * A role word closes a group only right after a unit name: names end in 局, 办, 委, 部门, 乡镇, (街道)...
+ * so the 协办 inside 政协办 is part of a name, not a marker.
+ */
+const UNIT_FINAL = /[局办委院部会心镇门位所室组站队处厅司府团社行馆道区县市乡村庭关构校台盟军园署)）〕】]$/;
+
+const MARKER_ROLE: Record<string, Field["role"]> = {
+  按职责分工负责: "responsible",
+  按照职责分工负责: "responsible",
+  按职责负责: "responsible",
+  按照职责负责: "responsible",
+  共同负责: "responsible",
+  牵头: "lead",
+  负责落实: "responsible",
+  具体负责: "responsible",
+  负责: "responsible",
+  配合: "cooperating",
+  参与: "cooperating",
+  协办: "cooperating",
+  协助: "cooperating",
+};
+
+function depthBefore(text: string, end: number): number {
+  let depth = 0;
+  for (let i = 0; i < end; i++) {
+    if (OPENERS.includes(text[i])) depth++;
+    else if (CLOSERS.includes(text[i]) && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/**
+ * Reads a clause's content: labelled ("责任单位:A、B") or marked ("X牵头,Y负责"). Returns the fields, or
+ * null when the content is not a unit clause (e.g. "不含6亩", "2021—2025年").
+ */
+export function parseClause(written: string, simplified: string, offset: number): Field[] | null {
+  LABEL_RE.lastIndex = 0;
+  const label = LABEL_RE.exec(simplified);
+  if (label) {
+    const before =
+      label.index > 0 ? parseMarked(written.slice(0, label.index), simplified.slice(0, label.index), offset) : [];
+    const fields = parseFields(written.slice(label.index), simplified.slice(label.index), offset + label.index);
+    return [...(before ?? []), ...fields];
+  }
+  return parseMarked(written, simplified, offset);
+}
+
+function parseMarked(written: string, simplified: string, offset: number): Field[] | null {
+  const fields: Field[] = [];
+  let from = 0;
+  MARKER_RE.lastIndex = 0;
+  for (let m = MARKER_RE.exec(simplified); m; m = MARKER_RE.exec(simplified)) {
+    if (depthBefore(simplified, m.index) !== 0) continue;
+    const group = written.slice(from, m.index);
+    if (m[1].length <= 4 && !m[1].startsWith("按") && !UNIT_FINAL.test(group.trimEnd())) continue;
+    const lead = group.length - group.replace(/^[\s、，,;；]+/, "").length;
+    const value = group.slice(lead).replace(/^由/, "").trim();
+    if (value !== "") fields.push({ role: MARKER_ROLE[m[1]], value, start: offset + from + lead });
+    from = m.index + m[0].length;
+  }
+  if (fields.length === 0) return null;
+  // whatever follows the last marker must be punctuation only, or this was prose, not a clause
+  if (!/^[\s、，,;；。.]*$/.test(written.slice(from))) return null;
+  return fields;
+}
+
+export interface TrailingClause {
+  fields: Field[];
+  /** where the clause (with its brackets) starts and ends, relative to the text given */
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds a unit clause in brackets at the end of a task's text: "…结果(X牵头,Y负责)。" or "…。〔责任单位:A〕".
+ * Brackets that hold anything else stay in the text.
+ */
+export function findTrailingClause(written: string, simplified: string, offset: number): TrailingClause | null {
+  let close = written.length - 1;
+  while (close >= 0 && /[\s。.;；，,]/.test(written[close])) close--;
+  if (close < 0 || !")）〕】]".includes(written[close])) return null;
+  const open = matchingOpen(written, close);
+  if (open < 0) return null;
+  const fields = parseClause(written.slice(open + 1, close), simplified.slice(open + 1, close), offset + open + 1);
+  if (!fields) return null;
+  return { fields, start: open, end: written.length };
+}

@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseText } from "../parse-text.js";
+import { type Score, scoreParse, type TruthTask } from "./score.js";
+
+export interface SeedScore {
+  name: string;
+  score: Score;
+}
+
+/** Where the seed plans and their annotations live; FAZHI_SHARED overrides the default. */
+export function sharedDir(): string {
+  return process.env.FAZHI_SHARED ?? join(import.meta.dirname, "../../../../../shared");
+}
+
+/** Parses every seed plan and scores it against parser-truth/NNN.json. */
+export function evaluateSeeds(shared = sharedDir()): SeedScore[] {
+  const seedDir = join(shared, "seeds");
+  const truthDir = join(shared, "parser-truth");
+  return readdirSync(truthDir)
+    .filter((f) => /^\d+\.json$/.test(f))
+    .sort()
+    .map((file) => {
+      const id = file.replace(".json", "");
+      const seed = readdirSync(seedDir).find((s) => s.startsWith(`${id}_`) && s.endsWith(".txt"));
+      if (!seed) throw new Error(`no seed plan for ${file} in ${seedDir}`);
+      const truth = JSON.parse(readFileSync(join(truthDir, file), "utf8")) as { tasks: TruthTask[] };
+      const result = parseText(readFileSync(join(seedDir, seed), "utf8"));
+      return { name: id, score: scoreParse(result, truth.tasks) };
+    });
+}

@@ -1,0 +1,90 @@
+/**
+ * Labelled fields: 牵头单位: / 责任单位： / 配合单位: / 完成时限: ... with any colon and optional spaces.
+ * Detection runs on the simplified copy of the text (see simplifyForDetection), so traditional labels match too.
+ */
+
+export type FieldRole = "lead" | "responsible" | "cooperating" | "deadline" | "person" | "ignored";
+
+export interface Field {
+  role: FieldRole;
+  /** the value as written */
+  value: string;
+  /** offset of the value in the normalised text */
+  start: number;
+}
+
+const LABELS: Array<[RegExp, FieldRole]> = [
+  [/^(牵头|责任|分管|包抓)领导$|^责任人$|^联系人$/, "person"],
+  [/^(牵头(单位|部门|科室)?|主责(单位|部门)|牵头责任单位)$/, "lead"],
+  [/^(配合|协办|协助|协同|参与|参加)(单位|部门)?$/, "cooperating"],
+  [/^(责任|主体|实施|承办|落实|具体责任)(单位|部门)$/, "responsible"],
+  [/^(完成|办结)(时限|时间|期限)$|^(时间|时限)(节点|要求|安排)?$|^进度安排$/, "deadline"],
+];
+
+const LABEL_WORDS =
+  "牵头单位|牵头部门|牵头科室|牵头责任单位|牵头领导|牵头|主责单位|主责部门|责任单位|责任部门|责任领导|责任人|" +
+  "具体责任单位|主体单位|实施单位|承办单位|落实单位|分管领导|包抓领导|联系人|配合单位|配合部门|配合|协办单位|协办部门|协办|" +
+  "协助单位|协同单位|参与单位|参与部门|参加单位|完成时限|完成时间|完成期限|办结时限|时间节点|时限要求|时间要求|时间安排|进度安排|时限";
+
+/** Matches a label and its colon anywhere; global, for scanning a line. */
+export const LABEL_RE = new RegExp(`(${LABEL_WORDS})\\s*[:：]\\s*`, "g");
+const LABEL_AT_START = new RegExp(`^(${LABEL_WORDS})\\s*[:：]`);
+
+export function roleOfLabel(word: string): FieldRole {
+  for (const [re, role] of LABELS) if (re.test(word)) return role;
+  return "ignored";
+}
+
+/** True when the (simplified) line starts with a field label. */
+export function isLabelLine(simplified: string): boolean {
+  return LABEL_AT_START.test(simplified);
+}
+
+/** Offset of the first label in the (simplified) text that is outside brackets, or -1. */
+export function firstLabelOutsideBrackets(simplified: string): number {
+  LABEL_RE.lastIndex = 0;
+  for (let m = LABEL_RE.exec(simplified); m; m = LABEL_RE.exec(simplified)) {
+    if (bracketDepthAt(simplified, m.index) === 0) return m.index;
+  }
+  return -1;
+}
+
+function bracketDepthAt(text: string, end: number): number {
+  let depth = 0;
+  for (let i = 0; i < end; i++) {
+    const ch = text[i];
+    if (ch === "(" || ch === "（" || ch === "〔" || ch === "【" || ch === "[") depth++;
+    else if ((ch === ")" || ch === "）" || ch === "〕" || ch === "】" || ch === "]") && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/**
+ * Splits a region such as "牵头单位:A 责任单位:B、C;完成时限:2024年底前" into fields. `written` and
+ * `simplified` are the same text in its two forms; `offset` is where the region starts in the normalised text.
+ */
+export function parseFields(written: string, simplified: string, offset: number): Field[] {
+  const hits: Array<{ index: number; end: number; word: string }> = [];
+  LABEL_RE.lastIndex = 0;
+  for (let m = LABEL_RE.exec(simplified); m; m = LABEL_RE.exec(simplified)) {
+    hits.push({ index: m.index, end: m.index + m[0].length, word: m[1] });
+  }
+  const fields: Field[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i];
+    const stop = i + 1 < hits.length ? hits[i + 1].index : written.length;
+    const value = trimValue(written.slice(hit.end, stop));
+    if (value.text === "") continue;
+    fields.push({ role: roleOfLabel(hit.word), value: value.text, start: offset + hit.end + value.lead });
+  }
+  return fields;
+}
+
+function trimValue(raw: string): { text: string; lead: number } {
+  const lead = raw.length - raw.replace(/^[\s:：]+/, "").length;
+  const text = raw
+    .slice(lead)
+    .replace(/[\s;；,，、.。]+$/, "")
+    .trim();
+  return { text, lead };
+}

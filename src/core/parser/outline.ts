@@ -1,0 +1,226 @@
+import { type Field, firstLabelOutsideBrackets, isLabelLine, parseFields } from "./labels.js";
+import { FOOTER, type Line, TARGETS_HEADING } from "./lines.js";
+import { detectNumbering, type Numbering, SECTION_STYLES } from "./numbering.js";
+import type { TableRow } from "./tables.js";
+
+/** A numbered item of the document (heading, task, sub-item, table row or 效果指标 entry) before interpretation. */
+export interface Item {
+  index: number;
+  numbering: Numbering;
+  /** offset of the item's first character (its number) */
+  start: number;
+  /** offset right after the number, its punctuation and spaces */
+  textStart: number;
+  /** end of the item's own text (first line and continuation lines, before any field line) */
+  bodyEnd: number;
+  /** end of everything that belongs to the item itself, field lines included */
+  end: number;
+  fields: Field[];
+  /** fields came from label lines after the text (they may belong to the parent, see hoisting) */
+  fieldsFromLines: boolean;
+  parent: Item | null;
+  children: Item[];
+  /** the item lists a 效果指标 entry */
+  isTarget: boolean;
+  /** for 效果指标 entries: the section item the list belongs to */
+  targetAnchor: Item | null;
+  /** a table row: its text was taken from the task column */
+  row?: TableRow;
+}
+
+export interface Outline {
+  items: Item[];
+  roots: Item[];
+  /** 效果指标 lines written without numbers, with the section item they belong to */
+  looseTargets: Array<{ start: number; end: number; anchor: Item | null }>;
+}
+
+interface TargetList {
+  style: string | null;
+  anchor: Item | null;
+}
+
+/**
+ * Inside a 效果指标 list, entries share one style and the list starts at 1; a heading of the anchor's level
+ * or above, or any other numbering, ends the list.
+ */
+function isTargetEntry(targets: TargetList, numbering: Numbering, stack: Item[]): boolean {
+  if (targets.style !== null) return targets.style === numbering.style;
+  const anchorAt = targets.anchor ? stack.indexOf(targets.anchor) : -1;
+  for (let k = 0; k <= anchorAt; k++) if (stack[k].numbering.style === numbering.style) return false;
+  return numbering.value === 1;
+}
+
+interface Context {
+  text: string;
+  simplified: string;
+}
+
+function newItem(index: number, numbering: Numbering, start: number, textStart: number, end: number): Item {
+  return {
+    index,
+    numbering,
+    start,
+    textStart,
+    bodyEnd: end,
+    end,
+    fields: [],
+    fieldsFromLines: false,
+    parent: null,
+    children: [],
+    isTarget: false,
+    targetAnchor: null,
+  };
+}
+
+/** Splits an item's first or continuation line at an inline label ("…。牵头单位:X 责任单位:Y"). */
+function attachInlineFields(item: Item, line: Line, from: number, ctx: Context): void {
+  const simplified = ctx.simplified.slice(line.start + from, line.start + line.text.length);
+  const at = firstLabelOutsideBrackets(simplified);
+  if (at < 0) return;
+  const regionStart = line.start + from + at;
+  const regionEnd = line.start + line.text.length;
+  item.bodyEnd = regionStart;
+  item.fields.push(
+    ...parseFields(ctx.text.slice(regionStart, regionEnd), ctx.simplified.slice(regionStart, regionEnd), regionStart),
+  );
+}
+
+/**
+ * Builds the tree of numbered items. Levels come from the order in which numbering styles appear: a style seen
+ * before closes the items below it (so numbering may restart per section, jump or be sparse).
+ */
+export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consumed: Set<number>, ctx: Context): Outline {
+  const items: Item[] = [];
+  const roots: Item[] = [];
+  const looseTargets: Outline["looseTargets"] = [];
+  const stack: Item[] = [];
+  let current: Item | null = null;
+  let phase: "body" | "fields" = "body";
+  let targets: TargetList | null = null;
+
+  const place = (item: Item) => {
+    const at = stack.findIndex((s) => s.numbering.style === item.numbering.style);
+    if (at >= 0) stack.length = at;
+    const parent = stack.length > 0 ? stack[stack.length - 1] : null;
+    item.parent = parent;
+    if (parent) parent.children.push(item);
+    else roots.push(item);
+    stack.push(item);
+    items.push(item);
+  };
+
+  const sectionAnchor = (): Item | null => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const style = stack[k].numbering.style;
+      if (SECTION_STYLES.has(style) || style === "cnParen") return stack[k];
+    }
+    return null;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const lineEnd = line.start + line.text.length;
+    if (consumed.has(i)) {
+      const row = rows.get(i);
+      if (!row) continue;
+      targets = null;
+      if (row.heading) {
+        const numbering = detectNumbering(row.heading.text) ?? {
+          style: "part",
+          value: 0,
+          label: row.heading.text,
+          length: 0,
+        };
+        const heading = newItem(
+          items.length,
+          numbering,
+          row.heading.start,
+          row.heading.start + numbering.length,
+          row.heading.start + row.heading.text.length,
+        );
+        place(heading);
+      }
+      if (row.text !== "" || row.fields.length > 0) {
+        if (row.number === null && current?.row) {
+          // a row without a number continues the row above (merged cells)
+          current.fields.push(...row.fields);
+          continue;
+        }
+        const numbering: Numbering = {
+          style: "row",
+          value: row.number ?? 0,
+          label: String(row.number ?? ""),
+          length: 0,
+        };
+        const item = newItem(
+          items.length,
+          numbering,
+          lines[row.line].start,
+          row.textStart,
+          row.textStart + row.text.length,
+        );
+        item.end = lines[row.line + row.lines - 1].start + lines[row.line + row.lines - 1].text.length;
+        item.fields.push(...row.fields);
+        item.row = row;
+        place(item);
+        current = item;
+      }
+      continue;
+    }
+    if (FOOTER.test(line.text)) {
+      current = null;
+      targets = null;
+      continue;
+    }
+    const targetsHead = TARGETS_HEADING.exec(line.text);
+    if (targetsHead) {
+      targets = { style: null, anchor: sectionAnchor() };
+      current = null;
+      if (targetsHead[0].length < line.text.length) {
+        looseTargets.push({ start: line.start + targetsHead[0].length, end: lineEnd, anchor: targets.anchor });
+      }
+      continue;
+    }
+    const numbering = detectNumbering(line.text);
+    if (numbering) {
+      const style = numbering.style;
+      if (targets && isTargetEntry(targets, numbering, stack)) {
+        targets.style = style;
+        const entry = newItem(items.length, numbering, line.start, line.start + numbering.length, lineEnd);
+        entry.isTarget = true;
+        entry.targetAnchor = targets.anchor;
+        items.push(entry);
+        current = entry;
+        phase = "body";
+        continue;
+      }
+      targets = null;
+      const item = newItem(items.length, numbering, line.start, line.start + numbering.length, lineEnd);
+      place(item);
+      attachInlineFields(item, line, numbering.length, ctx);
+      current = item;
+      phase = item.fields.length > 0 ? "fields" : "body";
+      continue;
+    }
+    if (!current) {
+      if (targets) looseTargets.push({ start: line.start, end: lineEnd, anchor: targets.anchor });
+      continue;
+    }
+    if (isLabelLine(ctx.simplified.slice(line.start, lineEnd))) {
+      if (current.isTarget) continue;
+      current.fields.push(...parseFields(line.text, ctx.simplified.slice(line.start, lineEnd), line.start));
+      current.fieldsFromLines = true;
+      current.end = lineEnd;
+      phase = "fields";
+      continue;
+    }
+    if (phase === "body") {
+      current.bodyEnd = lineEnd;
+      current.end = lineEnd;
+      attachInlineFields(current, line, 0, ctx);
+      if (current.fields.length > 0) phase = "fields";
+    }
+  }
+  return { items, roots, looseTargets };
+}

@@ -1,0 +1,223 @@
+import { assignFields } from "./assign.js";
+import { findTrailingClause } from "./clause.js";
+import { findDeadlines } from "./deadlines.js";
+import { type Line, toLines } from "./lines.js";
+import { readMeta } from "./meta.js";
+import { simplifyForDetection } from "./normalise.js";
+import { buildOutline, type Item } from "./outline.js";
+import { hoistTrailingFields, type Role, selectTasks } from "./select.js";
+import { scanTables, type TableRow } from "./tables.js";
+import { findTargets } from "./targets.js";
+import type { ParsedTask, ParseResult, ParseWarning, Section, SectionTarget } from "./types.js";
+
+/** "排序第一的单位为牵头单位,下同": from here on, the first unit listed is the lead. */
+const FIRST_IS_LEAD = /排序第一的(单位|部门)为牵头(单位|部门)(.{0,6}下同)?/g;
+
+function firstLine(text: string): string {
+  const nl = text.indexOf("\n");
+  return nl < 0 ? text : text.slice(0, nl);
+}
+
+/** The heading of a numbered item: its first sentence, or its first line when short. */
+function headingText(body: string): string {
+  const line = firstLine(body).trim();
+  const stop = line.search(/[。；;]/);
+  const head = stop > 0 ? line.slice(0, stop) : line;
+  return head.length > 60 ? head.slice(0, 60) : head;
+}
+
+/** A task's title: its first sentence when that reads as a heading (严格依法执法。…). */
+function taskTitle(text: string): string | null {
+  const stop = text.indexOf("。");
+  if (stop <= 0 || stop === text.trimEnd().length - 1) return null;
+  const head = text.slice(0, stop);
+  if (head.length > 40 || head.includes("\n")) return null;
+  if (/[，,]/.test(head) && head.length > 20) return null;
+  return head;
+}
+
+interface Doc {
+  text: string;
+  simplified: string;
+  lines: Line[];
+}
+
+/** Scopes of "排序第一的单位为牵头单位": [from, to) ranges of the text. */
+function firstIsLeadScopes(doc: Doc, items: Item[]): Array<[number, number]> {
+  const scopes: Array<[number, number]> = [];
+  FIRST_IS_LEAD.lastIndex = 0;
+  for (let m = FIRST_IS_LEAD.exec(doc.simplified); m; m = FIRST_IS_LEAD.exec(doc.simplified)) {
+    const holder = items.filter((i) => i.start <= m.index && m.index < i.end).at(-1);
+    const from = holder ? holder.start : m.index;
+    const to = m[3] || !holder ? doc.text.length : holder.end;
+    scopes.push([from, to]);
+  }
+  return scopes;
+}
+
+function attachClauses(items: Item[], doc: Doc): Map<Item, [number, number]> {
+  const removed = new Map<Item, [number, number]>();
+  for (const item of items) {
+    if (item.isTarget) continue;
+    const body = doc.text.slice(item.textStart, item.bodyEnd);
+    const clause = findTrailingClause(body, doc.simplified.slice(item.textStart, item.bodyEnd), item.textStart);
+    if (!clause) continue;
+    item.fields.unshift(...clause.fields);
+    removed.set(item, [item.textStart + clause.start, item.textStart + clause.end]);
+  }
+  return removed;
+}
+
+function taskText(item: Item, doc: Doc, removed: Map<Item, [number, number]>, roles: Map<Item, Role>): string {
+  const own = (i: Item, withNumber: boolean) => {
+    const cut = removed.get(i);
+    const from = withNumber ? i.start : i.textStart;
+    let text = cut ? doc.text.slice(from, cut[0]) + doc.text.slice(cut[1], i.bodyEnd) : doc.text.slice(from, i.bodyEnd);
+    text = text.trim();
+    // a clause removed from "…结果(X牵头)。" leaves "…结果": give the sentence its stop back
+    if (cut && !/[。.!！?？]$/.test(text) && /[。.]/.test(doc.text.slice(cut[0], i.bodyEnd))) text += "。";
+    return text;
+  };
+  const parts = [own(item, false)];
+  const walk = (i: Item) => {
+    for (const c of i.children) {
+      if (roles.get(c) !== "merged") continue;
+      parts.push(own(c, true));
+      walk(c);
+    }
+  };
+  walk(item);
+  return parts.filter((p) => p !== "").join("\n");
+}
+
+function extentOf(item: Item): number {
+  let end = item.end;
+  for (const c of item.children) end = Math.max(end, extentOf(c));
+  return end;
+}
+
+/** Parses a plan's plain text into sections, tasks with units, deadlines and targets, and section targets. */
+export function parseText(input: string): ParseResult {
+  const { text, lines } = toLines(input);
+  const doc: Doc = { text, simplified: simplifyForDetection(text), lines };
+  const warnings: ParseWarning[] = [];
+  const { rows, consumed } = scanTables(lines);
+  const rowMap = new Map<number, TableRow>(rows.map((r) => [r.line, r]));
+  const outline = buildOutline(lines, rowMap, consumed, doc);
+  const firstItemLine = outline.items.length > 0 ? lines.findIndex((l) => l.start >= outline.items[0].start) : -1;
+  const meta = readMeta(lines, firstItemLine);
+  const removed = attachClauses(outline.items, doc);
+  const treeItems = outline.items.filter((i) => !i.isTarget);
+  hoistTrailingFields(treeItems);
+  const headingOf = (i: Item) => (i.row ? i.row.text : headingText(doc.text.slice(i.textStart, i.bodyEnd)));
+  const { roles, inherited } = selectTasks(outline.roots, headingOf);
+  const scopes = firstIsLeadScopes(doc, treeItems);
+
+  const sections: Section[] = [];
+  const tasks: ParsedTask[] = [];
+  const sectionIds = new Map<Item, string>();
+  const taskIds = new Map<Item, string>();
+  const nearest = (item: Item, ids: Map<Item, string>) => {
+    for (let p = item.parent; p; p = p.parent) {
+      const id = ids.get(p);
+      if (id) return id;
+    }
+    return null;
+  };
+  const pathOf = (item: Item) => {
+    const path: string[] = [];
+    for (let p: Item | null = item; p; p = p.parent) path.unshift(p.numbering.label);
+    return path;
+  };
+
+  for (const item of treeItems) {
+    const role = roles.get(item);
+    if (role === "section") {
+      const id = `s${sections.length + 1}`;
+      sectionIds.set(item, id);
+      sections.push({ id, number: item.numbering.label, title: headingOf(item), parentId: nearest(item, sectionIds) });
+      continue;
+    }
+    if (role !== "task") continue;
+    const id = `t${tasks.length + 1}`;
+    taskIds.set(item, id);
+    const end = extentOf(item);
+    const source = { start: item.start, end };
+    const donor = item.fields.length > 0 ? item : inherited.get(item);
+    const firstIsLead = scopes.some(([from, to]) => item.start >= from && item.start < to);
+    const assignment = assignFields(donor ? donor.fields : [], meta.planYear, firstIsLead);
+    const own = taskText(item, doc, removed, roles);
+    const inline = findDeadlines(own, meta.planYear);
+    const seen = new Set(inline.map((d) => d.text));
+    const deadlines = [...inline, ...assignment.deadlines.filter((d) => !seen.has(d.text))];
+    tasks.push({
+      id,
+      number: item.numbering.label,
+      path: pathOf(item),
+      sectionId: nearest(item, sectionIds),
+      parentId: nearest(item, taskIds),
+      title: taskTitle(own),
+      text: own,
+      leadUnits: assignment.leadUnits,
+      responsibleUnits: assignment.responsibleUnits,
+      cooperatingUnits: assignment.cooperatingUnits,
+      deadlines,
+      targets: findTargets(own),
+      source,
+    });
+  }
+
+  const sectionTargets: SectionTarget[] = [];
+  const anchorId = (anchor: Item | null) => (anchor ? (sectionIds.get(anchor) ?? nearest(anchor, sectionIds)) : null);
+  for (const item of outline.items.filter((i) => i.isTarget)) {
+    for (const t of findTargets(doc.text.slice(item.textStart, item.bodyEnd))) {
+      sectionTargets.push({ ...t, sectionId: anchorId(item.targetAnchor) });
+    }
+  }
+  for (const loose of outline.looseTargets) {
+    for (const t of findTargets(doc.text.slice(loose.start, loose.end))) {
+      sectionTargets.push({ ...t, sectionId: anchorId(loose.anchor) });
+    }
+  }
+
+  warnings.push(...numberingWarnings(treeItems, roles));
+  if (tasks.length === 0) {
+    warnings.push({
+      code: "no_tasks",
+      message:
+        "未识别到编号任务:文中没有 1. 1、 (一) 1) ① 等编号的条目或任务表格 / no numbered tasks found: the text has no items numbered 1. 1、 (一) 1) ① and no task table",
+    });
+  }
+  return {
+    title: meta.title,
+    docNumber: meta.docNumber,
+    issuer: meta.issuer,
+    date: meta.date,
+    sections,
+    tasks,
+    sectionTargets,
+    text,
+    warnings,
+  };
+}
+
+/** Gaps and repeats in task numbering often mean a task was lost in conversion: say so, with the place. */
+function numberingWarnings(items: Item[], roles: Map<Item, Role>): ParseWarning[] {
+  const warnings: ParseWarning[] = [];
+  const lastByParentStyle = new Map<string, Item>();
+  for (const item of items) {
+    if (roles.get(item) !== "task" || (item.numbering.style === "row" && item.numbering.value === 0)) continue;
+    const key = `${item.parent?.index ?? -1}:${item.numbering.style}`;
+    const prev = lastByParentStyle.get(key);
+    lastByParentStyle.set(key, item);
+    if (!prev) continue;
+    const expected = prev.numbering.value + 1;
+    if (item.numbering.value === expected) continue;
+    warnings.push({
+      code: item.numbering.value <= prev.numbering.value ? "numbering_repeat" : "numbering_gap",
+      message: `编号不连续:${prev.numbering.label} 之后是 ${item.numbering.label} / numbering goes from ${prev.numbering.label} to ${item.numbering.label}`,
+      start: item.start,
+    });
+  }
+  return warnings;
+}

@@ -1,0 +1,117 @@
+import { type NumberStyle, SECTION_STYLES } from "./numbering.js";
+import type { Item } from "./outline.js";
+
+export type Role = "task" | "section" | "merged" | "target";
+
+/** Sections whose numbered items are requirements or background, not tasks, unless they assign units. */
+const NON_TASK_SECTION =
+  /工作要求|保障措施|组织保障|组织实施|保障机制|实施步骤|工作步骤|步骤安排|总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|衡量标准|目标要求/;
+
+function hasUnitsDeep(item: Item, memo: Map<Item, boolean>): boolean {
+  const known = memo.get(item);
+  if (known !== undefined) return known;
+  const value = item.fields.length > 0 || item.children.some((c) => hasUnitsDeep(c, memo));
+  memo.set(item, value);
+  return value;
+}
+
+/**
+ * Decides which items are tasks: the smallest numbered items that carry a unit clause or inherit one; in a plan
+ * without any clauses, the items of the numbering style that most often holds the leaves.
+ */
+export function selectTasks(
+  roots: Item[],
+  headingOf: (item: Item) => string,
+): { roles: Map<Item, Role>; inherited: Map<Item, Item> } {
+  const roles = new Map<Item, Role>();
+  const inherited = new Map<Item, Item>();
+  const memo = new Map<Item, boolean>();
+  const all: Item[] = [];
+  const collect = (item: Item) => {
+    all.push(item);
+    item.children.forEach(collect);
+  };
+  roots.forEach(collect);
+  const withUnits = all.filter((i) => i.fields.length > 0);
+
+  const excluded = (item: Item): boolean => {
+    for (let p: Item | null = item; p; p = p.parent) {
+      if (NON_TASK_SECTION.test(headingOf(p)) && !hasUnitsDeep(p, memo)) return true;
+    }
+    return false;
+  };
+
+  const taskStyles = new Set<NumberStyle>(["row"]);
+  if (withUnits.length > 0) {
+    for (const i of withUnits) taskStyles.add(i.numbering.style);
+  } else {
+    const counts = new Map<NumberStyle, number>();
+    for (const i of all) {
+      if (i.children.length > 0 || SECTION_STYLES.has(i.numbering.style) || excluded(i)) continue;
+      counts.set(i.numbering.style, (counts.get(i.numbering.style) ?? 0) + 1);
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best) taskStyles.add(best[0]);
+  }
+
+  const markMerged = (item: Item) => {
+    for (const c of item.children) {
+      roles.set(c, "merged");
+      markMerged(c);
+    }
+  };
+  const markSections = (item: Item) => {
+    roles.set(item, "section");
+    item.children.forEach(markSections);
+  };
+
+  const visit = (item: Item, from: Item | null) => {
+    const own = item.fields.length > 0;
+    if (item.children.some((c) => hasUnitsDeep(c, memo))) {
+      roles.set(item, "section");
+      for (const c of item.children) visit(c, own ? item : from);
+      return;
+    }
+    if (own) {
+      roles.set(item, "task");
+      markMerged(item);
+      return;
+    }
+    if (excluded(item)) {
+      markSections(item);
+      return;
+    }
+    const isRowLike = item.numbering.style === "row" && item.row !== undefined;
+    if (
+      isRowLike ||
+      (taskStyles.has(item.numbering.style) && !(SECTION_STYLES.has(item.numbering.style) && withUnits.length === 0))
+    ) {
+      roles.set(item, "task");
+      if (from) inherited.set(item, from);
+      markMerged(item);
+      return;
+    }
+    roles.set(item, "section");
+    for (const c of item.children) visit(c, from);
+  };
+  for (const r of roots) visit(r, null);
+  return { roles, inherited };
+}
+
+/**
+ * Label lines written after a parent's last sub-item belong to the parent: "1.…\n(1)…\n(2)…\n牵头单位:X"
+ * gives X to item 1, not to (2).
+ */
+export function hoistTrailingFields(items: Item[]): void {
+  const SUB: ReadonlySet<NumberStyle> = new Set(["arabicParen", "arabicHalfParen", "circled"]);
+  for (const parent of items) {
+    const kids = parent.children;
+    if (kids.length < 2 || parent.fields.length > 0 || SECTION_STYLES.has(parent.numbering.style)) continue;
+    const last = kids[kids.length - 1];
+    if (!SUB.has(last.numbering.style) || !last.fieldsFromLines) continue;
+    if (kids.slice(0, -1).some((k) => k.fields.length > 0 || k.children.length > 0)) continue;
+    parent.fields.push(...last.fields);
+    parent.fieldsFromLines = true;
+    last.fields = [];
+  }
+}

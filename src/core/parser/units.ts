@@ -1,0 +1,33 @@
+import { splitTopLevel } from "./brackets.js";
+
+/** Tails that say "each does its part" rather than naming a unit: 各有关部门按职责分工负责 → 各有关部门. */
+const BOILERPLATE_TAIL =
+  /(按照?|根据|依据?)(各自)?(职责|职能)(分工)?(负责|落实|配合|抓好落实|推进)?$|^(分别|共同)?负责$/;
+
+/** People are never units: 牵头领导, 分管副区长, 责任人. */
+const PERSON = /(领导|同志|负责人|责任人|联系人|区长|县长|市长|主任|局长|书记|镇长)$/;
+
+/** Splits a written list of units: on 、 ， , ; ； but never inside brackets; drops empties and boilerplate. */
+export function splitUnits(list: string): string[] {
+  const units: string[] = [];
+  const head = cutAtFullStop(list);
+  for (const part of splitTopLevel(head, "、，,;；")) {
+    const name = cleanUnit(part);
+    if (name) units.push(name);
+  }
+  return units;
+}
+
+/** A list ends at its first full stop outside brackets ("A、B。排序第一的单位为牵头单位"). */
+function cutAtFullStop(text: string): string {
+  const parts = splitTopLevel(text, "。");
+  return parts[0];
+}
+
+function cleanUnit(raw: string): string | null {
+  let name = raw.replace(/^[\s、,，;；:：.。]+|[\s、,，;；:：.。]+$/g, "");
+  name = name.replace(BOILERPLATE_TAIL, "").trim();
+  if (name === "" || name === "等" || name === "等单位" || name === "等部门") return null;
+  if (PERSON.test(name)) return null;
+  return name;
+}
