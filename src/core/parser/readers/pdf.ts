@@ -45,6 +45,14 @@ function pageLines(items: PositionedText[]): PdfPage {
   return rows.map(lineFromPieces).sort((a, b) => a.top - b.top);
 }
 
+/**
+ * Word and LibreOffice set a little extra space between Chinese and Latin characters ("2025 年"), and pdf.js
+ * extracts it as a space character the author never typed; the text parser reads "2025年" as written.
+ */
+function removeAutospace(text: string): string {
+  return text.replace(/([\u3400-\u9fff])\x20(?=[A-Za-z0-9])|([A-Za-z0-9%])\x20(?=[\u3400-\u9fff])/g, "$1$2");
+}
+
 function translateError(error: unknown): DocumentReadError {
   if (error instanceof DocumentReadError) return error;
   const name = error instanceof Error ? error.name : "";
@@ -74,7 +82,7 @@ export async function readPdf(bytes: Uint8Array, clock: ReadClock): Promise<Read
       pages.push(pageLines(items));
       page.cleanup();
     }
-    const text = paragraphsFromPages(pages).join("\n");
+    const text = removeAutospace(paragraphsFromPages(pages).join("\n"));
     if (text.trim() !== "") return { text, warnings: [] };
     return {
       text: "",

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { ReadResult } from "../types.js";
 import { readErrors } from "./errors.js";
 import type { ReadClock } from "./limits.js";
-import { columnKind, isHeaderRow } from "./xlsx-columns.js";
+import { isHeaderRow } from "./xlsx-columns.js";
 
 /** How far down a sheet the header row is looked for (titles and notes come first). */
 const HEADER_SEARCH_ROWS = 30;
@@ -50,43 +50,23 @@ function plainLine(cells: SheetCell[]): string {
 }
 
 /**
- * Lines of a sheet that holds a task table. Unrecognised columns left of the task column (类别, 领域) group the
- * rows, usually as a vertically merged cell: their value is given once, as a heading line, whenever it changes,
- * instead of being repeated into every task. Vertically merged unit or deadline cells are repeated, because each
- * task needs its own units.
+ * Lines of a sheet that holds a task table: rows above the header as text, then the header row and every task
+ * row with all its columns. A vertically merged cell (a 类别 or 牵头单位 spanning several tasks) is repeated in each
+ * row, because every task needs its own values; a row merged across the table is a heading and gives one line.
  */
 function taskTableLines(rows: SheetCell[][], headerIndex: number): string[] {
   const header = rows[headerIndex].map((cell) => cell.text);
-  const kinds = header.map(columnKind);
-  const taskColumn = kinds.indexOf("task");
-  const lastColumn = header.reduce((last, text, index) => (text !== "" ? index : last), 0);
-  const groupColumns = header.map((_, index) => index).filter((index) => index < taskColumn && kinds[index] === null);
-  const rowColumns = header
-    .map((_, index) => index)
-    .filter((index) => index <= lastColumn && !groupColumns.includes(index) && header[index] !== "");
+  const columns = header.map((_, index) => index).filter((index) => header[index] !== "");
   const lines = rows
     .slice(0, headerIndex)
     .map(plainLine)
     .filter((line) => line !== "");
-  lines.push(rowColumns.map((index) => header[index]).join(" | "));
-  const lastGroup = new Map<number, string>();
+  lines.push(columns.map((index) => header[index]).join(" | "));
   for (const cells of rows.slice(headerIndex + 1)) {
     const visible = cells.filter((cell) => !cell.mergedAcross && cell.text !== "");
     if (visible.length === 0) continue;
-    // A row merged across the table is a heading or a note, not a task.
-    if (
-      cells.filter((cell) => !cell.mergedAcross).length === 1 ||
-      (visible.length === 1 && cells[taskColumn].text === "")
-    ) {
-      lines.push(visible[0].text);
-      continue;
-    }
-    for (const index of groupColumns) {
-      const value = cells[index].text;
-      if (value !== "" && value !== lastGroup.get(index)) lines.push(value);
-      lastGroup.set(index, value);
-    }
-    lines.push(rowColumns.map((index) => cells[index].text).join(" | "));
+    if (cells.filter((cell) => !cell.mergedAcross).length === 1) lines.push(visible[0].text);
+    else lines.push(columns.map((index) => cells[index].text).join(" | "));
   }
   return lines;
 }

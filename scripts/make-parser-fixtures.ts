@@ -1,0 +1,116 @@
+/**
+ * Builds the format fixtures of the plan parser from the seed plans: Word (auto-numbered, and a task table), PDF
+ * (LibreOffice and Chromium), Excel, GBK text and a saved government web page, plus an encrypted PDF and the
+ * 100-page PDF of the bench. The outputs are committed, so tests and CI never need LibreOffice or Chromium; run
+ * this again only to change them: `tsx scripts/make-parser-fixtures.ts` (installs its apt packages when missing).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import iconv from "iconv-lite";
+import { numberedDocx, plainDocx, taskTableDocx } from "./parser-fixtures/docx-builders.js";
+import { governmentPage, printableHtml } from "./parser-fixtures/html-builder.js";
+import {
+  chromiumPdf,
+  encryptedPdf,
+  ensureTools,
+  libreOfficePdf,
+  pdfPageCount,
+} from "./parser-fixtures/pdf-builders.js";
+import { taskTableSeed } from "./parser-fixtures/seed-structure.js";
+import { taskTableXlsx } from "./parser-fixtures/xlsx-builder.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const seedsDir = process.env.FAZHI_SEEDS ?? resolve(root, "../shared/seeds");
+const out = join(root, "src/core/parser/fixtures");
+const benchOut = join(root, "bench/fixtures");
+
+function seed(prefix: string): string {
+  const name = readdirSync(seedsDir).find((file) => file.startsWith(`${prefix}_`) && file.endsWith(".txt"));
+  if (!name) throw new Error(`seed ${prefix} not found in ${seedsDir}`);
+  return readFileSync(join(seedsDir, name), "utf8");
+}
+
+function write(dir: string, name: string, data: string | Buffer): void {
+  writeFileSync(join(dir, name), data);
+  console.log(`${name.padEnd(28)} ${(statSync(join(dir, name)).size / 1024).toFixed(1).padStart(7)} KB`);
+}
+
+/**
+ * The seed in GBK. GBK has no no-break space (the web copy of seed 004 has them in its signature block), so those
+ * become spaces; anything else GBK cannot hold stops the build rather than turning into "?".
+ */
+function gbk(text: string): Buffer {
+  const plain = text.replace(/\u00a0/g, " ");
+  const encoded = iconv.encode(plain, "gbk");
+  if (iconv.decode(encoded, "gbk") !== plain) throw new Error("seed text does not survive GBK encoding");
+  return encoded;
+}
+
+/** Keeps the first `pages` pages of a PDF. */
+function firstPages(pdf: Buffer, pages: number): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), "fazhi-qpdf-"));
+  try {
+    writeFileSync(join(dir, "in.pdf"), pdf);
+    execFileSync("qpdf", [join(dir, "in.pdf"), "--pages", ".", `1-${pages}`, "--", join(dir, "out.pdf")]);
+    return readFileSync(join(dir, "out.pdf"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  ensureTools();
+  mkdirSync(out, { recursive: true });
+  mkdirSync(benchOut, { recursive: true });
+  const seed000 = seed("000");
+  const seed002 = seed("002");
+  const seed004 = seed("004");
+  write(out, "seed000.txt", seed000);
+  write(out, "seed002.txt", seed002);
+  write(out, "seed004.txt", seed004);
+
+  const numbered = await numberedDocx(seed000, "中卫市沙坡头区人民政府办公室");
+  write(out, "seed000-numbered.docx", numbered);
+  write(out, "seed000-libreoffice.pdf", libreOfficePdf(numbered));
+
+  const table = taskTableSeed(seed002);
+  const title002 = "吴忠市红寺堡区关于提升行政执法质量三年行动任务分工方案";
+  write(out, "seed002-table.docx", await taskTableDocx(table, "红寺堡区人民政府办公室"));
+  write(out, "seed002-tasks.xlsx", await taskTableXlsx(table, title002));
+
+  const title004 = "西宁市城北区2025年法治政府建设工作要点";
+  write(out, "seed004-gbk.txt", gbk(seed004));
+  write(out, "seed004-page.html", governmentPage(seed004, title004, "西宁市城北区人民政府"));
+  write(out, "seed004-chromium.pdf", await chromiumPdf(printableHtml(seed004, title004), "西宁市城北区人民政府办公室"));
+
+  const secret = await plainDocx(
+    ["关于印发法治政府建设工作要点的通知", "1.加强党的领导。(责任单位:区司法局)"],
+    "内部资料",
+  );
+  write(out, "encrypted.pdf", encryptedPdf(libreOfficePdf(secret)));
+
+  write(benchOut, "parser-100-pages.pdf", await hundredPages([seed000, seed("001"), seed002, seed("003"), seed004]));
+}
+
+/** Paragraphs of all seeds, repeated until LibreOffice sets them on at least 100 pages, then cut to exactly 100. */
+async function hundredPages(seeds: string[]): Promise<Buffer> {
+  const paragraphs = seeds.flatMap((text) =>
+    text
+      .split(/\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  );
+  const header = "法治政府建设文件汇编";
+  let copies = 1;
+  for (;;) {
+    const pdf = libreOfficePdf(await plainDocx(Array.from({ length: copies }, () => paragraphs).flat(), header));
+    const pages = pdfPageCount(pdf);
+    if (pages >= 100) return firstPages(pdf, 100);
+    copies = Math.ceil((copies * 100) / pages + 0.2);
+  }
+}
+
+await main();
