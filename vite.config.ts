@@ -24,17 +24,17 @@ export default defineConfig({
             },
             { name: "icons", test: /node_modules[\\/]@ant-design[\\/]icons/, priority: 20 },
             { name: "dayjs", test: /node_modules[\\/]dayjs[\\/]/, priority: 20 },
-            // One antd chunk would be ~950 kB, because every page's components land in it. entriesAware splits antd
-            // by the set of pages that use each module: the shell loads the shared core, the table-heavy pages load
-            // the table and form code only when opened. Small subgroups are merged to keep the chunk count sane.
+            // Only what the shell needs at start ($initial: the login page frame, layout, menu) goes into the named
+            // antd/vendor chunks. Library code used only by lazy pages (Table, DatePicker, Form…) is left to
+            // rolldown's automatic splitting, so it loads with the first page that needs it. One antd chunk for
+            // everything was ~950 kB; entriesAware groups broke module execution order at runtime.
             {
               name: "antd",
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion)[\\/]/,
               priority: 10,
-              entriesAware: true,
-              entriesAwareMergeThreshold: 40_000,
+              tags: ["$initial"],
             },
-            { name: "vendor", test: /node_modules[\\/]/, priority: 0 },
+            { name: "vendor", test: /node_modules[\\/]/, priority: 0, tags: ["$initial"] },
           ],
         },
       },

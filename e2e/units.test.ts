@@ -24,11 +24,12 @@ describe("the unit registry", () => {
     await page.getByRole("menuitem", { name: "单位管理" }).click();
     await page.waitForURL((url) => url.pathname === "/units");
     await page.getByRole("cell", { name: "区司法局", exact: true }).waitFor();
+    await expect.poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
     await page.screenshot({ path: "/tmp/fazhi-units.png", fullPage: false });
 
     // Create
     await page.getByRole("button", { name: "新建单位" }).click();
-    const drawer = page.locator(".ant-drawer-content");
+    const drawer = page.getByRole("dialog");
     await drawer.getByText("新建单位").waitFor();
     await drawer.getByLabel("名称", { exact: true }).fill("区测试局");
     await drawer.getByLabel("别名", { exact: true }).fill("区测试管理局");

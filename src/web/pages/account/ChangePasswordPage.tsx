@@ -58,9 +58,11 @@ export default function ChangePasswordPage() {
         <Form.Item label="确认新密码" name="confirm" dependencies={["newPassword"]} rules={confirmRules("newPassword")}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          确认修改
-        </Button>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            确认修改
+          </Button>
+        </Form.Item>
       </Form>
     </Card>
   );

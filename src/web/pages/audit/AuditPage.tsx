@@ -162,7 +162,10 @@ export default function AuditPage() {
           columns={columns}
           dataSource={events}
           scroll={{ x: 900 }}
-          expandable={{ expandedRowRender: (event) => <AuditChanges event={event} /> }}
+          expandable={{
+            expandedRowRender: (event) => <AuditChanges event={event} />,
+            rowExpandable: (event) => event.before != null || event.after != null,
+          }}
           pagination={{
             current: paging.page,
             pageSize: paging.pageSize,

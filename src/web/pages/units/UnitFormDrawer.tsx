@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { Unit } from "../../../shared/api";
 import type { UnitType } from "../../../shared/domain";
 import { ApiError, api, errorMessage } from "../../api/client";
+import { AliasInput } from "../../components/AliasInput";
 import { showFieldErrors } from "../../components/formErrors";
 import { UNIT_TYPE_OPTIONS, type useUnits } from "../../components/useUnits";
 
@@ -160,12 +161,7 @@ export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Pr
             },
           ]}
         >
-          <Select
-            mode="tags"
-            placeholder="输入别名后按回车"
-            tokenSeparators={[",", "，", "、", ";", "；"]}
-            open={false}
-          />
+          <AliasInput />
         </Form.Item>
         <Form.Item label="类型" name="type" rules={[{ required: true, message: "请选择单位类型" }]}>
           <Select placeholder="请选择" options={UNIT_TYPE_OPTIONS} />

@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { UnitGroup } from "../../../shared/api";
 import type { UnitType } from "../../../shared/domain";
 import { ApiError, api, errorMessage } from "../../api/client";
+import { AliasInput } from "../../components/AliasInput";
 import { showFieldErrors } from "../../components/formErrors";
 import { UNIT_TYPE_OPTIONS, type useUnits } from "../../components/useUnits";
 
@@ -86,12 +87,7 @@ export function UnitGroupFormModal({ group, registry, onClose, onSaved, onStale 
           <Input placeholder="如“各乡镇”" />
         </Form.Item>
         <Form.Item label="别名" name="aliases" extra="同一分组在文件中的其他说法，如“各镇(街道)”，输入后按回车添加。">
-          <Select
-            mode="tags"
-            open={false}
-            placeholder="输入别名后按回车"
-            tokenSeparators={[",", "，", "、", ";", "；"]}
-          />
+          <AliasInput />
         </Form.Item>
         <Form.Item label="按类型包含" name="unitTypes" extra="包含所选类型的全部启用单位。">
           <Select mode="multiple" allowClear placeholder="不按类型" options={UNIT_TYPE_OPTIONS} />
