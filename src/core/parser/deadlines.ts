@@ -1,4 +1,5 @@
 import { parseChineseNumber } from "../numerals.js";
+import { simplifyForDetection } from "./normalise.js";
 import type { Deadline } from "./types.js";
 
 const S = "\\s*";
@@ -161,7 +162,7 @@ const ONGOING = /长期坚持|持续推进|长期|持续|常态化|经常性|每
 /** Normalises the whole value of a 完成时限 field: "2024 年 6 月 15 日前并长期坚持" is a date, then ongoing. */
 export function deadlineFromField(value: string, planYear: number | null): Deadline {
   const found = findDeadlines(value, planYear);
-  const ongoing = ONGOING.test(value);
+  const ongoing = ONGOING.test(simplifyForDetection(value));
   if (found.length === 0) return { text: value, kind: "ongoing", ...(ongoing ? {} : { rule: { unparsed: true } }) };
   const first = found[0];
   const rule = { ...(first.rule ?? {}), ...(ongoing ? { thenOngoing: true } : {}) };

@@ -74,8 +74,10 @@ export function parseFields(written: string, simplified: string, offset: number)
     const hit = hits[i];
     const stop = i + 1 < hits.length ? hits[i + 1].index : written.length;
     const value = trimValue(written.slice(hit.end, stop));
-    if (value.text === "") continue;
-    fields.push({ role: roleOfLabel(hit.word), value: value.text, start: offset + hit.end + value.lead });
+    const role = roleOfLabel(hit.word);
+    // people (牵头领导, 责任领导) are never units; their labels only end the value before them
+    if (value.text === "" || role === "person" || role === "ignored") continue;
+    fields.push({ role, value: value.text, start: offset + hit.end + value.lead });
   }
   return fields;
 }

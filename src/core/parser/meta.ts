@@ -15,7 +15,7 @@ const DATE_LINE =
   /^(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*日(印发)?$/;
 const ISSUER = /(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|中心|小组|司法所)$/;
 const TITLE_END =
-  /(方案|要点|计划|规划|意见|办法|清单|通知|细则|措施|安排|任务分工|任务|实施方案)([(（][^()（）]{1,20}[)）])*$/;
+  /(方案|要点|计划|规划|意见|办法|清单|通知|细则|措施|安排|任务分工|任务|实施方案|任务表|分解表|一览表)([(（][^()（）]{1,20}[)）])*$/;
 const SENTENCE = /[，。；：:;,]/;
 
 function isoDate(m: RegExpExecArray): string | null {
@@ -50,8 +50,8 @@ function findTitle(head: Line[]): string | null {
 }
 
 /** Reads title, document number, issuer and date from the lines around the plan's text. */
-export function readMeta(lines: Line[], firstItemLine: number): PlanMeta {
-  const head = lines.slice(0, firstItemLine < 0 ? Math.min(lines.length, 40) : firstItemLine);
+export function readMeta(lines: Line[], firstBodyLine: number): PlanMeta {
+  const head = lines.slice(0, firstBodyLine < 0 ? Math.min(lines.length, 40) : firstBodyLine);
   const title = findTitle(head);
   const docNumber = head.slice(0, 30).find((l) => DOC_NUMBER.test(l.text))?.text ?? null;
   let issuer: string | null = null;

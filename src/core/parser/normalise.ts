@@ -63,11 +63,18 @@ const TRADITIONAL: Record<string, string> = {
   將: "将",
   應: "应",
   當: "当",
+  學: "学",
+  級: "级",
+  線: "线",
+  蓋: "盖",
+  滿: "满",
+  開: "开",
+  會: "会",
 };
 
 export function simplifyForDetection(text: string): string {
   return text.replace(
-    /[牽頭責單門協辦參與負時間務內導節點體標顏類備註號項長續進堅東實現達數於過個歲週將應當]/g,
+    /[牽頭責單門協辦參與負時間務內導節點體標顏類備註號項長續進堅東實現達數於過個歲週將應當學級線蓋滿開會]/g,
     (ch) => TRADITIONAL[ch] ?? ch,
   );
 }

@@ -63,6 +63,8 @@ function attachClauses(items: Item[], doc: Doc): Map<Item, [number, number]> {
     const clause = findTrailingClause(body, doc.simplified.slice(item.textStart, item.bodyEnd), item.textStart);
     if (!clause) continue;
     item.fields.unshift(...clause.fields);
+    // a clause on a line of its own after sub-items belongs to the parent (see hoistTrailingFields)
+    if (doc.text[item.textStart + clause.start - 1] === "\n") item.fieldsFromLines = true;
     removed.set(item, [item.textStart + clause.start, item.textStart + clause.end]);
   }
   return removed;
@@ -105,7 +107,9 @@ export function parseText(input: string): ParseResult {
   const rowMap = new Map<number, TableRow>(rows.map((r) => [r.line, r]));
   const outline = buildOutline(lines, rowMap, consumed, doc);
   const firstItemLine = outline.items.length > 0 ? lines.findIndex((l) => l.start >= outline.items[0].start) : -1;
-  const meta = readMeta(lines, firstItemLine);
+  const firstTableLine = consumed.size > 0 ? Math.min(...consumed) : -1;
+  const bodyStarts = [firstItemLine, firstTableLine].filter((n) => n >= 0);
+  const meta = readMeta(lines, bodyStarts.length > 0 ? Math.min(...bodyStarts) : -1);
   const removed = attachClauses(outline.items, doc);
   const treeItems = outline.items.filter((i) => !i.isTarget);
   hoistTrailingFields(treeItems);
@@ -141,7 +145,8 @@ export function parseText(input: string): ParseResult {
     if (role !== "task") continue;
     const id = `t${tasks.length + 1}`;
     taskIds.set(item, id);
-    const end = extentOf(item);
+    const splitIntoTasks = item.children.some((c) => roles.get(c) === "task" || roles.get(c) === "section");
+    const end = splitIntoTasks ? item.end : extentOf(item);
     const source = { start: item.start, end };
     const donor = item.fields.length > 0 ? item : inherited.get(item);
     const firstIsLead = scopes.some(([from, to]) => item.start >= from && item.start < to);

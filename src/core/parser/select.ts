@@ -68,7 +68,8 @@ export function selectTasks(
   const visit = (item: Item, from: Item | null) => {
     const own = item.fields.length > 0;
     if (item.children.some((c) => hasUnitsDeep(c, memo))) {
-      roles.set(item, "section");
+      // sub-items with their own clauses are the tasks; a parent with a clause of its own is one too
+      roles.set(item, own ? "task" : "section");
       for (const c of item.children) visit(c, own ? item : from);
       return;
     }

@@ -123,12 +123,12 @@ function rowFrom(columns: Column[], cells: Cell[], line: number, lines: number):
     fields,
     ...(group && group.text.trim() !== "" ? { heading: { text: group.text.trim(), start: group.start } } : {}),
   };
-  if (row.number === null && row.text === "" && fields.length === 0 && !row.heading) return null;
   // a row whose only content is a heading such as "一、依法行政" in the first cell
   const first = cells.find((c) => c.text.trim() !== "");
   if (row.number === null && first && SECTION_LIKE.test(first.text.trim()) && fields.length === 0) {
     return { ...row, text: "", heading: { text: first.text.trim(), start: first.start } };
   }
+  if (row.number === null && row.text === "" && fields.length === 0 && !row.heading) return null;
   return row;
 }
 

@@ -1,4 +1,5 @@
 import { parseChineseNumber } from "../numerals.js";
+import { simplifyForDetection } from "./normalise.js";
 import type { Target } from "./types.js";
 
 const OP_WORDS =
@@ -43,8 +44,10 @@ function metricBefore(segment: string, at: number): string {
 }
 
 /** Finds quantitative targets in a text: metric, op, value, unit and period where stated. */
-export function findTargets(text: string): Target[] {
+export function findTargets(written: string): Target[] {
   const targets: Target[] = [];
+  // traditional 不少於60學時 reads like 不少于60学时
+  const text = simplifyForDetection(written);
   for (const segment of text.split(/[，。；;,\n]/)) {
     if (!/[\d%％一二三四五六七八九十两]/.test(segment)) continue;
     const period = PERIOD_RE.exec(segment)?.[1];
