@@ -8,8 +8,8 @@ const HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸";
 const EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥";
 
 /** 1 → 一, 10 → 十, 15 → 十五, 20 → 二十, 105 → 一百零五, 1010 → 一千零一十; counts below 10,000 as Word does. */
-function chineseCounting(value: number, digits = CN_DIGITS, units = CN_UNITS, shortTen = true): string {
-  if (value === 0) return digits[0];
+function chineseCounting(value: number, digits = CN_DIGITS, units = CN_UNITS, shortTen = true, zero = "零"): string {
+  if (value === 0) return zero;
   if (value >= 10_000) return String(value);
   const places = String(value).split("").map(Number);
   let text = "";
@@ -20,7 +20,8 @@ function chineseCounting(value: number, digits = CN_DIGITS, units = CN_UNITS, sh
       pendingZero = text !== "";
       return;
     }
-    if (pendingZero) text += digits[0];
+    // Counting writes the gap as 零 (一百零五); 〇 is only a digit of ideographDigital.
+    if (pendingZero) text += zero;
     pendingZero = false;
     text += digits[digit] + unit;
   });
@@ -95,7 +96,7 @@ export function formatListNumber(value: number, numFmt: string): string {
     case "taiwaneseCountingThousand":
       return chineseCounting(value);
     case "chineseLegalSimplified":
-      return chineseCounting(value, CN_LEGAL_DIGITS, CN_LEGAL_UNITS, false);
+      return chineseCounting(value, CN_LEGAL_DIGITS, CN_LEGAL_UNITS, false, "零");
     case "ideographDigital":
     case "taiwaneseDigital":
     case "japaneseDigitalTenThousand":

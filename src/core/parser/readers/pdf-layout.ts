@@ -39,34 +39,48 @@ function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.some((pattern) => pattern.test(trimmed));
 }
 
-function edgeIndexes(page: PdfPage): number[] {
-  const indexes = new Set<number>();
-  for (let i = 0; i < Math.min(FURNITURE_LINES, page.length); i++) {
-    indexes.add(i);
-    indexes.add(page.length - 1 - i);
+/** The typical distance between consecutive lines. */
+function linePitch(pages: PdfPage[]): number {
+  const steps: number[] = [];
+  for (const page of pages) {
+    for (let i = 1; i < page.length; i++) {
+      const step = page[i].top - page[i - 1].top;
+      if (step > 0) steps.push(step);
+    }
   }
-  return [...indexes];
+  return median(steps);
 }
 
 /**
  * Drops page numbers and the running headers/footers that repeat at the top or bottom of most pages (digits
- * ignored, so "第 3 页" and "第 4 页" count as the same footer).
+ * ignored, so "第 3 页" and "第 4 页" count as the same footer). Lines are taken from the page's edge inwards and
+ * only while they are furniture; a repeated line must also stand apart from the body by more than the line
+ * pitch, so that a body line that happens to end many pages ("责任单位:各乡镇") is kept.
  */
 export function removePageFurniture(pages: PdfPage[]): PdfPage[] {
+  const pitch = linePitch(pages);
   const pagesWithKey = new Map<string, number>();
   for (const page of pages) {
-    const keys = new Set(edgeIndexes(page).map((index) => furnitureKey(page[index].text)));
-    for (const key of keys) pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
+    const edges = [...page.slice(0, FURNITURE_LINES), ...page.slice(-FURNITURE_LINES)];
+    for (const key of new Set(edges.map((line) => furnitureKey(line.text)))) {
+      pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
+    }
   }
   const repeated = (key: string) => {
     const count = pagesWithKey.get(key) ?? 0;
     return key !== "" && count >= 2 && count >= pages.length / 2;
   };
+  const isFurniture = (line: PdfLine, neighbour: PdfLine | undefined) => {
+    if (isPageNumber(line.text)) return true;
+    const apart = neighbour === undefined || Math.abs(neighbour.top - line.top) > pitch * 1.3;
+    return apart && repeated(furnitureKey(line.text));
+  };
   return pages.map((page) => {
-    const drop = new Set(
-      edgeIndexes(page).filter((index) => isPageNumber(page[index].text) || repeated(furnitureKey(page[index].text))),
-    );
-    return page.filter((_, index) => !drop.has(index));
+    let start = 0;
+    while (start < Math.min(FURNITURE_LINES, page.length) && isFurniture(page[start], page[start + 1])) start++;
+    let end = page.length;
+    while (end > start && page.length - end < FURNITURE_LINES && isFurniture(page[end - 1], page[end - 2])) end--;
+    return page.slice(start, end);
   });
 }
 

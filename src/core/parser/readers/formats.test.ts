@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { parseDocument, parseText } from "../index.js";
+import type { ParseResult } from "../types.js";
+import { fixture, fixtureText } from "./test-helpers.js";
+
+/** What must not change with the format: where each task starts, its units and its deadline phrases. */
+function taskSummary(result: ParseResult) {
+  return result.tasks.map((task) => ({
+    start: task.text.slice(0, 16),
+    lead: task.leadUnits,
+    others: [...task.responsibleUnits, ...task.cooperatingUnits],
+    deadlines: task.deadlines.map((deadline) => deadline.text),
+  }));
+}
+
+const FORMATS: Array<[string, string, string]> = [
+  ["Word with automatic numbering", "seed000-numbered.docx", "seed000.txt"],
+  ["PDF made by LibreOffice", "seed000-libreoffice.pdf", "seed000.txt"],
+  ["Word task table", "seed002-table.docx", "seed002.txt"],
+  ["Excel task table, columns out of order", "seed002-tasks.xlsx", "seed002.txt"],
+  ["GBK text", "seed004-gbk.txt", "seed004.txt"],
+  ["saved government web page", "seed004-page.html", "seed004.txt"],
+  ["PDF printed by Chromium", "seed004-chromium.pdf", "seed004.txt"],
+];
+
+describe("every format gives the same tasks as the text", () => {
+  it.each(FORMATS)("%s (%s)", async (_, file, seed) => {
+    const expected = taskSummary(parseText(fixtureText(seed)));
+    expect(expected.length).toBeGreaterThan(20);
+    const actual = taskSummary(await parseDocument(fixture(file), file));
+    expect(actual).toEqual(expected);
+  });
+});
