@@ -32,17 +32,18 @@ function findTitle(head: Line[]): string | null {
     const text = head[i].text;
     if (text.length > 60 || SENTENCE.test(text) || !TITLE_END.test(text)) continue;
     const prev = i > 0 ? head[i - 1].text : "";
-    // titles are often broken over two lines: "…“四大行动(2025年)”" + "任务分工方案"
-    const joined =
+    // titles are often broken over two lines ("…“四大行动(2025年)”" + "任务分工方案"): a short tail joins the line above
+    const joinable =
+      text.length <= 12 &&
       prev !== "" &&
       prev.length <= 40 &&
       !SENTENCE.test(prev) &&
-      !/[)）]$/.test(prev) &&
       !TITLE_END.test(prev) &&
       !DATE_LINE.test(prev) &&
-      !ISSUER.test(prev)
-        ? `${prev}${text}`
-        : text;
+      !DOC_NUMBER.test(prev) &&
+      !ISSUER.test(prev) &&
+      !/(文件|[)）])$/.test(prev);
+    const joined = joinable ? `${prev}${text}` : text;
     candidates.push(joined);
   }
   const plans = candidates.filter((c) => !/通知$/.test(c));

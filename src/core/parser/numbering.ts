@@ -58,8 +58,6 @@ export function detectNumbering(line: string): Numbering | null {
     const raw = m[1];
     const value = style === "circled" ? CIRCLED.indexOf(raw) + 1 : parseChineseNumber(raw);
     if (value === null || value <= 0) continue;
-    // "2024、2025年" or "100、" are lists of figures, not numbers of items
-    if ((style === "arabic" || style === "arabicHalfParen") && value > 300) continue;
     if (m[0].length >= line.length) {
       // a bare number with nothing after it is a table cell, not an item
       if (style !== "cn" && style !== "cnParen" && style !== "part") continue;

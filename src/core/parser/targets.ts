@@ -33,7 +33,7 @@ function opFor(word: string | undefined, suffix: string | undefined): Target["op
   if (suffix === "以下" || suffix === "以内") return "<=";
   if (suffix === "以上") return ">=";
   if (!word) return "=";
-  if (/不超过|不高于|不多于|最多|低于|控制在/.test(word)) return "<=";
+  if (/^(不超过|不高于|不多于|最多|低于|控制在)$/.test(word)) return "<=";
   if (/保持|^为$/.test(word)) return "=";
   return ">=";
 }
