@@ -29,8 +29,14 @@ export default defineConfig({
             // rolldown's automatic splitting, so it loads with the first page that needs it. One antd chunk for
             // everything was ~950 kB; entriesAware groups broke module execution order at runtime.
             {
+              name: "rc-components",
+              test: /node_modules[\\/](@rc-component|rc-[^\\/]+)[\\/]/,
+              priority: 15,
+              tags: ["$initial"],
+            },
+            {
               name: "antd",
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion)[\\/]/,
+              test: /node_modules[\\/](antd|@ant-design|@emotion|stylis)[\\/]/,
               priority: 10,
               tags: ["$initial"],
             },

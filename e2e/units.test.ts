@@ -1,5 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Browser, chooseOption, label, login, openBrowser, type Product, startProduct } from "./harness";
+import {
+  type Browser,
+  chooseOption,
+  DEMO_PASSWORD,
+  label,
+  login,
+  openBrowser,
+  type Product,
+  startProduct,
+} from "./harness";
 
 let product: Product;
 let browser: Browser;
@@ -64,6 +73,31 @@ describe("the unit registry", () => {
     await page.waitForURL((url) => url.pathname === "/login");
     await page.getByRole("button", { name: label("登录") }).waitFor();
     expect(new URL(page.url()).search).toBe("");
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it("keeps what was typed when the session expires during a save, and saves after signing in again", async () => {
+    const { page, context } = browser;
+    await login(page, "coordinator");
+    await page.goto("/units");
+    await page.getByRole("button", { name: "新建单位" }).click();
+    const drawer = page.getByRole("dialog").filter({ hasText: "新建单位" });
+    await drawer.getByLabel("名称", { exact: true }).fill("区过期测试局");
+    await chooseOption(page, "类型", "其他");
+
+    // The session ends on the server's side (here: the cookie is gone) while the form is open.
+    await context.clearCookies();
+    await drawer.getByRole("button", { name: label("保存") }).click();
+    const expired = page.getByRole("dialog", { name: "登录已过期" });
+    await expired.waitFor();
+    await expired.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+    await expired.getByRole("button", { name: "重新登录" }).click();
+    await expired.waitFor({ state: "hidden" });
+
+    expect(await drawer.getByLabel("名称", { exact: true }).inputValue()).toBe("区过期测试局");
+    await drawer.getByRole("button", { name: label("保存") }).click();
+    await page.getByText("已新建单位「区过期测试局」").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/units");
     expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -46,7 +46,9 @@ export class ApiError extends Error {
   }
 }
 
-type UnauthorizedHandler = () => void;
+/** What the failed call was: reading (a page can simply be reloaded) or changing (the user may have typed work). */
+export type UnauthorizedCall = { method: string; path: string };
+type UnauthorizedHandler = (call: UnauthorizedCall) => void;
 let onUnauthorized: UnauthorizedHandler | null = null;
 
 /** The auth state registers what happens when the session is gone (401 on any call but login). */
@@ -58,7 +60,7 @@ type QueryValue = string | number | boolean | undefined | null;
 type RequestOptions = {
   query?: Record<string, QueryValue>;
   body?: unknown;
-  /** Login answers 401 for a wrong password; that is a message for the form, not a lost session. */
+  /** Login answers 401 for a wrong password (and logout for an expired session): not a session to recover. */
   expectUnauthorized?: boolean;
 };
 
@@ -111,7 +113,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   const payload = await readJson(response);
   if (response.ok) return payload as T;
 
-  if (response.status === 401 && !options.expectUnauthorized) onUnauthorized?.();
+  if (response.status === 401 && !options.expectUnauthorized) onUnauthorized?.({ method, path });
   if (isErrorBody(payload)) {
     const { code, message, details } = payload.error;
     throw new ApiError(response.status, code, message, details);
@@ -124,7 +126,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 export const api = {
   auth: {
     login: (body: LoginRequest) => request<Me>("POST", "/auth/login", { body, expectUnauthorized: true }),
-    logout: () => request<void>("POST", "/auth/logout", { body: {} }),
+    logout: () => request<void>("POST", "/auth/logout", { body: {}, expectUnauthorized: true }),
     me: () => request<Me>("GET", "/auth/me"),
     changePassword: (body: ChangePasswordRequest) => request<void>("POST", "/auth/password", { body }),
   },

@@ -1,7 +1,7 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { Me } from "../../shared/api";
 import type { Ability } from "../../shared/domain";
-import { ApiError, api, setUnauthorizedHandler } from "../api/client";
+import { ApiError, api, setUnauthorizedHandler, type UnauthorizedCall } from "../api/client";
 
 type AuthStatus = "loading" | "anonymous" | "authenticated" | "unreachable";
 
@@ -11,6 +11,15 @@ type AuthValue = {
   me: Me | null;
   /** True after the user chose 退出登录 (as opposed to a session that expired): no page to come back to. */
   loggedOut: boolean;
+  /**
+   * The session ended while the user was changing something: the page stays (with whatever was typed) and the
+   * user signs in again in place, then resubmits.
+   */
+  sessionExpired: boolean;
+  /** Signs the same user in again after sessionExpired. */
+  relogin: (password: string) => Promise<void>;
+  /** Gives up on the current page and goes to the login page (which brings the user back here). */
+  abandonSession: () => void;
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   /** Re-reads /api/auth/me (after a failed first load, for example). */
@@ -25,11 +34,29 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>("loading");
   const [me, setMe] = useState<Me | null>(null);
   const [loggedOut, setLoggedOut] = useState(false);
+  const [sessionExpired, setSessionExpired] = useState(false);
+  const expiredRef = useRef(false);
 
   const signOutLocally = useCallback(() => {
+    expiredRef.current = false;
+    setSessionExpired(false);
     setMe(null);
     setStatus("anonymous");
   }, []);
+
+  const onUnauthorized = useCallback(
+    (call: UnauthorizedCall) => {
+      // A failed read loses nothing: go to the login page and come back. A failed change may carry typed work,
+      // so keep the page and ask for the password in place (and keep doing so for reads that follow).
+      if (call.method === "GET" && !expiredRef.current) {
+        signOutLocally();
+        return;
+      }
+      expiredRef.current = true;
+      setSessionExpired(true);
+    },
+    [signOutLocally],
+  );
 
   const refresh = useCallback(async () => {
     try {
@@ -43,10 +70,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [signOutLocally]);
 
   useEffect(() => {
-    setUnauthorizedHandler(signOutLocally);
+    setUnauthorizedHandler(onUnauthorized);
     void refresh();
     return () => setUnauthorizedHandler(null);
-  }, [refresh, signOutLocally]);
+  }, [refresh, onUnauthorized]);
 
   const login = useCallback(async (username: string, password: string) => {
     const current = await api.auth.login({ username, password });
@@ -55,6 +82,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setStatus("authenticated");
     return current;
   }, []);
+
+  const relogin = useCallback(
+    async (password: string) => {
+      if (!me) throw new Error("relogin needs a signed-in user");
+      const current = await api.auth.login({ username: me.user.username, password });
+      expiredRef.current = false;
+      setSessionExpired(false);
+      setMe(current);
+    },
+    [me],
+  );
 
   const logout = useCallback(async () => {
     try {
@@ -72,12 +110,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       status,
       me,
       loggedOut,
+      sessionExpired,
+      relogin,
+      abandonSession: signOutLocally,
       login,
       logout,
       refresh,
       can: (ability) => me?.abilities.includes(ability) ?? false,
     }),
-    [status, me, loggedOut, login, logout, refresh],
+    [status, me, loggedOut, sessionExpired, relogin, signOutLocally, login, logout, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -9,12 +9,15 @@ import {
   UserOutlined,
 } from "@ant-design/icons";
 import { App, Avatar, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from "antd";
-import { type ReactNode, Suspense } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import type { Ability } from "../../shared/domain";
 import { errorMessage } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 import { PageLoading } from "./PageLoading";
+
+// Loaded only when a session actually expires: the form code it needs is not part of the start-up bundle.
+const SessionExpiredModal = lazy(() => import("./SessionExpiredModal"));
 
 type Section = { path: string; label: string; icon: ReactNode; ability?: Ability };
 
@@ -33,7 +36,7 @@ function selectedSection(pathname: string): string {
 
 /** The signed-in frame: side menu, header with the user and their unit, and the current page. */
 export function AppLayout() {
-  const { me, can, logout } = useAuth();
+  const { me, can, logout, sessionExpired } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const location = useLocation();
@@ -108,6 +111,11 @@ export function AppLayout() {
           </Suspense>
         </Layout.Content>
       </Layout>
+      {sessionExpired && (
+        <Suspense fallback={null}>
+          <SessionExpiredModal />
+        </Suspense>
+      )}
     </Layout>
   );
 }
