@@ -100,4 +100,34 @@ describe("the unit registry", () => {
     expect(new URL(page.url()).pathname).toBe("/units");
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it("tells the second of two editors that the unit changed, keeping what they typed", async () => {
+    const other = await openBrowser(product);
+    try {
+      const editors = [browser.page, other.page];
+      for (const page of editors) {
+        await login(page, "coordinator");
+        await page.goto("/units");
+        const row = page.locator(".ant-table-row", { hasText: "区发改局" });
+        await row.getByRole("button", { name: label("编辑") }).click();
+        await page.getByRole("dialog").getByText("编辑单位：区发改局").waitFor();
+      }
+      const [first, second] = editors.map((page) => page.getByRole("dialog").filter({ hasText: "编辑单位" }));
+
+      await first.getByLabel("简称", { exact: true }).fill("发改");
+      await first.getByRole("button", { name: label("保存") }).click();
+      await browser.page.getByText("已保存「区发改局」").waitFor();
+
+      await second.getByLabel("简称", { exact: true }).fill("发展改革");
+      await second.getByRole("button", { name: label("保存") }).click();
+      await second.getByText("该记录已被他人修改，请刷新后重试").waitFor();
+      expect(await second.getByLabel("简称", { exact: true }).inputValue()).toBe("发展改革");
+
+      await second.getByRole("button", { name: "载入最新内容" }).click();
+      expect(await second.getByLabel("简称", { exact: true }).inputValue()).toBe("发改");
+      expect([...browser.pageErrors, ...other.pageErrors]).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
 });

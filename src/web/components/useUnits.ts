@@ -41,4 +41,7 @@ export function useUnits() {
   return { units, byId, options, loading, error, reload };
 }
 
+/** What useUnits() returns: passed to the tabs and forms that need the registry. */
+export type UnitRegistry = ReturnType<typeof useUnits>;
+
 export const UNIT_TYPE_OPTIONS = Object.entries(UNIT_TYPE_LABELS).map(([value, label]) => ({ value, label }));

@@ -5,9 +5,7 @@ import type { UnitType } from "../../../shared/domain";
 import { ApiError, api, errorMessage } from "../../api/client";
 import { AliasInput } from "../../components/AliasInput";
 import { showFieldErrors } from "../../components/formErrors";
-import { UNIT_TYPE_OPTIONS, type useUnits } from "../../components/useUnits";
-
-type Registry = ReturnType<typeof useUnits>;
+import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
 
 type UnitFormValues = {
   name: string;
@@ -39,7 +37,7 @@ function cleanAliases(aliases: string[] | undefined): string[] {
 type Props = {
   /** null creates a new unit */
   unit: Unit | null;
-  registry: Registry;
+  registry: UnitRegistry;
   onClose: () => void;
   onSaved: (unit: Unit, created: boolean) => void | Promise<void>;
   /** Called after a 409 version conflict, so the table shows the other person's change. */

@@ -5,9 +5,7 @@ import type { UnitType } from "../../../shared/domain";
 import { ApiError, api, errorMessage } from "../../api/client";
 import { AliasInput } from "../../components/AliasInput";
 import { showFieldErrors } from "../../components/formErrors";
-import { UNIT_TYPE_OPTIONS, type useUnits } from "../../components/useUnits";
-
-type Registry = ReturnType<typeof useUnits>;
+import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
 
 type GroupFormValues = { name: string; aliases: string[]; unitTypes: UnitType[]; memberIds: number[] };
 
@@ -16,7 +14,7 @@ const FIELDS = ["name", "aliases", "unitTypes", "memberIds"] as const;
 type Props = {
   /** null creates a new group */
   group: UnitGroup | null;
-  registry: Registry;
+  registry: UnitRegistry;
   onClose: () => void;
   onSaved: (group: UnitGroup, created: boolean) => void | Promise<void>;
   onStale: () => void | Promise<void>;

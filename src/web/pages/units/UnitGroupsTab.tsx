@@ -5,10 +5,8 @@ import type { UnitGroup } from "../../../shared/api";
 import { UNIT_TYPE_LABELS, type UnitType } from "../../../shared/domain";
 import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
-import type { useUnits } from "../../components/useUnits";
+import type { UnitRegistry } from "../../components/useUnits";
 import { UnitGroupFormModal } from "./UnitGroupFormModal";
-
-type Registry = ReturnType<typeof useUnits>;
 
 /** Show at most this many member names in a cell; the rest is summarised. */
 const MEMBERS_SHOWN = 6;
@@ -27,7 +25,7 @@ function TagList({ values, color }: { values: string[]; color?: string }) {
 }
 
 /** 单位分组: the phrases (各乡镇, 各行政执法部门…) that stand for a set of units, by type or by an explicit list. */
-export function UnitGroupsTab({ registry }: { registry: Registry }) {
+export function UnitGroupsTab({ registry }: { registry: UnitRegistry }) {
   const { can } = useAuth();
   const { message } = App.useApp();
   const manage = can("units.manage");

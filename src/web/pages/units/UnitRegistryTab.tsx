@@ -6,10 +6,9 @@ import { UNIT_TYPE_LABELS, type UnitType } from "../../../shared/domain";
 import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { ActiveTag } from "../../components/ActiveTag";
-import { UNIT_TYPE_OPTIONS, type useUnits } from "../../components/useUnits";
+import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
 import { UnitFormDrawer } from "./UnitFormDrawer";
 
-type Registry = ReturnType<typeof useUnits>;
 type ActiveFilter = "all" | "active" | "inactive";
 
 const ACTIVE_OPTIONS: { value: ActiveFilter; label: string }[] = [
@@ -29,7 +28,7 @@ function toQuery(filters: Filters): UnitListQuery {
 }
 
 /** The searchable unit table with create, edit, deactivate and re-activate for units.manage users. */
-export function UnitRegistryTab({ registry }: { registry: Registry }) {
+export function UnitRegistryTab({ registry }: { registry: UnitRegistry }) {
   const { can } = useAuth();
   const { message } = App.useApp();
   const manage = can("units.manage");

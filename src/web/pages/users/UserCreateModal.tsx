@@ -5,10 +5,8 @@ import type { Role } from "../../../shared/domain";
 import { api, errorMessage } from "../../api/client";
 import { showFieldErrors } from "../../components/formErrors";
 import { confirmRules, NEW_PASSWORD_RULES, PASSWORD_HINT } from "../../components/passwordRules";
-import type { useUnits } from "../../components/useUnits";
+import type { UnitRegistry } from "../../components/useUnits";
 import { ROLE_OPTIONS } from "./labels";
-
-type Registry = ReturnType<typeof useUnits>;
 
 type CreateValues = {
   username: string;
@@ -21,7 +19,7 @@ type CreateValues = {
 
 const FIELDS = ["username", "displayName", "unitId", "roles", "password"] as const;
 
-type Props = { registry: Registry; onClose: () => void; onCreated: (user: User) => void | Promise<void> };
+type Props = { registry: UnitRegistry; onClose: () => void; onCreated: (user: User) => void | Promise<void> };
 
 /** New account: the admin sets the initial password and tells the user, who should change it after login. */
 export function UserCreateModal({ registry, onClose, onCreated }: Props) {

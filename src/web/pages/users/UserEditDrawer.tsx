@@ -18,11 +18,9 @@ import type { Role } from "../../../shared/domain";
 import { ApiError, api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { showFieldErrors } from "../../components/formErrors";
-import type { useUnits } from "../../components/useUnits";
+import type { UnitRegistry } from "../../components/useUnits";
 import { ROLE_OPTIONS, UserStatusTag } from "./labels";
 import { ResetPasswordModal } from "./ResetPasswordModal";
-
-type Registry = ReturnType<typeof useUnits>;
 
 type EditValues = { displayName: string; unitId?: number | null; roles: Role[]; disabled: boolean };
 
@@ -34,7 +32,7 @@ function valuesOf(user: User): EditValues {
 
 type Props = {
   user: User;
-  registry: Registry;
+  registry: UnitRegistry;
   onClose: () => void;
   /** Called after every successful change, so the table stays current. */
   onChanged: () => void | Promise<void>;
