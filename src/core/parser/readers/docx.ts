@@ -133,7 +133,10 @@ export function readDocx(zip: SafeZip, clock: ReadClock): ReadResult {
   const documentXml = zip.readText(mainPartPath(zip)) ?? zip.readText("word/document.xml");
   if (documentXml === null) throw readErrors.corrupt("Word", "no main document part");
   const body = firstChild(
-    firstChild(parseXml(documentXml), "w:document") ?? { name: "", attrs: {}, children: [] },
+    firstChild(
+      parseXml(documentXml, () => clock.check()),
+      "w:document",
+    ) ?? { name: "", attrs: {}, children: [] },
     "w:body",
   );
   if (!body) throw readErrors.corrupt("Word", "no w:body");

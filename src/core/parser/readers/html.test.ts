@@ -47,3 +47,41 @@ describe("html reader", () => {
     expect(read.text).toBe("牵头单位：区司法局");
   });
 });
+
+describe("html reader on older page layouts", () => {
+  it("reads an article laid out in tables and puts the title shown above it first", async () => {
+    const html = `<html><body>
+      <table class="top"><tr><td><a href="/">首页</a></td><td><a href="/a">机构</a></td><td><a href="/b">政务公开</a></td></tr></table>
+      <table width="1000"><tr>
+        <td width="200"><ul><li><a href="/x">通知公告</a></li><li><a href="/y">工作动态</a></li><li><a href="/z">政策法规</a></li></ul></td>
+        <td>
+          <div class="news-title">关于印发法治政府建设工作要点的通知</div>
+          <div class="news-body">
+            <p>一、加强党的领导，完善法治政府建设推进机制，全面落实法治建设第一责任人职责。</p>
+            <p>1.加强党对法治政府建设的领导。(责任单位:区司法局)</p>
+            <table><tr><td>序号</td><td>任务</td><td>牵头单位</td></tr><tr><td>1</td><td>规范执法</td><td>区司法局</td></tr></table>
+          </div>
+        </td>
+      </tr></table>
+      <div class="footer">版权所有</div></body></html>`;
+    const read = await readDocument(new TextEncoder().encode(html), "old.html");
+    expect(read.text.split("\n")).toEqual([
+      "关于印发法治政府建设工作要点的通知",
+      "一、加强党的领导，完善法治政府建设推进机制，全面落实法治建设第一责任人职责。",
+      "1.加强党对法治政府建设的领导。(责任单位:区司法局)",
+      "序号 | 任务 | 牵头单位",
+      "1 | 规范执法 | 区司法局",
+    ]);
+  });
+
+  it("keeps a page whose content is one task table as rows", async () => {
+    const rows = Array.from(
+      { length: 5 },
+      (_, i) => `<tr><td>${i + 1}</td><td>第${i + 1}项任务的具体内容和要求</td><td>区司法局</td></tr>`,
+    );
+    const html = `<html><body><table><tr><th>序号</th><th>工作任务</th><th>牵头单位</th></tr>${rows.join("")}</table></body></html>`;
+    const read = await readDocument(new TextEncoder().encode(html), "table.html");
+    expect(read.text.split("\n")).toHaveLength(6);
+    expect(read.text.split("\n")[1]).toBe("1 | 第1项任务的具体内容和要求 | 区司法局");
+  });
+});

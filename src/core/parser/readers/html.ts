@@ -102,7 +102,22 @@ function prune(element: HTMLElement): void {
   }
 }
 
-/** Descends from <body> into the child that holds most of the page's (non-link) Chinese text. */
+/**
+ * The cell of a layout table that holds the page's text, or null for a data table (a task table), whose text is
+ * spread over its cells and must be kept as rows.
+ */
+function layoutCell(table: HTMLElement): HTMLElement | null {
+  const total = ownText(table).text;
+  for (const cell of table.querySelectorAll("td")) {
+    if (total > 0 && ownText(cell).text >= total * 0.6 && cell.closest("table") === table) return cell;
+  }
+  return null;
+}
+
+/**
+ * Descends from <body> into the child that holds most of the page's (non-link) Chinese text, through the layout
+ * tables old government sites are built with, and stops above a data table.
+ */
 function mainContent(body: HTMLElement): HTMLElement {
   let current = body;
   for (;;) {
@@ -110,9 +125,36 @@ function mainContent(body: HTMLElement): HTMLElement {
     const child = current.childNodes
       .filter(isElement)
       .find((candidate) => total > 0 && ownText(candidate).text >= total * 0.6);
-    if (!child || child.tagName === "TABLE" || child.tagName === "TR" || child.tagName === "P") return current;
-    current = child;
+    if (!child || child.tagName === "P") return current;
+    if (child.tagName === "TABLE") {
+      const cell = layoutCell(child);
+      if (!cell) return current;
+      current = cell;
+    } else {
+      current = child;
+    }
   }
+}
+
+function isInside(node: HTMLElement, ancestor: HTMLElement): boolean {
+  for (let current: HTMLElement | null = node; current; current = current.parentNode) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+/**
+ * The article's title when the page shows it above the content element (an <h1> or a "title" block, as most
+ * government sites do): the parser takes the plan's title from the first lines.
+ */
+function titleAbove(body: HTMLElement, content: HTMLElement): string | null {
+  const candidates = [...body.querySelectorAll("h1, h2"), ...body.querySelectorAll('[class*="title"], [id*="title"]')];
+  for (const candidate of candidates) {
+    if (isInside(candidate, content) || isInside(content, candidate)) continue;
+    const text = cleanLine(inlineText(candidate).split(HARD_BREAK).join(""));
+    if (cjkCount(text) >= 4 && text.length <= 80) return text;
+  }
+  return null;
 }
 
 /** A <br>: a line break the author made, unlike the line breaks of the HTML source. */
@@ -183,7 +225,10 @@ export function readHtml(html: string): ReadResult {
   });
   const body = root.querySelector("body") ?? root;
   prune(body);
+  const content = mainContent(body);
   const lines: string[] = [];
-  renderBlocks(mainContent(body), lines);
+  renderBlocks(content, lines);
+  const title = titleAbove(body, content);
+  if (title !== null && !lines.slice(0, 10).some((line) => line.includes(title))) lines.unshift(title);
   return { text: lines.join("\n"), warnings: [] };
 }

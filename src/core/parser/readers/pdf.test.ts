@@ -32,6 +32,20 @@ describe("pdf reader", () => {
     });
   });
 
+  it("answers a PDF without a text layer (a scan) with empty text and a warning", async () => {
+    const scan = [
+      "%PDF-1.4",
+      "1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj",
+      "2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj",
+      "3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj",
+      "trailer <</Root 1 0 R>>",
+      "%%EOF",
+    ].join("\n");
+    const read = await readDocument(new TextEncoder().encode(scan), "scan.pdf");
+    expect(read.text).toBe("");
+    expect(read.warnings.map((warning) => warning.code)).toEqual(["pdf_no_text"]);
+  });
+
   it("refuses a truncated PDF as corrupt", async () => {
     const bytes = fixture("seed000-libreoffice.pdf").slice(0, 3000);
     await expect(readDocument(bytes, "cut.pdf")).rejects.toMatchObject({ code: "corrupt" });

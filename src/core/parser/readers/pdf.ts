@@ -63,7 +63,13 @@ function translateError(error: unknown): DocumentReadError {
 /** Reads a PDF's text layer into paragraphs (layout line breaks, page numbers and running headers removed). */
 export async function readPdf(bytes: Uint8Array, clock: ReadClock): Promise<ReadResult> {
   // pdf.js takes ownership of the buffer it is given, so it gets a copy and the caller keeps its bytes.
-  const document = await clock.race(getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 })).catch((error) => {
+  const loading = getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+  const document = await clock.race(loading).catch((error) => {
+    // A load that outlives the time limit still finishes in the background: free what it holds then.
+    loading.then(
+      (late) => late.destroy(),
+      () => undefined,
+    );
     throw translateError(error);
   });
   try {

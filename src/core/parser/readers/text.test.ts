@@ -14,6 +14,8 @@ describe("text reader", () => {
     ["GB18030", new Uint8Array(iconv.encode(SAMPLE, "gb18030")), "gb18030"],
     ["UTF-16LE with BOM", new Uint8Array(iconv.encode(SAMPLE, "utf-16le", { addBOM: true })), "utf-16le"],
     ["UTF-16BE with BOM", new Uint8Array(iconv.encode(SAMPLE, "utf-16be", { addBOM: true })), "utf-16be"],
+    ["UTF-16LE without BOM", new Uint8Array(iconv.encode(SAMPLE, "utf-16le")), "utf-16le"],
+    ["UTF-16BE without BOM", new Uint8Array(iconv.encode(SAMPLE, "utf-16be")), "utf-16be"],
   ])("decodes %s", async (_, bytes, encoding) => {
     expect(detectEncoding(bytes)).toBe(encoding);
     const read = await readDocument(bytes, "plan.txt");

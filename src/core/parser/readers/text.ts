@@ -8,12 +8,28 @@ export function detectEncoding(bytes: Uint8Array): TextEncoding {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  // No UTF-8 or GBK text contains a NUL byte; UTF-16 saved without a BOM does.
+  if (bytes.subarray(0, 4096).includes(0)) {
+    const guess = likelyUtf16(bytes.subarray(0, 4096));
+    if (guess) return guess;
+  }
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     return "utf-8";
   } catch {
     return "gb18030";
   }
+}
+
+const TEXT_LIKE = /[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/g;
+
+/** The UTF-16 byte order under which the sample reads as (mostly Chinese or ASCII) text, if either does. */
+function likelyUtf16(sample: Uint8Array): TextEncoding | null {
+  for (const encoding of ["utf-16le", "utf-16be"] as const) {
+    const text = new TextDecoder(encoding).decode(sample.subarray(0, sample.length - (sample.length % 2)));
+    if (text.length > 0 && (text.match(TEXT_LIKE)?.length ?? 0) / text.length > 0.9) return encoding;
+  }
+  return null;
 }
 
 /** Decodes text bytes in their detected encoding, dropping the BOM. */

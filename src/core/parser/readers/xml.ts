@@ -32,11 +32,15 @@ function parseAttrs(source: string): Record<string, string> {
 /**
  * Parses well-formed XML into a tree. OOXML parts are machine-written, so a tolerant tokenizer is enough; stray
  * closing tags are ignored rather than thrown, because a half-damaged document should still give its text.
+ * `checkTime` is called every so many tokens and may throw to stop.
  */
-export function parseXml(source: string): XmlElement {
+export function parseXml(source: string, checkTime: () => void = () => {}): XmlElement {
   const root: XmlElement = { name: "#root", attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
+  let tokens = 0;
   for (const match of source.matchAll(TOKEN)) {
+    // A huge part takes seconds to parse: the caller's time limit is checked along the way.
+    if (++tokens % 50_000 === 0) checkTime();
     const top = stack[stack.length - 1];
     const [, closing, name, attrSource, selfClosing, cdata, text] = match;
     if (text !== undefined) {
