@@ -1,4 +1,5 @@
 import { CLOSERS, matchingOpen, OPENERS } from "./brackets.js";
+import { findDeadlines } from "./deadlines.js";
 import { type Field, LABEL_RE, parseFields } from "./labels.js";
 
 /** Role words that close a group of units inside a clause: "(X、Y牵头,Z配合)". */
@@ -66,8 +67,21 @@ function parseMarked(written: string, simplified: string, offset: number): Field
     from = m.index + m[0].length;
   }
   if (fields.length === 0) return null;
-  // whatever follows the last marker must be punctuation only, or this was prose, not a clause
-  if (!/^[\s、，,;；。.]*$/.test(written.slice(from))) return null;
+  // whatever follows the last marker must be punctuation or a time limit ("…配合,2024年底前完成"),
+  // or this was prose, not a clause
+  const rest = written.slice(from);
+  if (/^[\s、，,;；。.]*$/.test(rest)) return fields;
+  const limits = findDeadlines(rest, null);
+  const ongoing = /长期坚持|持续推进/.exec(simplified.slice(from));
+  if (limits.length === 0 && !ongoing) return null;
+  if (rest.replace(/[\s、，,;；。.]|完成|前|长期坚持|持续推进|長期堅持/g, "").length > 24) return null;
+  for (const d of limits) fields.push({ role: "deadline", value: d.text, start: offset + from + rest.indexOf(d.text) });
+  if (ongoing)
+    fields.push({
+      role: "deadline",
+      value: rest.slice(ongoing.index, ongoing.index + 4),
+      start: offset + from + ongoing.index,
+    });
   return fields;
 }
 

@@ -159,11 +159,35 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
 
 const ONGOING = /长期坚持|持续推进|长期|持续|常态化|经常性|每年持续|不定期/;
 
+/** A bare date, month or year written as a whole field value: "2024年12月", "2024年", "2024.6.30". */
+const BARE_VALUE = new RegExp(`^${YEAR}${S}(?:年|[.．/-])${S}(?:${MONTH}${S}(?:月|[.．/-])?${S}(?:${DAY}${S}日?)?)?$`);
+const EVERY = /^每(年|半年|季度|月|周)/;
+
+function bareValue(value: string): Omit<Deadline, "text"> | null {
+  const m = BARE_VALUE.exec(value.replace(/(完成|前|以前|之前)$/, "").trim());
+  if (m) {
+    const year = num(m[1]);
+    if (year === null) return null;
+    if (!m[2]) return { kind: "date", due: iso(year, 12, 31) };
+    return dateOrNothing(year, num(m[2]), m[3] ? (num(m[3]) ?? 1) : "end");
+  }
+  const every = EVERY.exec(value);
+  if (every) {
+    const unit: Record<string, string> = { 年: "year", 半年: "half-year", 季度: "quarter", 月: "month", 周: "week" };
+    return { kind: "recurring", rule: { every: unit[every[1]] } };
+  }
+  return null;
+}
+
 /** Normalises the whole value of a 完成时限 field: "2024 年 6 月 15 日前并长期坚持" is a date, then ongoing. */
 export function deadlineFromField(value: string, planYear: number | null): Deadline {
   const found = findDeadlines(value, planYear);
   const ongoing = ONGOING.test(simplifyForDetection(value));
-  if (found.length === 0) return { text: value, kind: "ongoing", ...(ongoing ? {} : { rule: { unparsed: true } }) };
+  if (found.length === 0) {
+    const bare = bareValue(value);
+    if (bare) return { text: value, ...bare };
+    return { text: value, kind: "ongoing", ...(ongoing ? {} : { rule: { unparsed: true } }) };
+  }
   const first = found[0];
   const rule = { ...(first.rule ?? {}), ...(ongoing ? { thenOngoing: true } : {}) };
   return {

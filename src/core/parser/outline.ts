@@ -26,6 +26,8 @@ export interface Item {
   targetAnchor: Item | null;
   /** a table row: its text was taken from the task column */
   row?: TableRow;
+  /** a heading whose title is not verbatim in the text (table heading rows) */
+  title?: string;
 }
 
 export interface Outline {
@@ -33,6 +35,14 @@ export interface Outline {
   roots: Item[];
   /** 效果指标 lines written without numbers, with the section item they belong to */
   looseTargets: Array<{ start: number; end: number; anchor: Item | null }>;
+}
+
+/** A heading written in a table: a 分类 cell, or a row "一 | 依法行政 | | |" (its text may not exist verbatim). */
+function headingFromRow(index: number, heading: { text: string; start: number }): Item {
+  const numbering = detectNumbering(heading.text) ?? { style: "part", value: 0, label: heading.text, length: 0 };
+  const item = newItem(index, numbering, heading.start, heading.start, heading.start);
+  item.title = heading.text.slice(numbering.length).trim() || heading.text;
+  return item;
 }
 
 interface TargetList {
@@ -125,34 +135,22 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
       const row = rows.get(i);
       if (!row) continue;
       targets = null;
+      // rows are leaves: a heading row or the next row never nests under the row above
+      while (stack.length > 0 && stack[stack.length - 1].numbering.style === "row") stack.pop();
       if (row.heading) {
-        const numbering = detectNumbering(row.heading.text) ?? {
-          style: "part",
-          value: 0,
-          label: row.heading.text,
-          length: 0,
-        };
-        const heading = newItem(
-          items.length,
-          numbering,
-          row.heading.start,
-          row.heading.start + numbering.length,
-          row.heading.start + row.heading.text.length,
-        );
+        const heading = headingFromRow(items.length, row.heading);
         place(heading);
+        current = null;
       }
       if (row.text !== "" || row.fields.length > 0) {
-        if (row.number === null && current?.row) {
+        if (row.number === null && current?.row && row.hasNumberColumn) {
           // a row without a number continues the row above (merged cells)
           current.fields.push(...row.fields);
           continue;
         }
-        const numbering: Numbering = {
-          style: "row",
-          value: row.number ?? 0,
-          label: String(row.number ?? ""),
-          length: 0,
-        };
+        // tables without a 序号 column number their rows by position
+        const value = row.number ?? (current?.row ? current.numbering.value + 1 : 1);
+        const numbering: Numbering = { style: "row", value, label: String(value), length: 0 };
         const item = newItem(
           items.length,
           numbering,
@@ -160,7 +158,8 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
           row.textStart,
           row.textStart + row.text.length,
         );
-        item.end = lines[row.line + row.lines - 1].start + lines[row.line + row.lines - 1].text.length;
+        const last = lines[row.line + row.lines - 1];
+        item.end = last.start + last.text.length;
         item.fields.push(...row.fields);
         item.row = row;
         place(item);

@@ -28,6 +28,9 @@ function headingText(body: string): string {
 
 /** A task's title: its first sentence when that reads as a heading (严格依法执法。…). */
 function taskTitle(text: string): string | null {
+  const first = firstLine(text);
+  // a heading on a line of its own: "严格依法执法" then the body on the next line
+  if (first.length < text.length && first.length <= 30 && !/[。，,；;]/.test(first)) return first.trim();
   const stop = text.indexOf("。");
   if (stop <= 0 || stop === text.trimEnd().length - 1) return null;
   const head = text.slice(0, stop);
@@ -113,7 +116,7 @@ export function parseText(input: string): ParseResult {
   const removed = attachClauses(outline.items, doc);
   const treeItems = outline.items.filter((i) => !i.isTarget);
   hoistTrailingFields(treeItems);
-  const headingOf = (i: Item) => (i.row ? i.row.text : headingText(doc.text.slice(i.textStart, i.bodyEnd)));
+  const headingOf = (i: Item) => i.title ?? (i.row ? i.row.text : headingText(doc.text.slice(i.textStart, i.bodyEnd)));
   const { roles, inherited } = selectTasks(outline.roots, headingOf);
   const scopes = firstIsLeadScopes(doc, treeItems);
 
@@ -186,6 +189,16 @@ export function parseText(input: string): ParseResult {
   }
 
   warnings.push(...numberingWarnings(treeItems, roles));
+  for (const task of tasks) {
+    for (const d of task.deadlines) {
+      if (d.rule?.unparsed !== true) continue;
+      warnings.push({
+        code: "deadline_unparsed",
+        message: `完成时限“${d.text}”无法识别为日期或周期,请人工确认 / deadline "${d.text}" was not understood`,
+        start: task.source.start,
+      });
+    }
+  }
   if (tasks.length === 0) {
     warnings.push({
       code: "no_tasks",

@@ -16,6 +16,8 @@ export interface TableRow {
   /** number of lines the row occupies */
   lines: number;
   number: number | null;
+  /** the table has a 序号 column, so a row without a number continues the row above */
+  hasNumberColumn: boolean;
   /** the row's number cell as written, or the group cell for a group heading row */
   text: string;
   textStart: number;
@@ -31,7 +33,7 @@ export function classifyHeader(cell: string): Column | null {
   if (/领导|责任人|联系人|分管/.test(c)) return "ignored";
   if (/牵头/.test(c)) return "lead";
   if (/配合|协办|协助|参与|协同/.test(c)) return "cooperating";
-  if (/责任(单位|部门|主体)|主责|实施(单位|主体)|承办|落实单位|^单位$/.test(c)) return "responsible";
+  if (/责任(单位|部门|主体|科室)|主责|实施(单位|主体)|承办|落实单位|^(单位|部门)$/.test(c)) return "responsible";
   if (/时限|时间|期限|节点|进度/.test(c)) return "deadline";
   if (/任务|措施|内容|事项|要点|举措|工作/.test(c) && c.length <= 10) return "text";
   if (/类别|分类|板块|领域|方面|项目/.test(c) && c.length <= 8) return "group";
@@ -49,6 +51,7 @@ function headerOf(cells: string[]): Column[] | null {
   return cols;
 }
 
+const CN_NUMBER_CELL = /^[(（]?([一二三四五六七八九十]{1,3})[)）、.．]?$/;
 const BARE_NUMBER = /^[(（]?(\d{1,3})[)）.、．]?$/;
 const SECTION_LIKE =
   /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+部分)/;
@@ -118,11 +121,21 @@ function rowFrom(columns: Column[], cells: Cell[], line: number, lines: number):
     line,
     lines,
     number: numberMatch ? Number(numberMatch[1]) : null,
+    hasNumberColumn: columns.includes("number"),
     text: textCell?.text.trim() ?? "",
     textStart: textCell?.start ?? cells[0]?.start ?? 0,
     fields,
     ...(group && group.text.trim() !== "" ? { heading: { text: group.text.trim(), start: group.start } } : {}),
   };
+  // a Chinese number in the number column makes the row a heading: "一 | 依法全面履行政府职能 | | |"
+  const cn = numberCell ? CN_NUMBER_CELL.exec(numberCell.text.trim()) : null;
+  if (cn && fields.length === 0 && textCell && textCell.text.trim() !== "") {
+    return {
+      ...row,
+      text: "",
+      heading: { text: `${cn[1]}、${textCell.text.trim()}`, start: numberCell?.start ?? textCell.start },
+    };
+  }
   // a row whose only content is a heading such as "一、依法行政" in the first cell
   const first = cells.find((c) => c.text.trim() !== "");
   if (row.number === null && first && SECTION_LIKE.test(first.text.trim()) && fields.length === 0) {

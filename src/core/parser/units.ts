@@ -27,7 +27,8 @@ function cutAtFullStop(text: string): string {
 function cleanUnit(raw: string): string | null {
   let name = raw.replace(/^[\s、,，;；:：.。]+|[\s、,，;；:：.。]+$/g, "");
   name = name.replace(BOILERPLATE_TAIL, "").trim();
-  if (name === "" || name === "等" || name === "等单位" || name === "等部门") return null;
+  // 无, /, — in a 配合单位 cell mean "none"
+  if (/^(等|等单位|等部门|无|暂无|\/|—+|-+|－)$/.test(name) || name === "") return null;
   if (PERSON.test(name)) return null;
   return name;
 }
