@@ -5,6 +5,8 @@ import { simplifyForDetection } from "./normalise.js";
 import type { Deadline } from "./types.js";
 import { splitUnits } from "./units.js";
 
+const LEAD_SUFFIX = /[(（]牵头(单位|部门)?[)）]$/;
+
 export interface Assignment {
   leadUnits: string[];
   responsibleUnits: string[];
@@ -41,6 +43,16 @@ export function assignFields(fields: Field[], planYear: number | null, firstIsLe
       default:
         break;
     }
+  }
+  // "区司法局(牵头)、区财政局": a unit marked as lead inside a 责任单位 list
+  for (const list of [out.responsibleUnits, out.cooperatingUnits]) {
+    const kept: string[] = [];
+    for (const unit of list) {
+      const m = LEAD_SUFFIX.exec(simplifyForDetection(unit));
+      if (m) out.leadUnits.push(unit.slice(0, m.index));
+      else kept.push(unit);
+    }
+    list.splice(0, list.length, ...kept);
   }
   if (firstIsLead && out.leadUnits.length === 0 && out.responsibleUnits.length > 0) {
     out.leadUnits.push(out.responsibleUnits.shift() as string);

@@ -18,6 +18,8 @@ describe("detectNumbering", () => {
     ["①建立公示制度", "circled", 1, "①", "建立公示制度"],
     ["⑫完善制度", "circled", 12, "⑫", "完善制度"],
     ["第二部分 主要任务", "part", 2, "第二部分", "主要任务"],
+    ["1.1 落实三项制度", "dotted2", 1, "1.1", "落实三项制度"],
+    ["2.3.4、规范程序", "dotted3", 4, "2.3.4", "规范程序"],
   ])("%s", (line, style, value, label, rest) => {
     const n = detectNumbering(line);
     expect(n).toMatchObject({ style, value, label });
@@ -27,6 +29,7 @@ describe("detectNumbering", () => {
   it.each([
     "2024年6月15日前",
     "1.5倍以上",
+    "12.5亿元",
     "2025.6.30",
     "12345政务服务便民热线",
     "一是加强领导",

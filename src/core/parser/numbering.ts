@@ -1,7 +1,18 @@
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from "../numerals.js";
 
 /** The numbering styles of plan documents, e.g. 一、 (一) 1. 1) (1) ① 第一部分, and table row numbers. */
-export type NumberStyle = "part" | "cn" | "cnParen" | "arabic" | "arabicHalfParen" | "arabicParen" | "circled" | "row";
+export type NumberStyle =
+  | "part"
+  | "cn"
+  | "cnParen"
+  | "arabic"
+  | "dotted2"
+  | "dotted3"
+  | "dotted4"
+  | "arabicHalfParen"
+  | "arabicParen"
+  | "circled"
+  | "row";
 
 export interface Numbering {
   style: NumberStyle;
@@ -47,8 +58,24 @@ function labelFor(style: NumberStyle, raw: string, value: number): string {
   }
 }
 
+/**
+ * Outline numbers such as 1.1 or 2.3.1; a separator must follow, since "1.5倍" is a figure. Each depth is a style
+ * of its own, so 1.1 nests under 1. and 1.1.1 under 1.1.
+ */
+const DOTTED = /^(\d{1,2}(?:[.．]\d{1,3}){1,3})(?:[、\s]+|[.．]\s*)(?=\S)/;
+
+function detectDotted(line: string): Numbering | null {
+  const m = DOTTED.exec(line);
+  if (!m) return null;
+  const parts = m[1].split(/[.．]/).map(Number);
+  const style = `dotted${parts.length}` as NumberStyle;
+  return { style, value: parts[parts.length - 1], label: parts.join("."), length: m[0].length };
+}
+
 /** Reads the number at the start of a line, or null when the line does not start with one. */
 export function detectNumbering(line: string): Numbering | null {
+  const dotted = detectDotted(line);
+  if (dotted) return dotted;
   const first = line.charCodeAt(0);
   // quick reject: numbers start with a digit, a bracket, 第, a circled digit or a Chinese numeral
   if (Number.isNaN(first)) return null;

@@ -26,6 +26,8 @@ export interface Item {
   targetAnchor: Item | null;
   /** a table row: its text was taken from the task column */
   row?: TableRow;
+  /** numbered after 附件: or 抄送:, so not a task unless it names units */
+  appendix?: boolean;
   /** a heading whose title is not verbatim in the text (table heading rows) */
   title?: string;
 }
@@ -108,6 +110,7 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
   let current: Item | null = null;
   let phase: "body" | "fields" = "body";
   let targets: TargetList | null = null;
+  let appendix = false;
 
   const place = (item: Item) => {
     const at = stack.findIndex((s) => s.numbering.style === item.numbering.style);
@@ -170,6 +173,11 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
     if (FOOTER.test(line.text)) {
       current = null;
       targets = null;
+      // numbered lines after 附件: or 抄送: list attachments and recipients, not tasks
+      if (/^(附件|抄送|抄报)/.test(line.text)) {
+        appendix = true;
+        stack.length = 0;
+      }
       continue;
     }
     const targetsHead = TARGETS_HEADING.exec(line.text);
@@ -195,7 +203,9 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
         continue;
       }
       targets = null;
+      if (SECTION_STYLES.has(style)) appendix = false;
       const item = newItem(items.length, numbering, line.start, line.start + numbering.length, lineEnd);
+      item.appendix = appendix;
       place(item);
       attachInlineFields(item, line, numbering.length, ctx);
       current = item;

@@ -221,6 +221,35 @@ describe("parseText on hand-written documents in other styles", () => {
     ]);
   });
 
+  it("outline numbers 1.1, (牵头) inside a list, time limits inside a clause, attachments are not tasks", async () => {
+    const { tasks } = parseText(await doc("outline-numbers"));
+    expect(tasks.map((t) => t.number)).toEqual(["1.1", "1.2", "2.1"]);
+    expect(tasks[0]).toMatchObject({ leadUnits: ["区司法局"], responsibleUnits: ["区财政局"] });
+    expect(tasks[1]).toMatchObject({
+      responsibleUnits: ["区司法局"],
+      cooperatingUnits: ["各行政执法部门"],
+      deadlines: [{ text: "每季度", kind: "recurring" }],
+      targets: [{ metric: "案卷合格率", op: ">=", value: 95, unit: "%" }],
+    });
+    expect(tasks[2]).toMatchObject({
+      text: "健全行政执法监督体系。",
+      leadUnits: ["区司法局"],
+      cooperatingUnits: ["各部门"],
+      deadlines: [{ text: "2025年6月底前", due: "2025-06-30" }],
+    });
+  });
+
+  it("hard-wrapped lines are joined back into their sentences", async () => {
+    const { tasks } = parseText(await doc("wrapped"));
+    expect(tasks.map((t) => t.text)).toEqual([
+      "深化行政审批制度改革，全面清理行政审批事项，2024年6月底前公布清理结果。",
+      "加强行政规范性文件管理，合法性审核率达到100%。",
+      "自觉接受人大监督、民主监督。",
+    ]);
+    expect(tasks[0]).toMatchObject({ leadUnits: ["区编办"], responsibleUnits: ["各有关部门"] });
+    expect(tasks[2].responsibleUnits).toEqual(["人大办", "政协办", "区法院"]);
+  });
+
   it("a document without numbered tasks gives no tasks and says why", async () => {
     const result = parseText(await doc("no-tasks"));
     expect(result.tasks).toEqual([]);

@@ -1,7 +1,7 @@
 import { type NumberStyle, SECTION_STYLES } from "./numbering.js";
 import type { Item } from "./outline.js";
 
-export type Role = "task" | "section" | "merged" | "target";
+export type Role = "task" | "section" | "merged" | "target" | "ignored";
 
 /** Sections whose numbered items are requirements or background, not tasks, unless they assign units. */
 const NON_TASK_SECTION =
@@ -75,6 +75,11 @@ export function selectTasks(
     }
     if (own) {
       roles.set(item, "task");
+      markMerged(item);
+      return;
+    }
+    if (item.appendix) {
+      roles.set(item, "ignored");
       markMerged(item);
       return;
     }
