@@ -18,7 +18,13 @@ const server = (db: "pglite" | "postgres") => ({
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "core", include: ["src/core/**/*.test.ts", "src/shared/**/*.test.ts", "src/cli/**/*.test.ts"], testTimeout: 30_000 } },
+      {
+        test: {
+          name: "core",
+          include: ["src/core/**/*.test.ts", "src/shared/**/*.test.ts", "src/cli/**/*.test.ts"],
+          testTimeout: 30_000,
+        },
+      },
       server("pglite"),
       server("postgres"),
       {

@@ -3,22 +3,42 @@
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, () => Promise<Command>> = {
+  start: async () => (await import("./commands/start.js")).startCommand,
+  serve: async () => (await import("./commands/serve.js")).serveCommand,
+  migrate: async () => (await import("./commands/migrate.js")).migrateCommand,
+  demo: async () => (await import("./commands/demo.js")).demoCommand,
+  user: async () => (await import("./commands/user.js")).userCommand,
   parse: async () => (await import("./commands/parse.js")).parseCommand,
 };
 
-function usage(): string {
-  return "Usage: fazhi <command> [options]";
-}
+const HELP = `fazhi — 法治政府建设督导平台
+
+Usage: fazhi <command> [options]
+
+Commands:
+  start                      build the web app when needed, then serve (npm start)
+  serve                      start the server: migrates, loads demo data into an empty database in demo mode
+  migrate                    apply the database migrations
+  demo                       load the demo district and accounts (running it twice changes nothing)
+  user add --username U --role R [--unit NAME] [--name DISPLAY] --password-stdin
+  user reset-password U      set a new password (from standard input, or a random one on a terminal)
+  parse FILE... [--json]     parse plan documents (txt, docx, pdf, xlsx, html) into tasks
+
+Configuration (environment variables):
+  PORT (3000)  HOST (127.0.0.1)  DATABASE_URL (PostgreSQL; unset = embedded PGlite)
+  FAZHI_DATA_DIR (./data)  FAZHI_MODE (demo | production)  FAZHI_SESSION_SECRET  FAZHI_DEMO_PASSWORD
+  FAZHI_LOG_LEVEL (info)  FAZHI_SESSION_IDLE_MINUTES (120)  FAZHI_SESSION_ABSOLUTE_HOURS (12)
+  FAZHI_LOGIN_MAX_FAILURES (5)  FAZHI_LOGIN_LOCK_MINUTES (15)  FAZHI_LOGIN_ATTEMPTS_PER_MINUTE (20)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h") {
-    console.log(usage());
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    console.log(HELP);
     return 0;
   }
   const load = commands[name];
   if (!load) {
-    console.error(`fazhi: unknown command "${name}"\n${usage()}`);
+    console.error(`fazhi: unknown command "${name}"\n\n${HELP}`);
     return 2;
   }
   return (await load()).run(rest);

@@ -3,7 +3,7 @@
  * derives its types from them; the web client imports the same types. Change a field here and both follow.
  */
 import { type Static, Type } from "typebox";
-import { ABILITIES, ROLES, UNIT_TYPES } from "./domain.js";
+import { ABILITIES, type Ability, ROLES, type Role, UNIT_TYPES, type UnitType } from "./domain.js";
 
 const Id = Type.Integer({ minimum: 1 });
 const Timestamp = Type.String({ format: "date-time" });
@@ -20,9 +20,12 @@ export type ErrorBody = Static<typeof ErrorBody>;
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 
-export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
-export const UnitTypeSchema = Type.Union(UNIT_TYPES.map((t) => Type.Literal(t)));
-export const AbilitySchema = Type.Union(ABILITIES.map((a) => Type.Literal(a)));
+/** A string restricted to one of the given names, typed as their union. */
+const OneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: "string", enum: [...values] });
+
+export const RoleSchema = OneOf<Role>(ROLES);
+export const UnitTypeSchema = OneOf<UnitType>(UNIT_TYPES);
+export const AbilitySchema = OneOf<Ability>(ABILITIES);
 
 // ---------- units ----------
 export const Unit = Type.Object({

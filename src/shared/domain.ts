@@ -33,12 +33,7 @@ export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
 };
 
 /** What a user may do; sent to the UI so it shows only what the server will allow. */
-export const ABILITIES = [
-  "units.read",
-  "units.manage",
-  "users.manage",
-  "audit.read",
-] as const;
+export const ABILITIES = ["units.read", "units.manage", "users.manage", "audit.read"] as const;
 export type Ability = (typeof ABILITIES)[number];
 
 const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {

@@ -1,0 +1,23 @@
+import { openConfiguredDatabase } from "../../server/boot.js";
+import { loadDemoData } from "../../server/demo/load.js";
+import { withConfig } from "../config.js";
+
+export const demoCommand = {
+  summary: "load the demo district and accounts (running it twice changes nothing)",
+  run: async () =>
+    withConfig(async (config) => {
+      if (!config.demoPassword) {
+        console.error("fazhi: 生产模式下不能加载演示数据 (FAZHI_MODE=production)");
+        return 2;
+      }
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        const { created } = await loadDemoData(database.db, config.demoPassword);
+        console.log(`演示数据：新增单位 ${created.units} 个、分组 ${created.groups} 个、账号 ${created.users} 个`);
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }),
+};

@@ -1,0 +1,110 @@
+/** Builds the fazhi HTTP application: plugins, the /api routes and the web app, for a given database and config. */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { auditRoutes } from "./audit/routes.js";
+import { registerAuth } from "./auth/plugin.js";
+import { authRoutes } from "./auth/routes.js";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import { healthRoutes } from "./health/routes.js";
+import { registerErrorHandler } from "./http/error-handler.js";
+import { unitRoutes } from "./units/routes.js";
+import { userRoutes } from "./users/routes.js";
+import { VERSION } from "./version.js";
+
+export const WEB_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // antd writes its styles at run time (CSS-in-JS)
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:", "blob:"],
+  fontSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export async function buildApp(database: Database, config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: "all", coerceTypes: "array", useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // only JSON (and, later, multipart) bodies: a text/plain POST is what a cross-site form could send
+  app.removeContentTypeParser("text/plain");
+  registerErrorHandler(app);
+  await app.register(helmet, { contentSecurityPolicy: { directives: CSP }, crossOriginEmbedderPolicy: false });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "fazhi 法治政府建设督导平台 API", version: VERSION },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "fazhi_session" } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  await app.register(
+    async (api) => {
+      registerAuth(api, database.db, config);
+      api.get(
+        "/openapi.json",
+        { config: { access: "public" }, schema: { hide: true, response: { 200: Type.Unknown() } } },
+        async () => app.swagger(),
+      );
+      await api.register(healthRoutes(database));
+      await api.register(authRoutes(database.db, config), { prefix: "/auth" });
+      await api.register(unitRoutes(database.db));
+      await api.register(userRoutes(database.db));
+      await api.register(auditRoutes(database.db));
+    },
+    { prefix: "/api" },
+  );
+
+  await registerWeb(app);
+  return app;
+}
+
+/** The built web app with client-side routing: any non-API GET that is not a file gets index.html. */
+async function registerWeb(app: FastifyInstance): Promise<void> {
+  const built = existsSync(`${WEB_DIR}/index.html`);
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIR,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.includes("/assets/");
+        res.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0];
+    if (path.startsWith("/api/") || path === "/api" || request.method !== "GET") {
+      return reply.status(404).send({ error: { code: "not_found", message: `接口不存在：${request.method} ${path}` } });
+    }
+    if (!built) {
+      return reply
+        .status(503)
+        .type("text/plain; charset=utf-8")
+        .send("fazhi 的网页界面尚未构建：请运行 npm run build:web（npm start 会自动构建）。");
+    }
+    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").sendFile("index.html");
+  });
+}

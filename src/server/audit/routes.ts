@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { and, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { AuditList, AuditQuery, ErrorBody } from "../../shared/api.js";
+import type { Db } from "../db/client.js";
+import { auditEvents, users } from "../db/schema.js";
+
+export const auditRoutes =
+  (db: Db): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      "/audit",
+      {
+        config: { access: { ability: "audit.read" } },
+        schema: {
+          tags: ["audit"],
+          summary: "审计日志(按对象、操作人、动作、时间筛选,最新在前)",
+          querystring: AuditQuery,
+          response: { 200: AuditList, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const filters: (SQL | undefined)[] = [
+          q.entityType ? eq(auditEvents.entityType, q.entityType) : undefined,
+          q.entityId ? eq(auditEvents.entityId, q.entityId) : undefined,
+          q.actorId ? eq(auditEvents.actorId, q.actorId) : undefined,
+          q.action ? eq(auditEvents.action, q.action) : undefined,
+          q.from ? gte(auditEvents.at, new Date(q.from)) : undefined,
+          q.to ? lte(auditEvents.at, new Date(q.to)) : undefined,
+        ];
+        const where = and(...filters);
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select({ event: auditEvents, actorName: users.displayName })
+            .from(auditEvents)
+            .leftJoin(users, eq(users.id, auditEvents.actorId))
+            .where(where)
+            .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+            .limit(q.limit ?? 50)
+            .offset(q.offset ?? 0),
+          db.select({ total: count() }).from(auditEvents).where(where),
+        ]);
+        return {
+          total,
+          items: rows.map(({ event, actorName }) => ({
+            id: event.id,
+            at: event.at.toISOString(),
+            actorId: event.actorId,
+            actorName,
+            action: event.action,
+            entityType: event.entityType,
+            entityId: event.entityId,
+            before: event.before,
+            after: event.after,
+            ip: event.ip,
+          })),
+        };
+      },
+    );
+  };

@@ -1,0 +1,111 @@
+/** Sign-in with a failed-login counter and a temporary lockout; every attempt is audited. */
+import { eq, sql } from "drizzle-orm";
+import { recordAudit } from "../audit/record.js";
+import type { Config } from "../config.js";
+import type { Db } from "../db/client.js";
+import { users } from "../db/schema.js";
+import { AppError } from "../http/errors.js";
+import { decoyHash, verifyPassword } from "./passwords.js";
+import { createSession } from "./sessions.js";
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const invalid = () => new AppError(401, "invalid_credentials", "用户名或密码错误");
+
+export async function login(db: Db, config: Config, input: LoginInput, now = new Date()) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, input.username.trim().toLowerCase()))
+    .limit(1);
+
+  if (!user) {
+    await verifyPassword(await decoyHash(), input.password);
+    await recordAudit(db, {
+      actorId: null,
+      action: "auth.login_failed",
+      entityType: "user",
+      after: { username: input.username.slice(0, 100), reason: "unknown_user" },
+      ip: input.ip,
+    });
+    throw invalid();
+  }
+
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await recordAudit(db, {
+      actorId: user.id,
+      action: "auth.login_refused",
+      entityType: "user",
+      entityId: user.id,
+      after: { reason: "locked" },
+      ip: input.ip,
+    });
+    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
+    throw new AppError(
+      423,
+      "account_locked",
+      `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`,
+    );
+  }
+
+  const passwordOk = await verifyPassword(user.passwordHash, input.password);
+  if (!passwordOk) {
+    const failures = user.failedLogins + 1;
+    const lock = failures >= config.login.maxFailures;
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({
+          failedLogins: lock ? 0 : failures,
+          lockedUntil: lock ? new Date(now.getTime() + config.login.lockMinutes * 60_000) : user.lockedUntil,
+        })
+        .where(eq(users.id, user.id));
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: lock ? "auth.locked" : "auth.login_failed",
+        entityType: "user",
+        entityId: user.id,
+        after: { reason: "wrong_password", failures },
+        ip: input.ip,
+      });
+    });
+    if (lock) {
+      throw new AppError(
+        423,
+        "account_locked",
+        `连续 ${failures} 次密码错误，账号已锁定 ${config.login.lockMinutes} 分钟`,
+      );
+    }
+    throw invalid();
+  }
+
+  if (user.disabled) {
+    await recordAudit(db, {
+      actorId: user.id,
+      action: "auth.login_refused",
+      entityType: "user",
+      entityId: user.id,
+      after: { reason: "disabled" },
+      ip: input.ip,
+    });
+    throw new AppError(403, "account_disabled", "账号已停用，请联系管理员");
+  }
+
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    const session = await createSession(tx, config, user.id, { ip: input.ip, userAgent: input.userAgent }, now);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "auth.login",
+      entityType: "user",
+      entityId: user.id,
+      ip: input.ip,
+    });
+    return { user, session };
+  });
+}

@@ -1,0 +1,142 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { eq } from "drizzle-orm";
+import { Type } from "typebox";
+import { ChangePasswordRequest, ErrorBody, LoginRequest, Me } from "../../shared/api.js";
+import { abilitiesOf, passwordProblem } from "../../shared/domain.js";
+import { recordAudit } from "../audit/record.js";
+import type { Config } from "../config.js";
+import type { Db } from "../db/client.js";
+import { users } from "../db/schema.js";
+import { badRequest, unauthenticated } from "../http/errors.js";
+import type { Actor } from "./actor.js";
+import { login } from "./login.js";
+import { hashPassword, verifyPassword } from "./passwords.js";
+import { revokeSession, revokeUserSessions, SESSION_COOKIE } from "./sessions.js";
+
+export function presentMe(actor: Actor): Me {
+  return {
+    user: { id: actor.userId, username: actor.username, displayName: actor.displayName },
+    unit: actor.unit,
+    roles: actor.roles,
+    abilities: abilitiesOf(actor.roles),
+  };
+}
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+export const authRoutes =
+  (db: Db, config: Config): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      "/login",
+      {
+        config: { access: "public", rateLimit: { max: config.login.attemptsPerMinute, timeWindow: "1 minute" } },
+        schema: {
+          tags: ["auth"],
+          summary: "登录",
+          body: LoginRequest,
+          response: { 200: Me, 423: ErrorBody, 429: ErrorBody, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { user, session } = await login(db, config, {
+          ...request.body,
+          ip: request.ip,
+          userAgent: request.headers["user-agent"] ?? null,
+        });
+        reply.setCookie(SESSION_COOKIE, session.token, {
+          path: "/",
+          httpOnly: true,
+          sameSite: "lax",
+          secure: config.mode === "production" && request.protocol === "https",
+          signed: true,
+          expires: session.expiresAt,
+        });
+        const [row] = await db.query.units.findMany({ where: (u, { eq }) => eq(u.id, user.unitId ?? 0), limit: 1 });
+        return presentMe({
+          userId: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          roles: user.roles,
+          unit: row ? { id: row.id, name: row.name, type: row.type } : null,
+          sessionId: session.id,
+        });
+      },
+    );
+
+    app.post(
+      "/logout",
+      { config: { access: "public" }, schema: { tags: ["auth"], summary: "退出登录", response: { 204: Type.Null() } } },
+      async (request, reply) => {
+        const actor = request.actor;
+        if (actor) {
+          await db.transaction(async (tx) => {
+            await revokeSession(tx, actor.sessionId);
+            await recordAudit(tx, {
+              actorId: actor.userId,
+              action: "auth.logout",
+              entityType: "user",
+              entityId: actor.userId,
+              ip: request.ip,
+            });
+          });
+        }
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      "/me",
+      {
+        config: { access: "authenticated" },
+        schema: { tags: ["auth"], summary: "当前用户、单位、角色与权限", response: { 200: Me, 401: ErrorBody } },
+      },
+      async (request) => presentMe(request.actor as Actor),
+    );
+
+    app.post(
+      "/password",
+      {
+        config: { access: "authenticated", rateLimit: { max: 10, timeWindow: "1 minute" } },
+        schema: {
+          tags: ["auth"],
+          summary: "修改本人密码",
+          body: ChangePasswordRequest,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const actor = request.actor as Actor;
+        const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+        if (!user) throw unauthenticated();
+        if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
+          throw badRequest("当前密码不正确");
+        }
+        const problem = passwordProblem(request.body.newPassword);
+        if (problem) throw badRequest(problem);
+        const passwordHash = await hashPassword(request.body.newPassword);
+        await db.transaction(async (tx) => {
+          await tx
+            .update(users)
+            .set({
+              passwordHash,
+              passwordChangedAt: new Date(),
+              isDemo: false,
+              version: user.version + 1,
+              updatedAt: new Date(),
+            })
+            .where(eq(users.id, user.id));
+          await revokeUserSessions(tx, user.id, actor.sessionId);
+          await recordAudit(tx, {
+            actorId: user.id,
+            action: "user.password_changed",
+            entityType: "user",
+            entityId: user.id,
+            ip: request.ip,
+          });
+        });
+        return reply.status(204).send(null);
+      },
+    );
+  };

@@ -1,0 +1,101 @@
+/** Server-side sessions: a random token in an httpOnly cookie, its sha256 in the database. */
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Config } from "../config.js";
+import type { Queryable } from "../db/client.js";
+import { sessions, units, users } from "../db/schema.js";
+import type { Actor } from "./actor.js";
+
+export const SESSION_COOKIE = "fazhi_session";
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createSession(
+  db: Queryable,
+  config: Config,
+  userId: number,
+  meta: { ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<{ token: string; id: number; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + config.session.absoluteHours * 3600_000);
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning({ id: sessions.id });
+  return { token, id: row.id, expiresAt };
+}
+
+/** How often a session's last-seen time is written: often enough for the idle expiry, rare enough for reads. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** The actor behind a session token, or null when the session is unknown, revoked, expired or its user disabled. */
+export async function actorForToken(
+  db: Queryable,
+  config: Config,
+  token: string,
+  now = new Date(),
+): Promise<Actor | null> {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      roles: users.roles,
+      disabled: users.disabled,
+      unitId: units.id,
+      unitName: units.name,
+      unitType: units.type,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)))
+    .limit(1);
+  if (!row || row.disabled) return null;
+  const idleLimit = row.lastSeenAt.getTime() + config.session.idleMinutes * 60_000;
+  if (now.getTime() > idleLimit || now >= row.expiresAt) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.sessionId));
+  }
+  return {
+    userId: row.userId,
+    username: row.username,
+    displayName: row.displayName,
+    roles: row.roles,
+    unit:
+      row.unitId != null && row.unitName != null && row.unitType != null
+        ? { id: row.unitId, name: row.unitName, type: row.unitType }
+        : null,
+    sessionId: row.sessionId,
+  };
+}
+
+export async function revokeSession(db: Queryable, sessionId: number, now = new Date()): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every open session of a user, but the one given (after a password change or when an admin disables them). */
+export async function revokeUserSessions(db: Queryable, userId: number, keepSessionId?: number, now = new Date()) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keepSessionId === undefined ? undefined : sql`${sessions.id} <> ${keepSessionId}`,
+      ),
+    );
+}

@@ -1,0 +1,46 @@
+/** Opening the configured database and starting the server: shared by `fazhi serve`, `fazhi start` and tests. */
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.js";
+import type { Config } from "./config.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { users } from "./db/schema.js";
+import { type DemoLoadResult, hasDemoAccounts, loadDemoData } from "./demo/load.js";
+
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ url: config.databaseUrl })
+    : openDatabase({ dataDir: path.join(config.dataDir, "pglite") });
+}
+
+export class StartRefused extends Error {}
+
+export interface Started {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  demo: DemoLoadResult | null;
+}
+
+/** Migrates, loads demo data into an empty database in demo mode, refuses demo accounts in production, listens. */
+export async function startServer(config: Config): Promise<Started> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    let demo: DemoLoadResult | null = null;
+    if (config.mode === "demo" && config.demoPassword) {
+      const [anyUser] = await database.db.select({ id: users.id }).from(users).limit(1);
+      demo = anyUser ? null : await loadDemoData(database.db, config.demoPassword);
+    } else if (await hasDemoAccounts(database.db)) {
+      throw new StartRefused(
+        "生产模式下不能启动：数据库中仍有演示账号。请用管理员账号停用它们或重置其密码(fazhi user reset-password 用户名)，或使用新的数据库。",
+      );
+    }
+    const app = await buildApp(database, config);
+    const address = await app.listen({ port: config.port, host: config.host });
+    return { app, database, url: address.replace("://[::1]", "://localhost"), demo };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

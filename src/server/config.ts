@@ -1,0 +1,158 @@
+/**
+ * Configuration from environment variables, validated at boot by one schema. A bad value stops the start
+ * with a message naming the variable (the CLI exits with code 2).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export type Mode = "demo" | "production";
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  mode: Mode;
+  sessionSecret: string;
+  /** the demo accounts' password; null in production mode */
+  demoPassword: string | null;
+  /** true when fazhi made the demo password up: it is kept in the data directory and printed at start */
+  demoPasswordGenerated: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  login: { maxFailures: number; lockMinutes: number; attemptsPerMinute: number };
+  logLevel: LogLevel;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`配置错误 ${variable}: ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("DATABASE_URL", `is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError("DATABASE_URL", `must start with postgres:// or postgresql://, got "${url.protocol}"`);
+  }
+  return raw;
+}
+
+function mode(env: Env, hasDatabaseUrl: boolean): Mode {
+  const raw = env.FAZHI_MODE;
+  if (raw === undefined || raw === "") return hasDatabaseUrl ? "production" : "demo";
+  if (raw !== "demo" && raw !== "production") {
+    throw new ConfigError("FAZHI_MODE", `must be "demo" or "production", got "${raw}"`);
+  }
+  return raw;
+}
+
+function logLevel(env: Env): LogLevel {
+  const raw = env.FAZHI_LOG_LEVEL || "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError("FAZHI_LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}, got "${raw}"`);
+  }
+  return raw as LogLevel;
+}
+
+/** A secret kept in the data directory, made once: demo mode's session secret and demo password. */
+function keptSecret(dataDir: string, file: string, make: () => string): string {
+  const target = path.join(dataDir, file);
+  try {
+    return readFileSync(target, "utf8").trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const value = make();
+    writeFileSync(target, `${value}\n`, { mode: 0o600 });
+    return value;
+  }
+}
+
+function readablePassword(): string {
+  // no look-alike characters (0/O, 1/l/I): people type it from the terminal
+  const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const bytes = randomBytes(12);
+  let out = "";
+  for (const byte of bytes) out += alphabet[byte % alphabet.length];
+  return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}9a`;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const url = databaseUrl(env);
+  const resolvedMode = mode(env, url !== null);
+  const dataDir = path.resolve(env.FAZHI_DATA_DIR || "./data");
+  const host = env.HOST || "127.0.0.1";
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new ConfigError("HOST", `is not a host name or address: "${host}"`);
+
+  let sessionSecret = env.FAZHI_SESSION_SECRET ?? "";
+  if (resolvedMode === "production") {
+    if (sessionSecret.length < 32) {
+      throw new ConfigError(
+        "FAZHI_SESSION_SECRET",
+        "is required in production mode and must be at least 32 characters",
+      );
+    }
+  } else if (!sessionSecret) {
+    sessionSecret = keptSecret(dataDir, "session-secret", () => randomBytes(32).toString("hex"));
+  }
+
+  let demoPassword: string | null = null;
+  let demoPasswordGenerated = false;
+  if (resolvedMode === "demo") {
+    if (env.FAZHI_DEMO_PASSWORD) {
+      if (env.FAZHI_DEMO_PASSWORD.length < 8) {
+        throw new ConfigError("FAZHI_DEMO_PASSWORD", "must be at least 8 characters");
+      }
+      demoPassword = env.FAZHI_DEMO_PASSWORD;
+    } else {
+      demoPassword = keptSecret(dataDir, "demo-password", readablePassword);
+      demoPasswordGenerated = true;
+    }
+  }
+
+  return {
+    port: integer(env, "PORT", 3000, 0, 65535),
+    host,
+    databaseUrl: url,
+    dataDir,
+    mode: resolvedMode,
+    sessionSecret,
+    demoPassword,
+    demoPasswordGenerated,
+    session: {
+      idleMinutes: integer(env, "FAZHI_SESSION_IDLE_MINUTES", 120, 1, 60 * 24 * 30),
+      absoluteHours: integer(env, "FAZHI_SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 90),
+    },
+    login: {
+      maxFailures: integer(env, "FAZHI_LOGIN_MAX_FAILURES", 5, 1, 100),
+      lockMinutes: integer(env, "FAZHI_LOGIN_LOCK_MINUTES", 15, 1, 24 * 60),
+      attemptsPerMinute: integer(env, "FAZHI_LOGIN_ATTEMPTS_PER_MINUTE", 20, 1, 100000),
+    },
+    logLevel: logLevel(env),
+  };
+}

@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { AppError } from "./errors.js";
+
+interface ValidationIssue {
+  instancePath?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+function fieldPath(issue: ValidationIssue, context: string | undefined): string {
+  const missing = issue.params?.missingProperty;
+  const base = (issue.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".");
+  const name = typeof missing === "string" ? [base, missing].filter(Boolean).join(".") : base;
+  return [context, name].filter(Boolean).join(".");
+}
+
+/** Every error leaves as {error: {code, message, details?}}; 5xx never show internals. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send({
+        error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+      });
+    }
+    if (error.validation) {
+      const details = (error.validation as ValidationIssue[]).map((issue) => ({
+        path: fieldPath(issue, error.validationContext),
+        message: issue.message ?? "",
+      }));
+      const fields = [...new Set(details.map((d) => d.path).filter(Boolean))].join("、");
+      return reply.status(400).send({
+        error: {
+          code: "validation_failed",
+          message: fields ? `提交的内容不符合要求，请检查：${fields}` : "提交的内容不符合要求",
+          details,
+        },
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) {
+      return reply.status(429).send({ error: { code: "rate_limited", message: "操作过于频繁，请稍后再试" } });
+    }
+    if (status === 413) {
+      return reply.status(413).send({ error: { code: "payload_too_large", message: "提交的内容过大" } });
+    }
+    if (status === 415) {
+      return reply
+        .status(415)
+        .send({ error: { code: "unsupported_media_type", message: "请求格式不受支持，请以 JSON 提交" } });
+    }
+    if (status >= 400 && status < 500) {
+      return reply
+        .status(status)
+        .send({ error: { code: error.code?.toLowerCase() ?? "bad_request", message: "请求无效" } });
+    }
+    request.log.error({ err: error }, "request failed");
+    return reply.status(500).send({ error: { code: "internal", message: "服务器内部错误，请稍后重试或联系管理员" } });
+  });
+}

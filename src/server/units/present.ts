@@ -1,0 +1,29 @@
+import type { Unit, UnitGroup } from "../../shared/api.js";
+import type { UnitGroupRow, UnitRow } from "../db/schema.js";
+
+export function presentUnit(row: UnitRow): Unit {
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.shortName,
+    aliases: row.aliases,
+    type: row.type,
+    parentId: row.parentId,
+    active: row.active,
+    sortOrder: row.sortOrder,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentUnitGroup(row: UnitGroupRow): UnitGroup {
+  return {
+    id: row.id,
+    name: row.name,
+    aliases: row.aliases,
+    unitTypes: row.unitTypes,
+    memberIds: row.memberIds,
+    version: row.version,
+  };
+}

@@ -1,0 +1,154 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import {
+  ErrorBody,
+  IdParams,
+  ResolveRequest,
+  ResolveResult,
+  Unit,
+  UnitCreate,
+  UnitDeleteQuery,
+  UnitGroup,
+  UnitGroupCreate,
+  UnitGroupList,
+  UnitGroupPatch,
+  UnitList,
+  UnitListQuery,
+  UnitPatch,
+} from "../../shared/api.js";
+import type { Db } from "../db/client.js";
+import { changeContext } from "../http/context.js";
+import { presentUnit, presentUnitGroup } from "./present.js";
+import { UnitResolver } from "./resolve.js";
+import {
+  createUnit,
+  createUnitGroup,
+  deactivateUnit,
+  getUnit,
+  listUnitGroups,
+  listUnits,
+  updateUnit,
+  updateUnitGroup,
+} from "./service.js";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const read = { access: { ability: "units.read" } } as const;
+const manage = { access: { ability: "units.manage" } } as const;
+const tags = ["units"];
+
+export const unitRoutes =
+  (db: Db): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      "/units",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "单位列表(可按名称/别名、类型、状态筛选)",
+          querystring: UnitListQuery,
+          response: { 200: UnitList, ...errors },
+        },
+      },
+      async (request) => {
+        const rows = await listUnits(db, request.query);
+        return { items: rows.map(presentUnit), total: rows.length };
+      },
+    );
+
+    app.post(
+      "/units",
+      { config: manage, schema: { tags, summary: "新建单位", body: UnitCreate, response: { 201: Unit, ...errors } } },
+      async (request, reply) =>
+        reply.status(201).send(presentUnit(await createUnit(db, request.body, changeContext(request)))),
+    );
+
+    app.get(
+      "/units/:id",
+      { config: read, schema: { tags, summary: "单位详情", params: IdParams, response: { 200: Unit, ...errors } } },
+      async (request) => presentUnit(await getUnit(db, request.params.id)),
+    );
+
+    app.patch(
+      "/units/:id",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "修改单位(须带 version)",
+          params: IdParams,
+          body: UnitPatch,
+          response: { 200: Unit, ...errors },
+        },
+      },
+      async (request) => presentUnit(await updateUnit(db, request.params.id, request.body, changeContext(request))),
+    );
+
+    app.delete(
+      "/units/:id",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "停用单位(单位不会被删除)",
+          params: IdParams,
+          querystring: UnitDeleteQuery,
+          response: { 200: Unit, ...errors },
+        },
+      },
+      async (request) =>
+        presentUnit(await deactivateUnit(db, request.params.id, request.query.version, changeContext(request))),
+    );
+
+    app.post(
+      "/units/resolve",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "把文件中的单位表述解析为单位",
+          body: ResolveRequest,
+          response: { 200: ResolveResult, ...errors },
+        },
+      },
+      async (request) => {
+        const [allUnits, groups] = await Promise.all([listUnits(db), listUnitGroups(db)]);
+        const resolver = new UnitResolver(allUnits, groups);
+        return { results: request.body.phrases.map((phrase) => resolver.resolve(phrase)) };
+      },
+    );
+
+    app.get(
+      "/unit-groups",
+      {
+        config: read,
+        schema: { tags, summary: "单位分组(各乡镇、各行政执法部门…)", response: { 200: UnitGroupList, ...errors } },
+      },
+      async () => ({ items: (await listUnitGroups(db)).map(presentUnitGroup) }),
+    );
+
+    app.post(
+      "/unit-groups",
+      {
+        config: manage,
+        schema: { tags, summary: "新建单位分组", body: UnitGroupCreate, response: { 201: UnitGroup, ...errors } },
+      },
+      async (request, reply) =>
+        reply.status(201).send(presentUnitGroup(await createUnitGroup(db, request.body, changeContext(request)))),
+    );
+
+    app.patch(
+      "/unit-groups/:id",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "修改单位分组(须带 version)",
+          params: IdParams,
+          body: UnitGroupPatch,
+          response: { 200: UnitGroup, ...errors },
+        },
+      },
+      async (request) =>
+        presentUnitGroup(await updateUnitGroup(db, request.params.id, request.body, changeContext(request))),
+    );
+  };

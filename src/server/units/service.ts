@@ -1,0 +1,240 @@
+/** The unit registry: create, change and deactivate units and groups, each change audited in its transaction. */
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { normaliseUnitPhrase } from "../../core/units/match.js";
+import type { UnitCreate, UnitGroupCreate, UnitGroupPatch, UnitListQuery, UnitPatch } from "../../shared/api.js";
+import { recordAudit } from "../audit/record.js";
+import type { Db, Queryable } from "../db/client.js";
+import { type UnitGroupRow, type UnitRow, unitGroups, units } from "../db/schema.js";
+import { AppError, badRequest, duplicate, notFound, versionConflict } from "../http/errors.js";
+
+export interface ChangeContext {
+  actorId: number | null;
+  ip: string | null;
+}
+
+export async function listUnits(db: Queryable, query: UnitListQuery = {}): Promise<UnitRow[]> {
+  const filters: (SQL | undefined)[] = [];
+  if (query.q?.trim()) {
+    const pattern = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(
+      or(
+        ilike(units.name, pattern),
+        ilike(units.shortName, pattern),
+        sql`array_to_string(${units.aliases}, ' ') ilike ${pattern}`,
+      ),
+    );
+  }
+  if (query.type) filters.push(eq(units.type, query.type));
+  if (query.active !== undefined) filters.push(eq(units.active, query.active));
+  return db
+    .select()
+    .from(units)
+    .where(and(...filters))
+    .orderBy(asc(units.sortOrder), asc(units.name));
+}
+
+export async function getUnit(db: Queryable, id: number): Promise<UnitRow> {
+  const [row] = await db.select().from(units).where(eq(units.id, id));
+  if (!row) throw notFound("单位");
+  return row;
+}
+
+function cleanAliases(name: string, aliases: string[] | undefined): string[] {
+  const seen = new Set<string>([normaliseUnitPhrase(name)]);
+  const out: string[] = [];
+  for (const alias of aliases ?? []) {
+    const trimmed = alias.trim();
+    const key = normaliseUnitPhrase(trimmed);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(trimmed);
+  }
+  return out;
+}
+
+/** A name or alias must point to one unit only, or a document phrase would resolve ambiguously. */
+async function assertNamesFree(tx: Queryable, names: string[], exceptId: number | null): Promise<void> {
+  const wanted = new Set(names.map(normaliseUnitPhrase));
+  const all = await tx
+    .select({ id: units.id, name: units.name, shortName: units.shortName, aliases: units.aliases })
+    .from(units);
+  for (const unit of all) {
+    if (unit.id === exceptId) continue;
+    for (const taken of [unit.name, unit.shortName, ...unit.aliases]) {
+      if (taken && wanted.has(normaliseUnitPhrase(taken))) {
+        throw duplicate(`名称或别名“${taken}”已被单位“${unit.name}”使用`);
+      }
+    }
+  }
+}
+
+async function assertParent(tx: Queryable, parentId: number | null | undefined, selfId: number | null): Promise<void> {
+  if (parentId == null) return;
+  if (parentId === selfId) throw badRequest("上级单位不能是本单位");
+  let cursor: number | null = parentId;
+  for (let depth = 0; cursor != null; depth++) {
+    if (depth > 50 || cursor === selfId) throw badRequest("上级单位设置形成了循环，请重新选择");
+    const [row] = await tx.select({ parentId: units.parentId }).from(units).where(eq(units.id, cursor));
+    if (!row) throw badRequest("上级单位不存在");
+    cursor = row.parentId;
+  }
+}
+
+export async function createUnit(db: Db, input: UnitCreate, ctx: ChangeContext): Promise<UnitRow> {
+  return db.transaction(async (tx) => {
+    const name = input.name.trim();
+    const aliases = cleanAliases(name, input.aliases);
+    const shortName = input.shortName?.trim() || null;
+    await assertNamesFree(tx, [name, ...aliases, ...(shortName ? [shortName] : [])], null);
+    await assertParent(tx, input.parentId, null);
+    const [row] = await tx
+      .insert(units)
+      .values({
+        name,
+        shortName,
+        aliases,
+        type: input.type,
+        parentId: input.parentId ?? null,
+        sortOrder: input.sortOrder ?? 0,
+      })
+      .returning();
+    await recordAudit(tx, { ...ctx, action: "unit.create", entityType: "unit", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export async function updateUnit(db: Db, id: number, patch: UnitPatch, ctx: ChangeContext): Promise<UnitRow> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(units).where(eq(units.id, id)).for("update");
+    if (!before) throw notFound("单位");
+    if (before.version !== patch.version) throw versionConflict();
+    const name = patch.name?.trim() ?? before.name;
+    const aliases = patch.aliases ? cleanAliases(name, patch.aliases) : before.aliases;
+    const shortName = patch.shortName === undefined ? before.shortName : patch.shortName?.trim() || null;
+    await assertNamesFree(tx, [name, ...aliases, ...(shortName ? [shortName] : [])], id);
+    if (patch.parentId !== undefined) await assertParent(tx, patch.parentId, id);
+    const [after] = await tx
+      .update(units)
+      .set({
+        name,
+        shortName,
+        aliases,
+        type: patch.type ?? before.type,
+        parentId: patch.parentId === undefined ? before.parentId : patch.parentId,
+        active: patch.active ?? before.active,
+        sortOrder: patch.sortOrder ?? before.sortOrder,
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(units.id, id), eq(units.version, patch.version)))
+      .returning();
+    if (!after) throw versionConflict();
+    await recordAudit(tx, { ...ctx, action: "unit.update", entityType: "unit", entityId: id, before, after });
+    return after;
+  });
+}
+
+/** Units are never deleted (plans and reports refer to them): "delete" deactivates. */
+export async function deactivateUnit(
+  db: Db,
+  id: number,
+  version: number | undefined,
+  ctx: ChangeContext,
+): Promise<UnitRow> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(units).where(eq(units.id, id)).for("update");
+    if (!before) throw notFound("单位");
+    if (version !== undefined && before.version !== version) throw versionConflict();
+    if (!before.active) return before;
+    const [after] = await tx
+      .update(units)
+      .set({ active: false, version: before.version + 1, updatedAt: new Date() })
+      .where(eq(units.id, id))
+      .returning();
+    await recordAudit(tx, { ...ctx, action: "unit.deactivate", entityType: "unit", entityId: id, before, after });
+    return after;
+  });
+}
+
+// ---------- groups ----------
+
+export function listUnitGroups(db: Queryable): Promise<UnitGroupRow[]> {
+  return db.select().from(unitGroups).orderBy(asc(unitGroups.id));
+}
+
+async function assertMembersExist(tx: Queryable, memberIds: number[] | undefined): Promise<void> {
+  if (!memberIds?.length) return;
+  const found = await tx.select({ id: units.id }).from(units).where(inArray(units.id, memberIds));
+  if (found.length !== new Set(memberIds).size) throw badRequest("分组成员中有不存在的单位");
+}
+
+function assertGroupHasRule(unitTypes: string[], memberIds: number[]): void {
+  if (unitTypes.length === 0 && memberIds.length === 0) {
+    throw new AppError(400, "bad_request", "分组须按单位类型或指定成员单位确定其范围");
+  }
+}
+
+async function assertGroupNameFree(tx: Queryable, names: string[], exceptId: number | null): Promise<void> {
+  const wanted = new Set(names.map(normaliseUnitPhrase));
+  for (const group of await listUnitGroups(tx)) {
+    if (group.id === exceptId) continue;
+    for (const taken of [group.name, ...group.aliases]) {
+      if (wanted.has(normaliseUnitPhrase(taken))) throw duplicate(`分组名称或别名“${taken}”已存在`);
+    }
+  }
+}
+
+export async function createUnitGroup(db: Db, input: UnitGroupCreate, ctx: ChangeContext): Promise<UnitGroupRow> {
+  return db.transaction(async (tx) => {
+    const name = input.name.trim();
+    const aliases = cleanAliases(name, input.aliases);
+    const unitTypes = input.unitTypes ?? [];
+    const memberIds = input.memberIds ?? [];
+    assertGroupHasRule(unitTypes, memberIds);
+    await assertGroupNameFree(tx, [name, ...aliases], null);
+    await assertMembersExist(tx, memberIds);
+    const [row] = await tx.insert(unitGroups).values({ name, aliases, unitTypes, memberIds }).returning();
+    await recordAudit(tx, {
+      ...ctx,
+      action: "unit_group.create",
+      entityType: "unit_group",
+      entityId: row.id,
+      after: row,
+    });
+    return row;
+  });
+}
+
+export async function updateUnitGroup(
+  db: Db,
+  id: number,
+  patch: UnitGroupPatch,
+  ctx: ChangeContext,
+): Promise<UnitGroupRow> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(unitGroups).where(eq(unitGroups.id, id)).for("update");
+    if (!before) throw notFound("单位分组");
+    if (before.version !== patch.version) throw versionConflict();
+    const name = patch.name?.trim() ?? before.name;
+    const aliases = patch.aliases ? cleanAliases(name, patch.aliases) : before.aliases;
+    const unitTypes = patch.unitTypes ?? before.unitTypes;
+    const memberIds = patch.memberIds ?? before.memberIds;
+    assertGroupHasRule(unitTypes, memberIds);
+    await assertGroupNameFree(tx, [name, ...aliases], id);
+    await assertMembersExist(tx, patch.memberIds);
+    const [after] = await tx
+      .update(unitGroups)
+      .set({ name, aliases, unitTypes, memberIds, version: before.version + 1, updatedAt: new Date() })
+      .where(eq(unitGroups.id, id))
+      .returning();
+    await recordAudit(tx, {
+      ...ctx,
+      action: "unit_group.update",
+      entityType: "unit_group",
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
