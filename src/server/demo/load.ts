@@ -49,17 +49,15 @@ export async function loadDemoData(db: Db, password: string): Promise<DemoLoadRe
       (u) => !existingUnits.has(u.name),
     );
     if (newUnits.length) {
-      await tx
-        .insert(units)
-        .values(
-          newUnits.map((u) => ({
-            name: u.name,
-            type: u.type,
-            aliases: u.aliases ?? [],
-            shortName: u.shortName ?? null,
-            sortOrder: u.sortOrder,
-          })),
-        );
+      await tx.insert(units).values(
+        newUnits.map((u) => ({
+          name: u.name,
+          type: u.type,
+          aliases: u.aliases ?? [],
+          shortName: u.shortName ?? null,
+          sortOrder: u.sortOrder,
+        })),
+      );
     }
 
     const existingGroups = new Set((await tx.select({ name: unitGroups.name }).from(unitGroups)).map((g) => g.name));
