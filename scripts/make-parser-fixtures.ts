@@ -78,7 +78,9 @@ async function main(): Promise<void> {
 
   const table = taskTableSeed(seed002);
   const title002 = "吴忠市红寺堡区关于提升行政执法质量三年行动任务分工方案";
-  write(out, "seed002-table.docx", await taskTableDocx(table, "红寺堡区人民政府办公室"));
+  write(out, "seed002-table.docx", await taskTableDocx(table, "红寺堡区人民政府办公室", { mergeDeadlines: true }));
+  const ruled = await taskTableDocx(table, "红寺堡区人民政府办公室", { ruled: true });
+  write(out, "seed002-table-libreoffice.pdf", libreOfficePdf(ruled));
   write(out, "seed002-tasks.xlsx", await taskTableXlsx(table, title002));
 
   const title004 = "西宁市城北区2025年法治政府建设工作要点";

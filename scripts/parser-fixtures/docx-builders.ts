@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Footer,
   Header,
@@ -13,10 +14,11 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  VerticalAlign,
   VerticalMergeType,
   WidthType,
 } from "docx";
-import { type ListKind, type SeedLine, seedLines, type TaskTableSeed } from "./seed-structure.js";
+import { type ListKind, type SeedLine, seedLines, type TableTask, type TaskTableSeed } from "./seed-structure.js";
 
 /** 三号 (16 pt) body text with a two-character first-line indent, as official documents are typeset. */
 const FONT = "Noto Serif CJK SC";
@@ -145,11 +147,28 @@ function cell(
   });
 }
 
+export interface TaskTableOptions {
+  /** draw the grid, as most Word task tables do (a PDF of it then carries the row rules) */
+  ruled?: boolean;
+  /** merge runs of equal 完成时限 into one vertically merged cell */
+  mergeDeadlines?: boolean;
+}
+
+const GRID_LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const GRID = {
+  top: GRID_LINE,
+  bottom: GRID_LINE,
+  left: GRID_LINE,
+  right: GRID_LINE,
+  insideHorizontal: GRID_LINE,
+  insideVertical: GRID_LINE,
+};
+
 /**
- * A Word document whose tasks sit in one table: a heading row per group, the row numbers as Word list numbering,
- * and runs of equal 完成时限 as vertically merged cells.
+ * A Word document whose tasks sit in one table: a heading row per group and the row numbers as Word list
+ * numbering (centred in their cells, as typed task tables have them).
  */
-export async function taskTableDocx(seed: TaskTableSeed, headerText: string): Promise<Buffer> {
+export async function taskTableDocx(seed: TaskTableSeed, headerText: string, options: TaskTableOptions = {}): Promise<Buffer> {
   const rows = [new TableRow({ tableHeader: true, children: TABLE_COLUMNS.map((name) => cell(name)) })];
   let group = "";
   seed.tasks.forEach((task, index) => {
@@ -158,17 +177,16 @@ export async function taskTableDocx(seed: TaskTableSeed, headerText: string): Pr
       group = task.group;
     }
     const deadline = task.fields.完成时限 ?? "";
-    const previous = seed.tasks[index - 1];
-    const next = seed.tasks[index + 1];
-    const continues =
-      previous?.group === task.group && (previous.fields.完成时限 ?? "") === deadline && deadline !== "";
-    const starts =
-      !continues && next?.group === task.group && (next.fields.完成时限 ?? "") === deadline && deadline !== "";
+    const sameDeadline = (other: TableTask | undefined) =>
+      options.mergeDeadlines === true && other?.group === task.group && (other.fields.完成时限 ?? "") === deadline && deadline !== "";
+    const continues = sameDeadline(seed.tasks[index - 1]);
+    const starts = !continues && sameDeadline(seed.tasks[index + 1]);
     const merge = continues ? VerticalMergeType.CONTINUE : starts ? VerticalMergeType.RESTART : undefined;
     rows.push(
       new TableRow({
         children: [
           new TableCell({
+            verticalAlign: VerticalAlign.CENTER,
             children: [new Paragraph({ text: "", numbering: { reference: "row-number", level: 0 } })],
           }),
           cell(task.text),
@@ -189,7 +207,7 @@ export async function taskTableDocx(seed: TaskTableSeed, headerText: string): Pr
         ...pageFurniture(headerText),
         children: [
           ...seed.before.map((line) => bodyParagraph(line.raw)),
-          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows, borders: options.ruled ? GRID : undefined }),
           ...seed.after.map((line) => bodyParagraph(line.raw)),
         ],
       },

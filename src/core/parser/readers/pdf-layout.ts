@@ -1,5 +1,14 @@
 /** Turns the positioned lines of PDF pages back into paragraphs, one per line of text. */
 
+/** One text run of a line, where pdf.js placed it. */
+export interface PdfPiece {
+  text: string;
+  x: number;
+  right: number;
+  top: number;
+  size: number;
+}
+
 export interface PdfLine {
   text: string;
   /** left edge, PDF units */
@@ -10,6 +19,10 @@ export interface PdfLine {
   top: number;
   /** font size */
   size: number;
+  /** the runs the line was built from, left to right */
+  pieces?: PdfPiece[];
+  /** a rebuilt table row: a paragraph of its own, never joined with its neighbours */
+  whole?: boolean;
 }
 
 export type PdfPage = PdfLine[];
@@ -39,8 +52,9 @@ function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.some((pattern) => pattern.test(trimmed));
 }
 
-/** The typical distance between consecutive lines. */
+/** The typical distance between consecutive lines; a page of few lines says little, so it is capped by font size. */
 function linePitch(pages: PdfPage[]): number {
+  const sizeBound = 2.5 * (median(pages.flat().map((line) => line.size)) || 12);
   const steps: number[] = [];
   for (const page of pages) {
     for (let i = 1; i < page.length; i++) {
@@ -48,14 +62,14 @@ function linePitch(pages: PdfPage[]): number {
       if (step > 0) steps.push(step);
     }
   }
-  return median(steps);
+  return Math.min(median(steps) || sizeBound, sizeBound);
 }
 
 /**
  * Drops page numbers and the running headers/footers that repeat at the top or bottom of most pages (digits
  * ignored, so "第 3 页" and "第 4 页" count as the same footer). Lines are taken from the page's edge inwards and
- * only while they are furniture; a repeated line must also stand apart from the body by more than the line
- * pitch, so that a body line that happens to end many pages ("责任单位:各乡镇") is kept.
+ * only while they are furniture, and must stand apart from the body by more than the line pitch, so that a body
+ * line that happens to end many pages ("责任单位:各乡镇") or a table's row number is kept.
  */
 export function removePageFurniture(pages: PdfPage[]): PdfPage[] {
   const pitch = linePitch(pages);
@@ -71,9 +85,9 @@ export function removePageFurniture(pages: PdfPage[]): PdfPage[] {
     return key !== "" && count >= 2 && count >= pages.length / 2;
   };
   const isFurniture = (line: PdfLine, neighbour: PdfLine | undefined) => {
-    if (isPageNumber(line.text)) return true;
+    // Headers and footers sit in the margin, apart from the body: a row number at the foot of a table is not one.
     const apart = neighbour === undefined || Math.abs(neighbour.top - line.top) > pitch * 1.3;
-    return apart && repeated(furnitureKey(line.text));
+    return apart && (isPageNumber(line.text) || repeated(furnitureKey(line.text)));
   };
   return pages.map((page) => {
     let start = 0;
@@ -122,13 +136,13 @@ interface Layout {
 }
 
 function measure(pages: PdfPage[]): Layout {
-  const lines = pages.flat();
+  const lines = pages.flat().filter((line) => !line.whole);
   const size = median(lines.map((line) => line.size)) || 12;
   const pitches: number[] = [];
   for (const page of pages) {
     for (let i = 1; i < page.length; i++) {
       const step = page[i].top - page[i - 1].top;
-      if (step > 0) pitches.push(step);
+      if (step > 0 && !page[i].whole && !page[i - 1].whole) pitches.push(step);
     }
   }
   return {
@@ -143,6 +157,7 @@ function measure(pages: PdfPage[]): Layout {
 }
 
 function startsParagraph(line: PdfLine, previous: PdfLine, samePage: boolean, layout: Layout): boolean {
+  if (line.whole || previous.whole) return true;
   if (NUMBERED_START.test(line.text) || LABEL_START.test(line.text)) return true;
   // The previous line stopped well before the right margin: its paragraph ended there.
   if (previous.right < layout.right - 1.5 * layout.size) return true;
@@ -157,9 +172,8 @@ function joinLines(head: string, tail: string): string {
   return /[A-Za-z0-9,.;:]$/.test(head) && /^[A-Za-z0-9]/.test(tail) ? `${head} ${tail}` : head + tail;
 }
 
-/** Rejoins lines broken by the page layout into paragraphs, across page breaks too. */
-export function paragraphsFromPages(pages: PdfPage[]): string[] {
-  const kept = removePageFurniture(pages);
+/** Rejoins lines broken by the page layout into paragraphs, across page breaks too (furniture already removed). */
+export function paragraphsFromPages(kept: PdfPage[]): string[] {
   const layout = measure(kept);
   const paragraphs: string[] = [];
   let previous: PdfLine | null = null;

@@ -2,7 +2,9 @@ import { getDocumentProxy } from "unpdf";
 import type { ReadResult } from "../types.js";
 import { DocumentReadError, readErrors } from "./errors.js";
 import type { ReadClock } from "./limits.js";
-import { type PdfLine, type PdfPage, paragraphsFromPages } from "./pdf-layout.js";
+import { type PdfLine, type PdfPage, paragraphsFromPages, removePageFurniture } from "./pdf-layout.js";
+import { horizontalRules } from "./pdf-rules.js";
+import { locateTables, rebuildTables } from "./pdf-table.js";
 
 interface PositionedText {
   str: string;
@@ -31,7 +33,14 @@ function lineFromPieces(pieces: PositionedText[]): PdfLine {
     right = Math.max(right, piece.x + piece.width);
   }
   const size = pieces.reduce((largest, piece) => Math.max(largest, piece.size), 0);
-  return { text, x: pieces[0].x, right, top: pieces[0].top, size };
+  const runs = pieces.map((piece) => ({
+    text: piece.str,
+    x: piece.x,
+    right: piece.x + piece.width,
+    top: piece.top,
+    size: piece.size,
+  }));
+  return { text, x: pieces[0].x, right, top: pieces[0].top, size, pieces: runs };
 }
 
 /** Groups a page's text items into lines by baseline, top to bottom. */
@@ -88,7 +97,13 @@ export async function readPdf(bytes: Uint8Array, clock: ReadClock): Promise<Read
       pages.push(pageLines(items));
       page.cleanup();
     }
-    const text = removeAutospace(paragraphsFromPages(pages).join("\n"));
+    const kept = removePageFurniture(pages);
+    const tables = locateTables(kept);
+    const rules = new Map<number, number[]>();
+    for (const page of new Set(tables.flatMap((table) => table.parts.map((part) => part.page)))) {
+      rules.set(page, await horizontalRules(document, page + 1, clock));
+    }
+    const text = removeAutospace(paragraphsFromPages(rebuildTables(kept, tables, rules)).join("\n"));
     if (text.trim() !== "") return { text, warnings: [] };
     return {
       text: "",

@@ -1,0 +1,222 @@
+/**
+ * Task tables in PDFs come out of pdf.js as runs scattered over lines, every cell wrapped on its own. This module
+ * finds a table by its header row (序号/工作任务/牵头单位/… by name), takes the columns from the header cells'
+ * positions, and rebuilds one " | "-joined line per table row, so the text parser sees what the Word and Excel
+ * readers give. Rows are told apart by the table's horizontal rules when the PDF draws them, else by the row
+ * numbers of the 序号 column (cells aligned to the top, as Word and LibreOffice set them by default).
+ */
+import type { PdfLine, PdfPage, PdfPiece } from "./pdf-layout.js";
+import { columnKind, isHeaderRow } from "./xlsx-columns.js";
+
+interface Cell {
+  text: string;
+  x: number;
+  right: number;
+}
+
+interface Column {
+  left: number;
+  right: number;
+}
+
+/** Where one table lies: its columns and, page by page, the range of its lines. */
+export interface TableRegion {
+  header: string[];
+  columns: Column[];
+  numberColumn: number;
+  parts: Array<{ page: number; from: number; to: number }>;
+}
+
+/** Runs closer than this (in font sizes) belong to one cell. */
+const CELL_GAP = 0.8;
+
+function cellsOf(line: PdfLine): Cell[] {
+  const cells: Cell[] = [];
+  for (const piece of line.pieces ?? []) {
+    const last = cells[cells.length - 1];
+    if (last && piece.x - last.right < piece.size * CELL_GAP) {
+      last.text += piece.text;
+      last.right = Math.max(last.right, piece.right);
+    } else {
+      cells.push({ text: piece.text, x: piece.x, right: piece.right });
+    }
+  }
+  return cells;
+}
+
+function headerColumns(line: PdfLine): { header: string[]; columns: Column[] } | null {
+  const cells = cellsOf(line);
+  const texts = cells.map((cell) => cell.text.replace(/\s+/g, ""));
+  if (cells.length < 3 || !isHeaderRow(texts)) return null;
+  const columns = cells.map((cell, index) => ({
+    left: index === 0 ? Number.NEGATIVE_INFINITY : (cells[index - 1].right + cell.x) / 2,
+    right: index === cells.length - 1 ? Number.POSITIVE_INFINITY : (cell.right + cells[index + 1].x) / 2,
+  }));
+  return { header: texts, columns };
+}
+
+function columnAt(columns: Column[], x: number): number {
+  const index = columns.findIndex((column) => x >= column.left && x < column.right);
+  return index < 0 ? 0 : index;
+}
+
+/** A run of text that crosses a column border: a heading row merged across the table, or text after the table. */
+function spans(line: PdfLine, columns: Column[]): boolean {
+  return cellsOf(line).some((cell) => {
+    const slack = (line.size || 10) / 2;
+    return columnAt(columns, cell.x + slack) !== columnAt(columns, cell.right - slack);
+  });
+}
+
+function sameHeader(line: PdfLine, header: string[]): boolean {
+  const found = headerColumns(line);
+  return found !== null && found.header.join("|") === header.join("|");
+}
+
+/** Finds the task tables of a document; a table may run on over several pages, repeating its header. */
+export function locateTables(pages: PdfPage[]): TableRegion[] {
+  const regions: TableRegion[] = [];
+  let open: TableRegion | null = null;
+  pages.forEach((lines, page) => {
+    let index = 0;
+    while (index < lines.length) {
+      const line = lines[index];
+      if (!open) {
+        const found = headerColumns(line);
+        if (found) {
+          open = { ...found, numberColumn: found.header.findIndex((text) => columnKind(text) === "number"), parts: [] };
+          open.parts.push({ page, from: index, to: index + 1 });
+          regions.push(open);
+        }
+        index++;
+        continue;
+      }
+      const part: { page: number; from: number; to: number } =
+        open.parts[open.parts.length - 1].page === page
+          ? open.parts[open.parts.length - 1]
+          : { page, from: index, to: index };
+      if (part.to === index && part.from === index) open.parts.push(part);
+      const next = lines[index + 1];
+      const fits = !spans(line, open.columns) || sameHeader(line, open.header);
+      // A spanning line is a heading row when table rows follow it; two in a row are the text after the table.
+      const headingRow = !fits && (next === undefined || !spans(next, open.columns));
+      if (!fits && !headingRow) {
+        open = null;
+        continue;
+      }
+      part.to = index + 1;
+      index++;
+    }
+  });
+  return regions;
+}
+
+interface Row {
+  top: number;
+  cells: string[];
+  heading?: string;
+}
+
+function joinText(head: string, tail: string): string {
+  return /[A-Za-z0-9]$/.test(head) && /^[A-Za-z0-9]/.test(tail) ? `${head} ${tail}` : head + tail;
+}
+
+/** Splits a page's table pieces into rows: at the drawn rules, else just above each row number. */
+function rowsOfPart(lines: PdfLine[], region: TableRegion, rules: number[]): Row[] {
+  const rows: Row[] = [];
+  const pieces: PdfPiece[] = [];
+  const headingTops: number[] = [];
+  for (const line of lines) {
+    if (sameHeader(line, region.header)) continue;
+    if (spans(line, region.columns)) {
+      rows.push({ top: line.top, cells: [], heading: line.text.trim() });
+      headingTops.push(line.top);
+    } else {
+      pieces.push(...(line.pieces ?? []));
+    }
+  }
+  const anchors =
+    rules.length >= 2
+      ? rules
+      : pieces
+          .filter(
+            (piece) => columnAt(region.columns, piece.x) === region.numberColumn && /^\d{1,3}$/.test(piece.text.trim()),
+          )
+          .map((piece) => piece.top - piece.size);
+  const boundaries = [...anchors, ...headingTops].sort((a, b) => a - b);
+  const byBand = new Map<number, PdfPiece[]>();
+  for (const piece of pieces) {
+    const middle = piece.top - piece.size * 0.35;
+    const band = boundaries.filter((boundary) => boundary <= middle).length;
+    byBand.set(band, [...(byBand.get(band) ?? []), piece]);
+  }
+  for (const bandPieces of byBand.values()) {
+    const cells = region.columns.map(() => "");
+    const sameLine = (a: PdfPiece, b: PdfPiece) => Math.abs(a.top - b.top) < Math.max(a.size, b.size) * 0.4;
+    bandPieces.sort((a, b) => (sameLine(a, b) ? a.x - b.x : a.top - b.top));
+    const lastInColumn = new Map<number, PdfPiece>();
+    for (const piece of bandPieces) {
+      const column = columnAt(region.columns, (piece.x + piece.right) / 2);
+      const last = lastInColumn.get(column);
+      const text = piece.text.trim();
+      // Runs of one line join as drawn ("1" "7" is 17); a wrapped Latin word needs its space back.
+      const spaced = last !== undefined && (!sameLine(last, piece) || piece.x - last.right > piece.size * 0.25);
+      cells[column] = spaced ? joinText(cells[column], text) : cells[column] + text;
+      lastInColumn.set(column, piece);
+    }
+    rows.push({ top: Math.min(...bandPieces.map((piece) => piece.top)), cells });
+  }
+  return rows.sort((a, b) => a.top - b.top);
+}
+
+function rowLine(text: string, top: number): PdfLine {
+  return { text, x: 0, right: 0, top, size: 0, whole: true };
+}
+
+function rowText(row: Row): string {
+  return row.heading ?? row.cells.join(" | ");
+}
+
+/**
+ * Replaces the lines of each table with one line per row, the header first. A row broken by a page break (its
+ * number cell empty at the top of the next page) is joined back to the row it continues.
+ */
+export function rebuildTables(pages: PdfPage[], regions: TableRegion[], rulesOfPage: Map<number, number[]>): PdfPage[] {
+  const rowsAt = new Map<string, PdfLine[]>();
+  const covered = new Set<string>();
+  for (const region of regions) {
+    let previous: Row | null = null;
+    const partRows = region.parts.map((part, partIndex) => {
+      for (let index = part.from; index < part.to; index++) covered.add(`${part.page}:${index}`);
+      const lines = pages[part.page].slice(partIndex === 0 ? part.from + 1 : part.from, part.to);
+      const kept: Row[] = [];
+      for (const row of rowsOfPart(lines, region, rulesOfPage.get(part.page) ?? [])) {
+        const continuation =
+          partIndex > 0 &&
+          kept.length === 0 &&
+          previous !== null &&
+          !row.heading &&
+          !previous.heading &&
+          row.cells[region.numberColumn] === "";
+        if (continuation && previous) {
+          const continued: Row = previous;
+          continued.cells = continued.cells.map((text, index) => joinText(text, row.cells[index]));
+          continue;
+        }
+        kept.push(row);
+        previous = row;
+      }
+      return kept;
+    });
+    region.parts.forEach((part, partIndex) => {
+      const lines = partRows[partIndex]
+        .filter((row) => rowText(row).replace(/[\s|]/g, "") !== "")
+        .map((row) => rowLine(rowText(row), row.top));
+      if (partIndex === 0) lines.unshift(rowLine(region.header.join(" | "), pages[part.page][part.from].top));
+      rowsAt.set(`${part.page}:${part.from}`, lines);
+    });
+  }
+  return pages.map((lines, page) =>
+    lines.flatMap((line, index) => rowsAt.get(`${page}:${index}`) ?? (covered.has(`${page}:${index}`) ? [] : [line])),
+  );
+}
