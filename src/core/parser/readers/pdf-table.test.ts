@@ -86,6 +86,17 @@ describe("pdf task tables", () => {
     ]);
   });
 
+  it("finds a header written on two lines in narrow columns", () => {
+    const page: PdfPage = [
+      line(piece("序", 0, 100), piece("工作任务", 1, 105), piece("牵头", 2, 100), piece("完成", 3, 100)),
+      line(piece("号", 0, 112), piece("单位", 2, 112), piece("时限", 3, 112)),
+      line(piece("1", 0, 130), piece("健全法治督察机制", 1, 130), piece("区司法局", 2, 130), piece("长期坚持", 3, 130)),
+    ];
+    expect(rebuild([page])).toEqual([
+      ["序号 | 工作任务 | 牵头单位 | 完成时限", "1 | 健全法治督察机制 | 区司法局 | 长期坚持"],
+    ]);
+  });
+
   it("reads a ruled task table printed to PDF by LibreOffice row by row", async () => {
     const read = await readDocument(fixture("seed002-table-libreoffice.pdf"), "seed002-table-libreoffice.pdf");
     const lines = read.text.split("\n");

@@ -24,7 +24,15 @@ export interface TableRegion {
   header: string[];
   columns: Column[];
   numberColumn: number;
-  parts: Array<{ page: number; from: number; to: number }>;
+  parts: TablePart[];
+}
+
+/** The lines of a table on one page; `header` lists the lines that are (repeated) header rows. */
+interface TablePart {
+  page: number;
+  from: number;
+  to: number;
+  header: number[];
 }
 
 /** Runs closer than this (in font sizes) belong to one cell. */
@@ -44,8 +52,7 @@ function cellsOf(line: PdfLine): Cell[] {
   return cells;
 }
 
-function headerColumns(line: PdfLine): { header: string[]; columns: Column[] } | null {
-  const cells = cellsOf(line);
+function headerOf(cells: Cell[]): { header: string[]; columns: Column[] } | null {
   const texts = cells.map((cell) => cell.text.replace(/\s+/g, ""));
   if (cells.length < 3 || !isHeaderRow(texts)) return null;
   const columns = cells.map((cell, index) => ({
@@ -53,6 +60,40 @@ function headerColumns(line: PdfLine): { header: string[]; columns: Column[] } |
     right: index === cells.length - 1 ? Number.POSITIVE_INFINITY : (cell.right + cells[index + 1].x) / 2,
   }));
   return { header: texts, columns };
+}
+
+/** The cells of a header written on two lines in narrow columns (完成 over 时限), stacked into one. */
+function stackedCells(upper: PdfLine, lower: PdfLine): Cell[] {
+  const cells = cellsOf(upper).map((cell) => ({ ...cell }));
+  for (const below of cellsOf(lower)) {
+    const above = cells.find((cell) => cell.x < below.right && below.x < cell.right);
+    if (above) {
+      above.text += below.text;
+      above.x = Math.min(above.x, below.x);
+      above.right = Math.max(above.right, below.right);
+    } else {
+      cells.push({ ...below });
+    }
+  }
+  return cells.sort((a, b) => a.x - b.x);
+}
+
+type FoundHeader = { header: string[]; columns: Column[]; lines: number };
+
+/** Readings of a header row starting at this line: on two lines, then on one; the first is the likelier. */
+function headersAt(lines: PdfLine[], index: number): FoundHeader[] {
+  const found: FoundHeader[] = [];
+  const next = lines[index + 1];
+  // The second line of a header holds only the short ends of names (号, 单位, 时限), never a number or a sentence.
+  const continues =
+    next !== undefined &&
+    next.top - lines[index].top <= 2 * (lines[index].size || 10) &&
+    cellsOf(next).every((cell) => cell.text.trim().length <= 4 && !/\d/.test(cell.text));
+  const stacked = continues ? headerOf(stackedCells(lines[index], next)) : null;
+  if (stacked) found.push({ ...stacked, lines: 2 });
+  const single = headerOf(cellsOf(lines[index]));
+  if (single) found.push({ ...single, lines: 1 });
+  return found;
 }
 
 function columnAt(columns: Column[], x: number): number {
@@ -68,9 +109,9 @@ function spans(line: PdfLine, columns: Column[]): boolean {
   });
 }
 
-function sameHeader(line: PdfLine, header: string[]): boolean {
-  const found = headerColumns(line);
-  return found !== null && found.header.join("|") === header.join("|");
+function repeatsHeader(lines: PdfLine[], index: number, region: TableRegion): number {
+  const same = headersAt(lines, index).find((found) => found.header.join("|") === region.header.join("|"));
+  return same?.lines ?? 0;
 }
 
 /** Finds the task tables of a document; a table may run on over several pages, repeating its header. */
@@ -80,32 +121,45 @@ export function locateTables(pages: PdfPage[]): TableRegion[] {
   pages.forEach((lines, page) => {
     let index = 0;
     while (index < lines.length) {
-      const line = lines[index];
       if (!open) {
-        const found = headerColumns(line);
-        if (found) {
-          open = { ...found, numberColumn: found.header.findIndex((text) => columnKind(text) === "number"), parts: [] };
-          open.parts.push({ page, from: index, to: index + 1 });
-          regions.push(open);
+        const found = headersAt(lines, index)[0];
+        if (!found) {
+          index++;
+          continue;
         }
-        index++;
+        const header = Array.from({ length: found.lines }, (_, offset) => index + offset);
+        open = {
+          header: found.header,
+          columns: found.columns,
+          numberColumn: found.header.findIndex((text) => columnKind(text) === "number"),
+          parts: [{ page, from: index, to: index + found.lines, header }],
+        };
+        regions.push(open);
+        index += found.lines;
         continue;
       }
-      const part: { page: number; from: number; to: number } =
-        open.parts[open.parts.length - 1].page === page
-          ? open.parts[open.parts.length - 1]
-          : { page, from: index, to: index };
-      if (part.to === index && part.from === index) open.parts.push(part);
+      let part = open.parts[open.parts.length - 1];
+      if (part.page !== page) {
+        part = { page, from: index, to: index, header: [] };
+        open.parts.push(part);
+      }
+      const repeated = repeatsHeader(lines, index, open);
+      if (repeated > 0) {
+        for (let offset = 0; offset < repeated; offset++) part.header.push(index + offset);
+        index += repeated;
+        part.to = index;
+        continue;
+      }
+      const line = lines[index];
       const next = lines[index + 1];
-      const fits = !spans(line, open.columns) || sameHeader(line, open.header);
-      // A spanning line is a heading row when table rows follow it; two in a row are the text after the table.
-      const headingRow = !fits && (next === undefined || !spans(next, open.columns));
-      if (!fits && !headingRow) {
+      // A line across the columns is a heading row when table rows follow it; two in a row are text after the table.
+      if (spans(line, open.columns) && next !== undefined && spans(next, open.columns)) {
+        if (part.from === part.to) open.parts.pop();
         open = null;
         continue;
       }
-      part.to = index + 1;
       index++;
+      part.to = index;
     }
   });
   return regions;
@@ -127,7 +181,6 @@ function rowsOfPart(lines: PdfLine[], region: TableRegion, rules: number[]): Row
   const pieces: PdfPiece[] = [];
   const headingTops: number[] = [];
   for (const line of lines) {
-    if (sameHeader(line, region.header)) continue;
     if (spans(line, region.columns)) {
       rows.push({ top: line.top, cells: [], heading: line.text.trim() });
       headingTops.push(line.top);
@@ -188,7 +241,9 @@ export function rebuildTables(pages: PdfPage[], regions: TableRegion[], rulesOfP
     let previous: Row | null = null;
     const partRows = region.parts.map((part, partIndex) => {
       for (let index = part.from; index < part.to; index++) covered.add(`${part.page}:${index}`);
-      const lines = pages[part.page].slice(partIndex === 0 ? part.from + 1 : part.from, part.to);
+      const lines = pages[part.page]
+        .slice(part.from, part.to)
+        .filter((_, offset) => !part.header.includes(part.from + offset));
       const kept: Row[] = [];
       for (const row of rowsOfPart(lines, region, rulesOfPage.get(part.page) ?? [])) {
         const continuation =
