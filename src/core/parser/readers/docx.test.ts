@@ -80,6 +80,13 @@ describe("docx reader", () => {
     ]);
   });
 
+  it("reads text boxes once, before the paragraph they are anchored in", async () => {
+    const box = `<w:txbxContent>${p("宁夏回族自治区人民政府办公厅文件")}</w:txbxContent>`;
+    const anchored = `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wps:txbx>${box}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>${box}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>宁政办发〔2023〕21号</w:t></w:r></w:p>`;
+    const read = await readDocument(await docx(anchored), "red-header.docx");
+    expect(read.text.split("\n")).toEqual(["宁夏回族自治区人民政府办公厅文件", "宁政办发〔2023〕21号"]);
+  });
+
   it("joins a cell's paragraphs and spans merged columns", async () => {
     const cell = (content: string, tcPr = "") => `<w:tc><w:tcPr>${tcPr}</w:tcPr>${content}</w:tc>`;
     const table = `<w:tbl>

@@ -99,10 +99,24 @@ function tableLines(table: XmlElement, context: DocxContext, out: string[]): voi
   }
 }
 
+/**
+ * Text boxes anchored in a paragraph (the red-header issuer block of an official document often is one). Word
+ * stores each box twice, as DrawingML and as a VML fallback: the fallback is skipped.
+ */
+function textBoxes(element: XmlElement, found: XmlElement[] = []): XmlElement[] {
+  for (const child of childElements(element)) {
+    if (child.name === "mc:Fallback") continue;
+    if (child.name === "w:txbxContent") found.push(child);
+    else textBoxes(child, found);
+  }
+  return found;
+}
+
 function blockLines(container: XmlElement, context: DocxContext, out: string[]): void {
   for (const child of childElements(container)) {
     if (child.name === "w:p") {
       context.clock.check();
+      for (const box of textBoxes(child)) blockLines(box, context, out);
       out.push(...paragraphText(child, context).split("\n"));
     } else if (child.name === "w:tbl") {
       tableLines(child, context, out);
