@@ -36,4 +36,21 @@ describe("xlsx reader", () => {
       "长期坚持 | 区政府办公室 | 落实述法制度 | 2",
     ]);
   });
+
+  it("combines a two-row header where 责任单位 is merged over 牵头单位 and 配合单位", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("表");
+    sheet.addRow(["序号", "重点任务", "责任单位", "", "完成时限"]);
+    sheet.addRow(["", "", "牵头单位", "配合单位", ""]);
+    sheet.mergeCells(1, 1, 2, 1);
+    sheet.mergeCells(1, 2, 2, 2);
+    sheet.mergeCells(1, 3, 1, 4);
+    sheet.mergeCells(1, 5, 2, 5);
+    sheet.addRow([1, "健全法治督察机制", "区司法局", "各镇（街道）", "长期坚持"]);
+    const read = await readDocument(new Uint8Array(await workbook.xlsx.writeBuffer()), "任务.xlsx");
+    expect(read.text.split("\n")).toEqual([
+      "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限",
+      "1 | 健全法治督察机制 | 区司法局 | 各镇（街道） | 长期坚持",
+    ]);
+  });
 });

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { ReadResult } from "../types.js";
 import { readErrors } from "./errors.js";
 import type { ReadClock } from "./limits.js";
-import { isHeaderRow } from "./xlsx-columns.js";
+import { columnKind, isHeaderRow } from "./xlsx-columns.js";
 
 /** How far down a sheet the header row is looked for (titles and notes come first). */
 const HEADER_SEARCH_ROWS = 30;
@@ -50,19 +50,33 @@ function plainLine(cells: SheetCell[]): string {
 }
 
 /**
+ * The column names, from one header row or from two when a name is merged over sub-columns (责任单位 over
+ * 牵头单位 | 配合单位): the lower row's name wins where it has one.
+ */
+function headerNames(rows: SheetCell[][], headerIndex: number): { names: string[]; rows: number } {
+  const upper = rows[headerIndex].map((cell) => cell.text);
+  const lower = rows[headerIndex + 1]?.map((cell) => cell.text) ?? [];
+  const isSubHeader =
+    lower.some((text, index) => text !== upper[index] && columnKind(text) !== null) &&
+    lower.every((text) => text.length <= 8 && !/^\d+$/.test(text));
+  if (!isSubHeader) return { names: upper, rows: 1 };
+  return { names: upper.map((text, index) => (lower[index] ? lower[index] : text)), rows: 2 };
+}
+
+/**
  * Lines of a sheet that holds a task table: rows above the header as text, then the header row and every task
  * row with all its columns. A vertically merged cell (a 类别 or 牵头单位 spanning several tasks) is repeated in each
  * row, because every task needs its own values; a row merged across the table is a heading and gives one line.
  */
 function taskTableLines(rows: SheetCell[][], headerIndex: number): string[] {
-  const header = rows[headerIndex].map((cell) => cell.text);
+  const { names: header, rows: headerRows } = headerNames(rows, headerIndex);
   const columns = header.map((_, index) => index).filter((index) => header[index] !== "");
   const lines = rows
     .slice(0, headerIndex)
     .map(plainLine)
     .filter((line) => line !== "");
   lines.push(columns.map((index) => header[index]).join(" | "));
-  for (const cells of rows.slice(headerIndex + 1)) {
+  for (const cells of rows.slice(headerIndex + headerRows)) {
     const visible = cells.filter((cell) => !cell.mergedAcross && cell.text !== "");
     if (visible.length === 0) continue;
     if (cells.filter((cell) => !cell.mergedAcross).length === 1) lines.push(visible[0].text);
