@@ -37,13 +37,28 @@ export async function createSession(
 /** How often a session's last-seen time is written: often enough for the idle expiry, rare enough for reads. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** The actor behind a session token, or null when the session is unknown, revoked, expired or its user disabled. */
-export async function actorForToken(
-  db: Queryable,
-  config: Config,
-  token: string,
-  now = new Date(),
-): Promise<Actor | null> {
+/**
+ * How long a looked-up session is trusted without asking the database again. Changes made in this process
+ * (logout, disabling a user, new roles) drop the entry at once; another server process sees them within this time.
+ */
+const CACHE_TTL_MS = 5_000;
+const CACHE_MAX = 10_000;
+
+interface CachedSession {
+  actor: Actor;
+  lastSeenAt: number;
+  expiresAt: number;
+  fetchedAt: number;
+}
+
+const cache = new Map<string, CachedSession>();
+
+/** Forgets the cached sessions of one user, after a change to them. */
+export function forgetSessions(userId: number): void {
+  for (const [key, entry] of cache) if (entry.actor.userId === userId) cache.delete(key);
+}
+
+async function lookUp(db: Queryable, tokenHash: string): Promise<CachedSession | null> {
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -61,33 +76,64 @@ export async function actorForToken(
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
     .limit(1);
   if (!row || row.disabled) return null;
-  const idleLimit = row.lastSeenAt.getTime() + config.session.idleMinutes * 60_000;
-  if (now.getTime() > idleLimit || now >= row.expiresAt) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.sessionId));
-  }
   return {
-    userId: row.userId,
-    username: row.username,
-    displayName: row.displayName,
-    roles: row.roles,
-    unit:
-      row.unitId != null && row.unitName != null && row.unitType != null
-        ? { id: row.unitId, name: row.unitName, type: row.unitType }
-        : null,
-    sessionId: row.sessionId,
+    actor: {
+      userId: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      roles: row.roles,
+      unit:
+        row.unitId != null && row.unitName != null && row.unitType != null
+          ? { id: row.unitId, name: row.unitName, type: row.unitType }
+          : null,
+      sessionId: row.sessionId,
+    },
+    lastSeenAt: row.lastSeenAt.getTime(),
+    expiresAt: row.expiresAt.getTime(),
+    fetchedAt: Date.now(),
   };
 }
 
+/** The actor behind a session token, or null when the session is unknown, revoked, expired or its user disabled. */
+export async function actorForToken(
+  db: Queryable,
+  config: Config,
+  token: string,
+  now = new Date(),
+): Promise<Actor | null> {
+  const tokenHash = hashToken(token);
+  let entry = cache.get(tokenHash);
+  if (!entry || Date.now() - entry.fetchedAt > CACHE_TTL_MS) {
+    cache.delete(tokenHash);
+    const found = await lookUp(db, tokenHash);
+    if (!found) return null;
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(tokenHash, found);
+    entry = found;
+  }
+  const at = now.getTime();
+  if (at > entry.lastSeenAt + config.session.idleMinutes * 60_000 || at >= entry.expiresAt) {
+    cache.delete(tokenHash);
+    return null;
+  }
+  if (at - entry.lastSeenAt > TOUCH_INTERVAL_MS) {
+    entry.lastSeenAt = at;
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, entry.actor.sessionId));
+  }
+  return entry.actor;
+}
+
 export async function revokeSession(db: Queryable, sessionId: number, now = new Date()): Promise<void> {
+  for (const [key, entry] of cache) if (entry.actor.sessionId === sessionId) cache.delete(key);
   await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
 }
 
 /** Ends every open session of a user, but the one given (after a password change or when an admin disables them). */
 export async function revokeUserSessions(db: Queryable, userId: number, keepSessionId?: number, now = new Date()) {
+  forgetSessions(userId);
   await db
     .update(sessions)
     .set({ revokedAt: now })

@@ -1,7 +1,19 @@
 import type { Unit, UnitGroup } from "../../shared/api.js";
 import type { UnitGroupRow, UnitRow } from "../db/schema.js";
 
+// rows of the cached registry are presented once, not on every list request
+const presented = new WeakMap<UnitRow, Unit>();
+
 export function presentUnit(row: UnitRow): Unit {
+  let unit = presented.get(row);
+  if (!unit) {
+    unit = toWire(row);
+    presented.set(row, unit);
+  }
+  return unit;
+}
+
+function toWire(row: UnitRow): Unit {
   return {
     id: row.id,
     name: row.name,

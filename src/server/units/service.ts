@@ -1,5 +1,5 @@
 /** The unit registry: create, change and deactivate units and groups, each change audited in its transaction. */
-import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { normaliseUnitPhrase } from "../../core/units/match.js";
 import type { UnitCreate, UnitGroupCreate, UnitGroupPatch, UnitListQuery, UnitPatch } from "../../shared/api.js";
 import { recordAudit } from "../audit/record.js";
@@ -12,25 +12,35 @@ export interface ChangeContext {
   ip: string | null;
 }
 
-export async function listUnits(db: Queryable, query: UnitListQuery = {}): Promise<UnitRow[]> {
-  const filters: (SQL | undefined)[] = [];
-  if (query.q?.trim()) {
-    const pattern = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(
-      or(
-        ilike(units.name, pattern),
-        ilike(units.shortName, pattern),
-        sql`array_to_string(${units.aliases}, ' ') ilike ${pattern}`,
-      ),
-    );
-  }
-  if (query.type) filters.push(eq(units.type, query.type));
-  if (query.active !== undefined) filters.push(eq(units.active, query.active));
-  return db
-    .select()
-    .from(units)
-    .where(and(...filters))
-    .orderBy(asc(units.sortOrder), asc(units.name));
+/**
+ * The whole registry, kept for a few seconds: every page and every import reads it, it changes rarely.
+ * Changes made in this process drop it at once; another server process sees them within REGISTRY_TTL_MS.
+ */
+const REGISTRY_TTL_MS = 5_000;
+const registries = new WeakMap<Db, { rows: Promise<UnitRow[]>; fetchedAt: number }>();
+
+function forgetRegistry(db: Db): void {
+  registries.delete(db);
+}
+
+export function allUnits(db: Db): Promise<UnitRow[]> {
+  const kept = registries.get(db);
+  if (kept && Date.now() - kept.fetchedAt < REGISTRY_TTL_MS) return kept.rows;
+  // execute() gives a settled promise: awaiting drizzle's query builder itself would run the query again
+  const rows = db.select().from(units).orderBy(asc(units.sortOrder), asc(units.name), asc(units.id)).execute();
+  registries.set(db, { rows, fetchedAt: Date.now() });
+  rows.catch(() => forgetRegistry(db));
+  return rows;
+}
+
+export async function listUnits(db: Db, query: UnitListQuery = {}): Promise<UnitRow[]> {
+  const needle = query.q?.trim().toLowerCase();
+  return (await allUnits(db)).filter(
+    (unit) =>
+      (!query.type || unit.type === query.type) &&
+      (query.active === undefined || unit.active === query.active) &&
+      (!needle || [unit.name, unit.shortName, ...unit.aliases].some((n) => n?.toLowerCase().includes(needle))),
+  );
 }
 
 export async function getUnit(db: Queryable, id: number): Promise<UnitRow> {
@@ -81,7 +91,7 @@ async function assertParent(tx: Queryable, parentId: number | null | undefined, 
 }
 
 export async function createUnit(db: Db, input: UnitCreate, ctx: ChangeContext): Promise<UnitRow> {
-  return db.transaction(async (tx) => {
+  const row = await db.transaction(async (tx) => {
     const name = input.name.trim();
     const aliases = cleanAliases(name, input.aliases);
     const shortName = input.shortName?.trim() || null;
@@ -101,10 +111,12 @@ export async function createUnit(db: Db, input: UnitCreate, ctx: ChangeContext):
     await recordAudit(tx, { ...ctx, action: "unit.create", entityType: "unit", entityId: row.id, after: row });
     return row;
   });
+  forgetRegistry(db);
+  return row;
 }
 
 export async function updateUnit(db: Db, id: number, patch: UnitPatch, ctx: ChangeContext): Promise<UnitRow> {
-  return db.transaction(async (tx) => {
+  const row = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(units).where(eq(units.id, id)).for("update");
     if (!before) throw notFound("单位");
     if (before.version !== patch.version) throw versionConflict();
@@ -132,6 +144,8 @@ export async function updateUnit(db: Db, id: number, patch: UnitPatch, ctx: Chan
     await recordAudit(tx, { ...ctx, action: "unit.update", entityType: "unit", entityId: id, before, after });
     return after;
   });
+  forgetRegistry(db);
+  return row;
 }
 
 /** Units are never deleted (plans and reports refer to them): "delete" deactivates. */
@@ -141,7 +155,7 @@ export async function deactivateUnit(
   version: number | undefined,
   ctx: ChangeContext,
 ): Promise<UnitRow> {
-  return db.transaction(async (tx) => {
+  const row = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(units).where(eq(units.id, id)).for("update");
     if (!before) throw notFound("单位");
     if (version !== undefined && before.version !== version) throw versionConflict();
@@ -154,6 +168,8 @@ export async function deactivateUnit(
     await recordAudit(tx, { ...ctx, action: "unit.deactivate", entityType: "unit", entityId: id, before, after });
     return after;
   });
+  forgetRegistry(db);
+  return row;
 }
 
 // ---------- groups ----------

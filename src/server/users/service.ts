@@ -4,7 +4,7 @@ import type { User, UserCreate, UserPatch } from "../../shared/api.js";
 import { passwordProblem, type Role } from "../../shared/domain.js";
 import { recordAudit } from "../audit/record.js";
 import { hashPassword } from "../auth/passwords.js";
-import { revokeUserSessions } from "../auth/sessions.js";
+import { forgetSessions, revokeUserSessions } from "../auth/sessions.js";
 import type { Db, Queryable } from "../db/client.js";
 import { type UserRow, units, users } from "../db/schema.js";
 import { badRequest, duplicate, notFound, versionConflict } from "../http/errors.js";
@@ -143,6 +143,8 @@ export async function updateUser(db: Db, id: number, patch: UserPatch, ctx: Chan
       after: auditable(after),
     });
   });
+  // the cached sessions of this user carry the old roles and unit
+  forgetSessions(id);
   return getUser(db, id);
 }
 
