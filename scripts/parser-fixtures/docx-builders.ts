@@ -168,7 +168,11 @@ const GRID = {
  * A Word document whose tasks sit in one table: a heading row per group and the row numbers as Word list
  * numbering (centred in their cells, as typed task tables have them).
  */
-export async function taskTableDocx(seed: TaskTableSeed, headerText: string, options: TaskTableOptions = {}): Promise<Buffer> {
+export async function taskTableDocx(
+  seed: TaskTableSeed,
+  headerText: string,
+  options: TaskTableOptions = {},
+): Promise<Buffer> {
   const rows = [new TableRow({ tableHeader: true, children: TABLE_COLUMNS.map((name) => cell(name)) })];
   let group = "";
   seed.tasks.forEach((task, index) => {
@@ -178,7 +182,10 @@ export async function taskTableDocx(seed: TaskTableSeed, headerText: string, opt
     }
     const deadline = task.fields.完成时限 ?? "";
     const sameDeadline = (other: TableTask | undefined) =>
-      options.mergeDeadlines === true && other?.group === task.group && (other.fields.完成时限 ?? "") === deadline && deadline !== "";
+      options.mergeDeadlines === true &&
+      other?.group === task.group &&
+      (other.fields.完成时限 ?? "") === deadline &&
+      deadline !== "";
     const continues = sameDeadline(seed.tasks[index - 1]);
     const starts = !continues && sameDeadline(seed.tasks[index + 1]);
     const merge = continues ? VerticalMergeType.CONTINUE : starts ? VerticalMergeType.RESTART : undefined;
@@ -207,7 +214,11 @@ export async function taskTableDocx(seed: TaskTableSeed, headerText: string, opt
         ...pageFurniture(headerText),
         children: [
           ...seed.before.map((line) => bodyParagraph(line.raw)),
-          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows, borders: options.ruled ? GRID : undefined }),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows,
+            borders: options.ruled ? GRID : undefined,
+          }),
           ...seed.after.map((line) => bodyParagraph(line.raw)),
         ],
       },

@@ -98,7 +98,7 @@ function headersAt(lines: PdfLine[], index: number): FoundHeader[] {
 
 function columnAt(columns: Column[], x: number): number {
   const index = columns.findIndex((column) => x >= column.left && x < column.right);
-  return index < 0 ? 0 : index;
+  return Math.max(index, 0);
 }
 
 /** A run of text that crosses a column border: a heading row merged across the table, or text after the table. */
