@@ -35,6 +35,8 @@ const CSP = {
   baseUri: ["'self'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
+  // helmet's default would send browsers on a plain-http intranet address to https, which is not there
+  upgradeInsecureRequests: null,
 };
 
 export async function buildApp(database: Database, config: Config): Promise<FastifyInstance> {
@@ -47,7 +49,12 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   // only JSON (and, later, multipart) bodies: a text/plain POST is what a cross-site form could send
   app.removeContentTypeParser("text/plain");
   registerErrorHandler(app);
-  await app.register(helmet, { contentSecurityPolicy: { directives: CSP }, crossOriginEmbedderPolicy: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: CSP },
+    crossOriginEmbedderPolicy: false,
+    // offices often reach the server over plain http on their own network: HSTS only where TLS is expected
+    strictTransportSecurity: config.mode === "production",
+  });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -58,10 +65,11 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  // at the root, after the docs UI: every /api route registered from here on, in any plugin, is checked
+  registerAuth(app, database.db, config);
 
   await app.register(
     async (api) => {
-      registerAuth(api, database.db, config);
       api.get(
         "/openapi.json",
         { config: { access: "public" }, schema: { hide: true, response: { 200: Type.Unknown() } } },
@@ -96,7 +104,7 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0];
-    if (path.startsWith("/api/") || path === "/api" || request.method !== "GET") {
+    if (path.startsWith("/api/") || path === "/api" || (request.method !== "GET" && request.method !== "HEAD")) {
       return reply.status(404).send({ error: { code: "not_found", message: `接口不存在：${request.method} ${path}` } });
     }
     if (!built) {

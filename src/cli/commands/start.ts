@@ -6,7 +6,7 @@ import { withConfig } from "../config.js";
 import { serve } from "./serve.js";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
-const WEB_SOURCES = ["src/web", "src/shared", "vite.config.ts", "package-lock.json"];
+const WEB_SOURCES = ["src/web", "src/shared", "vite.config.ts"];
 
 function newestMtime(target: string): number {
   let stat: ReturnType<typeof statSync>;
