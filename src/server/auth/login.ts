@@ -55,24 +55,29 @@ export async function login(db: Db, config: Config, input: LoginInput, now = new
 
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
   if (!passwordOk) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= config.login.maxFailures;
-    await db.transaction(async (tx) => {
-      await tx
+    const { failures, lock } = await db.transaction(async (tx) => {
+      // counted by the database, not from the row read above: guesses sent at the same time must each count
+      const [counted] = await tx
         .update(users)
-        .set({
-          failedLogins: lock ? 0 : failures,
-          lockedUntil: lock ? new Date(now.getTime() + config.login.lockMinutes * 60_000) : user.lockedUntil,
-        })
-        .where(eq(users.id, user.id));
+        .set({ failedLogins: sql`${users.failedLogins} + 1` })
+        .where(eq(users.id, user.id))
+        .returning({ failures: users.failedLogins });
+      const lock = counted.failures >= config.login.maxFailures;
+      if (lock) {
+        await tx
+          .update(users)
+          .set({ failedLogins: 0, lockedUntil: new Date(now.getTime() + config.login.lockMinutes * 60_000) })
+          .where(eq(users.id, user.id));
+      }
       await recordAudit(tx, {
         actorId: user.id,
         action: lock ? "auth.locked" : "auth.login_failed",
         entityType: "user",
         entityId: user.id,
-        after: { reason: "wrong_password", failures },
+        after: { reason: "wrong_password", failures: counted.failures },
         ip: input.ip,
       });
+      return { failures: counted.failures, lock };
     });
     if (lock) {
       throw new AppError(

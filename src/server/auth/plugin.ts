@@ -25,7 +25,9 @@ function isCrossSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin ?? request.headers.referer;
   if (!origin) return false;
   try {
-    return new URL(origin).host !== request.headers.host;
+    const from = new URL(origin);
+    // read the Host header with the origin's scheme, so that an explicit default port (host:80) compares equal
+    return new URL(`${from.protocol}//${request.headers.host}`).host !== from.host;
   } catch {
     return true;
   }

@@ -1,0 +1,271 @@
+/**
+ * Who may call what: every role against every route of the API, through HTTP. A route added to the API
+ * without a row here fails the coverage test at the bottom.
+ */
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "./app.js";
+import { createUnit, createUser, STRONG_PASSWORD, unique } from "./test/factories.js";
+import { buildTestApp, DEMO_PASSWORD, type TestApp } from "./test/helper.js";
+
+type Caller = "admin" | "coordinator" | "leader" | "unit_manager" | "unit_staff" | "anonymous";
+const CALLERS: Caller[] = ["admin", "coordinator", "leader", "unit_manager", "unit_staff", "anonymous"];
+const SIGNED_IN = CALLERS.filter((c) => c !== "anonymous");
+
+let t: TestApp;
+let admin: string;
+let staffUsername: string;
+const cookies = new Map<Caller, string | undefined>();
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = await t.login("admin");
+  const township = (await t.request({ method: "GET", url: "/api/auth/me", cookie: await t.login("township") })).json();
+  staffUsername = (await createUser(t, admin, { roles: ["unit_staff"], unitId: township.unit.id })).username;
+  const usernames: Record<Exclude<Caller, "anonymous">, string> = {
+    admin: "admin",
+    coordinator: "coordinator",
+    leader: "leader",
+    unit_manager: "township",
+    unit_staff: staffUsername,
+  };
+  for (const caller of SIGNED_IN) {
+    const username = usernames[caller as Exclude<Caller, "anonymous">];
+    cookies.set(caller, await t.login(username, caller === "unit_staff" ? STRONG_PASSWORD : DEMO_PASSWORD));
+  }
+  cookies.set("anonymous", undefined);
+});
+afterAll(() => t.close());
+
+interface RouteCase {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** the path as the OpenAPI document names it */
+  path: string;
+  /** who gets the success status; everyone else signed in gets 403, anonymous 401 */
+  allowed: Caller[];
+  success: number;
+  /** builds the request, making whatever record it needs first; runs once per caller */
+  request: (caller: Caller) => Promise<InjectOptions & { cookie?: string }>;
+}
+
+const readers = SIGNED_IN;
+const managers: Caller[] = ["admin", "coordinator"];
+const everyone = CALLERS;
+
+const newUnit = () => createUnit(t, admin);
+const newGroup = async () =>
+  (
+    await t.request({
+      method: "POST",
+      url: "/api/unit-groups",
+      payload: { name: unique("测试分组"), unitTypes: ["court"] },
+      cookie: admin,
+    })
+  ).json();
+
+const ROUTES: RouteCase[] = [
+  {
+    method: "GET",
+    path: "/api/health",
+    allowed: everyone,
+    success: 200,
+    request: async () => ({ url: "/api/health" }),
+  },
+  {
+    method: "POST",
+    path: "/api/auth/login",
+    allowed: everyone,
+    success: 200,
+    request: async () => ({ url: "/api/auth/login", payload: { username: "leader", password: DEMO_PASSWORD } }),
+  },
+  {
+    method: "POST",
+    path: "/api/auth/logout",
+    allowed: everyone,
+    success: 204,
+    // a session of its own: logging out must not end the caller's session used by the other rows
+    request: async (caller) => ({
+      url: "/api/auth/logout",
+      cookie: caller === "anonymous" ? undefined : await t.login(caller === "admin" ? "admin" : "leader"),
+    }),
+  },
+  {
+    method: "GET",
+    path: "/api/auth/me",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/auth/me" }),
+  },
+  {
+    method: "POST",
+    path: "/api/auth/password",
+    allowed: readers,
+    // a wrong current password: the call is allowed, and nothing changes
+    success: 400,
+    request: async () => ({
+      url: "/api/auth/password",
+      payload: { currentPassword: "Not-the-password-1", newPassword: "Another-pass-2" },
+    }),
+  },
+  { method: "GET", path: "/api/units", allowed: readers, success: 200, request: async () => ({ url: "/api/units" }) },
+  {
+    method: "POST",
+    path: "/api/units",
+    allowed: managers,
+    success: 201,
+    request: async () => ({ url: "/api/units", payload: { name: unique("权限单位"), type: "other" } }),
+  },
+  {
+    method: "GET",
+    path: "/api/units/{id}",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: `/api/units/${(await newUnit()).id}` }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/units/{id}",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const unit = await newUnit();
+      return { url: `/api/units/${unit.id}`, payload: { version: unit.version, sortOrder: 5 } };
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/api/units/{id}",
+    allowed: managers,
+    success: 200,
+    request: async () => ({ url: `/api/units/${(await newUnit()).id}` }),
+  },
+  {
+    method: "POST",
+    path: "/api/units/resolve",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/units/resolve", payload: { phrases: ["各乡镇", "区司法局"] } }),
+  },
+  {
+    method: "GET",
+    path: "/api/unit-groups",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/unit-groups" }),
+  },
+  {
+    method: "POST",
+    path: "/api/unit-groups",
+    allowed: managers,
+    success: 201,
+    request: async () => ({ url: "/api/unit-groups", payload: { name: unique("权限分组"), unitTypes: ["court"] } }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/unit-groups/{id}",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const group = await newGroup();
+      return { url: `/api/unit-groups/${group.id}`, payload: { version: group.version, unitTypes: ["procuratorate"] } };
+    },
+  },
+  { method: "GET", path: "/api/users", allowed: ["admin"], success: 200, request: async () => ({ url: "/api/users" }) },
+  {
+    method: "POST",
+    path: "/api/users",
+    allowed: ["admin"],
+    success: 201,
+    request: async () => ({
+      url: "/api/users",
+      payload: { username: unique("perm"), displayName: "权限测试", roles: ["leader"], password: STRONG_PASSWORD },
+    }),
+  },
+  {
+    method: "GET",
+    path: "/api/users/{id}",
+    allowed: ["admin"],
+    success: 200,
+    request: async () => ({ url: `/api/users/${(await createUser(t, admin)).id}` }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/users/{id}",
+    allowed: ["admin"],
+    success: 200,
+    request: async () => {
+      const user = await createUser(t, admin);
+      return { url: `/api/users/${user.id}`, payload: { version: user.version, displayName: "改名" } };
+    },
+  },
+  { method: "GET", path: "/api/audit", allowed: managers, success: 200, request: async () => ({ url: "/api/audit" }) },
+];
+
+describe.each(ROUTES)("$method $path", (route) => {
+  it.each(CALLERS)("as %s", async (caller) => {
+    const options = await route.request(caller);
+    const response = await t.request({ method: route.method, cookie: cookies.get(caller), ...options });
+    const expected = route.allowed.includes(caller) ? route.success : caller === "anonymous" ? 401 : 403;
+    expect(response.statusCode, response.body).toBe(expected);
+    if (expected === 401) expect(response.json().error.code).toBe("unauthenticated");
+    if (expected === 403)
+      expect(response.json().error).toEqual({ code: "forbidden", message: "您没有执行此操作的权限" });
+  });
+});
+
+describe("the route table", () => {
+  it("covers every route of the API document", async () => {
+    const doc = (await t.request({ method: "GET", url: "/api/openapi.json" })).json();
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => m !== "head")
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+});
+
+describe("declared access", () => {
+  const appOnTheTestDatabase = () => buildApp(t.database, t.config);
+
+  it("refuses to start when an /api route does not declare who may call it, in whatever plugin", async () => {
+    const app = await appOnTheTestDatabase();
+    app.register(async (feature) => feature.get("/undeclared", async () => ({ ok: true })), { prefix: "/api" });
+    await expect(app.ready()).rejects.toThrow(/config\.access/);
+    await app.close();
+  });
+
+  it("checks the access of an /api route registered outside the API plugin", async () => {
+    const app = await appOnTheTestDatabase();
+    await app.register(
+      async (feature) =>
+        feature.get("/managers-only", { config: { access: { ability: "units.manage" } } }, async () => "ok"),
+      { prefix: "/api" },
+    );
+    await app.ready();
+    expect((await app.inject({ method: "GET", url: "/api/managers-only" })).statusCode).toBe(401);
+    const leader = await app.inject({
+      method: "GET",
+      url: "/api/managers-only",
+      headers: { cookie: cookies.get("leader") },
+    });
+    expect(leader.statusCode).toBe(403);
+    await app.close();
+  });
+
+  it("answers an unexpected failure with 500 and no internals", async () => {
+    const app = await appOnTheTestDatabase();
+    await app.register(
+      async (feature) =>
+        feature.get("/boom", { config: { access: "public" } }, async () => {
+          throw new Error("secret detail: connection string postgres://x:y@db");
+        }),
+      { prefix: "/api" },
+    );
+    const response = await app.inject({ method: "GET", url: "/api/boom" });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: { code: "internal", message: expect.stringMatching(/服务器内部错误/) } });
+    expect(response.body).not.toMatch(/secret|postgres|at .*\.ts/);
+    await app.close();
+  });
+});
