@@ -175,9 +175,14 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByTestId("user-menu").waitFor();
 }
 
-/** Picks an option in an antd Select, opened by clicking the field with this label. */
-export async function chooseOption(page: Page, fieldLabel: string, option: string): Promise<void> {
-  await page.getByLabel(fieldLabel, { exact: true }).click();
+/**
+ * Picks an option in an antd Select, opened by clicking the field with this label. Long lists are virtual (only the
+ * visible options exist in the page), so for those pass `search` to type the option's text first.
+ */
+export async function chooseOption(page: Page, fieldLabel: string, option: string, search = false): Promise<void> {
+  const field = page.getByLabel(fieldLabel, { exact: true });
+  await field.click();
+  if (search) await field.fill(option);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
 }
 

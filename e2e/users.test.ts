@@ -24,7 +24,7 @@ describe("user administration", () => {
       const dialog = page.getByRole("dialog");
       await dialog.getByLabel("用户名", { exact: true }).fill("zhang.wei");
       await dialog.getByLabel("姓名", { exact: true }).fill("张伟");
-      await chooseOption(page, "所属单位", "区市场监管分局");
+      await chooseOption(page, "所属单位", "区市场监管分局", true);
       await chooseOption(page, "角色", "单位经办人");
       await dialog.getByLabel("初始密码", { exact: true }).fill("short");
       await dialog.getByRole("button", { name: label("创建") }).click();
@@ -34,6 +34,9 @@ describe("user administration", () => {
       await dialog.getByRole("button", { name: label("创建") }).click();
       await page.getByText("已新建用户「张伟」（zhang.wei）").waitFor();
 
+      // Every demo unit has its manager account, so the list runs over several pages: search, as a user would.
+      await page.getByRole("searchbox", { name: "搜索用户" }).fill("zhang.wei");
+      await expect.poll(() => page.locator(".ant-table-row").count()).toBe(1);
       const row = page.locator(".ant-table-row", { hasText: "zhang.wei" });
       await row.waitFor();
       const text = await row.textContent();

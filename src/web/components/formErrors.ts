@@ -12,9 +12,22 @@ function isFieldIssue(value: unknown): value is FieldIssue {
   );
 }
 
-/** "/aliases/0", "aliases.0" or "aliases" → "aliases": the form field a server validation issue belongs to. */
+/** Where a request part, not a field, starts the path ("body.name"). */
+const REQUEST_PARTS = new Set(["body", "querystring", "params", "headers"]);
+
+/** "body.aliases.0", "/aliases/0" or "aliases" → "aliases": the form field a server validation issue belongs to. */
 function fieldOf(path: string): string {
-  return path.replace(/^[/.]+/, "").split(/[/.[]/)[0] ?? "";
+  const segments = path.split(/[/.[\]]/).filter(Boolean);
+  if (segments.length > 1 && REQUEST_PARTS.has(segments[0] ?? "")) segments.shift();
+  return segments[0] ?? "";
+}
+
+/**
+ * Schema validators word their issues in English ("must NOT have fewer than 1 characters"); a Chinese form shows a
+ * Chinese hint under the field instead, and the server's own Chinese messages as they are.
+ */
+function fieldMessage(message: string): string {
+  return /[\u4e00-\u9fff]/.test(message) ? message : "此项填写不符合要求";
 }
 
 /**
@@ -28,7 +41,7 @@ export function showFieldErrors(form: FormInstance, error: unknown, fields: read
     if (!isFieldIssue(issue)) continue;
     const field = fieldOf(issue.path);
     if (!fields.includes(field)) continue;
-    byField.set(field, [...(byField.get(field) ?? []), issue.message]);
+    byField.set(field, [...(byField.get(field) ?? []), fieldMessage(issue.message)]);
   }
   if (byField.size === 0) return false;
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));

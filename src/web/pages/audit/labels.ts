@@ -1,25 +1,30 @@
 /**
- * Chinese names for the audit log's entity types and actions. Unknown values (a new feature's events) are shown
- * as they are rather than hidden.
+ * Chinese names for the audit log's entity types and actions, as the server writes them. Unknown values (a later
+ * feature's events) are shown as they are rather than hidden.
  */
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
   unit: "单位",
   unit_group: "单位分组",
   user: "用户",
-  session: "登录会话",
+  system: "系统",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
   "auth.login": "登录",
   "auth.login_failed": "登录失败",
-  "auth.logout": "退出登录",
-  "auth.password_changed": "修改密码",
+  "auth.login_refused": "拒绝登录",
   "auth.locked": "账号锁定",
-  create: "新建",
-  update: "修改",
-  deactivate: "停用",
-  activate: "启用",
-  delete: "删除",
+  "auth.logout": "退出登录",
+  "user.create": "新建用户",
+  "user.update": "修改用户",
+  "user.password_reset": "重置密码",
+  "user.password_changed": "修改密码",
+  "unit.create": "新建单位",
+  "unit.update": "修改单位",
+  "unit.deactivate": "停用单位",
+  "unit_group.create": "新建单位分组",
+  "unit_group.update": "修改单位分组",
+  "demo.load": "载入演示数据",
 };
 
 export function labelOf(labels: Record<string, string>, value: string): string {

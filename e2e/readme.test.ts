@@ -1,0 +1,200 @@
+/**
+ * The README's commands, run as a newcomer would type them: `npm start` in demo mode (fresh and existing data
+ * directory), on PostgreSQL, the production sequence (migrate, user add, serve), the CLI help and the measuring scripts.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const PG_ADMIN = process.env.FAZHI_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** The environment of a newcomer's shell: none of the project's variables set unless the step sets them. */
+function shellEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env))
+    if (key.startsWith("FAZHI_") || key === "DATABASE_URL" || key === "PORT") delete env[key];
+  return { ...env, ...extra };
+}
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  readyMs: number;
+  stop: () => Promise<void>;
+}
+
+/** Starts a long-running command and waits until it prints that it listens. */
+async function startUntilListening(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Running> {
+  const started = Date.now();
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: "pipe", detached: true });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((resolve) => child.once("exit", resolve));
+    // npm start runs node under npm: signal the whole process group
+    process.kill(-(child.pid as number), "SIGTERM");
+    await gone;
+  };
+  cleanups.push(stop);
+  const deadline = Date.now() + 90_000;
+  while (!/fazhi listening on/.test(output)) {
+    if (child.exitCode !== null) throw new Error(`${command} ${args.join(" ")} exited ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`not listening within 90 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, output: () => output, readyMs: Date.now() - started, stop };
+}
+
+async function loginStatus(base: string, username: string, password: string): Promise<number> {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  return response.status;
+}
+
+async function freshPgDatabase(name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  cleanups.push(async () => {
+    const cleanup = new pg.Client({ connectionString: PG_ADMIN });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${name} with (force)`);
+    await cleanup.end();
+  });
+  const url = new URL(PG_ADMIN);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+describe("README: npm start", () => {
+  it("starts the demo on a fresh data directory, prints the accounts and a password that signs in, and restarts", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "fazhi-readme-"));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const port = await freePort();
+    const env = shellEnv({ FAZHI_DATA_DIR: dataDir, PORT: String(port) });
+
+    const first = await startUntilListening("npm", ["start"], env);
+    const printed = first.output();
+    for (const account of ["admin", "coordinator", "leader", "township", "department"])
+      expect(printed).toContain(account);
+    const password = /password: (\S+)/.exec(printed)?.[1] ?? "";
+    expect(password).toBe(readFileSync(path.join(dataDir, "demo-password"), "utf8").trim());
+    const base = `http://127.0.0.1:${port}`;
+    expect(await loginStatus(base, "township", password)).toBe(200);
+    const page = await fetch(`${base}/units`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("法治政府建设督导平台");
+    await first.stop();
+
+    const second = await startUntilListening("npm", ["start"], env);
+    expect(await loginStatus(base, "township", password)).toBe(200);
+    await second.stop();
+    console.log(`npm start ready: fresh data directory ${first.readyMs} ms, existing ${second.readyMs} ms`);
+  });
+
+  it("runs on PostgreSQL with DATABASE_URL and FAZHI_MODE=demo", async () => {
+    const url = await freshPgDatabase(`fazhi_readme_demo_${process.pid}`);
+    const port = await freePort();
+    const running = await startUntilListening(
+      "npm",
+      ["start"],
+      shellEnv({
+        DATABASE_URL: url,
+        FAZHI_MODE: "demo",
+        FAZHI_DEMO_PASSWORD: "Readme-pass-1",
+        PORT: String(port),
+        FAZHI_DATA_DIR: mkdtempSync(path.join(tmpdir(), "fazhi-readme-pg-")),
+      }),
+    );
+    expect(running.output()).toContain("postgres");
+    expect(await loginStatus(`http://127.0.0.1:${port}`, "coordinator", "Readme-pass-1")).toBe(200);
+    await running.stop();
+  });
+});
+
+describe("README: production on PostgreSQL", () => {
+  it("migrates, adds the first administrator from standard input and serves without demo data", async () => {
+    const url = await freshPgDatabase(`fazhi_readme_prod_${process.pid}`);
+    const port = await freePort();
+    const env = shellEnv({
+      DATABASE_URL: url,
+      FAZHI_SESSION_SECRET: "readme-production-secret-0123456789abcdef",
+      PORT: String(port),
+    });
+    const npx = (args: string[], input?: string) =>
+      spawnSync("npx", ["fazhi", ...args], { cwd: ROOT, env, input, encoding: "utf8" });
+
+    expect(npx(["migrate"]).status).toBe(0);
+    const added = npx(
+      ["user", "add", "--username", "admin", "--role", "admin", "--password-stdin"],
+      "A-strong-passw0rd\n",
+    );
+    expect(added.stderr).toBe("");
+    expect(added.status).toBe(0);
+    const running = await startUntilListening("npx", ["fazhi", "serve"], env);
+    const base = `http://127.0.0.1:${port}`;
+    expect(await loginStatus(base, "admin", "A-strong-passw0rd")).toBe(200);
+    expect(await loginStatus(base, "coordinator", "A-strong-passw0rd")).toBe(401);
+    await running.stop();
+  });
+});
+
+describe("README: the command line and the measuring scripts", () => {
+  it("npx fazhi --help lists every command", () => {
+    const help = spawnSync("npx", ["fazhi", "--help"], { cwd: ROOT, encoding: "utf8" });
+    expect(help.status).toBe(0);
+    for (const command of ["serve", "migrate", "demo", "user add", "user reset-password", "parse"])
+      expect(help.stdout).toContain(command);
+  });
+
+  it("npm run eval:parser meets the accuracy targets", () => {
+    const run = spawnSync("npm", ["run", "eval:parser"], { cwd: ROOT, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("all targets met");
+  });
+
+  it("npm run bench:parser and npm run bench print their figures and write them to bench/results", () => {
+    const parser = spawnSync("npm", ["run", "bench:parser"], { cwd: ROOT, encoding: "utf8" });
+    expect(parser.status).toBe(0);
+    expect(parser.stdout).toMatch(/100-page PDF/);
+    const api = spawnSync("npm", ["run", "bench"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, BENCH_SECONDS: "1" },
+    });
+    expect(api.status).toBe(0);
+    expect(api.stdout).toMatch(/GET \/api\/units\s+\d+ req\/s/);
+    expect(existsSync(path.join(ROOT, "bench/results/api.json"))).toBe(true);
+  });
+});
