@@ -1,5 +1,6 @@
 import { type HTMLElement, type Node, NodeType, parse } from "node-html-parser";
 import type { ReadResult } from "../types.js";
+import type { ReadClock } from "./limits.js";
 
 /** Elements that never hold the document: page chrome and machinery. */
 const DROPPED_TAGS = new Set([
@@ -94,11 +95,12 @@ function isLinkList(element: HTMLElement): boolean {
   return linkText > 2 * text;
 }
 
-function prune(element: HTMLElement): void {
+function prune(element: HTMLElement, clock: ReadClock): void {
+  clock.check();
   for (const child of [...element.childNodes]) {
     if (!isElement(child)) continue;
     if (isChrome(child) || isLinkList(child)) child.remove();
-    else prune(child);
+    else prune(child, clock);
   }
 }
 
@@ -218,13 +220,13 @@ function renderBlocks(element: HTMLElement, out: string[]): void {
 }
 
 /** Reads a web page saved from a government site: the article's paragraphs and tables, without the site chrome. */
-export function readHtml(html: string): ReadResult {
+export function readHtml(html: string, clock: ReadClock): ReadResult {
   const root = parse(html, {
     comment: false,
     blockTextElements: { script: false, style: false, noscript: false, pre: true },
   });
   const body = root.querySelector("body") ?? root;
-  prune(body);
+  prune(body, clock);
   const content = mainContent(body);
   const lines: string[] = [];
   renderBlocks(content, lines);

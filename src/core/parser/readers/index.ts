@@ -52,7 +52,7 @@ async function readByContent(
   }
   const { text, warnings } = readPlainText(bytes);
   if (looksLikeHtml(text)) {
-    const html = readHtml(text);
+    const html = readHtml(text, clock);
     return { format: "html", text: html.text, warnings: [...warnings, ...html.warnings] };
   }
   return { format: "text", text, warnings };

@@ -62,6 +62,20 @@ function removeAutospace(text: string): string {
   return text.replace(/([\u3400-\u9fff])\x20(?=[A-Za-z0-9])|([A-Za-z0-9%])\x20(?=[\u3400-\u9fff])/g, "$1$2");
 }
 
+/**
+ * Text from fonts without a Unicode map comes out as private-use code points or U+FFFD: the PDF looks readable
+ * but its text is not, and the user should know before trusting an empty or odd result.
+ */
+function garbled(text: string): boolean {
+  const odd = text.match(/[\ue000-\uf8ff\ufffd]/g)?.length ?? 0;
+  return odd > 20 && odd / text.length > 0.05;
+}
+
+const GARBLED_WARNING = {
+  code: "pdf_garbled",
+  message: "PDF 中部分文字无法正确识别（字体缺少编码信息），识别结果可能不完整，建议上传 Word 原件",
+};
+
 function translateError(error: unknown): DocumentReadError {
   if (error instanceof DocumentReadError) return error;
   const name = error instanceof Error ? error.name : "";
@@ -104,7 +118,7 @@ export async function readPdf(bytes: Uint8Array, clock: ReadClock): Promise<Read
       rules.set(page, await horizontalRules(document, page + 1, clock));
     }
     const text = removeAutospace(paragraphsFromPages(rebuildTables(kept, tables, rules)).join("\n"));
-    if (text.trim() !== "") return { text, warnings: [] };
+    if (text.trim() !== "") return { text, warnings: garbled(text) ? [GARBLED_WARNING] : [] };
     return {
       text: "",
       warnings: [
