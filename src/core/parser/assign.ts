@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import { parseClause } from "./clause.js";
 import { deadlineFromField } from "./deadlines.js";
 import type { Field } from "./labels.js";
@@ -20,20 +21,20 @@ export function assignFields(fields: Field[], planYear: number | null, firstIsLe
   for (const field of fields) {
     switch (field.role) {
       case "lead":
-        out.leadUnits.push(...splitUnits(field.value));
+        append(out.leadUnits, splitUnits(field.value));
         break;
       case "cooperating":
-        out.cooperatingUnits.push(...splitUnits(field.value));
+        append(out.cooperatingUnits, splitUnits(field.value));
         break;
       case "responsible": {
         const marked = parseClause(field.value, simplifyForDetection(field.value), field.start);
         if (marked?.some((f) => f.role !== "responsible")) {
           const inner = assignFields(marked, planYear, false);
-          out.leadUnits.push(...inner.leadUnits);
-          out.responsibleUnits.push(...inner.responsibleUnits);
-          out.cooperatingUnits.push(...inner.cooperatingUnits);
+          append(out.leadUnits, inner.leadUnits);
+          append(out.responsibleUnits, inner.responsibleUnits);
+          append(out.cooperatingUnits, inner.cooperatingUnits);
         } else {
-          out.responsibleUnits.push(...splitUnits(field.value));
+          append(out.responsibleUnits, splitUnits(field.value));
         }
         break;
       }
@@ -52,7 +53,8 @@ export function assignFields(fields: Field[], planYear: number | null, firstIsLe
       if (m) out.leadUnits.push(unit.slice(0, m.index));
       else kept.push(unit);
     }
-    list.splice(0, list.length, ...kept);
+    list.length = 0;
+    append(list, kept);
   }
   if (firstIsLead && out.leadUnits.length === 0 && out.responsibleUnits.length > 0) {
     out.leadUnits.push(out.responsibleUnits.shift() as string);

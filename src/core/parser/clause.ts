@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import { CLOSERS, matchingOpen, OPENERS } from "./brackets.js";
 import { findDeadlines } from "./deadlines.js";
 import { type Field, LABEL_RE, parseFields } from "./labels.js";
@@ -28,13 +29,17 @@ const MARKER_ROLE: Record<string, Field["role"]> = {
   协助: "cooperating",
 };
 
-function depthBefore(text: string, end: number): number {
+/** Bracket depth at increasing positions of one text, scanning each character once. */
+function depthTracker(text: string): (at: number) => number {
+  let pos = 0;
   let depth = 0;
-  for (let i = 0; i < end; i++) {
-    if (OPENERS.includes(text[i])) depth++;
-    else if (CLOSERS.includes(text[i]) && depth > 0) depth--;
-  }
-  return depth;
+  return (at) => {
+    for (; pos < at; pos++) {
+      if (OPENERS.includes(text[pos])) depth++;
+      else if (CLOSERS.includes(text[pos]) && depth > 0) depth--;
+    }
+    return depth;
+  };
 }
 
 /**
@@ -48,7 +53,7 @@ export function parseClause(written: string, simplified: string, offset: number)
     const before =
       label.index > 0 ? parseMarked(written.slice(0, label.index), simplified.slice(0, label.index), offset) : [];
     const fields = parseFields(written.slice(label.index), simplified.slice(label.index), offset + label.index);
-    return [...(before ?? []), ...fields];
+    return append(before ?? [], fields);
   }
   return parseMarked(written, simplified, offset);
 }
@@ -56,9 +61,10 @@ export function parseClause(written: string, simplified: string, offset: number)
 function parseMarked(written: string, simplified: string, offset: number): Field[] | null {
   const fields: Field[] = [];
   let from = 0;
+  const depthAt = depthTracker(simplified);
   MARKER_RE.lastIndex = 0;
   for (let m = MARKER_RE.exec(simplified); m; m = MARKER_RE.exec(simplified)) {
-    if (depthBefore(simplified, m.index) !== 0) continue;
+    if (depthAt(m.index) !== 0) continue;
     const group = written.slice(from, m.index);
     if (m[1].length <= 4 && !m[1].startsWith("按") && !UNIT_FINAL.test(group.trimEnd())) continue;
     const lead = group.length - group.replace(/^[\s、，,;；]+/, "").length;

@@ -2,7 +2,7 @@ import { parseChineseNumber } from "../numerals.js";
 import { simplifyForDetection } from "./normalise.js";
 import type { Deadline } from "./types.js";
 
-const S = "\\s*";
+const S = "\\s{0,3}";
 const YEAR = "(\\d{4}|[〇零○一二三四五六七八九]{4})";
 const MONTH = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
 const DAY = "(\\d{1,2}|[一二三四五六七八九十廿卅]{1,3})";

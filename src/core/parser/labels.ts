@@ -26,9 +26,15 @@ const LABEL_WORDS =
   "主要责任单位|具体责任单位|责任主体|责任科室|主体单位|实施单位|承办单位|落实单位|分管领导|包抓领导|联系人|配合单位|配合部门|配合|协办单位|协办部门|协办|" +
   "协助单位|协同单位|参与单位|参与部门|参加单位|完成时限|完成时间|完成期限|办结时限|时间节点|时限要求|时间要求|时间安排|进度安排|时限";
 
+/** Short labels that also end ordinary words (办理时限, 县级牵头): only a label after punctuation or a space. */
+const BARE_WORDS = new Set(["牵头", "配合", "协办", "时限"]);
+const LABEL_ALTERNATIVES = LABEL_WORDS.split("|")
+  .map((w) => (BARE_WORDS.has(w) ? `(?<![\\u4e00-\\u9fff])${w}` : w))
+  .join("|");
+
 /** Matches a label and its colon anywhere; global, for scanning a line. */
-export const LABEL_RE = new RegExp(`(${LABEL_WORDS})\\s*[:：]\\s*`, "g");
-const LABEL_AT_START = new RegExp(`^(${LABEL_WORDS})\\s*[:：]`);
+export const LABEL_RE = new RegExp(`(${LABEL_ALTERNATIVES})\\s{0,3}[:：]\\s{0,3}`, "g");
+const LABEL_AT_START = new RegExp(`^(${LABEL_ALTERNATIVES})\\s{0,3}[:：]`);
 
 export function roleOfLabel(word: string): FieldRole {
   for (const [re, role] of LABELS) if (re.test(word)) return role;
@@ -42,21 +48,19 @@ export function isLabelLine(simplified: string): boolean {
 
 /** Offset of the first label in the (simplified) text that is outside brackets, or -1. */
 export function firstLabelOutsideBrackets(simplified: string): number {
+  let depth = 0;
+  let pos = 0;
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(simplified); m; m = LABEL_RE.exec(simplified)) {
-    if (bracketDepthAt(simplified, m.index) === 0) return m.index;
+    // depth is carried forward from hit to hit, so each character is looked at once
+    for (; pos < m.index; pos++) {
+      const ch = simplified[pos];
+      if (ch === "(" || ch === "（" || ch === "〔" || ch === "【" || ch === "[") depth++;
+      else if ((ch === ")" || ch === "）" || ch === "〕" || ch === "】" || ch === "]") && depth > 0) depth--;
+    }
+    if (depth === 0) return m.index;
   }
   return -1;
-}
-
-function bracketDepthAt(text: string, end: number): number {
-  let depth = 0;
-  for (let i = 0; i < end; i++) {
-    const ch = text[i];
-    if (ch === "(" || ch === "（" || ch === "〔" || ch === "【" || ch === "[") depth++;
-    else if ((ch === ")" || ch === "）" || ch === "〕" || ch === "】" || ch === "]") && depth > 0) depth--;
-  }
-  return depth;
 }
 
 /**

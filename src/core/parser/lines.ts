@@ -16,7 +16,7 @@ export const FOOTER =
 /** Headings that introduce a list of section targets rather than tasks. */
 export const TARGETS_HEADING = /^(效果指标|预期效果|工作指标|主要指标|评价指标)\s*[:：]?/;
 
-const TERMINAL = /[。！？!?；;：:)）〕】]$/;
+const TERMINAL = /[。！？!?；;：:)）〕】]/;
 const PROSE_MARK = /[，,、；;。]/;
 
 /** Lines that open a block of their own inside a section: "目标:…", "具体措施:". */
@@ -32,22 +32,46 @@ function isStructural(text: string): boolean {
   );
 }
 
+/** A paragraph being rebuilt from lines; its facts are kept as it grows, so joining stays linear. */
+interface Paragraph {
+  parts: string[];
+  first: string;
+  length: number;
+  last: string;
+  prose: boolean;
+  pipe: boolean;
+}
+
+function paragraph(text: string): Paragraph {
+  return {
+    parts: [text],
+    first: text,
+    length: text.length,
+    last: text,
+    prose: PROSE_MARK.test(text),
+    pipe: text.includes("|"),
+  };
+}
+
 /**
  * True when `next` continues the sentence that `prev` left open: a page break or a hard wrap inside a paragraph
  * ("公开率达" / "到 100%"). Headings and titles carry no sentence punctuation, so they are never extended.
  */
-function continues(prev: string, next: string): boolean {
-  if (TERMINAL.test(prev) || prev.includes("|") || next.includes("|")) return false;
-  if (isStructural(next)) return false;
-  if (!PROSE_MARK.test(prev)) return false;
+function continues(prev: Paragraph, next: string): boolean {
+  if (TERMINAL.test(prev.last[prev.last.length - 1]) || prev.pipe || next.includes("|")) return false;
+  if (!prev.prose || isStructural(next)) return false;
   // a short numbered heading ("（三）推进行政决策科学化、民主化、法治化") is complete without a full stop
-  if (detectNumbering(prev) && prev.length < 40 && !/[，,。；;]/.test(prev)) return false;
+  if (prev.length < 40 && !/[，,。；;]/.test(prev.first) && detectNumbering(prev.first)) return false;
   return true;
 }
 
-function joinPair(prev: string, next: string): string {
-  const ascii = /[A-Za-z0-9]$/.test(prev) && /^[A-Za-z0-9]/.test(next);
-  return ascii ? `${prev} ${next}` : prev + next;
+function join(prev: Paragraph, next: string): void {
+  const ascii = /[A-Za-z0-9]$/.test(prev.last) && /^[A-Za-z0-9]/.test(next);
+  const part = ascii ? ` ${next}` : next;
+  prev.parts.push(part);
+  prev.length += part.length;
+  prev.last = next;
+  prev.prose ||= PROSE_MARK.test(next);
 }
 
 /**
@@ -58,26 +82,27 @@ export function toLines(raw: string): { text: string; lines: Line[] } {
   const trimmed = normaliseChars(raw)
     .split("\n")
     .map((l) => l.trim())
-    .filter((l) => l !== "");
+    .filter((l) => l !== "" && !PAGE_NUMBER.test(l));
   const probe = trimmed.map((text) => ({ text, start: 0 }));
   const { consumed } = scanTables(probe);
-  const out: string[] = [];
+  const out: Paragraph[] = [];
   let lastProtected = false;
   trimmed.forEach((text, i) => {
     const isProtected = consumed.has(i);
     const prev = out.length > 0 ? out[out.length - 1] : null;
-    if (prev !== null && !isProtected && !lastProtected && continues(prev, text)) {
-      out[out.length - 1] = joinPair(prev, text);
-    } else {
-      out.push(text);
-    }
+    if (prev !== null && !isProtected && !lastProtected && continues(prev, text)) join(prev, text);
+    else out.push(paragraph(text));
     lastProtected = isProtected;
   });
   const lines: Line[] = [];
   let offset = 0;
-  for (const text of out) {
+  for (const p of out) {
+    const text = p.parts.join("");
     lines.push({ text, start: offset });
     offset += text.length + 1;
   }
-  return { text: out.join("\n"), lines };
+  return { text: lines.map((l) => l.text).join("\n"), lines };
 }
+
+/** Page numbers left in copied text: "- 3 -", "— 12 —", "第 3 页 共 10 页". */
+const PAGE_NUMBER = /^([-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页([,，\s]*共\s*\d{1,4}\s*页)?)$/;

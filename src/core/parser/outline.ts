@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import { type Field, firstLabelOutsideBrackets, isLabelLine, parseFields } from "./labels.js";
 import { FOOTER, type Line, TARGETS_HEADING } from "./lines.js";
 import { detectNumbering, type Numbering, SECTION_STYLES } from "./numbering.js";
@@ -93,8 +94,9 @@ function attachInlineFields(item: Item, line: Line, from: number, ctx: Context):
   const regionStart = line.start + from + at;
   const regionEnd = line.start + line.text.length;
   item.bodyEnd = regionStart;
-  item.fields.push(
-    ...parseFields(ctx.text.slice(regionStart, regionEnd), ctx.simplified.slice(regionStart, regionEnd), regionStart),
+  append(
+    item.fields,
+    parseFields(ctx.text.slice(regionStart, regionEnd), ctx.simplified.slice(regionStart, regionEnd), regionStart),
   );
 }
 
@@ -148,7 +150,7 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
       if (row.text !== "" || row.fields.length > 0) {
         if (row.number === null && current?.row && row.hasNumberColumn) {
           // a row without a number continues the row above (merged cells)
-          current.fields.push(...row.fields);
+          append(current.fields, row.fields);
           continue;
         }
         // tables without a 序号 column number their rows by position
@@ -163,7 +165,7 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
         );
         const last = lines[row.line + row.lines - 1];
         item.end = last.start + last.text.length;
-        item.fields.push(...row.fields);
+        append(item.fields, row.fields);
         item.row = row;
         place(item);
         current = item;
@@ -218,7 +220,7 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
     }
     if (isLabelLine(ctx.simplified.slice(line.start, lineEnd))) {
       if (current.isTarget) continue;
-      current.fields.push(...parseFields(line.text, ctx.simplified.slice(line.start, lineEnd), line.start));
+      append(current.fields, parseFields(line.text, ctx.simplified.slice(line.start, lineEnd), line.start));
       current.fieldsFromLines = true;
       current.end = lineEnd;
       phase = "fields";

@@ -278,6 +278,19 @@ describe("parseText robustness", () => {
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 
+  it.each([
+    ["unit markers in one bracket", `1.任务(${"区司法局牵头,".repeat(80_000)})`],
+    ["labels on one line", `1.任务${"责任单位:区司法局".repeat(100_000)}`],
+    ["nested brackets", `1.任务${"(".repeat(300_000)}${")".repeat(300_000)}`],
+    ["a run of spaces", `1.任务${" ".repeat(1_000_000)}达到100%`],
+    ["dotted figures", "1.".repeat(500_000)],
+    ["figures and percents", `1.任务${"达到100%".repeat(120_000)}`],
+  ])("1 MB of %s finishes quickly", (_name, text) => {
+    const t0 = performance.now();
+    parseText(text);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
   it("5 MB of plan text parses in linear time", () => {
     const task = (n: number) =>
       `${n}.严格规范执法。2024年6月底前完成，公开率达到100%(区司法局牵头,各部门负责)。\n责任单位：各乡镇、各部门〔单位〕\n完成时限：长期坚持\n`;

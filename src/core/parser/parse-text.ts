@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import { assignFields } from "./assign.js";
 import { findTrailingClause } from "./clause.js";
 import { findDeadlines } from "./deadlines.js";
@@ -49,11 +50,16 @@ interface Doc {
 function firstIsLeadScopes(doc: Doc, items: Item[]): Array<[number, number]> {
   const scopes: Array<[number, number]> = [];
   FIRST_IS_LEAD.lastIndex = 0;
+  let k = 0;
   for (let m = FIRST_IS_LEAD.exec(doc.simplified); m; m = FIRST_IS_LEAD.exec(doc.simplified)) {
-    const holder = items.filter((i) => i.start <= m.index && m.index < i.end).at(-1);
+    // items are in document order, so the holder search moves forward only
+    while (k + 1 < items.length && items[k + 1].start <= m.index) k++;
+    const holder = items[k] && items[k].start <= m.index && m.index < items[k].end ? items[k] : undefined;
     const from = holder ? holder.start : m.index;
-    const to = m[3] || !holder ? doc.text.length : holder.end;
-    scopes.push([from, to]);
+    const toEnd = Boolean(m[3]) || !holder;
+    scopes.push([from, toEnd ? doc.text.length : (holder?.end ?? doc.text.length)]);
+    // once it holds to the end, later statements change nothing
+    if (toEnd) break;
   }
   return scopes;
 }
@@ -65,7 +71,7 @@ function attachClauses(items: Item[], doc: Doc): Map<Item, [number, number]> {
     const body = doc.text.slice(item.textStart, item.bodyEnd);
     const clause = findTrailingClause(body, doc.simplified.slice(item.textStart, item.bodyEnd), item.textStart);
     if (!clause) continue;
-    item.fields.unshift(...clause.fields);
+    item.fields = append([...clause.fields], item.fields);
     // a clause on a line of its own after sub-items belongs to the parent (see hoistTrailingFields)
     if (doc.text[item.textStart + clause.start - 1] === "\n") item.fieldsFromLines = true;
     removed.set(item, [item.textStart + clause.start, item.textStart + clause.end]);
@@ -110,7 +116,8 @@ export function parseText(input: string): ParseResult {
   const rowMap = new Map<number, TableRow>(rows.map((r) => [r.line, r]));
   const outline = buildOutline(lines, rowMap, consumed, doc);
   const firstItemLine = outline.items.length > 0 ? lines.findIndex((l) => l.start >= outline.items[0].start) : -1;
-  const firstTableLine = consumed.size > 0 ? Math.min(...consumed) : -1;
+  let firstTableLine = -1;
+  for (const i of consumed) if (firstTableLine < 0 || i < firstTableLine) firstTableLine = i;
   const bodyStarts = [firstItemLine, firstTableLine].filter((n) => n >= 0);
   const meta = readMeta(lines, bodyStarts.length > 0 ? Math.min(...bodyStarts) : -1);
   const removed = attachClauses(outline.items, doc);
@@ -188,7 +195,7 @@ export function parseText(input: string): ParseResult {
     }
   }
 
-  warnings.push(...numberingWarnings(treeItems, roles));
+  append(warnings, numberingWarnings(treeItems, roles));
   for (const task of tasks) {
     for (const d of task.deadlines) {
       if (d.rule?.unparsed !== true) continue;
@@ -219,6 +226,9 @@ export function parseText(input: string): ParseResult {
   };
 }
 
+/** Enough places to review; a garbled file would otherwise produce one warning per line. */
+const MAX_NUMBERING_WARNINGS = 20;
+
 /** Gaps and repeats in task numbering often mean a task was lost in conversion: say so, with the place. */
 function numberingWarnings(items: Item[], roles: Map<Item, Role>): ParseWarning[] {
   const warnings: ParseWarning[] = [];
@@ -231,6 +241,7 @@ function numberingWarnings(items: Item[], roles: Map<Item, Role>): ParseWarning[
     if (!prev) continue;
     const expected = prev.numbering.value + 1;
     if (item.numbering.value === expected) continue;
+    if (warnings.length === MAX_NUMBERING_WARNINGS) break;
     warnings.push({
       code: item.numbering.value <= prev.numbering.value ? "numbering_repeat" : "numbering_gap",
       message: `编号不连续:${prev.numbering.label} 之后是 ${item.numbering.label} / numbering goes from ${prev.numbering.label} to ${item.numbering.label}`,

@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import { type NumberStyle, SECTION_STYLES } from "./numbering.js";
 import type { Item } from "./outline.js";
 
@@ -116,7 +117,7 @@ export function hoistTrailingFields(items: Item[]): void {
     const last = kids[kids.length - 1];
     if (!SUB.has(last.numbering.style) || !last.fieldsFromLines) continue;
     if (kids.slice(0, -1).some((k) => k.fields.length > 0 || k.children.length > 0)) continue;
-    parent.fields.push(...last.fields);
+    append(parent.fields, last.fields);
     parent.fieldsFromLines = true;
     last.fields = [];
   }

@@ -4,17 +4,17 @@ import type { Target } from "./types.js";
 
 const OP_WORDS =
   "不低于|不少于|不超过|不高于|不多于|至少|最多|低于|高于|超过|均达到|均达|达到|达|保持在|保持|控制在|提高到|提升到|提升至|提高至|为";
-const NUMBER = "([\\dlI][\\d.lI]*|[一二三四五六七八九十百两]{1,4})";
+const NUMBER = "([\\dlI][\\d.lI]{0,8}|[一二三四五六七八九十百两]{1,4})";
 const UNITS = "个工作日|学时|课时|小时|分钟|次|期|个|日|天|场|件|人次|人|名|项|家|篇|批|轮";
 
 /** 公开率达到100%, 办结率90%以上, 不少于本单位执法人员总数的5% */
 const PERCENT_RE = new RegExp(
-  `(?:(${OP_WORDS})\\s*([^，。；;,、\\d]{0,24}?的)?)?\\s*${NUMBER}\\s*[%％](以上|以下|以内|左右)?`,
+  `(?:(${OP_WORDS})\\s{0,3}([^，。；;,、\\d]{0,24}?的)?)?\\s{0,3}${NUMBER}\\s{0,3}[%％](以上|以下|以内|左右)?`,
   "g",
 );
 /** 不少于60学时, 每年至少1次, 不少于2期 */
 const COUNT_RE = new RegExp(
-  `(不少于|不低于|至少|不超过|最多|不多于)(?:[^\\d，。；;,、]{0,4}?)\\s*${NUMBER}\\s*(${UNITS})(以上)?`,
+  `(不少于|不低于|至少|不超过|最多|不多于)(?:[^\\d，。；;,、]{0,4}?)\\s{0,3}${NUMBER}\\s{0,3}(${UNITS})(以上)?`,
   "g",
 );
 const PERIOD_RE = /(每人每年|每年度|每年|每半年|每季度|每月|每周)/;
@@ -39,7 +39,11 @@ function opFor(word: string | undefined, suffix: string | undefined): Target["op
 }
 
 function metricBefore(segment: string, at: number): string {
-  const head = segment.slice(0, at).replace(PERIOD_RE, "").trim();
+  // a metric is a short noun phrase: look back a bounded distance, so long segments stay linear
+  const head = segment
+    .slice(Math.max(0, at - 40), at)
+    .replace(PERIOD_RE, "")
+    .trim();
   return head.replace(LEADING_FILLER, "").slice(-24).trim();
 }
 
