@@ -160,8 +160,8 @@ describe("README: production on PostgreSQL", () => {
       ["user", "add", "--username", "admin", "--role", "admin", "--password-stdin"],
       "A-strong-passw0rd\n",
     );
-    expect(added.stderr).toBe("");
-    expect(added.status).toBe(0);
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).toContain("已创建用户 admin");
     const running = await startUntilListening("npx", ["fazhi", "serve"], env);
     const base = `http://127.0.0.1:${port}`;
     expect(await loginStatus(base, "admin", "A-strong-passw0rd")).toBe(200);
