@@ -7,7 +7,8 @@ import { ABILITIES, type Ability, ROLES, type Role, UNIT_TYPES, type UnitType } 
 
 const Id = Type.Integer({ minimum: 1 });
 const Timestamp = Type.String({ format: "date-time" });
-const Name = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+/** A name the server trims before storing: it must hold more than spaces. */
+const Name = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: "\\S" });
 
 export const ErrorBody = Type.Object({
   error: Type.Object({

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditList } from "../../shared/api.js";
+import { createUnit, createUser } from "../test/factories.js";
+import { buildTestApp, type TestApp } from "../test/helper.js";
+
+let t: TestApp;
+let admin: string;
+let coordinator: string;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = await t.login("admin");
+  coordinator = await t.login("coordinator");
+});
+afterAll(() => t.close());
+
+const audit = async (query: string, cookie = coordinator) => {
+  const response = await t.request({ method: "GET", url: `/api/audit?${query}`, cookie });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<AuditList>();
+};
+
+describe("GET /api/audit", () => {
+  it("filters by entity, newest first, with the actor's name", async () => {
+    const unit = await createUnit(t, coordinator);
+    await t.request({
+      method: "PATCH",
+      url: `/api/units/${unit.id}`,
+      payload: { version: 1, sortOrder: 9 },
+      cookie: admin,
+    });
+    const { items, total } = await audit(`entityType=unit&entityId=${unit.id}`);
+    expect(total).toBe(2);
+    expect(items.map((e) => e.action)).toEqual(["unit.update", "unit.create"]);
+    expect(items[0]).toMatchObject({
+      actorName: "系统管理员",
+      entityType: "unit",
+      entityId: String(unit.id),
+      ip: "127.0.0.1",
+    });
+    expect(items[1]).toMatchObject({
+      actorName: "司法局统筹员",
+      before: null,
+      after: expect.objectContaining({ name: unit.name }),
+    });
+  });
+
+  it("filters by actor and by action", async () => {
+    const user = await createUser(t, admin);
+    await t.login(user.username, "Strong-pass-123");
+    const mine = await audit(`actorId=${user.id}`);
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((e) => e.actorId === user.id)).toBe(true);
+    const logins = await audit("action=auth.login&limit=500");
+    expect(logins.items.every((e) => e.action === "auth.login")).toBe(true);
+    expect(logins.items.some((e) => e.actorId === user.id)).toBe(true);
+  });
+
+  it("filters by time", async () => {
+    const before = new Date(Date.now() - 1000).toISOString();
+    const unit = await createUnit(t, coordinator);
+    const after = new Date(Date.now() + 1000).toISOString();
+    const inside = await audit(`entityType=unit&entityId=${unit.id}&from=${before}&to=${after}`);
+    expect(inside.total).toBe(1);
+    expect((await audit(`entityType=unit&entityId=${unit.id}&from=${after}`)).total).toBe(0);
+    expect((await audit(`entityType=unit&entityId=${unit.id}&to=${before}`)).total).toBe(0);
+  });
+
+  it("pages", async () => {
+    const all = await audit("limit=500");
+    expect(all.total).toBeGreaterThan(3);
+    const page = await audit("limit=2&offset=1");
+    expect(page.total).toBe(all.total);
+    expect(page.items.map((e) => e.id)).toEqual(all.items.slice(1, 3).map((e) => e.id));
+  });
+
+  it("validates the filters", async () => {
+    for (const query of ["from=yesterday", "limit=0", "limit=501", "actorId=abc", "offset=-1"]) {
+      const response = await t.request({ method: "GET", url: `/api/audit?${query}`, cookie: admin });
+      expect(response.statusCode, query).toBe(400);
+    }
+  });
+
+  it("never contains a password hash", async () => {
+    const user = await createUser(t, admin);
+    await t.request({
+      method: "PATCH",
+      url: `/api/users/${user.id}`,
+      payload: { version: 1, password: "Another-pass-9" },
+      cookie: admin,
+    });
+    const { items } = await audit(`entityType=user&entityId=${user.id}`, admin);
+    expect(items.map((e) => e.action).sort()).toEqual(["user.create", "user.password_reset"]);
+    expect(JSON.stringify(items)).not.toMatch(/argon2|passwordHash|password_hash/);
+  });
+});
