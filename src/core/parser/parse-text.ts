@@ -234,7 +234,8 @@ function numberingWarnings(items: Item[], roles: Map<Item, Role>): ParseWarning[
   const warnings: ParseWarning[] = [];
   const lastByParentStyle = new Map<string, Item>();
   for (const item of items) {
-    if (roles.get(item) !== "task" || (item.numbering.style === "row" && item.numbering.value === 0)) continue;
+    const role = roles.get(item);
+    if ((role !== "task" && role !== "section") || item.numbering.value === 0) continue;
     const key = `${item.parent?.index ?? -1}:${item.numbering.style}`;
     const prev = lastByParentStyle.get(key);
     lastByParentStyle.set(key, item);

@@ -200,6 +200,9 @@ function readPipeTable(lines: Line[], at: number, header: Column[], rows: TableR
     if (!text.includes("|")) continue;
     const cells = cellsOf(lines[i], /\|/);
     if (headerOf(cells.map((c) => c.text))) break;
+    // readers trim trailing blanks, so empty last cells may be missing
+    const end = lines[i].start + text.length;
+    while (cells.length < header.length) cells.push({ text: "", start: end });
     consumed.add(i);
     const row = rowFrom(header, cells, i, 1);
     if (row) rows.push(row);
