@@ -1,0 +1,63 @@
+/**
+ * `npm run bench:start`: how long `npm start` takes until it listens, on a fresh data directory (after install:
+ * the web app is built) and on an existing one. Medians over BENCH_RUNS runs (default 3); figures written to
+ * bench/results/start.json. Targets: < 10 s fresh, < 3 s existing.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function timeUntilListening(dataDir: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const env = { ...process.env, FAZHI_DATA_DIR: dataDir, PORT: String(port), FAZHI_DEMO_PASSWORD: "Bench-pass-2025" };
+    delete env.DATABASE_URL;
+    delete env.FAZHI_MODE;
+    const child = spawn("npm", ["start"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/fazhi listening on/.test(output)) {
+        const elapsed = performance.now() - started;
+        child.once("exit", () => resolve(elapsed));
+        process.kill(-(child.pid as number), "SIGTERM");
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code) => {
+      if (!/fazhi listening on/.test(output)) reject(new Error(`npm start exited ${code}:\n${output}`));
+    });
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const fresh: number[] = [];
+const existing: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "fazhi-bench-start-"));
+  const port = 3700 + run;
+  fresh.push(await timeUntilListening(dataDir, port));
+  existing.push(await timeUntilListening(dataDir, port));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const figures = { freshMs: Math.round(median(fresh)), existingMs: Math.round(median(existing)) };
+console.log(
+  `npm start until listening, median of ${RUNS}: fresh data directory ${figures.freshMs} ms (target < 10000), existing ${figures.existingMs} ms (target < 3000)`,
+);
+const load = loadavg()[0];
+if (load > cpus().length)
+  console.log(`note: the machine was busy (load average ${load.toFixed(1)}); figures are noisy`);
+const resultsDir = process.env.BENCH_RESULTS_DIR ?? path.join(ROOT, "bench/results");
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(
+  path.join(resultsDir, "start.json"),
+  `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, loadAverage1m: load, ...figures, fresh, existing }, null, 2)}\n`,
+);
