@@ -108,51 +108,44 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.FAZHI_DATA_DIR || "./data");
   const host = env.HOST || "127.0.0.1";
   if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new ConfigError("HOST", `is not a host name or address: "${host}"`);
+  const port = integer(env, "PORT", 3000, 0, 65535);
+  const session = {
+    idleMinutes: integer(env, "FAZHI_SESSION_IDLE_MINUTES", 120, 1, 60 * 24 * 30),
+    absoluteHours: integer(env, "FAZHI_SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 90),
+  };
+  const login = {
+    maxFailures: integer(env, "FAZHI_LOGIN_MAX_FAILURES", 5, 1, 100),
+    lockMinutes: integer(env, "FAZHI_LOGIN_LOCK_MINUTES", 15, 1, 24 * 60),
+    attemptsPerMinute: integer(env, "FAZHI_LOGIN_ATTEMPTS_PER_MINUTE", 20, 1, 100000),
+  };
+  const level = logLevel(env);
 
-  let sessionSecret = env.FAZHI_SESSION_SECRET ?? "";
-  if (resolvedMode === "production") {
-    if (sessionSecret.length < 32) {
-      throw new ConfigError(
-        "FAZHI_SESSION_SECRET",
-        "is required in production mode and must be at least 32 characters",
-      );
-    }
-  } else if (!sessionSecret) {
-    sessionSecret = keptSecret(dataDir, "session-secret", () => randomBytes(32).toString("hex"));
+  const givenSecret = env.FAZHI_SESSION_SECRET ?? "";
+  if (resolvedMode === "production" && givenSecret.length < 32) {
+    throw new ConfigError("FAZHI_SESSION_SECRET", "is required in production mode and must be at least 32 characters");
+  }
+  const givenDemoPassword = resolvedMode === "demo" ? env.FAZHI_DEMO_PASSWORD : undefined;
+  if (givenDemoPassword && givenDemoPassword.length < 8) {
+    throw new ConfigError("FAZHI_DEMO_PASSWORD", "must be at least 8 characters");
   }
 
+  // secrets are made only now, when every value is known to be good: a refused start leaves no files behind
+  const sessionSecret = givenSecret || keptSecret(dataDir, "session-secret", () => randomBytes(32).toString("hex"));
   let demoPassword: string | null = null;
-  let demoPasswordGenerated = false;
-  if (resolvedMode === "demo") {
-    if (env.FAZHI_DEMO_PASSWORD) {
-      if (env.FAZHI_DEMO_PASSWORD.length < 8) {
-        throw new ConfigError("FAZHI_DEMO_PASSWORD", "must be at least 8 characters");
-      }
-      demoPassword = env.FAZHI_DEMO_PASSWORD;
-    } else {
-      demoPassword = keptSecret(dataDir, "demo-password", readablePassword);
-      demoPasswordGenerated = true;
-    }
-  }
+  if (resolvedMode === "demo")
+    demoPassword = givenDemoPassword || keptSecret(dataDir, "demo-password", readablePassword);
 
   return {
-    port: integer(env, "PORT", 3000, 0, 65535),
+    port,
     host,
     databaseUrl: url,
     dataDir,
     mode: resolvedMode,
     sessionSecret,
     demoPassword,
-    demoPasswordGenerated,
-    session: {
-      idleMinutes: integer(env, "FAZHI_SESSION_IDLE_MINUTES", 120, 1, 60 * 24 * 30),
-      absoluteHours: integer(env, "FAZHI_SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 90),
-    },
-    login: {
-      maxFailures: integer(env, "FAZHI_LOGIN_MAX_FAILURES", 5, 1, 100),
-      lockMinutes: integer(env, "FAZHI_LOGIN_LOCK_MINUTES", 15, 1, 24 * 60),
-      attemptsPerMinute: integer(env, "FAZHI_LOGIN_ATTEMPTS_PER_MINUTE", 20, 1, 100000),
-    },
-    logLevel: logLevel(env),
+    demoPasswordGenerated: resolvedMode === "demo" && !givenDemoPassword,
+    session,
+    login,
+    logLevel: level,
   };
 }

@@ -38,8 +38,11 @@ export function demoAccounts(): (DemoAccount & { roles: Role[] })[] {
 
 export async function loadDemoData(db: Db, password: string): Promise<DemoLoadResult> {
   const accounts = demoAccounts();
-  const existingUsers = new Set((await db.select({ username: users.username }).from(users)).map((u) => u.username));
-  const missingAccounts = accounts.filter((a) => !existingUsers.has(a.username));
+  // usernames are unique in any letter case: an account named Leader already is the demo's leader
+  const existingUsers = new Set(
+    (await db.select({ username: users.username }).from(users)).map((u) => u.username.toLowerCase()),
+  );
+  const missingAccounts = accounts.filter((a) => !existingUsers.has(a.username.toLowerCase()));
   // one hash for all demo accounts: they share the demo password, and fifty argon2 hashes would cost seconds
   const passwordHash = missingAccounts.length ? await hashPassword(password) : "";
 

@@ -1,0 +1,53 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, unitGroups, units, users } from "../db/schema.js";
+import { buildTestApp, DEMO_PASSWORD, type TestApp } from "../test/helper.js";
+import { demoAccounts, hasDemoAccounts, loadDemoData } from "./load.js";
+import { DEMO_GROUPS, DEMO_UNITS } from "./registry.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+async function counts() {
+  const db = t.database.db;
+  const [[u], [g], [a], [e]] = await Promise.all([
+    db.select({ n: count() }).from(units),
+    db.select({ n: count() }).from(unitGroups),
+    db.select({ n: count() }).from(users),
+    db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, "demo.load")),
+  ]);
+  return { units: u.n, groups: g.n, users: a.n, demoLoads: e.n };
+}
+
+describe("the demo district", () => {
+  it("holds the demo units, groups and one account per unit plus the named ones", async () => {
+    expect(await counts()).toEqual({
+      units: DEMO_UNITS.length,
+      groups: DEMO_GROUPS.length,
+      users: demoAccounts().length,
+      demoLoads: 1,
+    });
+    expect(demoAccounts().map((a) => a.username)).toEqual(
+      expect.arrayContaining(["admin", "coordinator", "leader", "township", "department", "unit01", "unit40"]),
+    );
+    expect(await hasDemoAccounts(t.database.db)).toBe(true);
+  });
+
+  it("loading it again changes nothing and writes no audit event", async () => {
+    const before = await counts();
+    const result = await loadDemoData(t.database.db, DEMO_PASSWORD);
+    expect(result.created).toEqual({ units: 0, groups: 0, users: 0 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("takes an existing account in another letter case as the demo account", async () => {
+    await t.database.db.update(users).set({ username: "Leader" }).where(eq(users.username, "leader"));
+    const before = await counts();
+    const result = await loadDemoData(t.database.db, DEMO_PASSWORD);
+    expect(result.created.users).toBe(0);
+    expect(await counts()).toEqual(before);
+  });
+});
