@@ -74,6 +74,7 @@ export function UnitGroupsTab({ registry }: { registry: UnitRegistry }) {
     {
       title: "指定单位",
       dataIndex: "memberIds",
+      width: 260,
       key: "memberIds",
       render: (ids: number[]) => <TagList values={memberNames(ids)} />,
     },
