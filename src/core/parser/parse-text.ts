@@ -5,40 +5,16 @@ import { findDeadlines } from "./deadlines.js";
 import { type Line, toLines } from "./lines.js";
 import { readMeta } from "./meta.js";
 import { simplifyForDetection } from "./normalise.js";
+import { numberingWarnings } from "./numbering-warnings.js";
 import { buildOutline, type Item } from "./outline.js";
-import { hoistTrailingFields, type Role, selectTasks } from "./select.js";
+import { hoistTrailingFields, selectTasks } from "./select.js";
 import { scanTables, type TableRow } from "./tables.js";
 import { findTargets } from "./targets.js";
+import { extentOf, headingText, taskText, taskTitle } from "./task-text.js";
 import type { ParsedTask, ParseResult, ParseWarning, Section, SectionTarget } from "./types.js";
 
 /** "排序第一的单位为牵头单位,下同": from here on, the first unit listed is the lead. */
 const FIRST_IS_LEAD = /排序第一的(单位|部门)为牵头(单位|部门)(.{0,6}下同)?/g;
-
-function firstLine(text: string): string {
-  const nl = text.indexOf("\n");
-  return nl < 0 ? text : text.slice(0, nl);
-}
-
-/** The heading of a numbered item: its first sentence, or its first line when short. */
-function headingText(body: string): string {
-  const line = firstLine(body).trim();
-  const stop = line.search(/[。；;]/);
-  const head = stop > 0 ? line.slice(0, stop) : line;
-  return head.length > 60 ? head.slice(0, 60) : head;
-}
-
-/** A task's title: its first sentence when that reads as a heading (严格依法执法。…). */
-function taskTitle(text: string): string | null {
-  const first = firstLine(text);
-  // a heading on a line of its own: "严格依法执法" then the body on the next line
-  if (first.length < text.length && first.length <= 30 && !/[。，,；;]/.test(first)) return first.trim();
-  const stop = text.indexOf("。");
-  if (stop <= 0 || stop === text.trimEnd().length - 1) return null;
-  const head = text.slice(0, stop);
-  if (head.length > 40 || head.includes("\n")) return null;
-  if (/[，,]/.test(head) && head.length > 20) return null;
-  return head;
-}
 
 interface Doc {
   text: string;
@@ -77,34 +53,6 @@ function attachClauses(items: Item[], doc: Doc): Map<Item, [number, number]> {
     removed.set(item, [item.textStart + clause.start, item.textStart + clause.end]);
   }
   return removed;
-}
-
-function taskText(item: Item, doc: Doc, removed: Map<Item, [number, number]>, roles: Map<Item, Role>): string {
-  const own = (i: Item, withNumber: boolean) => {
-    const cut = removed.get(i);
-    const from = withNumber ? i.start : i.textStart;
-    let text = cut ? doc.text.slice(from, cut[0]) + doc.text.slice(cut[1], i.bodyEnd) : doc.text.slice(from, i.bodyEnd);
-    text = text.trim();
-    // a clause removed from "…结果(X牵头)。" leaves "…结果": give the sentence its stop back
-    if (cut && !/[。.!！?？]$/.test(text) && /[。.]/.test(doc.text.slice(cut[0], i.bodyEnd))) text += "。";
-    return text;
-  };
-  const parts = [own(item, false)];
-  const walk = (i: Item) => {
-    for (const c of i.children) {
-      if (roles.get(c) !== "merged") continue;
-      parts.push(own(c, true));
-      walk(c);
-    }
-  };
-  walk(item);
-  return parts.filter((p) => p !== "").join("\n");
-}
-
-function extentOf(item: Item): number {
-  let end = item.end;
-  for (const c of item.children) end = Math.max(end, extentOf(c));
-  return end;
 }
 
 /** Parses a plan's plain text into sections, tasks with units, deadlines and targets, and section targets. */
@@ -224,30 +172,4 @@ export function parseText(input: string): ParseResult {
     text,
     warnings,
   };
-}
-
-/** Enough places to review; a garbled file would otherwise produce one warning per line. */
-const MAX_NUMBERING_WARNINGS = 20;
-
-/** Gaps and repeats in task numbering often mean a task was lost in conversion: say so, with the place. */
-function numberingWarnings(items: Item[], roles: Map<Item, Role>): ParseWarning[] {
-  const warnings: ParseWarning[] = [];
-  const lastByParentStyle = new Map<string, Item>();
-  for (const item of items) {
-    const role = roles.get(item);
-    if ((role !== "task" && role !== "section") || item.numbering.value === 0) continue;
-    const key = `${item.parent?.index ?? -1}:${item.numbering.style}`;
-    const prev = lastByParentStyle.get(key);
-    lastByParentStyle.set(key, item);
-    if (!prev) continue;
-    const expected = prev.numbering.value + 1;
-    if (item.numbering.value === expected) continue;
-    if (warnings.length === MAX_NUMBERING_WARNINGS) break;
-    warnings.push({
-      code: item.numbering.value <= prev.numbering.value ? "numbering_repeat" : "numbering_gap",
-      message: `编号不连续:${prev.numbering.label} 之后是 ${item.numbering.label} / numbering goes from ${prev.numbering.label} to ${item.numbering.label}`,
-      start: item.start,
-    });
-  }
-  return warnings;
 }

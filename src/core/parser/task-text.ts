@@ -1,0 +1,68 @@
+import type { Item } from "./outline.js";
+import type { Role } from "./select.js";
+
+/** The normalised text, as the task builders need it. */
+export interface TextView {
+  text: string;
+}
+
+function firstLine(text: string): string {
+  const nl = text.indexOf("\n");
+  return nl < 0 ? text : text.slice(0, nl);
+}
+
+/** The heading of a numbered item: its first sentence, or its first line when short. */
+export function headingText(body: string): string {
+  const line = firstLine(body).trim();
+  const stop = line.search(/[。；;]/);
+  const head = stop > 0 ? line.slice(0, stop) : line;
+  return head.length > 60 ? head.slice(0, 60) : head;
+}
+
+/** A task's title: its first sentence when that reads as a heading (严格依法执法。…). */
+export function taskTitle(text: string): string | null {
+  const first = firstLine(text);
+  // a heading on a line of its own: "严格依法执法" then the body on the next line
+  if (first.length < text.length && first.length <= 30 && !/[。，,；;]/.test(first)) return first.trim();
+  const stop = text.indexOf("。");
+  if (stop <= 0 || stop === text.trimEnd().length - 1) return null;
+  const head = text.slice(0, stop);
+  if (head.length > 40 || head.includes("\n")) return null;
+  if (/[，,]/.test(head) && head.length > 20) return null;
+  return head;
+}
+
+/** A task's own text without its unit clause, with the sub-items that belong to it (they have no clause of their own). */
+export function taskText(
+  item: Item,
+  doc: TextView,
+  removed: Map<Item, [number, number]>,
+  roles: Map<Item, Role>,
+): string {
+  const own = (i: Item, withNumber: boolean) => {
+    const cut = removed.get(i);
+    const from = withNumber ? i.start : i.textStart;
+    let text = cut ? doc.text.slice(from, cut[0]) + doc.text.slice(cut[1], i.bodyEnd) : doc.text.slice(from, i.bodyEnd);
+    text = text.trim();
+    // a clause removed from "…结果(X牵头)。" leaves "…结果": give the sentence its stop back
+    if (cut && !/[。.!！?？]$/.test(text) && /[。.]/.test(doc.text.slice(cut[0], i.bodyEnd))) text += "。";
+    return text;
+  };
+  const parts = [own(item, false)];
+  const walk = (i: Item) => {
+    for (const c of i.children) {
+      if (roles.get(c) !== "merged") continue;
+      parts.push(own(c, true));
+      walk(c);
+    }
+  };
+  walk(item);
+  return parts.filter((p) => p !== "").join("\n");
+}
+
+/** Where an item ends, its sub-items included. */
+export function extentOf(item: Item): number {
+  let end = item.end;
+  for (const c of item.children) end = Math.max(end, extentOf(c));
+  return end;
+}
