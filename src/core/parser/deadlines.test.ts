@@ -26,6 +26,8 @@ describe("findDeadlines", () => {
     ["力争到2025年，全区有2个市", { text: "到2025年", kind: "until", due: "2025-12-31" }],
     ["到 2025 年，90% 以上的市", { text: "到 2025 年", kind: "until", due: "2025-12-31" }],
     ["2024年第三季度末前完成", { text: "2024年第三季度末前", kind: "date", due: "2024-09-30" }],
+    ["年底前完成事项清理", { text: "年底前", kind: "date", due: "2024-12-31" }],
+    ["上半年完成平台升级", { text: "上半年", kind: "date", due: "2024-06-30" }],
   ])("%s", (text, expected) => {
     expect(findDeadlines(text, 2024)[0]).toMatchObject(expected);
   });

@@ -91,6 +91,17 @@ const RULES: Rule[] = [
       return { kind: "date", due: iso(year, 12, 31) };
     },
   },
+  // 年底前, 今年上半年: the plan's year
+  {
+    re: new RegExp(
+      `(?<![\\d〇零一二三四五六七八九十年])(?:今年|本年度?|当年)?${S}(?:(年底|年末)${BEFORE}|(上半年|下半年)(?:${S}前|${S}内|(?=${S}完成)))`,
+      "g",
+    ),
+    build: (m, planYear) => {
+      if (planYear === null) return { kind: "date" };
+      return { kind: "date", due: m[2] === "上半年" ? iso(planYear, 6, 30) : iso(planYear, 12, 31) };
+    },
+  },
   // 到2025年, 到 2025 年底, 截至2025年
   {
     re: new RegExp(`(?:到|截至|截止到?)${S}${YEAR}${S}年(?:${S}(?:底|末))?`, "g"),

@@ -250,6 +250,16 @@ describe("parseText on hand-written documents in other styles", () => {
     expect(tasks[2].responsibleUnits).toEqual(["人大办", "政协办", "区法院"]);
   });
 
+  it("without any clauses, the shallowest items that end a branch are the tasks", () => {
+    const { tasks, sections } = parseText(
+      "一、依法全面履行政府职能\n（一）深化行政审批制度改革。年底前完成事项清理。\n（二）推进政务公开。\n" +
+        "1.推进决策公开。\n2.推进执行公开。\n（三）加强市场监管。\n二、保障措施\n（一）加强组织领导。\n",
+    );
+    expect(tasks.map((t) => t.path.join("/"))).toEqual(["一/(一)", "一/(二)", "一/(三)"]);
+    expect(tasks[1].text).toBe("推进政务公开。\n1.推进决策公开。\n2.推进执行公开。");
+    expect(sections.map((s) => s.title)).toEqual(["依法全面履行政府职能", "保障措施", "加强组织领导"]);
+  });
+
   it("a document without numbered tasks gives no tasks and says why", async () => {
     const result = parseText(await doc("no-tasks"));
     expect(result.tasks).toEqual([]);

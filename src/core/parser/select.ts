@@ -46,12 +46,20 @@ export function selectTasks(
   if (withUnits.length > 0) {
     for (const i of withUnits) taskStyles.add(i.numbering.style);
   } else {
-    const counts = new Map<NumberStyle, number>();
+    // without clauses, tasks are the shallowest items that end a branch: deeper items (1) ① under them are
+    // their sub-points, and headings above them have children
+    const depthOf = (i: Item) => {
+      let d = 0;
+      for (let p = i.parent; p; p = p.parent) d++;
+      return d;
+    };
+    const leaves = new Map<NumberStyle, { count: number; depth: number }>();
     for (const i of all) {
-      if (i.children.length > 0 || SECTION_STYLES.has(i.numbering.style) || excluded(i)) continue;
-      counts.set(i.numbering.style, (counts.get(i.numbering.style) ?? 0) + 1);
+      if (i.children.length > 0 || SECTION_STYLES.has(i.numbering.style) || i.appendix || excluded(i)) continue;
+      const seen = leaves.get(i.numbering.style) ?? { count: 0, depth: Number.POSITIVE_INFINITY };
+      leaves.set(i.numbering.style, { count: seen.count + 1, depth: Math.min(seen.depth, depthOf(i)) });
     }
-    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    const best = [...leaves].sort((a, b) => a[1].depth - b[1].depth || b[1].count - a[1].count)[0];
     if (best) taskStyles.add(best[0]);
   }
 
