@@ -40,6 +40,8 @@ interface Paragraph {
   last: string;
   prose: boolean;
   pipe: boolean;
+  /** a field line whose value may continue on the next line */
+  label: boolean;
 }
 
 function paragraph(text: string): Paragraph {
@@ -50,6 +52,7 @@ function paragraph(text: string): Paragraph {
     last: text,
     prose: PROSE_MARK.test(text),
     pipe: text.includes("|"),
+    label: isLabelLine(simplifyForDetection(text)) && !/[。；;]$/.test(text),
   };
 }
 
@@ -58,6 +61,8 @@ function paragraph(text: string): Paragraph {
  * ("公开率达" / "到 100%"). Headings and titles carry no sentence punctuation, so they are never extended.
  */
 function continues(prev: Paragraph, next: string): boolean {
+  // a field's value broken off its label ("责任单位：" / "区司法局") or wrapped ("区人力资源和社" / "会保障局")
+  if (prev.label && !prev.pipe && next.length <= 40 && !/[。；;：:]/.test(next) && !isStructural(next)) return true;
   if (TERMINAL.test(prev.last[prev.last.length - 1]) || prev.pipe || next.includes("|")) return false;
   if (!prev.prose || isStructural(next)) return false;
   // a short numbered heading ("（三）推进行政决策科学化、民主化、法治化") is complete without a full stop
@@ -72,6 +77,8 @@ function join(prev: Paragraph, next: string): void {
   prev.length += part.length;
   prev.last = next;
   prev.prose ||= PROSE_MARK.test(next);
+  // a value continues over at most one more line, then the field is complete
+  if (prev.label && prev.parts.length > 2) prev.label = false;
 }
 
 /**

@@ -28,7 +28,8 @@ export interface TableRow {
 
 export function classifyHeader(cell: string): Column | null {
   const c = cell.replace(/\s+/g, "");
-  if (c === "") return null;
+  // header cells are short names: no sentence punctuation, no numbers
+  if (c === "" || c.length > 10 || /[，。、：:；;,\d]/.test(c)) return null;
   if (/^(序号|编号|序|No\.?)$/i.test(c)) return "number";
   if (/领导|责任人|联系人|分管/.test(c)) return "ignored";
   if (/牵头/.test(c)) return "lead";
@@ -233,9 +234,11 @@ function stackedHeader(lines: Line[], at: number): Column[] | null {
   const columns: Column[] = [];
   for (let i = at; i < lines.length && columns.length < 12; i++) {
     const col = classifyHeader(lines[i].text);
-    if (col === null || lines[i].text.length > 10) break;
+    if (col === null) break;
     columns.push(col);
   }
+  // one cell per line is only recognisable with a 序号 column first and a unit or time column
+  if (columns[0] !== "number") return null;
   return headerOf(columns.map((c) => (c === "text" ? "任务" : c === "number" ? "序号" : headerName(c))));
 }
 
