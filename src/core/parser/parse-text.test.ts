@@ -272,6 +272,17 @@ describe("parseText on hand-written documents in other styles", () => {
     expect(sections.map((s) => s.title)).toEqual(["任务", "工作要求"]);
   });
 
+  it("items under a numbered 效果指标 heading are section targets, not tasks", () => {
+    const { tasks, sectionTargets, sections } = parseText(
+      "一、规范执法\n1.落实三项制度。(区司法局牵头,各部门配合)\n二、效果指标\n1.行政执法决定公开率达到100%。\n2.群众满意度达到80%以上。\n",
+    );
+    expect(tasks).toHaveLength(1);
+    expect(sectionTargets).toEqual([
+      expect.objectContaining({ metric: "行政执法决定公开率", value: 100, sectionId: sections[1].id }),
+      expect.objectContaining({ metric: "群众满意度", op: ">=", value: 80, sectionId: sections[1].id }),
+    ]);
+  });
+
   it("a document without numbered tasks gives no tasks and says why", async () => {
     const result = parseText(await doc("no-tasks"));
     expect(result.tasks).toEqual([]);

@@ -7,7 +7,7 @@ import { readMeta } from "./meta.js";
 import { simplifyForDetection } from "./normalise.js";
 import { numberingWarnings } from "./numbering-warnings.js";
 import { buildOutline, type Item } from "./outline.js";
-import { hoistTrailingFields, selectTasks } from "./select.js";
+import { hoistTrailingFields, type Role, selectTasks, TARGET_SECTION } from "./select.js";
 import { scanTables, type TableRow } from "./tables.js";
 import { findTargets } from "./targets.js";
 import { extentOf, headingText, taskText, taskTitle } from "./task-text.js";
@@ -137,6 +137,19 @@ export function parseText(input: string): ParseResult {
       sectionTargets.push({ ...t, sectionId: anchorId(item.targetAnchor) });
     }
   }
+  // items under a numbered 效果指标 heading: "（三）效果指标" then "1.…公开率达到100%"
+  for (const item of treeItems) {
+    if (roles.get(item) !== "section" || !TARGET_SECTION.test(headingOf(item)) || hasTaskBelow(item, roles)) continue;
+    const sectionId = sectionIds.get(item) ?? null;
+    const walk = (i: Item) => {
+      for (const c of i.children) {
+        for (const t of findTargets(doc.text.slice(c.textStart, c.bodyEnd)))
+          append(sectionTargets, [{ ...t, sectionId }]);
+        walk(c);
+      }
+    };
+    walk(item);
+  }
   for (const loose of outline.looseTargets) {
     for (const t of findTargets(doc.text.slice(loose.start, loose.end))) {
       sectionTargets.push({ ...t, sectionId: anchorId(loose.anchor) });
@@ -172,4 +185,8 @@ export function parseText(input: string): ParseResult {
     text,
     warnings,
   };
+}
+
+function hasTaskBelow(item: Item, roles: Map<Item, Role>): boolean {
+  return item.children.some((c) => roles.get(c) === "task" || hasTaskBelow(c, roles));
 }
