@@ -176,7 +176,8 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
       current = null;
       targets = null;
       // numbered lines after 附件: or 抄送: list attachments and recipients, not tasks
-      if (/^(附件|抄送|抄报)/.test(line.text)) {
+      // a "附件1" line above the plan only labels the attachment that the plan is
+      if (/^(附件|抄送|抄报)/.test(line.text) && items.length > 0) {
         appendix = true;
         stack.length = 0;
       }

@@ -283,6 +283,14 @@ describe("parseText on hand-written documents in other styles", () => {
     ]);
   });
 
+  it("an 附件1 label above the plan does not hide its tasks", () => {
+    const { tasks, title } = parseText(
+      "附件1\n某某区法治政府建设任务清单\n1.落实三项制度。\n责任单位：区司法局\n2.开展评查。\n责任单位：各部门\n",
+    );
+    expect(title).toBe("某某区法治政府建设任务清单");
+    expect(tasks.map((t) => t.responsibleUnits)).toEqual([["区司法局"], ["各部门"]]);
+  });
+
   it("a document without numbered tasks gives no tasks and says why", async () => {
     const result = parseText(await doc("no-tasks"));
     expect(result.tasks).toEqual([]);
