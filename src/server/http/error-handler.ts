@@ -14,6 +14,17 @@ function fieldPath(issue: ValidationIssue, context: string | undefined): string 
   return [context, name].filter(Boolean).join(".");
 }
 
+/**
+ * A unique index refused a row that another request wrote a moment earlier (two clicks on 保存): the services
+ * check names first, but only the index sees the race. The database error may be wrapped by the query builder.
+ */
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if ((cause as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
 /** Every error leaves as {error: {code, message, details?}}; 5xx never show internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -35,6 +46,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
           details,
         },
       });
+    }
+    if (isUniqueViolation(error)) {
+      return reply.status(409).send({ error: { code: "duplicate", message: "该名称已被使用，请刷新后查看" } });
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {

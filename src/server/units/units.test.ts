@@ -167,6 +167,15 @@ describe("POST /api/units", () => {
     }
   });
 
+  it("answers two creations of one name at the same time with 201 and 409 duplicate", async () => {
+    const payload = { name: unique("双击保存局"), type: "department" };
+    const responses = await Promise.all(
+      [1, 2].map(() => t.request({ method: "POST", url: "/api/units", payload, cookie: coordinator })),
+    );
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(responses.find((r) => r.statusCode === 409)?.json().error.code).toBe("duplicate");
+  });
+
   it("refuses a parent that does not exist", async () => {
     const response = await t.request({
       method: "POST",

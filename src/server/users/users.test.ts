@@ -113,6 +113,15 @@ describe("POST /api/users", () => {
     ).toBe(409);
   });
 
+  it("answers two creations of one username at the same time with 201 and 409 duplicate", async () => {
+    const payload = { username: unique("twice"), displayName: "双击", roles: ["leader"], password: STRONG_PASSWORD };
+    const responses = await Promise.all([
+      post(payload),
+      post({ ...payload, username: payload.username.toUpperCase() }),
+    ]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it("validates usernames and roles", async () => {
     for (const payload of [
       { username: "有 空格", displayName: "x", roles: ["leader"], password: STRONG_PASSWORD },
