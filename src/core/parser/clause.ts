@@ -112,3 +112,29 @@ export function findTrailingClause(written: string, simplified: string, offset: 
   if (!fields) return null;
   return { fields, start: open, end: written.length };
 }
+
+/** Longest bracket content read as a possible clause; longer groups are prose. */
+const MAX_CLAUSE = 300;
+
+/**
+ * Finds unit clauses in brackets inside a task's text: "推行包容审慎监管(市场监管局牵头)，2024年底前出台清单".
+ * Used when there is none at the end; each top-level group is looked at once.
+ */
+export function findInlineClauses(written: string, simplified: string, offset: number): TrailingClause[] {
+  const found: TrailingClause[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < written.length; i++) {
+    const ch = written[i];
+    if (OPENERS.includes(ch) && ch !== "“" && ch !== "《") {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (CLOSERS.includes(ch) && ch !== "”" && ch !== "》" && depth > 0) {
+      depth--;
+      if (depth !== 0 || i - open > MAX_CLAUSE) continue;
+      const fields = parseClause(written.slice(open + 1, i), simplified.slice(open + 1, i), offset + open + 1);
+      if (fields) found.push({ fields, start: open, end: i + 1 });
+    }
+  }
+  return found;
+}

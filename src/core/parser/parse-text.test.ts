@@ -323,6 +323,7 @@ describe("parseText robustness", () => {
     ["unit markers in one bracket", `1.任务(${"区司法局牵头,".repeat(80_000)})`],
     ["labels on one line", `1.任务${"责任单位:区司法局".repeat(100_000)}`],
     ["nested brackets", `1.任务${"(".repeat(300_000)}${")".repeat(300_000)}`],
+    ["many small brackets", `1.任务${"(各乡镇负责)".repeat(120_000)}。`],
     ["a run of spaces", `1.任务${" ".repeat(1_000_000)}达到100%`],
     ["dotted figures", "1.".repeat(500_000)],
     ["figures and percents", `1.任务${"达到100%".repeat(120_000)}`],

@@ -1,7 +1,8 @@
 import { append } from "./append.js";
 import { assignFields } from "./assign.js";
-import { findTrailingClause } from "./clause.js";
+import { findInlineClauses, findTrailingClause } from "./clause.js";
 import { findDeadlines } from "./deadlines.js";
+import type { Field } from "./labels.js";
 import { type Line, toLines } from "./lines.js";
 import { readMeta } from "./meta.js";
 import { simplifyForDetection } from "./normalise.js";
@@ -40,17 +41,24 @@ function firstIsLeadScopes(doc: Doc, items: Item[]): Array<[number, number]> {
   return scopes;
 }
 
-function attachClauses(items: Item[], doc: Doc): Map<Item, [number, number]> {
-  const removed = new Map<Item, [number, number]>();
+function attachClauses(items: Item[], doc: Doc): Map<Item, Array<[number, number]>> {
+  const removed = new Map<Item, Array<[number, number]>>();
   for (const item of items) {
     if (item.isTarget) continue;
     const body = doc.text.slice(item.textStart, item.bodyEnd);
-    const clause = findTrailingClause(body, doc.simplified.slice(item.textStart, item.bodyEnd), item.textStart);
-    if (!clause) continue;
-    item.fields = append([...clause.fields], item.fields);
+    const simplified = doc.simplified.slice(item.textStart, item.bodyEnd);
+    const trailing = findTrailingClause(body, simplified, item.textStart);
+    const clauses = trailing ? [trailing] : findInlineClauses(body, simplified, item.textStart);
+    if (clauses.length === 0) continue;
+    const fields: Field[] = [];
+    for (const c of clauses) append(fields, c.fields);
+    item.fields = append(fields, item.fields);
     // a clause on a line of its own after sub-items belongs to the parent (see hoistTrailingFields)
-    if (doc.text[item.textStart + clause.start - 1] === "\n") item.fieldsFromLines = true;
-    removed.set(item, [item.textStart + clause.start, item.textStart + clause.end]);
+    if (trailing && doc.text[item.textStart + trailing.start - 1] === "\n") item.fieldsFromLines = true;
+    removed.set(
+      item,
+      clauses.map((c) => [item.textStart + c.start, item.textStart + c.end]),
+    );
   }
   return removed;
 }

@@ -36,16 +36,28 @@ export function taskTitle(text: string): string | null {
 export function taskText(
   item: Item,
   doc: TextView,
-  removed: Map<Item, [number, number]>,
+  removed: Map<Item, Array<[number, number]>>,
   roles: Map<Item, Role>,
 ): string {
   const own = (i: Item, withNumber: boolean) => {
-    const cut = removed.get(i);
-    const from = withNumber ? i.start : i.textStart;
-    let text = cut ? doc.text.slice(from, cut[0]) + doc.text.slice(cut[1], i.bodyEnd) : doc.text.slice(from, i.bodyEnd);
-    text = text.trim();
+    const cuts = removed.get(i) ?? [];
+    let text = "";
+    let pos = withNumber ? i.start : i.textStart;
+    for (const [from, to] of cuts) {
+      text += doc.text.slice(pos, from);
+      pos = to;
+    }
+    text = (text + doc.text.slice(pos, i.bodyEnd)).trim();
     // a clause removed from "…结果(X牵头)。" leaves "…结果": give the sentence its stop back
-    if (cut && !/[。.!！?？]$/.test(text) && /[。.]/.test(doc.text.slice(cut[0], i.bodyEnd))) text += "。";
+    const last = cuts.at(-1);
+    if (
+      last &&
+      last[1] === i.bodyEnd &&
+      !/[。.!！?？]$/.test(text) &&
+      /[。.]/.test(doc.text.slice(last[0], i.bodyEnd))
+    ) {
+      text += "。";
+    }
     return text;
   };
   const parts = [own(item, false)];

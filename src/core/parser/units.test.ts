@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findTrailingClause, parseClause } from "./clause.js";
+import { findInlineClauses, findTrailingClause, parseClause } from "./clause.js";
 import { simplifyForDetection } from "./normalise.js";
 import { splitUnits } from "./units.js";
 
@@ -99,5 +99,21 @@ describe("findTrailingClause", () => {
 
   it("leaves brackets that are not clauses in the text", () => {
     expect(find("严格执行征地补偿标准(不含6亩以下零星用地)。")).toBeNull();
+  });
+});
+
+describe("findInlineClauses", () => {
+  const find = (text: string) =>
+    findInlineClauses(text, simplifyForDetection(text), 0).map((c) => [
+      text.slice(c.start, c.end),
+      c.fields.map((f) => f.value),
+    ]);
+
+  it("finds clauses inside the text, and only clauses", () => {
+    expect(find("日常巡查(各乡镇负责)和专项检查(区执法局负责)，发现问题(含“三无”车辆)及时处置")).toEqual([
+      ["(各乡镇负责)", ["各乡镇"]],
+      ["(区执法局负责)", ["区执法局"]],
+    ]);
+    expect(find("严格执行征地补偿标准(不含6亩以下零星用地)。")).toEqual([]);
   });
 });
