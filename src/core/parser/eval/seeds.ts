@@ -8,9 +8,12 @@ export interface SeedScore {
   score: Score;
 }
 
-/** Where the seed plans and their annotations live; FAZHI_SHARED overrides the default. */
+/**
+ * Where the seed plans (seeds/) and their annotations (parser-truth/) live: a copy of the project's shared folder
+ * kept beside this file, so CI needs nothing outside the repository; FAZHI_SHARED points at another copy.
+ */
 export function sharedDir(): string {
-  return process.env.FAZHI_SHARED ?? join(import.meta.dirname, "../../../../../shared");
+  return process.env.FAZHI_SHARED ?? join(import.meta.dirname, "fixtures");
 }
 
 /** Parses every seed plan and scores it against parser-truth/NNN.json. */
