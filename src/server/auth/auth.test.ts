@@ -142,6 +142,18 @@ describe("sessions", () => {
     expect((await auditOf(user.id)).map((e) => e.action)).toContain("auth.logout");
   });
 
+  it("logout ends the session for good even while other requests with it are under way", async () => {
+    const { user } = await signedInUser(t, admin);
+    for (let i = 0; i < 10; i++) {
+      const cookie = await t.login(user.username, STRONG_PASSWORD);
+      await Promise.all([
+        t.request({ method: "POST", url: "/api/auth/logout", cookie }),
+        ...Array.from({ length: 4 }, () => me(cookie)),
+      ]);
+      expect((await me(cookie)).statusCode).toBe(401);
+    }
+  });
+
   it("logout without a session is harmless", async () => {
     expect((await t.request({ method: "POST", url: "/api/auth/logout" })).statusCode).toBe(204);
   });

@@ -11,7 +11,7 @@ import { badRequest, unauthenticated } from "../http/errors.js";
 import type { Actor } from "./actor.js";
 import { login } from "./login.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
-import { revokeSession, revokeUserSessions, SESSION_COOKIE } from "./sessions.js";
+import { forgetSessions, revokeSession, revokeUserSessions, SESSION_COOKIE } from "./sessions.js";
 
 export function presentMe(actor: Actor): Me {
   return {
@@ -80,6 +80,7 @@ export const authRoutes =
               ip: request.ip,
             });
           });
+          forgetSessions(actor.userId);
         }
         reply.clearCookie(SESSION_COOKIE, { path: "/" });
         return reply.status(204).send(null);
@@ -136,6 +137,7 @@ export const authRoutes =
             ip: request.ip,
           });
         });
+        forgetSessions(user.id);
         return reply.status(204).send(null);
       },
     );

@@ -52,9 +52,18 @@ interface CachedSession {
 }
 
 const cache = new Map<string, CachedSession>();
+/**
+ * Counts forgets. A look-up that read the database before a revocation committed may finish after the forget:
+ * it must not put what it read into the cache, or a logged-out session would keep working for CACHE_TTL_MS.
+ */
+let forgets = 0;
 
-/** Forgets the cached sessions of one user, after a change to them. */
+/**
+ * Forgets the cached sessions of one user. Call it after the transaction that revoked or changed them has
+ * committed: forgotten earlier, a request in between would cache the session again as it was.
+ */
 export function forgetSessions(userId: number): void {
+  forgets++;
   for (const [key, entry] of cache) if (entry.actor.userId === userId) cache.delete(key);
 }
 
@@ -108,10 +117,13 @@ export async function actorForToken(
   let entry = cache.get(tokenHash);
   if (!entry || Date.now() - entry.fetchedAt > CACHE_TTL_MS) {
     cache.delete(tokenHash);
+    const forgetsBefore = forgets;
     const found = await lookUp(db, tokenHash);
     if (!found) return null;
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(tokenHash, found);
+    if (forgets === forgetsBefore) {
+      if (cache.size >= CACHE_MAX) cache.clear();
+      cache.set(tokenHash, found);
+    }
     entry = found;
   }
   const at = now.getTime();
@@ -126,14 +138,16 @@ export async function actorForToken(
   return entry.actor;
 }
 
+/** Ends one session; forgetSessions after the commit. */
 export async function revokeSession(db: Queryable, sessionId: number, now = new Date()): Promise<void> {
-  for (const [key, entry] of cache) if (entry.actor.sessionId === sessionId) cache.delete(key);
   await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
 }
 
-/** Ends every open session of a user, but the one given (after a password change or when an admin disables them). */
+/**
+ * Ends every open session of a user, but the one given (after a password change or when an admin disables them);
+ * forgetSessions after the commit.
+ */
 export async function revokeUserSessions(db: Queryable, userId: number, keepSessionId?: number, now = new Date()) {
-  forgetSessions(userId);
   await db
     .update(sessions)
     .set({ revokedAt: now })

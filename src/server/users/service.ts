@@ -143,7 +143,7 @@ export async function updateUser(db: Db, id: number, patch: UserPatch, ctx: Chan
       after: auditable(after),
     });
   });
-  // the cached sessions of this user carry the old roles and unit
+  // after the commit: the cached sessions of this user carry the old roles and unit, or were just revoked
   forgetSessions(id);
   return getUser(db, id);
 }
@@ -152,7 +152,7 @@ export async function updateUser(db: Db, id: number, patch: UserPatch, ctx: Chan
 export async function resetPassword(db: Db, username: string, password: string, ctx: ChangeContext): Promise<void> {
   checkPassword(password);
   const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
+  const userId = await db.transaction(async (tx) => {
     const [user] = await tx
       .select()
       .from(users)
@@ -173,5 +173,7 @@ export async function resetPassword(db: Db, username: string, password: string, 
       .where(eq(users.id, user.id));
     await revokeUserSessions(tx, user.id);
     await recordAudit(tx, { ...ctx, action: "user.password_reset", entityType: "user", entityId: user.id });
+    return user.id;
   });
+  forgetSessions(userId);
 }
