@@ -113,6 +113,7 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
   let phase: "body" | "fields" = "body";
   let targets: TargetList | null = null;
   let appendix = false;
+  let lastRowHeading: string | null = null;
 
   const place = (item: Item) => {
     const at = stack.findIndex((s) => s.numbering.style === item.numbering.style);
@@ -142,11 +143,13 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
       targets = null;
       // rows are leaves: a heading row or the next row never nests under the row above
       while (stack.length > 0 && stack[stack.length - 1].numbering.style === "row") stack.pop();
-      if (row.heading) {
+      // a 分类 column repeats its value on every row of the group (merged cells): one heading per group
+      if (row.heading && row.heading.text !== lastRowHeading) {
         const heading = headingFromRow(items.length, row.heading);
         place(heading);
         current = null;
       }
+      if (row.heading) lastRowHeading = row.heading.text;
       if (row.text !== "" || row.fields.length > 0) {
         if (row.number === null && current?.row && row.hasNumberColumn) {
           // a row without a number continues the row above (merged cells)

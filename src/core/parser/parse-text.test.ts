@@ -198,6 +198,18 @@ describe("parseText on hand-written documents in other styles", () => {
     });
   });
 
+  it("a 类别 column repeated on every row makes one section per group", () => {
+    const { sections, tasks } = parseText(
+      "序号 | 类别 | 重点任务 | 牵头单位\n1 | 依法行政 | 任务甲。 | 区司法局\n2 | 依法行政 | 任务乙。 | 区财政局\n3 | 公正执法 | 任务丙。 | 区司法局\n",
+    );
+    expect(sections.map((s) => s.title)).toEqual(["依法行政", "公正执法"]);
+    expect(tasks.map((t) => [t.sectionId, t.text, t.leadUnits])).toEqual([
+      [sections[0].id, "任务甲。", ["区司法局"]],
+      [sections[0].id, "任务乙。", ["区财政局"]],
+      [sections[1].id, "任务丙。", ["区司法局"]],
+    ]);
+  });
+
   it("(1) and ① numbering; a parent with its own clause is a task; 工作要求 items and people are not", async () => {
     const { tasks } = parseText(await doc("numbering-styles"));
     expect(tasks.map((t) => t.path.join("/"))).toEqual([
