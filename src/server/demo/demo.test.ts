@@ -50,4 +50,16 @@ describe("the demo district", () => {
     expect(result.created.users).toBe(0);
     expect(await counts()).toEqual(before);
   });
+
+  it("counts only demo accounts that can still sign in: disabling them all lets production start", async () => {
+    const db = t.database.db;
+    try {
+      await db.update(users).set({ disabled: true }).where(eq(users.isDemo, true));
+      expect(await hasDemoAccounts(db)).toBe(false);
+      await db.update(users).set({ disabled: false }).where(eq(users.username, "unit05"));
+      expect(await hasDemoAccounts(db)).toBe(true);
+    } finally {
+      await db.update(users).set({ disabled: false }).where(eq(users.isDemo, true));
+    }
+  });
 });

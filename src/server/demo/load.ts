@@ -1,5 +1,5 @@
 /** Loads the demo district: running it again changes nothing (units, groups and accounts are matched by name). */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Role } from "../../shared/domain.js";
 import { recordAudit } from "../audit/record.js";
 import { hashPassword } from "../auth/passwords.js";
@@ -91,7 +91,12 @@ export async function loadDemoData(db: Db, password: string): Promise<DemoLoadRe
   });
 }
 
+/** Whether a demo account with the demo password can still sign in: disabled or re-passworded ones cannot. */
 export async function hasDemoAccounts(db: Db): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.isDemo, true)).limit(1);
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.isDemo, true), eq(users.disabled, false)))
+    .limit(1);
   return !!row;
 }
