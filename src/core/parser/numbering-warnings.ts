@@ -9,9 +9,12 @@ const MAX_NUMBERING_WARNINGS = 20;
 export function numberingWarnings(items: Item[], roles: Map<Item, Role>): ParseWarning[] {
   const warnings: ParseWarning[] = [];
   const lastByParentStyle = new Map<string, Item>();
+  // only numbering styles that number tasks; a heading in the same style (a task split into sub-items) counts too
+  const taskStyles = new Set(items.filter((i) => roles.get(i) === "task").map((i) => i.numbering.style));
   for (const item of items) {
     const role = roles.get(item);
     if ((role !== "task" && role !== "section") || item.numbering.value === 0) continue;
+    if (!taskStyles.has(item.numbering.style)) continue;
     const key = `${item.parent?.index ?? -1}:${item.numbering.style}`;
     const prev = lastByParentStyle.get(key);
     lastByParentStyle.set(key, item);
