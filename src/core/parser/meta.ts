@@ -47,7 +47,10 @@ function findTitle(head: Line[]): string | null {
     candidates.push(joined);
   }
   const plans = candidates.filter((c) => !/通知$/.test(c));
-  return plans.at(-1) ?? candidates.at(-1) ?? null;
+  const notice = candidates.at(-1);
+  // only the covering notice: its 《…》 names the plan ("关于印发《…实施方案》的通知")
+  const named = notice ? /《([^《》]{4,60})》/.exec(notice)?.[1] : undefined;
+  return plans.at(-1) ?? named ?? notice ?? null;
 }
 
 /** Reads title, document number, issuer and date from the lines around the plan's text. */

@@ -303,6 +303,13 @@ describe("parseText on hand-written documents in other styles", () => {
     expect(tasks.map((t) => t.responsibleUnits)).toEqual([["区司法局"], ["各部门"]]);
   });
 
+  it("takes the plan's name from a covering notice when the plan has no title line of its own", () => {
+    const { title } = parseText(
+      "关于印发《某某县行政执法质量提升实施方案》的通知\n1.落实三项制度。\n责任单位：县司法局\n",
+    );
+    expect(title).toBe("某某县行政执法质量提升实施方案");
+  });
+
   it("a document without numbered tasks gives no tasks and says why", async () => {
     const result = parseText(await doc("no-tasks"));
     expect(result.tasks).toEqual([]);
