@@ -306,6 +306,17 @@ describe("request safety", () => {
     expect(response.body).not.toMatch(/at \w+ \(/);
   });
 
+  it("answers a body over 1 MB with 413", async () => {
+    const response = await t.request({
+      method: "POST",
+      url: "/api/units/resolve",
+      payload: { phrases: ["区司法局".repeat(100_000)] },
+      cookie: await t.login("leader"),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.code).toBe("payload_too_large");
+  });
+
   it("sends the security headers", async () => {
     const response = await t.request({ method: "GET", url: "/api/health" });
     expect(response.headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);

@@ -62,19 +62,29 @@ function cleanAliases(name: string, aliases: string[] | undefined): string[] {
   return out;
 }
 
-/** A name or alias must point to one unit only, or a document phrase would resolve ambiguously. */
-async function assertNamesFree(tx: Queryable, names: string[], exceptId: number | null): Promise<void> {
+/**
+ * A name or alias must point to one unit or one group only, or a document phrase would resolve ambiguously:
+ * a unit named 各乡镇 would hide the group of every township.
+ */
+async function assertNamesFree(
+  tx: Queryable,
+  names: string[],
+  except: { unitId?: number; groupId?: number },
+): Promise<void> {
   const wanted = new Set(names.map(normaliseUnitPhrase));
+  const clashes = (taken: string | null) => taken != null && wanted.has(normaliseUnitPhrase(taken));
   const all = await tx
     .select({ id: units.id, name: units.name, shortName: units.shortName, aliases: units.aliases })
     .from(units);
   for (const unit of all) {
-    if (unit.id === exceptId) continue;
-    for (const taken of [unit.name, unit.shortName, ...unit.aliases]) {
-      if (taken && wanted.has(normaliseUnitPhrase(taken))) {
-        throw duplicate(`名称或别名“${taken}”已被单位“${unit.name}”使用`);
-      }
-    }
+    if (unit.id === except.unitId) continue;
+    const taken = [unit.name, unit.shortName, ...unit.aliases].find(clashes);
+    if (taken) throw duplicate(`名称或别名“${taken}”已被单位“${unit.name}”使用`);
+  }
+  for (const group of await listUnitGroups(tx)) {
+    if (group.id === except.groupId) continue;
+    const taken = [group.name, ...group.aliases].find(clashes);
+    if (taken) throw duplicate(`名称或别名“${taken}”已被单位分组“${group.name}”使用`);
   }
 }
 
@@ -95,7 +105,7 @@ export async function createUnit(db: Db, input: UnitCreate, ctx: ChangeContext):
     const name = input.name.trim();
     const aliases = cleanAliases(name, input.aliases);
     const shortName = input.shortName?.trim() || null;
-    await assertNamesFree(tx, [name, ...aliases, ...(shortName ? [shortName] : [])], null);
+    await assertNamesFree(tx, [name, ...aliases, ...(shortName ? [shortName] : [])], {});
     await assertParent(tx, input.parentId, null);
     const [row] = await tx
       .insert(units)
@@ -123,7 +133,7 @@ export async function updateUnit(db: Db, id: number, patch: UnitPatch, ctx: Chan
     const name = patch.name?.trim() ?? before.name;
     const aliases = patch.aliases ? cleanAliases(name, patch.aliases) : before.aliases;
     const shortName = patch.shortName === undefined ? before.shortName : patch.shortName?.trim() || null;
-    await assertNamesFree(tx, [name, ...aliases, ...(shortName ? [shortName] : [])], id);
+    await assertNamesFree(tx, [name, ...aliases, ...(shortName ? [shortName] : [])], { unitId: id });
     if (patch.parentId !== undefined) await assertParent(tx, patch.parentId, id);
     const [after] = await tx
       .update(units)
@@ -190,16 +200,6 @@ function assertGroupHasRule(unitTypes: string[], memberIds: number[]): void {
   }
 }
 
-async function assertGroupNameFree(tx: Queryable, names: string[], exceptId: number | null): Promise<void> {
-  const wanted = new Set(names.map(normaliseUnitPhrase));
-  for (const group of await listUnitGroups(tx)) {
-    if (group.id === exceptId) continue;
-    for (const taken of [group.name, ...group.aliases]) {
-      if (wanted.has(normaliseUnitPhrase(taken))) throw duplicate(`分组名称或别名“${taken}”已存在`);
-    }
-  }
-}
-
 export async function createUnitGroup(db: Db, input: UnitGroupCreate, ctx: ChangeContext): Promise<UnitGroupRow> {
   return db.transaction(async (tx) => {
     const name = input.name.trim();
@@ -207,7 +207,7 @@ export async function createUnitGroup(db: Db, input: UnitGroupCreate, ctx: Chang
     const unitTypes = input.unitTypes ?? [];
     const memberIds = input.memberIds ?? [];
     assertGroupHasRule(unitTypes, memberIds);
-    await assertGroupNameFree(tx, [name, ...aliases], null);
+    await assertNamesFree(tx, [name, ...aliases], {});
     await assertMembersExist(tx, memberIds);
     const [row] = await tx.insert(unitGroups).values({ name, aliases, unitTypes, memberIds }).returning();
     await recordAudit(tx, {
@@ -236,7 +236,7 @@ export async function updateUnitGroup(
     const unitTypes = patch.unitTypes ?? before.unitTypes;
     const memberIds = patch.memberIds ?? before.memberIds;
     assertGroupHasRule(unitTypes, memberIds);
-    await assertGroupNameFree(tx, [name, ...aliases], id);
+    await assertNamesFree(tx, [name, ...aliases], { groupId: id });
     await assertMembersExist(tx, patch.memberIds);
     const [after] = await tx
       .update(unitGroups)

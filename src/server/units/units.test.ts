@@ -160,6 +160,9 @@ describe("POST /api/units", () => {
       { name: unique("重名测试"), type: "other", aliases: ["区司法局（行政执法协调监督局）"] },
       { name: "区 发改局", type: "other" },
       { name: "区发展和改革局", type: "other" },
+      // a unit must not hide a group: 各乡镇 would no longer mean every township
+      { name: "各乡镇", type: "other" },
+      { name: unique("撞分组"), type: "other", aliases: ["各镇（街道）"] },
     ]) {
       const response = await t.request({ method: "POST", url: "/api/units", payload, cookie: coordinator });
       expect(response.statusCode, JSON.stringify(payload)).toBe(409);
@@ -334,12 +337,14 @@ describe("unit groups", () => {
     expect(await auditCount(t, "unit_group", created.json().id)).toBe(2);
   });
 
-  it("refuses a group without a rule, with unknown members, or with a name in use", async () => {
+  it("refuses a group without a rule, with unknown members, or with a name a group or unit uses", async () => {
     expect((await createGroup({ name: unique("空分组") })).statusCode).toBe(400);
     expect((await createGroup({ name: unique("坏成员"), memberIds: [999999] })).statusCode).toBe(400);
-    const taken = await createGroup({ name: "各镇（街道）", unitTypes: ["township"] });
-    expect(taken.statusCode).toBe(409);
-    expect(taken.json().error.code).toBe("duplicate");
+    for (const name of ["各镇（街道）", "区司法局", "政府办"]) {
+      const taken = await createGroup({ name, unitTypes: ["township"] });
+      expect(taken.statusCode, name).toBe(409);
+      expect(taken.json().error.code).toBe("duplicate");
+    }
   });
 });
 
