@@ -156,14 +156,16 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
           append(current.fields, row.fields);
           continue;
         }
-        // tables without a 序号 column number their rows by position
-        const value = row.number ?? (current?.row ? current.numbering.value + 1 : 1);
+        // tables without a 序号 column: the task cell may start with its number ("1.严格…"), else rows count
+        const inCell = row.number === null ? detectNumbering(row.text) : null;
+        const value = row.number ?? inCell?.value ?? (current?.row ? current.numbering.value + 1 : 1);
         const numbering: Numbering = { style: "row", value, label: String(value), length: 0 };
+        const skip = inCell?.length ?? 0;
         const item = newItem(
           items.length,
           numbering,
           lines[row.line].start,
-          row.textStart,
+          row.textStart + skip,
           row.textStart + row.text.length,
         );
         const last = lines[row.line + row.lines - 1];

@@ -210,6 +210,16 @@ describe("parseText on hand-written documents in other styles", () => {
     ]);
   });
 
+  it("a table without a 序号 column takes numbers from the task cell", () => {
+    const { tasks } = parseText(
+      "重点任务 | 牵头单位 | 完成时限\n1.建立台账。 | 区司法局 | 2024年底前\n2.开展评查。 | 区财政局 | 长期坚持\n",
+    );
+    expect(tasks.map((t) => [t.number, t.text, t.leadUnits])).toEqual([
+      ["1", "建立台账。", ["区司法局"]],
+      ["2", "开展评查。", ["区财政局"]],
+    ]);
+  });
+
   it("(1) and ① numbering; a parent with its own clause is a task; 工作要求 items and people are not", async () => {
     const { tasks } = parseText(await doc("numbering-styles"));
     expect(tasks.map((t) => t.path.join("/"))).toEqual([
