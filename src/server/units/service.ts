@@ -63,6 +63,14 @@ function cleanAliases(name: string, aliases: string[] | undefined): string[] {
 }
 
 /**
+ * Whether a patch leaves a record as it is: saving an unchanged form keeps the version (no needless conflict for
+ * someone else editing it) and writes no audit event.
+ */
+function unchanged<T extends object>(row: T, next: Partial<T>): boolean {
+  return Object.entries(next).every(([key, value]) => JSON.stringify(row[key as keyof T]) === JSON.stringify(value));
+}
+
+/**
  * A name or alias must point to one unit or one group only, or a document phrase would resolve ambiguously:
  * a unit named 各乡镇 would hide the group of every township.
  */
@@ -133,21 +141,21 @@ export async function updateUnit(db: Db, id: number, patch: UnitPatch, ctx: Chan
     const name = patch.name?.trim() ?? before.name;
     const aliases = patch.aliases ? cleanAliases(name, patch.aliases) : before.aliases;
     const shortName = patch.shortName === undefined ? before.shortName : patch.shortName?.trim() || null;
+    const next = {
+      name,
+      shortName,
+      aliases,
+      type: patch.type ?? before.type,
+      parentId: patch.parentId === undefined ? before.parentId : patch.parentId,
+      active: patch.active ?? before.active,
+      sortOrder: patch.sortOrder ?? before.sortOrder,
+    };
+    if (unchanged(before, next)) return before;
     await assertNamesFree(tx, [name, ...aliases, ...(shortName ? [shortName] : [])], { unitId: id });
     if (patch.parentId !== undefined) await assertParent(tx, patch.parentId, id);
     const [after] = await tx
       .update(units)
-      .set({
-        name,
-        shortName,
-        aliases,
-        type: patch.type ?? before.type,
-        parentId: patch.parentId === undefined ? before.parentId : patch.parentId,
-        active: patch.active ?? before.active,
-        sortOrder: patch.sortOrder ?? before.sortOrder,
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
+      .set({ ...next, version: before.version + 1, updatedAt: new Date() })
       .where(and(eq(units.id, id), eq(units.version, patch.version)))
       .returning();
     if (!after) throw versionConflict();
@@ -235,12 +243,14 @@ export async function updateUnitGroup(
     const aliases = patch.aliases ? cleanAliases(name, patch.aliases) : before.aliases;
     const unitTypes = patch.unitTypes ?? before.unitTypes;
     const memberIds = patch.memberIds ?? before.memberIds;
+    const next = { name, aliases, unitTypes, memberIds };
+    if (unchanged(before, next)) return before;
     assertGroupHasRule(unitTypes, memberIds);
     await assertNamesFree(tx, [name, ...aliases], { groupId: id });
     await assertMembersExist(tx, patch.memberIds);
     const [after] = await tx
       .update(unitGroups)
-      .set({ name, aliases, unitTypes, memberIds, version: before.version + 1, updatedAt: new Date() })
+      .set({ ...next, version: before.version + 1, updatedAt: new Date() })
       .where(eq(unitGroups.id, id))
       .returning();
     await recordAudit(tx, {

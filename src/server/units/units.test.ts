@@ -220,6 +220,14 @@ describe("PATCH /api/units/:id", () => {
     expect(event.after).toMatchObject({ type: "court", version: 2, shortName: "简称" });
   });
 
+  it("saving without a change keeps the version and writes no audit event", async () => {
+    const unit = await createUnit(t, coordinator, { aliases: ["不变别名甲"] });
+    const response = await patch(unit.id, { version: 1, name: unit.name, aliases: unit.aliases, type: unit.type });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual(unit);
+    expect(await auditCount(t, "unit", unit.id, "unit.update")).toBe(0);
+  });
+
   it("answers a stale version with 409 version_conflict, changes nothing and audits nothing", async () => {
     const unit = await createUnit(t, coordinator);
     expect((await patch(unit.id, { version: 1, sortOrder: 3 })).statusCode).toBe(200);
