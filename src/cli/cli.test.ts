@@ -4,6 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -124,6 +125,20 @@ describe("fazhi CLI", () => {
     const reset = await fazhi(["user", "reset-password", "cli-coord"], { input: "Cli-newpass-456\n" });
     expect(reset.code, reset.stderr).toBe(0);
     expect(await loginThroughServer("cli-coord", ["Cli-pass-123", "Cli-newpass-456"])).toEqual([401, 200]);
+  }, 60_000);
+
+  it("a port in use exits 2 and names PORT", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = blocker.address() as AddressInfo;
+      const { code, stderr } = await fazhi(["serve"], { env: { PORT: String(port) } });
+      expect(code).toBe(2);
+      expect(stderr).toContain("PORT");
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   }, 60_000);
 
   it("production mode refuses to serve while demo accounts exist (exit 2)", async () => {

@@ -22,6 +22,23 @@ export interface Started {
   demo: DemoLoadResult | null;
 }
 
+/** Listens; a port in use or an address not on this machine is a setting to change, said as such, not a crash. */
+async function listen(app: FastifyInstance, config: Config): Promise<string> {
+  try {
+    return await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") {
+      throw new StartRefused(`端口 ${config.port} 已被占用 (PORT)：请停止占用它的程序，或用 PORT 指定另一个端口。`);
+    }
+    if (code === "EADDRNOTAVAIL") {
+      throw new StartRefused(`本机没有地址 ${config.host} (HOST)：请检查 HOST 的设置。`);
+    }
+    throw error;
+  }
+}
+
 /** Migrates, loads demo data into an empty database in demo mode, refuses demo accounts in production, listens. */
 export async function startServer(config: Config): Promise<Started> {
   const database = await openConfiguredDatabase(config);
@@ -37,7 +54,7 @@ export async function startServer(config: Config): Promise<Started> {
       );
     }
     const app = await buildApp(database, config);
-    const address = await app.listen({ port: config.port, host: config.host });
+    const address = await listen(app, config);
     return { app, database, url: address.replace("://[::1]", "://localhost"), demo };
   } catch (error) {
     await database.close();
