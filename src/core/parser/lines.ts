@@ -40,6 +40,8 @@ interface Paragraph {
   last: string;
   prose: boolean;
   pipe: boolean;
+  /** starts with a field label: only a value left open continues it */
+  field: boolean;
   /** a field line whose value may continue on the next line */
   label: boolean;
 }
@@ -52,6 +54,7 @@ function paragraph(text: string): Paragraph {
     last: text,
     prose: PROSE_MARK.test(text),
     pipe: text.includes("|"),
+    field: isLabelLine(simplifyForDetection(text)),
     label: isLabelLine(simplifyForDetection(text)) && !/[。；;]$/.test(text),
   };
 }
@@ -61,8 +64,12 @@ function paragraph(text: string): Paragraph {
  * ("公开率达" / "到 100%"). Headings and titles carry no sentence punctuation, so they are never extended.
  */
 function continues(prev: Paragraph, next: string): boolean {
-  // a field's value broken off its label ("责任单位：" / "区司法局") or wrapped ("区人力资源和社" / "会保障局")
-  if (prev.label && !prev.pipe && next.length <= 40 && !/[。；;：:]/.test(next) && !isStructural(next)) return true;
+  // a field's value on the line after its label ("责任单位：" / "区司法局"), or a list wrapped after a separator
+  // ("区司法局、" / "区财政局"); a value that looks complete is not extended (an issuer line may follow)
+  if (prev.field) {
+    const open = prev.label && !prev.pipe && /[:：、，,]$/.test(prev.last);
+    return open && next.length <= 40 && !/[。；;：:]/.test(next) && !isStructural(next);
+  }
   if (TERMINAL.test(prev.last[prev.last.length - 1]) || prev.pipe || next.includes("|")) return false;
   if (!prev.prose || isStructural(next)) return false;
   // a short numbered heading ("（三）推进行政决策科学化、民主化、法治化") is complete without a full stop

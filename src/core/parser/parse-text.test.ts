@@ -282,16 +282,16 @@ describe("parseText on hand-written documents in other styles", () => {
     expect(sections.map((s) => s.title)).toEqual(["依法全面履行政府职能", "保障措施", "加强组织领导"]);
   });
 
-  it("field values on the line after their label, or wrapped, are read whole", () => {
+  it("field values on the line after their label, or wrapped after a separator, are read whole", () => {
     const { tasks, sections } = parseText(
-      "一、任务\n1.推进执法监督。加强指导。\n牵头单位：\n区司法局\n责任单位：区人力资源和社\n会保障局、区财政局\n" +
-        "完成时限：\n2024年底前\n2.第二项任务。\n责任单位：各乡镇\n二、工作要求\n各部门要高度重视。",
+      "一、任务\n1.推进执法监督。加强指导。\n牵头单位：\n区司法局\n责任单位：区人力资源和社会保障局、\n区财政局\n" +
+        "完成时限：\n2024年底前\n2.第二项任务。\n责任单位：各乡镇、各部门\n某某区人民政府办公室\n2024年6月4日",
     );
     expect(tasks.map((t) => [t.text, t.leadUnits, t.responsibleUnits, t.deadlines.map((d) => d.text)])).toEqual([
       ["推进执法监督。加强指导。", ["区司法局"], ["区人力资源和社会保障局", "区财政局"], ["2024年底前"]],
-      ["第二项任务。", [], ["各乡镇"], []],
+      ["第二项任务。", [], ["各乡镇", "各部门"], []],
     ]);
-    expect(sections.map((s) => s.title)).toEqual(["任务", "工作要求"]);
+    expect(sections.map((s) => s.title)).toEqual(["任务"]);
   });
 
   it("items under a numbered 效果指标 heading are section targets, not tasks", () => {
