@@ -11,7 +11,11 @@ describe("GET /api/health", () => {
   it("reports the database and the version without a session", async () => {
     const response = await t.request({ method: "GET", url: "/api/health" });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: "ok", database: TEST_DB, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(response.json()).toEqual({
+      status: "ok",
+      database: TEST_DB,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
   });
 
   it("answers unknown API paths with the one error shape", async () => {
@@ -25,6 +29,8 @@ describe("GET /api/health", () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/units", "/api/auth/login", "/api/units/resolve"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/units", "/api/auth/login", "/api/units/resolve"]),
+    );
   });
 });
