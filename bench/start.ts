@@ -15,7 +15,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 function timeUntilListening(dataDir: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const env = { ...process.env, FAZHI_DATA_DIR: dataDir, PORT: String(port), FAZHI_DEMO_PASSWORD: "Bench-pass-2025" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      FAZHI_DATA_DIR: dataDir,
+      PORT: String(port),
+      FAZHI_DEMO_PASSWORD: "Bench-pass-2025",
+    };
     delete env.DATABASE_URL;
     delete env.FAZHI_MODE;
     const child = spawn("npm", ["start"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
