@@ -45,8 +45,8 @@ function fazhi(args: string[], options: { env?: Record<string, string>; input?: 
   });
 }
 
-/** Starts `fazhi serve` on a free port, tries to sign in as a user with each password, and stops the server. */
-async function loginThroughServer(username: string, passwords: string[]): Promise<number[]> {
+/** Runs `fazhi serve` on a free port while `use` gets its URL, then stops it. */
+async function whileServing<T>(use: (url: string) => Promise<T>): Promise<T> {
   const child = spawn(process.execPath, [BIN, "serve"], { env: { ...baseEnv(), PORT: "0" } });
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -58,6 +58,17 @@ async function loginThroughServer(username: string, passwords: string[]): Promis
       });
       child.on("close", (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
     });
+    return await use(url);
+  } finally {
+    const exited = new Promise((resolve) => child.once("close", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+}
+
+/** Signs in through a served instance with each password in turn: the answers' status codes. */
+function loginThroughServer(username: string, passwords: string[]): Promise<number[]> {
+  return whileServing(async (url) => {
     const statuses: number[] = [];
     for (const password of passwords) {
       const response = await fetch(`${url}/api/auth/login`, {
@@ -68,11 +79,7 @@ async function loginThroughServer(username: string, passwords: string[]): Promis
       statuses.push(response.status);
     }
     return statuses;
-  } finally {
-    const exited = new Promise((resolve) => child.once("close", resolve));
-    child.kill("SIGTERM");
-    await exited;
-  }
+  });
 }
 
 afterAll(() => rmSync(DATA_DIR, { recursive: true, force: true }));
@@ -125,6 +132,16 @@ describe("fazhi CLI", () => {
     const reset = await fazhi(["user", "reset-password", "cli-coord"], { input: "Cli-newpass-456\n" });
     expect(reset.code, reset.stderr).toBe(0);
     expect(await loginThroughServer("cli-coord", ["Cli-pass-123", "Cli-newpass-456"])).toEqual([401, 200]);
+  }, 60_000);
+
+  it("refuses a second process on the data directory while the server runs (PGlite is one process's)", async () => {
+    const second = await whileServing(() =>
+      fazhi(["user", "add", "--username", "cli-late", "--role", "leader", "--password-stdin"], {
+        input: "Cli-pass-123\n",
+      }),
+    );
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/正被另一个 fazhi 进程/);
   }, 60_000);
 
   it("a port in use exits 2 and names PORT", async () => {

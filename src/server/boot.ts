@@ -1,4 +1,5 @@
 /** Opening the configured database and starting the server: shared by `fazhi serve`, `fazhi start` and tests. */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
@@ -7,13 +8,64 @@ import { type Database, openDatabase } from "./db/client.js";
 import { users } from "./db/schema.js";
 import { type DemoLoadResult, hasDemoAccounts, loadDemoData } from "./demo/load.js";
 
-export function openConfiguredDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl
-    ? openDatabase({ url: config.databaseUrl })
-    : openDatabase({ dataDir: path.join(config.dataDir, "pglite") });
+export class StartRefused extends Error {}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
-export class StartRefused extends Error {}
+/**
+ * PGlite holds the database in the memory of one process and writes it back to the data directory: a second
+ * process on the same directory (`fazhi user add` while `npm start` runs) would not be seen by the first, and one
+ * would overwrite the other's changes. So one process at a time; a lock left by a process that died is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "pglite.pid");
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number(readFileSync(file, "utf8"));
+    // the same pid is a lock from an earlier run (in a container every run may be pid 1)
+    if (holder !== process.pid && isRunning(holder)) {
+      throw new StartRefused(
+        `数据目录 ${dataDir} 正被另一个 fazhi 进程(pid ${holder})使用：请先停止它再运行；多个进程共用数据请使用 PostgreSQL (DATABASE_URL)。`,
+      );
+    }
+    rmSync(file, { force: true });
+  }
+}
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  if (config.databaseUrl) return openDatabase({ url: config.databaseUrl });
+  const unlock = lockDataDir(config.dataDir);
+  try {
+    const database = await openDatabase({ dataDir: path.join(config.dataDir, "pglite") });
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          unlock();
+        }
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
 
 export interface Started {
   app: FastifyInstance;
