@@ -5,6 +5,7 @@ describe("normaliseChars", () => {
   it.each([
     ["Kangxi radicals from Chromium PDFs", "项⽬⻚⾯为⺠服务", "项目页面为民服务"],
     ["compatibility ideographs", "\uf900\uf901", "豈更"],
+    ["radical supplement forms, as the document readers map them", "⺇⻓⻏", "𠘨长邑"],
     ["full-width digits and letters", "２０２４年ＡＢｃ", "2024年ABc"],
     ["odd spaces", "a\u00a0b\u3000c", "a b c"],
     ["invisible characters", "\ufeff责\u200b任", "责任"],

@@ -1,4 +1,4 @@
-import { RADICAL_MAP } from "./kangxi.js";
+import { mapCjkRadicals } from "../text/cjk-radicals.js";
 
 /**
  * Character-level normalisation: radical and compatibility forms back to ordinary ideographs, full-width
@@ -6,13 +6,12 @@ import { RADICAL_MAP } from "./kangxi.js";
  * Punctuation is kept as written (，vs , and （ vs ( both occur in real plans and in the reference annotations).
  */
 export function normaliseChars(raw: string): string {
-  return raw
+  return mapCjkRadicals(raw)
     .replace(/\r\n?/g, "\n")
     .replace(/\f/g, "\n\n")
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
     .replace(/[\u00a0\u2002-\u200a\u202f\u205f\u3000]/g, " ")
-    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]/g, (ch) => RADICAL_MAP.get(ch) ?? ch);
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 /**

@@ -1,5 +1,5 @@
+import { mapCjkRadicals } from "../../text/cjk-radicals.js";
 import type { ParseWarning, ReadResult } from "../types.js";
-import { mapCjkRadicals } from "./cjk-radicals.js";
 import { type DocumentFormat, formatFromName, looksLikeHtml, sniffBinary, zipFormat } from "./detect.js";
 import { readDocx } from "./docx.js";
 import { readErrors } from "./errors.js";
@@ -10,7 +10,6 @@ import { readPlainText } from "./text.js";
 import { readXlsx } from "./xlsx.js";
 import { SafeZip } from "./zip.js";
 
-export { mapCjkRadicals } from "./cjk-radicals.js";
 export type { DocumentFormat } from "./detect.js";
 export { DocumentReadError, type DocumentReadErrorCode } from "./errors.js";
 export { defaultReadLimits, type ReadLimits } from "./limits.js";

@@ -1,17 +1,18 @@
 /**
  * CJK radicals back to the ideographs they stand for. PDFs printed by Chromium (Type 3 fonts) and some PDF
  * producers extract 目 as ⽬ (Kangxi Radicals, U+2F00–U+2FD5) or 页 as ⻚ (CJK Radicals Supplement, U+2E80–U+2EF3).
- * The tables follow Unicode's EquivalentUnifiedIdeograph.txt. NFKC is not used on the text because it also folds
- * full-width punctuation (（一） → (一)) that the parser and the reviewer rely on; NFKC covers only the Kangxi
- * block anyway, the supplement has no decompositions.
+ * The tables follow Unicode's EquivalentUnifiedIdeograph.txt (⺇ → 𠘨, ⺗ → 㣺, ⺫ → 罒: the equivalent, not the
+ * look-alike radical). NFKC is not used on the text because it also folds full-width punctuation (（一） → (一))
+ * that the parser and the reviewer rely on; NFKC covers only the Kangxi block anyway, the supplement has no
+ * decompositions. Used by the document readers and by the text parser's normalisation alike.
  */
 
 /** U+2E80 onwards, one character per code point; "・" marks the code points without an equivalent. */
 const RADICALS_SUPPLEMENT = [
   "・厂乛乚乙亻冂𠘨刀刂卜㔾小小兀尣",
-  "尢𡯂巳幺彑彐忄心扌攵・旡日月歺母",
-  "民氵氺灬爫爫丬牛犭王𤴔目示礻𥫗糹",
-  "纟罓罒㓁冗𦉫羊𦍌𦍋耂肀聿肉𦥑艹艹",
+  "尢𡯂巳幺彑彐忄㣺扌攵・旡日月歺母",
+  "民氵氺灬爫爫丬牛犭王𤴔罒示礻𥫗糹",
+  "纟罓罒㓁㓁𦉫羊𦍌𦍋耂肀聿肉𦥑艹艹",
   "艹虎衤覀西见角𧢲讠贝𧾷车辶辶辶邑",
   "钅長镸长门𨸏阝雨青韦页风飞食𩙿飠",
   "饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜",

@@ -10,6 +10,12 @@ describe("CJK radical mapping", () => {
     ["⻓", "长"],
     ["⾔", "言"],
     ["\uf900", "豈"],
+    // EquivalentUnifiedIdeograph.txt, not the look-alike: ⺇ is 𠘨 (not 几), ⺗ is 㣺, ⺫ is 罒, ⺴ is 㓁
+    ["⺇", "𠘨"],
+    ["⺗", "㣺"],
+    ["⺫", "罒"],
+    ["⺴", "㓁"],
+    ["⻌⻍⻎", "辶辶辶"],
   ])("maps %s to %s", (input, output) => {
     expect(mapCjkRadicals(input)).toBe(output);
   });
