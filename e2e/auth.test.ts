@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Browser, login, menuEntries, openBrowser, type Product, startProduct, submitLogin } from "./harness";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { login, menuEntries, openBrowser, type Product, startProduct, submitLogin } from "./harness";
 
 let product: Product;
-let browser: Browser;
 
 beforeAll(async () => {
   product = await startProduct();
@@ -10,15 +9,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await product?.stop();
 });
-beforeEach(async () => {
-  browser = await openBrowser(product);
-});
-afterEach(async () => {
-  await browser?.close();
-});
 
 describe("signing in", () => {
   it("shows the server's error on the login page for a wrong password", async () => {
+    const browser = await openBrowser(product);
     const { page } = browser;
     await page.goto("/login");
     await page.getByText("法治政府建设督导平台").first().waitFor();
@@ -32,6 +26,7 @@ describe("signing in", () => {
   });
 
   it("sends a visitor to the login page and back to the page they asked for", async () => {
+    const browser = await openBrowser(product);
     const { page } = browser;
     await page.goto("/units");
     await page.waitForURL((url) => url.pathname === "/login");
@@ -46,6 +41,7 @@ describe("signing in", () => {
 
 describe("what a unit manager may see", () => {
   it("hides 用户管理 and 审计日志 from the menu and answers a direct visit with 无权限", async () => {
+    const browser = await openBrowser(product);
     const { page } = browser;
     await login(page, "township");
     expect(await menuEntries(page)).toEqual(["工作台", "单位管理"]);

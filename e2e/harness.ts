@@ -5,11 +5,12 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { onTestFinished } from "vitest";
 
 export const DEMO_PASSWORD = "Demo-pass-2025";
 
@@ -111,10 +112,15 @@ export type Browser = {
   page: Page;
   /** Uncaught exceptions in the page: a working app has none. */
   pageErrors: string[];
-  close: () => Promise<void>;
 };
 
-/** A fresh Chromium profile (no cookies) with one page on the product's base URL. */
+const FAILURE_DIR = join(tmpdir(), "fazhi-e2e-failures");
+let failureCount = 0;
+
+/**
+ * A fresh Chromium profile (no cookies) with one page on the product's base URL. Call it inside a test: the browser
+ * closes when the test ends, and a failing test leaves a screenshot of the page in /tmp/fazhi-e2e-failures.
+ */
 export async function openBrowser(product: Product): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium fonts-noto-cjk\`.`);
@@ -137,35 +143,43 @@ export async function openBrowser(product: Product): Promise<Browser> {
       "--disable-sync",
     ],
   });
-  context.setDefaultTimeout(15_000);
+  // Generous: on a 2-core machine the server hashes passwords (argon2) while Chromium renders, and CI may run
+  // other test projects at the same time.
+  context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
-  return {
-    context,
-    page,
-    pageErrors,
-    close: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+
+  onTestFinished(async ({ task }) => {
+    if (task.result?.state === "fail") {
+      await mkdir(FAILURE_DIR, { recursive: true });
+      const name = task.name.replace(/[^\p{L}\p{N}]+/gu, "_").slice(0, 60);
+      const file = join(FAILURE_DIR, `${++failureCount}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.error(`screenshot of the failed test's page (${page.url()}): ${file}`);
+    }
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+  return { context, page, pageErrors };
 }
 
 /**
- * antd puts a space between the two characters of a two-character Chinese button label (登录 → "登 录"),
- * so match button names with optional spaces between characters.
+ * Matches a button's accessible name. antd puts a space between the two characters of a two-character Chinese
+ * label (登录 → "登 录"), and a loading icon that is still fading out adds "loading" in front of the label.
  */
 export function label(text: string): RegExp {
   const pattern = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s*");
-  return new RegExp(`^\\s*${pattern}\\s*$`);
+  return new RegExp(`^(loading\\s*)?${pattern}\\s*$`);
 }
 
 /** Fills the login form and submits it; does not wait for the outcome. */
 export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel("用户名", { exact: true }).fill(username);
   await page.getByLabel("密码", { exact: true }).fill(password);
-  await page.getByRole("button", { name: label("登录") }).click();
+  // A button that is still busy with the previous attempt ignores clicks: wait until it is idle.
+  const button = page.getByRole("button", { name: label("登录") }).and(page.locator(":not(.ant-btn-loading)"));
+  await button.click();
 }
 
 /** Logs in from the login page and waits for the app frame (the user menu in the header). */

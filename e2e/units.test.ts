@@ -1,17 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  type Browser,
-  chooseOption,
-  DEMO_PASSWORD,
-  label,
-  login,
-  openBrowser,
-  type Product,
-  startProduct,
-} from "./harness";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chooseOption, DEMO_PASSWORD, label, login, openBrowser, type Product, startProduct } from "./harness";
 
 let product: Product;
-let browser: Browser;
 
 beforeAll(async () => {
   product = await startProduct();
@@ -19,15 +9,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await product?.stop();
 });
-beforeEach(async () => {
-  browser = await openBrowser(product);
-});
-afterEach(async () => {
-  await browser?.close();
-});
 
 describe("the unit registry", () => {
   it("lets the coordinator create a unit, find it by searching, edit it and log out", async () => {
+    const browser = await openBrowser(product);
     const { page } = browser;
     await login(page, "coordinator");
     await page.getByRole("menuitem", { name: "单位管理" }).click();
@@ -77,6 +62,7 @@ describe("the unit registry", () => {
   });
 
   it("keeps what was typed when the session expires during a save, and saves after signing in again", async () => {
+    const browser = await openBrowser(product);
     const { page, context } = browser;
     await login(page, "coordinator");
     await page.goto("/units");
@@ -102,32 +88,29 @@ describe("the unit registry", () => {
   });
 
   it("tells the second of two editors that the unit changed, keeping what they typed", async () => {
+    const browser = await openBrowser(product);
     const other = await openBrowser(product);
-    try {
-      const editors = [browser.page, other.page];
-      for (const page of editors) {
-        await login(page, "coordinator");
-        await page.goto("/units");
-        const row = page.locator(".ant-table-row", { hasText: "区发改局" });
-        await row.getByRole("button", { name: label("编辑") }).click();
-        await page.getByRole("dialog").getByText("编辑单位：区发改局").waitFor();
-      }
-      const [first, second] = editors.map((page) => page.getByRole("dialog").filter({ hasText: "编辑单位" }));
-
-      await first.getByLabel("简称", { exact: true }).fill("发改");
-      await first.getByRole("button", { name: label("保存") }).click();
-      await browser.page.getByText("已保存「区发改局」").waitFor();
-
-      await second.getByLabel("简称", { exact: true }).fill("发展改革");
-      await second.getByRole("button", { name: label("保存") }).click();
-      await second.getByText("该记录已被他人修改，请刷新后重试").waitFor();
-      expect(await second.getByLabel("简称", { exact: true }).inputValue()).toBe("发展改革");
-
-      await second.getByRole("button", { name: "载入最新内容" }).click();
-      expect(await second.getByLabel("简称", { exact: true }).inputValue()).toBe("发改");
-      expect([...browser.pageErrors, ...other.pageErrors]).toEqual([]);
-    } finally {
-      await other.close();
+    const editors = [browser.page, other.page];
+    for (const page of editors) {
+      await login(page, "coordinator");
+      await page.goto("/units");
+      const row = page.locator(".ant-table-row", { hasText: "区发改局" });
+      await row.getByRole("button", { name: label("编辑") }).click();
+      await page.getByRole("dialog").getByText("编辑单位：区发改局").waitFor();
     }
+    const [first, second] = editors.map((page) => page.getByRole("dialog").filter({ hasText: "编辑单位" }));
+
+    await first.getByLabel("简称", { exact: true }).fill("发改");
+    await first.getByRole("button", { name: label("保存") }).click();
+    await browser.page.getByText("已保存「区发改局」").waitFor();
+
+    await second.getByLabel("简称", { exact: true }).fill("发展改革");
+    await second.getByRole("button", { name: label("保存") }).click();
+    await second.getByText("该记录已被他人修改，请刷新后重试").waitFor();
+    expect(await second.getByLabel("简称", { exact: true }).inputValue()).toBe("发展改革");
+
+    await second.getByRole("button", { name: "载入最新内容" }).click();
+    expect(await second.getByLabel("简称", { exact: true }).inputValue()).toBe("发改");
+    expect([...browser.pageErrors, ...other.pageErrors]).toEqual([]);
   });
 });
