@@ -20,14 +20,18 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** How long to wait for another process to let go of the data directory: one that is shutting down soon does. */
+const LOCK_WAIT_MS = 8_000;
+
 /**
  * PGlite holds the database in the memory of one process and writes it back to the data directory: a second
  * process on the same directory (`fazhi user add` while `npm start` runs) would not be seen by the first, and one
  * would overwrite the other's changes. So one process at a time; a lock left by a process that died is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+async function lockDataDir(dataDir: string): Promise<() => void> {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "pglite.pid");
+  const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
       writeFileSync(file, String(process.pid), { flag: "wx" });
@@ -37,18 +41,21 @@ function lockDataDir(dataDir: string): () => void {
     }
     const holder = Number(readFileSync(file, "utf8"));
     // the same pid is a lock from an earlier run (in a container every run may be pid 1)
-    if (holder !== process.pid && isRunning(holder)) {
+    if (holder === process.pid || !isRunning(holder)) {
+      rmSync(file, { force: true });
+    } else if (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } else {
       throw new StartRefused(
         `数据目录 ${dataDir} 正被另一个 fazhi 进程(pid ${holder})使用：请先停止它再运行；多个进程共用数据请使用 PostgreSQL (DATABASE_URL)。`,
       );
     }
-    rmSync(file, { force: true });
   }
 }
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   if (config.databaseUrl) return openDatabase({ url: config.databaseUrl });
-  const unlock = lockDataDir(config.dataDir);
+  const unlock = await lockDataDir(config.dataDir);
   try {
     const database = await openDatabase({ dataDir: path.join(config.dataDir, "pglite") });
     return {
