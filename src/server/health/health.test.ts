@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../app.js";
+import { openDatabase } from "../db/client.js";
 import { buildTestApp, TEST_DB, type TestApp } from "../test/helper.js";
 
 let t: TestApp;
@@ -32,5 +34,18 @@ describe("GET /api/health", () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/api/units", "/api/auth/login", "/api/units/resolve"]),
     );
+  });
+
+  it("answers 503 database_unreachable when the database is down", async () => {
+    const down = await openDatabase({ url: "postgres://nobody@127.0.0.1:1/none" });
+    const app = await buildApp(down, t.config);
+    try {
+      const response = await app.inject({ method: "GET", url: "/api/health" });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ error: { code: "database_unreachable", message: "数据库无法连接" } });
+    } finally {
+      await app.close();
+      await down.close();
+    }
   });
 });
