@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedDir } from "../../core/parser/eval/seeds.js";
 import type { ResolveResult, Unit } from "../../shared/api.js";
 import { units } from "../db/schema.js";
 import { DEMO_UNITS } from "../demo/registry.js";
@@ -358,7 +360,7 @@ describe("unit groups", () => {
 
 describe("POST /api/units/resolve", () => {
   it("resolves every unit phrase of seed plan 000", async () => {
-    const truth = JSON.parse(readFileSync("/work/shared/parser-truth/000.json", "utf8")) as {
+    const truth = JSON.parse(readFileSync(path.join(sharedDir(), "parser-truth", "000.json"), "utf8")) as {
       tasks: { lead: string[]; others: string[] }[];
     };
     const phrases = [...new Set(truth.tasks.flatMap((task) => [...task.lead, ...task.others]))];
