@@ -1,3 +1,4 @@
+import { CLOSERS, OPENERS } from "./brackets.js";
 import { findDeadlines } from "./deadlines.js";
 import type { Field, FieldRole } from "./labels.js";
 import type { Line } from "./lines.js";
@@ -7,6 +8,13 @@ import type { Line } from "./lines.js";
  * one row per line with cells separated by spaces, or one cell per line. Columns are found by header names,
  * in any order.
  */
+
+/**
+ * What the readers put between the paragraphs (or Alt+Enter lines, or <br> lines) of one table cell, so a row stays
+ * on one line. A unit column splits on it (区司法局 / 区财政局 on two lines of one 牵头单位 cell are two units); the
+ * task text keeps it as the space between two sentences.
+ */
+export const CELL_LINE_BREAK = " ";
 
 export type Column = "number" | "text" | "group" | "ignored" | Exclude<FieldRole, "ignored" | "person">;
 
@@ -26,30 +34,41 @@ export interface TableRow {
   heading?: { text: string; start: number };
 }
 
+/** A header cell is a short name: no sentence punctuation, no numbers. */
+function isHeaderShaped(name: string): boolean {
+  return name !== "" && name.length <= 10 && !/[，。、：:；;,\d]/.test(name);
+}
+
+/** The column a header cell names, or null for a name the parser does not know (考核分值) or not a name at all. */
 export function classifyHeader(cell: string): Column | null {
   const c = cell.replace(/\s+/g, "");
-  // header cells are short names: no sentence punctuation, no numbers
-  if (c === "" || c.length > 10 || /[，。、：:；;,\d]/.test(c)) return null;
+  if (!isHeaderShaped(c)) return null;
   if (/^(序号|编号|序|No\.?)$/i.test(c)) return "number";
+  // people are never units: 分管领导, 责任领导, 责任人
   if (/领导|责任人|联系人|分管/.test(c)) return "ignored";
   if (/牵头/.test(c)) return "lead";
   if (/配合|协办|协助|参与|协同/.test(c)) return "cooperating";
   if (/责任(单位|部门|主体|科室)|主责|实施(单位|主体)|承办|落实单位|^(单位|部门)$/.test(c)) return "responsible";
   if (/时限|时间|期限|节点|进度/.test(c)) return "deadline";
-  if (/任务|措施|内容|事项|要点|举措|工作/.test(c) && c.length <= 10) return "text";
+  if (/任务|措施|内容|事项|要点|举措|工作/.test(c)) return "text";
   if (/类别|分类|板块|领域|方面|项目/.test(c) && c.length <= 8) return "group";
   if (/备注|说明|目标|指标|依据/.test(c) && c.length <= 8) return "ignored";
   return null;
 }
 
+/**
+ * The columns of a header row: every cell a short name, among them the task column and a unit or deadline column.
+ * Names the parser does not know (考核分值, 分值) are ignored columns, as long as they are fewer than the known ones.
+ */
 function headerOf(cells: string[]): Column[] | null {
   if (cells.length < 3) return null;
+  if (!cells.every((cell) => isHeaderShaped(cell.replace(/\s+/g, "")))) return null;
   const columns = cells.map(classifyHeader);
-  if (columns.some((c) => c === null)) return null;
-  const cols = columns as Column[];
-  if (!cols.includes("text")) return null;
-  if (!cols.some((c) => c === "lead" || c === "responsible" || c === "cooperating" || c === "deadline")) return null;
-  return cols;
+  if (!columns.includes("text")) return null;
+  if (!columns.some((c) => c === "lead" || c === "responsible" || c === "cooperating" || c === "deadline")) return null;
+  const unknown = columns.filter((c) => c === null).length;
+  if (unknown * 2 >= cells.length) return null;
+  return columns.map((c) => c ?? "ignored");
 }
 
 const CN_NUMBER_CELL = /^[(（]?([一二三四五六七八九十]{1,3})[)）、.．]?$/;
@@ -114,7 +133,9 @@ function rowFrom(columns: Column[], cells: Cell[], line: number, lines: number):
   for (const [key, cell] of map) {
     const col = key.split("#")[0] as Column;
     if (col === "lead" || col === "responsible" || col === "cooperating" || col === "deadline") {
-      if (cell.text.trim() !== "") fields.push({ role: col, value: cell.text.trim(), start: cell.start });
+      const value = cell.text.trim();
+      if (value !== "")
+        fields.push({ role: col, value: col === "deadline" ? value : unitList(value), start: cell.start });
     }
   }
   const group = map.get("group");
@@ -144,6 +165,33 @@ function rowFrom(columns: Column[], cells: Cell[], line: number, lines: number):
   }
   if (row.number === null && row.text === "" && fields.length === 0 && !row.heading) return null;
   return row;
+}
+
+/**
+ * A unit cell's names with the line breaks between them (CELL_LINE_BREAK, or spaces typed between names) written as
+ * 、, one character for one so offsets hold. Never inside brackets, nor before a bracketed qualifier:
+ * 区司法局 (行政执法协调监督局) stays one unit.
+ */
+function unitList(value: string): string {
+  let depth = 0;
+  let out = "";
+  let i = 0;
+  while (i < value.length) {
+    const ch = value[i];
+    if (depth === 0 && /\s/.test(ch)) {
+      let end = i;
+      while (end < value.length && /\s/.test(value[end])) end++;
+      const qualifier = OPENERS.includes(value[end] ?? "");
+      out += qualifier ? value.slice(i, end) : "、".repeat(end - i);
+      i = end;
+      continue;
+    }
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+    out += ch;
+    i++;
+  }
+  return out;
 }
 
 function cellsOf(line: Line, separator: RegExp): Cell[] {

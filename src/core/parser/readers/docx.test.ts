@@ -87,7 +87,7 @@ describe("docx reader", () => {
     expect(read.text.split("\n")).toEqual(["宁夏回族自治区人民政府办公厅文件", "宁政办发〔2023〕21号"]);
   });
 
-  it("joins a cell's paragraphs and spans merged columns", async () => {
+  it("keeps a cell's paragraphs apart on the row's line and spans merged columns", async () => {
     const cell = (content: string, tcPr = "") => `<w:tc><w:tcPr>${tcPr}</w:tcPr>${content}</w:tc>`;
     const table = `<w:tbl>
       <w:tr>${cell(p("序号"))}${cell(p("任务"))}${cell(p("牵头单位"))}</w:tr>
@@ -99,7 +99,7 @@ describe("docx reader", () => {
     expect(read.text.split("\n")).toEqual([
       "序号 | 任务 | 牵头单位",
       "一、依法行政",
-      "1 | 第一段第二段 | 区司法局",
+      "1 | 第一段 第二段 | 区司法局",
       "2 | 另一项 | 区司法局",
     ]);
   });

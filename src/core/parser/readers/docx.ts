@@ -1,3 +1,4 @@
+import { CELL_LINE_BREAK } from "../tables.js";
 import type { ReadResult } from "../types.js";
 import { ListNumbering } from "./docx-numbering.js";
 import { type NumberingRef, styleNumbering } from "./docx-styles.js";
@@ -68,14 +69,14 @@ function paragraphText(paragraph: XmlElement, context: DocxContext): string {
   return paragraphNumber(paragraph, context) + inlineText(paragraph);
 }
 
-/** Text of one table cell: its paragraphs run together, as the cell reads when flattened to one line. */
+/** Text of one table cell on one line: its paragraphs (and line breaks) joined by CELL_LINE_BREAK. */
 function cellText(cell: XmlElement, context: DocxContext): string {
   const lines: string[] = [];
   blockLines(cell, context, lines);
   return lines
     .map((line) => line.trim())
-    .join("")
-    .replace(/\n+/g, "");
+    .filter((line) => line !== "")
+    .join(CELL_LINE_BREAK);
 }
 
 function tableLines(table: XmlElement, context: DocxContext, out: string[]): void {

@@ -1,4 +1,5 @@
 import { type HTMLElement, type Node, NodeType, parse } from "node-html-parser";
+import { CELL_LINE_BREAK } from "../tables.js";
 import type { ReadResult } from "../types.js";
 import type { ReadClock } from "./limits.js";
 
@@ -180,10 +181,11 @@ function cleanLine(text: string): string {
     .trim();
 }
 
+/** Text of one table cell on one line: its paragraphs and <br> lines joined by CELL_LINE_BREAK. */
 function cellText(cell: HTMLElement): string {
   const lines: string[] = [];
   renderBlocks(cell, lines);
-  return lines.join("");
+  return lines.join(CELL_LINE_BREAK);
 }
 
 function renderTable(table: HTMLElement, out: string[]): void {

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { CELL_LINE_BREAK } from "../tables.js";
 import type { ReadResult } from "../types.js";
 import { readErrors } from "./errors.js";
 import type { ReadClock } from "./limits.js";
@@ -23,7 +24,8 @@ function cellText(cell: ExcelJS.Cell): string {
   if (value && typeof value === "object" && "result" in value && value.result instanceof Date) {
     return formatDate(value.result);
   }
-  return cell.text.replace(/\s*[\r\n]+\s*/g, "").trim();
+  // a line break typed in the cell (Alt+Enter) separates two names or sentences
+  return cell.text.replace(/\s*[\r\n]+\s*/g, CELL_LINE_BREAK).trim();
 }
 
 function sheetRows(sheet: ExcelJS.Worksheet, clock: ReadClock): SheetCell[][] {
