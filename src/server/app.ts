@@ -43,6 +43,8 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
+    // behind a reverse proxy, the client's address (login limit, audit) and https come from its headers
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     ajv: { customOptions: { removeAdditional: "all", coerceTypes: "array", useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -21,6 +21,8 @@ export interface Config {
   demoPasswordGenerated: boolean;
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailures: number; lockMinutes: number; attemptsPerMinute: number };
+  /** reverse proxies in front of the server whose X-Forwarded-For / -Proto to believe (0: none) */
+  trustProxyHops: number;
   logLevel: LogLevel;
 }
 
@@ -119,6 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
     attemptsPerMinute: integer(env, "FAZHI_LOGIN_ATTEMPTS_PER_MINUTE", 20, 1, 100000),
   };
   const level = logLevel(env);
+  const trustProxyHops = integer(env, "FAZHI_TRUST_PROXY", 0, 0, 10);
 
   const givenSecret = env.FAZHI_SESSION_SECRET ?? "";
   if (resolvedMode === "production" && givenSecret.length < 32) {
@@ -138,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port,
     host,
+    trustProxyHops,
     databaseUrl: url,
     dataDir,
     mode: resolvedMode,

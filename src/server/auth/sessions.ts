@@ -1,6 +1,6 @@
 /** Server-side sessions: a random token in an httpOnly cookie, its sha256 in the database. */
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Config } from "../config.js";
 import type { Queryable } from "../db/client.js";
 import { sessions, units, users } from "../db/schema.js";
@@ -19,6 +19,10 @@ export async function createSession(
 ): Promise<{ token: string; id: number; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + config.session.absoluteHours * 3600_000);
+  // a user's sessions that ended long ago go when they sign in again, so the table does not grow without end
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date(now.getTime() - 24 * 3600_000))));
   const [row] = await db
     .insert(sessions)
     .values({
