@@ -190,14 +190,27 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 }
 
 /**
- * Picks an option in an antd Select, opened by clicking the field with this label. Long lists are virtual (only the
- * visible options exist in the page), so for those pass `search` to type the option's text first.
+ * Picks an option in an antd Select, opened by clicking the field with this label, and waits until the field shows
+ * it. Long lists are virtual (only the visible options exist in the page), so for those pass `search`: the option's
+ * text is typed and the first match taken with Enter.
  */
 export async function chooseOption(page: Page, fieldLabel: string, option: string, search = false): Promise<void> {
   const field = page.getByLabel(fieldLabel, { exact: true });
   await field.click();
-  if (search) await field.fill(option);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  // An option clicked while the list is still sliding open can be missed: wait until the opening motion is over.
+  const list = page.locator(
+    '.ant-select-dropdown:visible:not([class*="slide-up-appear"]):not([class*="slide-up-enter"])',
+  );
+  const choice = list.locator(`.ant-select-item-option[title="${option}"]`);
+  if (search) {
+    await field.fill(option);
+    await choice.waitFor();
+    await field.press("Enter");
+  } else {
+    await choice.click();
+  }
+  const item = page.locator(".ant-form-item").filter({ has: field });
+  await item.locator(".ant-select").getByText(option, { exact: true }).first().waitFor();
 }
 
 /** The side menu's entries, in order. */

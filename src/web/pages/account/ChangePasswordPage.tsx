@@ -2,11 +2,13 @@ import { Alert, App, Button, Card, Form, Input } from "antd";
 import { useState } from "react";
 import { api, errorMessage } from "../../api/client";
 import { confirmRules, NEW_PASSWORD_RULES, PASSWORD_HINT } from "../../components/passwordRules";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
 /** 修改密码: the signed-in user changes their own password. */
 export default function ChangePasswordPage() {
+  useDocumentTitle("修改密码");
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);

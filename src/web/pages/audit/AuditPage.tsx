@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { AuditEvent, AuditQuery } from "../../../shared/api";
 import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { AuditChanges } from "./AuditChanges";
 import { ACTION_LABELS, ENTITY_TYPE_LABELS, labelOf } from "./labels";
 
@@ -59,6 +60,7 @@ function useActorOptions(events: AuditEvent[]): ActorOption[] {
 
 /** 审计日志: who changed what and when, newest first, with the record before and after each change. */
 export default function AuditPage() {
+  useDocumentTitle("审计日志");
   const [filters, setFilters] = useState<Filters>({ range: null });
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
   const [events, setEvents] = useState<AuditEvent[]>([]);

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useNavigate } from "react-router-dom";
 import { type Ability, ROLE_LABELS, UNIT_TYPE_LABELS } from "../../../shared/domain";
 import { useAuth } from "../../auth/AuthContext";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 
 type Shortcut = { path: string; title: string; description: string; icon: ReactNode; ability?: Ability };
 
@@ -38,6 +39,7 @@ const SHORTCUTS: Shortcut[] = [
 ];
 
 export default function HomePage() {
+  useDocumentTitle("工作台");
   const { me, can } = useAuth();
   const navigate = useNavigate();
   if (!me) return null;

@@ -5,6 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { ApiError, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { safeRedirect } from "../../auth/redirect";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 
 type LoginValues = { username: string; password: string };
 type LoginFailure = { message: string; severity: "error" | "warning" };
@@ -16,6 +17,7 @@ function describeFailure(error: unknown): LoginFailure {
 }
 
 export default function LoginPage() {
+  useDocumentTitle("登录");
   const { status, login } = useAuth();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -52,6 +54,9 @@ export default function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">请使用本单位分配的账号登录</Typography.Text>
         </Flex>
+        {!failure && params.has("redirect") && (
+          <Alert type="info" showIcon title="请登录后继续访问" style={{ marginBottom: 16 }} />
+        )}
         {failure && (
           <Alert
             role="alert"

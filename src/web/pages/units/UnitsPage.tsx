@@ -1,5 +1,6 @@
 import { Card, Tabs } from "antd";
 import { useSearchParams } from "react-router-dom";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useUnits } from "../../components/useUnits";
 import { ResolveTab } from "./ResolveTab";
 import { UnitGroupsTab } from "./UnitGroupsTab";
@@ -14,6 +15,7 @@ function tabFrom(value: string | null): TabKey {
 
 /** 单位管理: the registry, the unit groups that plan phrases such as 各乡镇 name, and a name-resolution check. */
 export default function UnitsPage() {
+  useDocumentTitle("单位管理");
   const [params, setParams] = useSearchParams();
   const registry = useUnits();
   const active = tabFrom(params.get("tab"));

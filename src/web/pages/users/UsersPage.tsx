@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { User } from "../../../shared/api";
 import { ROLE_LABELS, type Role } from "../../../shared/domain";
 import { api, errorMessage } from "../../api/client";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useUnits } from "../../components/useUnits";
 import { UserStatusTag } from "./labels";
 import { UserCreateModal } from "./UserCreateModal";
@@ -18,6 +19,7 @@ function matches(user: User, text: string): boolean {
 
 /** 用户管理 (admin): accounts, their unit and roles; create, edit, disable, unlock, reset password. */
 export default function UsersPage() {
+  useDocumentTitle("用户管理");
   const { message } = App.useApp();
   const registry = useUnits();
   const [users, setUsers] = useState<User[]>([]);
