@@ -71,10 +71,24 @@ function continues(prev: Paragraph, next: string): boolean {
     return open && next.length <= 40 && !/[。；;：:]/.test(next) && !isStructural(next);
   }
   if (TERMINAL.test(prev.last[prev.last.length - 1]) || prev.pipe || next.includes("|")) return false;
+  if (brokenInWord(prev, next)) return true;
   if (!prev.prose || isStructural(next)) return false;
   // a short numbered heading ("（三）推进行政决策科学化、民主化、法治化") is complete without a full stop
   if (prev.length < 40 && !/[，,。；;]/.test(prev.first) && detectNumbering(prev.first)) return false;
   return true;
+}
+
+/** A clause of one to three characters that opens a paragraph: 同时, 其中, 一是, 此外. */
+const OPENING_WORD =
+  /^(同时|其中|为此|对此|此外|另外|目前|首先|其次|再次|最后|[一二三四五六七八九十]是|总之|因此|但是|然而|近年来|当前)[,，]/;
+
+/**
+ * A long numbered line without punctuation whose next line opens with a fragment of a word and a comma: a page
+ * break inside a word ("21. …落实本领域综合行政执法标准" / "化指南,加强…"), not a heading and its body.
+ */
+function brokenInWord(prev: Paragraph, next: string): boolean {
+  if (prev.prose || prev.parts.length > 1 || prev.length < 20 || !detectNumbering(prev.first)) return false;
+  return /^[\u4e00-\u9fff]{1,3}[,，]/.test(next) && !OPENING_WORD.test(next) && !isStructural(next);
 }
 
 function join(prev: Paragraph, next: string): void {

@@ -385,3 +385,33 @@ async function doc(name: string): Promise<string> {
   const { readFile } = await import("node:fs/promises");
   return readFile(new URL(`./test-docs/${name}.txt`, import.meta.url), "utf8");
 }
+
+describe("a page break inside a word of a numbered task", () => {
+  it("joins the halves, so the task's title is not its first half", () => {
+    const text = [
+      "二、主要任务",
+      "21. 综合行政执法领域要严格落实本领域综合行政执法标准",
+      "",
+      "化指南,加强综合行政执法改革法治建设。",
+      "完成时限: 长期坚持",
+    ].join("\n");
+    const [task] = parseText(text).tasks;
+    expect(task.text).toBe("综合行政执法领域要严格落实本领域综合行政执法标准化指南,加强综合行政执法改革法治建设。");
+    expect(task.title).toBeNull();
+    expect(task.deadlines.map((d) => d.kind)).toEqual(["ongoing"]);
+  });
+
+  it("keeps a heading line apart from a body that opens with a connective or a short heading", () => {
+    const text = [
+      "二、主要任务",
+      "1. 全面提升行政执法人员能力素质和执法规范化水平",
+      "同时,加强执法人员培训。",
+      "2. 严格依法执法",
+      "各乡镇,各部门要严格执法。",
+    ].join("\n");
+    expect(parseText(text).tasks.map((t) => t.title)).toEqual([
+      "全面提升行政执法人员能力素质和执法规范化水平",
+      "严格依法执法",
+    ]);
+  });
+});
