@@ -9,7 +9,7 @@ const UNITS = "个工作日|学时|课时|小时|分钟|次|期|个|日|天|场|
 
 /** 公开率达到100%, 办结率90%以上, 不少于本单位执法人员总数的5% */
 const PERCENT_RE = new RegExp(
-  `(?:(${OP_WORDS})\\s{0,3}([^，。；;,、\\d]{0,24}?的)?)?\\s{0,3}${NUMBER}\\s{0,3}[%％](以上|以下|以内|左右)?`,
+  `(?:(${OP_WORDS})\\s{0,3}([^，。；;,、\\d]{0,24}?的)?)?\\s{0,3}${NUMBER}\\s{0,3}[%％]\\s{0,3}(以上|以下|以内|左右)?`,
   "g",
 );
 /** 不少于60学时, 每年至少1次, 不少于2期 */
@@ -18,9 +18,16 @@ const COUNT_RE = new RegExp(
   "g",
 );
 const PERIOD_RE = /(每人每年|每年度|每年|每半年|每季度|每月|每周)/;
-const LEADING_FILLER = /^(并|且|要|应|确保|力争|实现|做到|使|推动|进一步|全面|逐步|其中|同时|均|都|和|及)+/;
+const LEADING_FILLER =
+  /^([、和及并且要应使均都]|确保|力争|实现|做到|推动|进一步|全面|逐步|其中|同时|到?\d{4}\s*年(底前|底|前)?)+/;
+/** Words between a metric and its figure that are not part of the metric: 征求意见期限一般不少于30日. */
+const TRAILING_FILLER = /(一般|均|都|应当|应|须|必须|要)+$/;
+/** How far back a metric may reach; a longer stretch starts at a list boundary, never inside a word. */
+const METRIC_REACH = 48;
 
 const VERB_TAIL = /(开展|组织|举办|召开|接受|进行|安排|参加|完成)+$/;
+/** A figure after a bare verb measures what follows it: 完成90%以上指标任务. */
+const ONLY_VERBS = /^(开展|组织|举办|召开|接受|进行|安排|参加|完成|做到)+$/;
 
 function readValue(text: string): number | null {
   // scanned documents write l or I for 1 (l00%)
@@ -38,13 +45,29 @@ function opFor(word: string | undefined, suffix: string | undefined): Target["op
   return ">=";
 }
 
-function metricBefore(segment: string, at: number): string {
-  // a metric is a short noun phrase: look back a bounded distance, so long segments stay linear
-  const head = segment
-    .slice(Math.max(0, at - 40), at)
-    .replace(PERIOD_RE, "")
-    .trim();
-  return head.replace(LEADING_FILLER, "").slice(-24).trim();
+/**
+ * The metric written before a figure: the words since the segment's start or the previous target
+ * (报备率达到100%、审查率达到100%), looking back a bounded distance so long segments stay linear.
+ */
+function metricBefore(segment: string, at: number, from: number): string {
+  const reach = Math.max(from, at - METRIC_REACH);
+  let head = segment.slice(reach, at);
+  // cut short inside a word (…程序、救济渠道): start at the next list boundary instead
+  if (reach > from) head = head.slice(head.indexOf("、") + 1);
+  return head.replace(PERIOD_RE, "").trim().replace(LEADING_FILLER, "").replace(TRAILING_FILLER, "").trim();
+}
+
+/** The thing counted or measured, written after the figure: 至少开展1次执法监督检查, 90%以上的市县达到…. */
+function metricAfter(segment: string, end: number): string {
+  const after = segment
+    .slice(end, end + METRIC_REACH)
+    .trim()
+    .replace(/^的/, "");
+  const phrase = after.split(/并|达到|成为|实现/)[0] || after;
+  if (phrase.length <= 24) return phrase.replace(/的$/, "").trim();
+  // cut short inside a word: end at the last list boundary instead
+  const cut = phrase.slice(0, 24);
+  return (cut.includes("、") ? cut.slice(0, cut.lastIndexOf("、")) : cut).trim();
 }
 
 /** Finds quantitative targets in a text: metric, op, value, unit and period where stated. */
@@ -56,14 +79,17 @@ export function findTargets(written: string): Target[] {
     if (!/[\d%％一二三四五六七八九十两]/.test(segment)) continue;
     const period = PERIOD_RE.exec(segment)?.[1];
     PERCENT_RE.lastIndex = 0;
+    let previousEnd = 0;
     for (let m = PERCENT_RE.exec(segment); m; m = PERCENT_RE.exec(segment)) {
+      const from = previousEnd;
+      previousEnd = m.index + m[0].length;
       const value = readValue(m[3]);
       if (value === null || value > 1000) continue;
       const basis = m[2] ? m[2].replace(/的$/, "") : "";
-      const metric =
-        metricBefore(segment, m.index) || segment.slice(m.index + m[0].length, m.index + m[0].length + 16).trim();
+      const before = metricBefore(segment, m.index, from).replace(ONLY_VERBS, "");
+      const metric = before || metricAfter(segment, m.index + m[0].length);
       targets.push({
-        text: metricBefore(segment, m.index) ? `${metric}${m[0].trim()}` : m[0].trim(),
+        text: before ? `${metric}${m[0].trim()}` : m[0].trim(),
         metric: basis ? `${metric}(${basis})` : metric,
         op: opFor(m[1], m[4]),
         value,
@@ -72,18 +98,19 @@ export function findTargets(written: string): Target[] {
       });
     }
     COUNT_RE.lastIndex = 0;
+    previousEnd = 0;
     for (let m = COUNT_RE.exec(segment); m; m = COUNT_RE.exec(segment)) {
+      const from = previousEnd;
+      previousEnd = m.index + m[0].length;
       const value = readValue(m[2]);
       if (value === null) continue;
-      const before = metricBefore(segment, m.index).replace(VERB_TAIL, "");
-      const after = segment
-        .slice(m.index + m[0].length)
-        .replace(/^[的]/, "")
-        .trim()
-        .slice(0, 20);
+      // what is counted follows the figure when anything does (至少开展1次执法监督检查); else it came first
+      // (专题法治讲座不少于2期), and who does it (区政府每年至少公布一次…) is not the metric
+      const after = metricAfter(segment, m.index + m[0].length);
+      const before = metricBefore(segment, m.index, from).replace(VERB_TAIL, "");
       targets.push({
         text: m[0].trim(),
-        metric: before.length > 2 ? before : after || before,
+        metric: after.length >= 2 ? after : before || after,
         op: opFor(m[1], m[4]),
         value,
         unit: m[3],
