@@ -55,6 +55,19 @@ function add(a: Counts, b: Counts): Counts {
 
 const ZERO: Counts = { tp: 0, fp: 0, fn: 0 };
 
+/** A task's units and deadline phrases, as the scores compare them. */
+type Assigned = Omit<TruthTask, "start">;
+
+const NOTHING: Assigned = { lead: [], others: [], deadlines: [] };
+
+function assignedOf(task: ParseResult["tasks"][number]): Assigned {
+  return {
+    lead: task.leadUnits,
+    others: [...task.responsibleUnits, ...task.cooperatingUnits],
+    deadlines: task.deadlines.map((d) => d.text),
+  };
+}
+
 /**
  * Scores a parse against its annotation. A truth task is found when an output task's text starts with its
  * `start`; matching goes in document order, each output task used once. Units and deadlines of unmatched tasks
@@ -65,6 +78,11 @@ export function scoreParse(result: ParseResult, truth: TruthTask[]): Score {
   let lead = ZERO;
   let others = ZERO;
   let deadlines = ZERO;
+  const tally = (out: Assigned, want: Assigned) => {
+    lead = add(lead, compareLists(out.lead, want.lead));
+    others = add(others, compareLists(out.others, want.others));
+    deadlines = add(deadlines, compareLists(out.deadlines, want.deadlines));
+  };
   let found = 0;
   let cursor = 0;
   for (const t of truth) {
@@ -77,36 +95,16 @@ export function scoreParse(result: ParseResult, truth: TruthTask[]): Score {
       }
     }
     if (hit < 0) {
-      lead = add(lead, compareLists([], t.lead));
-      others = add(others, compareLists([], t.others));
-      deadlines = add(deadlines, compareLists([], t.deadlines));
+      tally(NOTHING, t);
       continue;
     }
     found++;
     used.add(hit);
     cursor = hit + 1;
-    const o = result.tasks[hit];
-    lead = add(lead, compareLists(o.leadUnits, t.lead));
-    others = add(others, compareLists([...o.responsibleUnits, ...o.cooperatingUnits], t.others));
-    deadlines = add(
-      deadlines,
-      compareLists(
-        o.deadlines.map((d) => d.text),
-        t.deadlines,
-      ),
-    );
+    tally(assignedOf(result.tasks[hit]), t);
   }
   result.tasks.forEach((o, i) => {
-    if (used.has(i)) return;
-    lead = add(lead, compareLists(o.leadUnits, []));
-    others = add(others, compareLists([...o.responsibleUnits, ...o.cooperatingUnits], []));
-    deadlines = add(
-      deadlines,
-      compareLists(
-        o.deadlines.map((d) => d.text),
-        [],
-      ),
-    );
+    if (!used.has(i)) tally(assignedOf(o), NOTHING);
   });
   return {
     truthTasks: truth.length,

@@ -3,14 +3,6 @@
 /** One text run of a line, where pdf.js placed it. */
 export interface PdfPiece {
   text: string;
-  x: number;
-  right: number;
-  top: number;
-  size: number;
-}
-
-export interface PdfLine {
-  text: string;
   /** left edge, PDF units */
   x: number;
   /** right edge, PDF units */
@@ -19,6 +11,10 @@ export interface PdfLine {
   top: number;
   /** font size */
   size: number;
+}
+
+/** A line of a page: its runs joined, placed like a run. */
+export interface PdfLine extends PdfPiece {
   /** the runs the line was built from, left to right */
   pieces?: PdfPiece[];
   /** a rebuilt table row: a paragraph of its own, never joined with its neighbours */
