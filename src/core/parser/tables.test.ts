@@ -52,6 +52,12 @@ describe("task table headers", () => {
     ]);
   });
 
+  it("reads traditional header names", () => {
+    expect(tasksOf("序號 | 工作任務 | 牽頭單位 | 完成時限\n1 | 嚴格依法執法。 | 區司法局 | 2024年底前")).toEqual([
+      { text: "嚴格依法執法。", lead: ["區司法局"], responsible: [], deadlines: ["2024年底前"] },
+    ]);
+  });
+
   it("is not fooled by a line of short words that names mostly nothing it knows", () => {
     const text = "一、工作安排\n注意 事项 工作 分值 说明\n1.严格依法执法。\n牵头单位:区司法局";
     expect(tasksOf(text).map((t) => t.text)).toEqual(["严格依法执法。"]);

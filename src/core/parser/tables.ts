@@ -2,6 +2,7 @@ import { CLOSERS, OPENERS } from "./brackets.js";
 import { findDeadlines } from "./deadlines.js";
 import type { Field, FieldRole } from "./labels.js";
 import type { Line } from "./lines.js";
+import { simplifyForDetection } from "./normalise.js";
 
 /**
  * Task tables flattened to text by the readers or by copy-paste: one row per line with cells joined by "|",
@@ -41,7 +42,8 @@ function isHeaderShaped(name: string): boolean {
 
 /** The column a header cell names, or null for a name the parser does not know (考核分值) or not a name at all. */
 export function classifyHeader(cell: string): Column | null {
-  const c = cell.replace(/\s+/g, "");
+  // traditional headers (牽頭單位, 完成時限) read as simplified ones
+  const c = simplifyForDetection(cell.replace(/\s+/g, ""));
   if (!isHeaderShaped(c)) return null;
   if (/^(序号|编号|序|No\.?)$/i.test(c)) return "number";
   // people are never units: 分管领导, 责任领导, 责任人
@@ -69,6 +71,17 @@ function headerOf(cells: string[]): Column[] | null {
   const unknown = columns.filter((c) => c === null).length;
   if (unknown * 2 >= cells.length) return null;
   return columns.map((c) => c ?? "ignored");
+}
+
+/** A header row of a task table, for the readers (Excel sheets, PDF tables): the same test the parser applies. */
+export function isTaskTableHeader(cells: string[]): boolean {
+  return headerOf(cells.filter((cell) => cell.trim() !== "")) !== null;
+}
+
+/** A cell that names a column the parser reads (not 备注, 分管领导 or 类别). */
+export function namesTaskColumn(cell: string): boolean {
+  const column = classifyHeader(cell);
+  return column !== null && column !== "ignored" && column !== "group";
 }
 
 const CN_NUMBER_CELL = /^[(（]?([一二三四五六七八九十]{1,3})[)）、.．]?$/;

@@ -5,8 +5,8 @@
  * readers give. Rows are told apart by the table's horizontal rules when the PDF draws them, else by the row
  * numbers of the 序号 column (cells aligned to the top, as Word and LibreOffice set them by default).
  */
+import { classifyHeader, isTaskTableHeader } from "../tables.js";
 import type { PdfLine, PdfPage, PdfPiece } from "./pdf-layout.js";
-import { columnKind, isHeaderRow } from "./xlsx-columns.js";
 
 interface Cell {
   text: string;
@@ -54,7 +54,7 @@ function cellsOf(line: PdfLine): Cell[] {
 
 function headerOf(cells: Cell[]): { header: string[]; columns: Column[] } | null {
   const texts = cells.map((cell) => cell.text.replace(/\s+/g, ""));
-  if (cells.length < 3 || !isHeaderRow(texts)) return null;
+  if (cells.length < 3 || !isTaskTableHeader(texts)) return null;
   const columns = cells.map((cell, index) => ({
     left: index === 0 ? Number.NEGATIVE_INFINITY : (cells[index - 1].right + cell.x) / 2,
     right: index === cells.length - 1 ? Number.POSITIVE_INFINITY : (cell.right + cells[index + 1].x) / 2,
@@ -131,7 +131,7 @@ export function locateTables(pages: PdfPage[]): TableRegion[] {
         open = {
           header: found.header,
           columns: found.columns,
-          numberColumn: found.header.findIndex((text) => columnKind(text) === "number"),
+          numberColumn: found.header.findIndex((text) => classifyHeader(text) === "number"),
           parts: [{ page, from: index, to: index + found.lines, header }],
         };
         regions.push(open);

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "../index.js";
 import { readDocument } from "./index.js";
 import { fixture } from "./test-helpers.js";
 
@@ -51,6 +52,18 @@ describe("xlsx reader", () => {
     expect(read.text.split("\n")).toEqual([
       "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限",
       "1 | 健全法治督察机制 | 区司法局 | 各镇（街道） | 长期坚持",
+    ]);
+  });
+
+  it("finds a header with columns the parser does not use (考核分值, 分管领导) and reads its tasks", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("任务");
+    sheet.addRow(["2025年法治政府建设任务分工"]);
+    sheet.addRow(["序号", "工作任务", "分管领导", "牵头单位", "完成时限", "考核分值"]);
+    sheet.addRow([1, "严格依法执法。", "张三", "区司法局", "2025年6月底前", 5]);
+    const result = await parseDocument(new Uint8Array(await workbook.xlsx.writeBuffer()), "任务.xlsx");
+    expect(result.tasks.map((t) => [t.text, t.leadUnits, t.responsibleUnits, t.deadlines.map((d) => d.due)])).toEqual([
+      ["严格依法执法。", ["区司法局"], [], ["2025-06-30"]],
     ]);
   });
 });

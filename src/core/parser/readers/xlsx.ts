@@ -1,9 +1,8 @@
 import ExcelJS from "exceljs";
-import { CELL_LINE_BREAK } from "../tables.js";
+import { CELL_LINE_BREAK, isTaskTableHeader, namesTaskColumn } from "../tables.js";
 import type { ReadResult } from "../types.js";
 import { readErrors } from "./errors.js";
 import type { ReadClock } from "./limits.js";
-import { columnKind, isHeaderRow } from "./xlsx-columns.js";
 
 /** How far down a sheet the header row is looked for (titles and notes come first). */
 const HEADER_SEARCH_ROWS = 30;
@@ -59,7 +58,7 @@ function headerNames(rows: SheetCell[][], headerIndex: number): { names: string[
   const upper = rows[headerIndex].map((cell) => cell.text);
   const lower = rows[headerIndex + 1]?.map((cell) => cell.text) ?? [];
   const isSubHeader =
-    lower.some((text, index) => text !== upper[index] && columnKind(text) !== null) &&
+    lower.some((text, index) => text !== upper[index] && namesTaskColumn(text)) &&
     lower.every((text) => text.length <= 8 && !/^\d+$/.test(text));
   if (!isSubHeader) return { names: upper, rows: 1 };
   return { names: upper.map((text, index) => (lower[index] ? lower[index] : text)), rows: 2 };
@@ -104,7 +103,7 @@ export async function readXlsx(bytes: Uint8Array, clock: ReadClock): Promise<Rea
     const rows = sheetRows(sheet, clock);
     const headerIndex = rows
       .slice(0, HEADER_SEARCH_ROWS)
-      .findIndex((cells) => isHeaderRow(cells.map((cell) => cell.text)));
+      .findIndex((cells) => isTaskTableHeader(cells.map((cell) => cell.text)));
     if (headerIndex >= 0) lines.push(...taskTableLines(rows, headerIndex));
     else lines.push(...rows.map(plainLine).filter((line) => line !== ""));
     lines.push("");
