@@ -28,7 +28,9 @@ export function taskTitle(text: string): string | null {
   if (stop <= 0 || stop === text.trimEnd().length - 1) return null;
   const head = text.slice(0, stop);
   if (head.length > 40 || head.includes("\n")) return null;
-  if (/[，,]/.test(head) && head.length > 20) return null;
+  // a heading of two clauses (规范权力清单、责任清单运行,建立…动态管理机制), never a sentence that says who must
+  const clauses = head.split(/[，,]/).length;
+  if (clauses > 2 || (clauses === 2 && (head.length > 32 || /要|应|须/.test(head)))) return null;
   return head;
 }
 
