@@ -96,7 +96,8 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
   if (built) {
     await app.register(fastifyStatic, {
       root: WEB_DIR,
-      wildcard: false,
+      // files are looked up per request, so a rebuilt web app is served without restarting the server
+      wildcard: true,
       cacheControl: false,
       setHeaders: (res, filePath) => {
         const immutable = filePath.includes("/assets/");

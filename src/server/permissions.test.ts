@@ -199,6 +199,13 @@ const ROUTES: RouteCase[] = [
     },
   },
   { method: "GET", path: "/api/audit", allowed: managers, success: 200, request: async () => ({ url: "/api/audit" }) },
+  {
+    method: "GET",
+    path: "/api/audit/actors",
+    allowed: managers,
+    success: 200,
+    request: async () => ({ url: "/api/audit/actors" }),
+  },
 ];
 
 describe.each(ROUTES)("$method $path", (route) => {

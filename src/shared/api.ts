@@ -215,6 +215,12 @@ export type AuditQuery = Static<typeof AuditQuery>;
 export const AuditList = Type.Object({ items: Type.Array(AuditEvent), total: Type.Integer() });
 export type AuditList = Static<typeof AuditList>;
 
+/** Everyone who may appear in the audit log as its actor: for the log's 操作人 filter. */
+export const AuditActorList = Type.Object({
+  items: Type.Array(Type.Object({ id: Id, username: Type.String(), displayName: Type.String() })),
+});
+export type AuditActorList = Static<typeof AuditActorList>;
+
 export const Health = Type.Object({ status: Type.Literal("ok"), database: Type.String(), version: Type.String() });
 
 export const UnitGroupCreate = Type.Object({

@@ -94,3 +94,13 @@ describe("GET /api/audit", () => {
     expect(JSON.stringify(items)).not.toMatch(/argon2|passwordHash|password_hash/);
   });
 });
+
+describe("GET /api/audit/actors", () => {
+  it("lists every account for the coordinator's 操作人 filter, without anything secret", async () => {
+    const response = await t.request({ method: "GET", url: "/api/audit/actors", cookie: coordinator });
+    expect(response.statusCode).toBe(200);
+    const { items } = response.json<{ items: Record<string, unknown>[] }>();
+    expect(items.map((a) => a.username)).toEqual(expect.arrayContaining(["admin", "coordinator", "township"]));
+    for (const actor of items) expect(Object.keys(actor).sort()).toEqual(["displayName", "id", "username"]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { and, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
-import { AuditList, AuditQuery, ErrorBody } from "../../shared/api.js";
+import { and, asc, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { AuditActorList, AuditList, AuditQuery, ErrorBody } from "../../shared/api.js";
 import type { Db } from "../db/client.js";
 import { auditEvents, users } from "../db/schema.js";
 
@@ -56,5 +56,23 @@ export const auditRoutes =
           })),
         };
       },
+    );
+
+    app.get(
+      "/audit/actors",
+      {
+        config: { access: { ability: "audit.read" } },
+        schema: {
+          tags: ["audit"],
+          summary: "可作为审计日志操作人筛选条件的账号",
+          response: { 200: AuditActorList, 401: ErrorBody, 403: ErrorBody },
+        },
+      },
+      async () => ({
+        items: await db
+          .select({ id: users.id, username: users.username, displayName: users.displayName })
+          .from(users)
+          .orderBy(asc(users.id)),
+      }),
     );
   };

@@ -1,18 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { AppError } from "./errors.js";
-
-interface ValidationIssue {
-  instancePath?: string;
-  params?: Record<string, unknown>;
-  message?: string;
-}
-
-function fieldPath(issue: ValidationIssue, context: string | undefined): string {
-  const missing = issue.params?.missingProperty;
-  const base = (issue.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".");
-  const name = typeof missing === "string" ? [base, missing].filter(Boolean).join(".") : base;
-  return [context, name].filter(Boolean).join(".");
-}
+import { chineseIssue, type ValidationIssue } from "./validation-messages.js";
 
 /**
  * A unique index refused a row that another request wrote a moment earlier (two clicks on 保存): the services
@@ -34,17 +22,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (error.validation) {
-      const details = (error.validation as ValidationIssue[]).map((issue) => ({
-        path: fieldPath(issue, error.validationContext),
-        message: issue.message ?? "",
-      }));
-      const fields = [...new Set(details.map((d) => d.path).filter(Boolean))].join("、");
+      const details = (error.validation as ValidationIssue[]).map(chineseIssue);
+      const messages = [...new Set(details.map((d) => d.message))].join("；");
       return reply.status(400).send({
-        error: {
-          code: "validation_failed",
-          message: fields ? `提交的内容不符合要求，请检查：${fields}` : "提交的内容不符合要求",
-          details,
-        },
+        error: { code: "validation_failed", message: `提交的内容不符合要求：${messages}`, details },
       });
     }
     if (isUniqueViolation(error)) {

@@ -159,11 +159,24 @@ export async function updateUnit(db: Db, id: number, patch: UnitPatch, ctx: Chan
       .where(and(eq(units.id, id), eq(units.version, patch.version)))
       .returning();
     if (!after) throw versionConflict();
-    await recordAudit(tx, { ...ctx, action: "unit.update", entityType: "unit", entityId: id, before, after });
+    await recordAudit(tx, {
+      ...ctx,
+      action: unitChangeAction(before, after),
+      entityType: "unit",
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
   forgetRegistry(db);
   return row;
+}
+
+/** Switching a unit on or off is its own action in the audit log; any other change is an update. */
+function unitChangeAction(before: UnitRow, after: UnitRow): string {
+  if (before.active === after.active) return "unit.update";
+  return after.active ? "unit.activate" : "unit.deactivate";
 }
 
 /** Units are never deleted (plans and reports refer to them): "delete" deactivates. */

@@ -118,8 +118,8 @@ describe("POST /api/units", () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error).toMatchObject({
       code: "validation_failed",
-      message: expect.stringMatching(/^提交的内容不符合要求.*name/),
-      details: [expect.objectContaining({ path: "body.name" })],
+      message: "提交的内容不符合要求：名称必须填写",
+      details: [{ path: "name", message: "名称必须填写" }],
     });
     const badType = await t.request({
       method: "POST",
@@ -128,7 +128,14 @@ describe("POST /api/units", () => {
       cookie: coordinator,
     });
     expect(badType.statusCode).toBe(400);
-    expect(badType.json().error.details[0].path).toBe("body.type");
+    expect(badType.json().error.details).toEqual([{ path: "type", message: "类型取值不在允许范围内" }]);
+    const longAlias = await t.request({
+      method: "POST",
+      url: "/api/units",
+      payload: { name: unique("别名长"), type: "department", aliases: ["好", "长".repeat(101)] },
+      cookie: coordinator,
+    });
+    expect(longAlias.json().error.message).toBe("提交的内容不符合要求：别名（第2项）不能超过 100 个字符");
   });
 
   it("refuses a name of spaces only", async () => {
@@ -288,6 +295,11 @@ describe("DELETE /api/units/:id", () => {
     const again = await t.request({ method: "DELETE", url: `/api/units/${unit.id}`, cookie: coordinator });
     expect(again.json().version).toBe(2);
     expect(await auditCount(t, "unit", unit.id, "unit.deactivate")).toBe(1);
+    // switching it back on is its own action in the log
+    const reactivated = await patch(unit.id, { version: 2, active: true });
+    expect(reactivated.json()).toMatchObject({ active: true, version: 3 });
+    expect(await auditCount(t, "unit", unit.id, "unit.activate")).toBe(1);
+    expect(await auditCount(t, "unit", unit.id, "unit.update")).toBe(0);
   });
 
   it("answers a stale version with 409", async () => {

@@ -4,6 +4,7 @@
  */
 import type { Static } from "typebox";
 import type {
+  AuditActorList,
   AuditList,
   AuditQuery,
   ChangePasswordRequest,
@@ -152,6 +153,7 @@ export const api = {
   },
   audit: {
     list: (query: AuditQuery) => request<AuditList>("GET", "/audit", { query }),
+    actors: () => request<AuditActorList>("GET", "/audit/actors"),
   },
 };
 

@@ -4,7 +4,6 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { AuditEvent, AuditQuery } from "../../../shared/api";
 import { api, errorMessage } from "../../api/client";
-import { useAuth } from "../../auth/AuthContext";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { AuditChanges } from "./AuditChanges";
 import { ACTION_LABELS, ENTITY_TYPE_LABELS, labelOf } from "./labels";
@@ -31,31 +30,16 @@ function toQuery(filters: Filters, paging: Paging): AuditQuery {
   };
 }
 
-/** Actors to filter by: every account for admins; for others, the people seen in the log so far. */
-function useActorOptions(events: AuditEvent[]): ActorOption[] {
-  const { can } = useAuth();
-  const canListUsers = can("users.manage");
-  const [known, setKnown] = useState<Map<number, string>>(new Map());
-
+/** Actors to filter by: every account that can appear in the log. */
+function useActorOptions(): ActorOption[] {
+  const [actors, setActors] = useState<ActorOption[]>([]);
   useEffect(() => {
-    if (!canListUsers) return;
-    api.users
-      .list()
-      .then((list) => setKnown(new Map(list.items.map((u) => [u.id, `${u.displayName}（${u.username}）`]))))
-      .catch(() => setKnown(new Map()));
-  }, [canListUsers]);
-
-  useEffect(() => {
-    setKnown((previous) => {
-      const fresh = events.filter((e) => e.actorId !== null && !previous.has(e.actorId));
-      if (fresh.length === 0) return previous;
-      const next = new Map(previous);
-      for (const e of fresh) if (e.actorId !== null) next.set(e.actorId, e.actorName ?? `#${e.actorId}`);
-      return next;
-    });
-  }, [events]);
-
-  return useMemo(() => [...known].map(([value, label]) => ({ value, label })), [known]);
+    api.audit
+      .actors()
+      .then((list) => setActors(list.items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))))
+      .catch(() => setActors([]));
+  }, []);
+  return actors;
 }
 
 /** 审计日志: who changed what and when, newest first, with the record before and after each change. */
@@ -67,7 +51,7 @@ export default function AuditPage() {
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const actorOptions = useActorOptions(events);
+  const actorOptions = useActorOptions();
 
   const load = useCallback(async () => {
     setLoading(true);

@@ -22,6 +22,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "unit.create": "新建单位",
   "unit.update": "修改单位",
   "unit.deactivate": "停用单位",
+  "unit.activate": "启用单位",
   "unit_group.create": "新建单位分组",
   "unit_group.update": "修改单位分组",
   "demo.load": "载入演示数据",
