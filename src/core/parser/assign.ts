@@ -3,17 +3,12 @@ import { parseClause } from "./clause.js";
 import { deadlineFromField } from "./deadlines.js";
 import type { Field } from "./labels.js";
 import { simplifyForDetection } from "./normalise.js";
-import type { Deadline } from "./types.js";
+import type { ParsedTask } from "./types.js";
 import { splitUnits } from "./units.js";
 
 const LEAD_SUFFIX = /[(（]牵头(单位|部门)?[)）]$/;
 
-export interface Assignment {
-  leadUnits: string[];
-  responsibleUnits: string[];
-  cooperatingUnits: string[];
-  deadlines: Deadline[];
-}
+export type Assignment = Pick<ParsedTask, "leadUnits" | "responsibleUnits" | "cooperatingUnits" | "deadlines">;
 
 /** Turns a task's fields into unit lists and deadlines; a 责任单位 value written "X牵头,Y配合" is read by its markers. */
 export function assignFields(fields: Field[], planYear: number | null, firstIsLead: boolean): Assignment {

@@ -1,11 +1,8 @@
 import { parseChineseNumber } from "../numerals.js";
 import type { Line } from "./lines.js";
+import type { ParseResult } from "./types.js";
 
-export interface PlanMeta {
-  title: string | null;
-  docNumber: string | null;
-  issuer: string | null;
-  date: string | null;
+export interface PlanMeta extends Pick<ParseResult, "title" | "docNumber" | "issuer" | "date"> {
   /** the year that deadlines written without one ("5月底前") belong to */
   planYear: number | null;
 }
