@@ -2,7 +2,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -17,6 +16,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { healthRoutes } from "./health/routes.js";
 import { registerErrorHandler } from "./http/error-handler.js";
+import { registerSecurityHeaders } from "./http/security-headers.js";
 import { unitRoutes } from "./units/routes.js";
 import { userRoutes } from "./users/routes.js";
 import { VERSION } from "./version.js";
@@ -51,13 +51,13 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   // only JSON (and, later, multipart) bodies: a text/plain POST is what a cross-site form could send
   app.removeContentTypeParser("text/plain");
   registerErrorHandler(app);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: { directives: CSP },
     crossOriginEmbedderPolicy: false,
     // offices often reach the server over plain http on their own network: HSTS only where TLS is expected
     strictTransportSecurity: config.mode === "production",
   });
-  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

@@ -13,10 +13,7 @@ import { actorForToken, SESSION_COOKIE } from "./sessions.js";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function sessionToken(request: FastifyRequest): string | null {
-  const raw = request.cookies[SESSION_COOKIE];
-  if (!raw) return null;
-  const unsigned = request.unsignCookie(raw);
-  return unsigned.valid ? unsigned.value : null;
+  return request.cookies[SESSION_COOKIE] || null;
 }
 
 /** Same-origin check for changes (CSRF): browsers send Origin (or Referer) and Sec-Fetch-Site with every POST. */

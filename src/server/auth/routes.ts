@@ -49,7 +49,6 @@ export const authRoutes =
           httpOnly: true,
           sameSite: "lax",
           secure: config.mode === "production" && request.protocol === "https",
-          signed: true,
           expires: session.expiresAt,
         });
         const [row] = await db.query.units.findMany({ where: (u, { eq }) => eq(u.id, user.unitId ?? 0), limit: 1 });

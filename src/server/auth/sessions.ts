@@ -1,5 +1,8 @@
-/** Server-side sessions: a random token in an httpOnly cookie, its sha256 in the database. */
-import { createHash, randomBytes } from "node:crypto";
+/**
+ * Server-side sessions: a random 256-bit token in an httpOnly cookie; the database keeps only its HMAC under the
+ * session secret, so neither a copy of the database nor the secret alone lets anyone sign in.
+ */
+import { createHmac, randomBytes } from "node:crypto";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Config } from "../config.js";
 import type { Queryable } from "../db/client.js";
@@ -8,7 +11,8 @@ import type { Actor } from "./actor.js";
 
 export const SESSION_COOKIE = "fazhi_session";
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const hashToken = (config: Config, token: string) =>
+  createHmac("sha256", config.sessionSecret).update(token).digest("hex");
 
 export async function createSession(
   db: Queryable,
@@ -26,7 +30,7 @@ export async function createSession(
   const [row] = await db
     .insert(sessions)
     .values({
-      tokenHash: hashToken(token),
+      tokenHash: hashToken(config, token),
       userId,
       createdAt: now,
       lastSeenAt: now,
@@ -117,22 +121,22 @@ export async function actorForToken(
   token: string,
   now = new Date(),
 ): Promise<Actor | null> {
-  const tokenHash = hashToken(token);
-  let entry = cache.get(tokenHash);
+  // kept by the token itself: a request with a cached session computes no hash at all
+  let entry = cache.get(token);
   if (!entry || Date.now() - entry.fetchedAt > CACHE_TTL_MS) {
-    cache.delete(tokenHash);
+    cache.delete(token);
     const forgetsBefore = forgets;
-    const found = await lookUp(db, tokenHash);
+    const found = await lookUp(db, hashToken(config, token));
     if (!found) return null;
     if (forgets === forgetsBefore) {
       if (cache.size >= CACHE_MAX) cache.clear();
-      cache.set(tokenHash, found);
+      cache.set(token, found);
     }
     entry = found;
   }
   const at = now.getTime();
   if (at > entry.lastSeenAt + config.session.idleMinutes * 60_000 || at >= entry.expiresAt) {
-    cache.delete(tokenHash);
+    cache.delete(token);
     return null;
   }
   if (at - entry.lastSeenAt > TOUCH_INTERVAL_MS) {

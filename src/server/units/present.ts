@@ -1,4 +1,4 @@
-import type { Unit, UnitGroup } from "../../shared/api.js";
+import type { Unit, UnitGroup, UnitList } from "../../shared/api.js";
 import type { UnitGroupRow, UnitRow } from "../db/schema.js";
 
 // rows of the cached registry are presented once, not on every list request
@@ -11,6 +11,19 @@ export function presentUnit(row: UnitRow): Unit {
     presented.set(row, unit);
   }
   return unit;
+}
+
+const listJson = new WeakMap<UnitRow[], string>();
+
+/** The UnitList body of a whole registry read, serialised once for as long as that read is kept. */
+export function presentUnitListJson(rows: UnitRow[]): string {
+  let json = listJson.get(rows);
+  if (json === undefined) {
+    const body: UnitList = { items: rows.map(presentUnit), total: rows.length };
+    json = JSON.stringify(body);
+    listJson.set(rows, json);
+  }
+  return json;
 }
 
 function toWire(row: UnitRow): Unit {

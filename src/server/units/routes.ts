@@ -17,9 +17,10 @@ import {
 } from "../../shared/api.js";
 import type { Db } from "../db/client.js";
 import { changeContext } from "../http/context.js";
-import { presentUnit, presentUnitGroup } from "./present.js";
+import { presentUnit, presentUnitGroup, presentUnitListJson } from "./present.js";
 import { UnitResolver } from "./resolve.js";
 import {
+  allUnits,
   createUnit,
   createUnitGroup,
   deactivateUnit,
@@ -49,7 +50,14 @@ export const unitRoutes =
           response: { 200: UnitList, ...errors },
         },
       },
-      async (request) => {
+      async (request, reply) => {
+        const { q, type, active } = request.query;
+        if (!q && !type && active === undefined) {
+          // the whole registry, asked for by every page: its JSON is made once per registry read
+          // (a string body is sent as it is; the type system only knows the object form of the same UnitList)
+          const json = presentUnitListJson(await allUnits(db));
+          return reply.type("application/json; charset=utf-8").send(json as unknown as UnitList);
+        }
         const rows = await listUnits(db, request.query);
         return { items: rows.map(presentUnit), total: rows.length };
       },
