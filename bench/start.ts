@@ -4,7 +4,7 @@
  * bench/results/start.json. Targets: < 10 s fresh, < 3 s existing.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,6 +41,14 @@ function timeUntilListening(dataDir: string, port: number): Promise<number> {
   });
 }
 
+/** npm exits before its node child has closed the database: wait for the data directory's lock to go. */
+async function released(dataDir: string): Promise<void> {
+  const lock = path.join(dataDir, "pglite.pid");
+  for (let waited = 0; existsSync(lock) && waited < 30_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const fresh: number[] = [];
@@ -49,7 +57,9 @@ for (let run = 0; run < RUNS; run++) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "fazhi-bench-start-"));
   const port = 3700 + run;
   fresh.push(await timeUntilListening(dataDir, port));
+  await released(dataDir);
   existing.push(await timeUntilListening(dataDir, port));
+  await released(dataDir);
   rmSync(dataDir, { recursive: true, force: true });
 }
 

@@ -1,6 +1,5 @@
 /** Builds the fazhi HTTP application: plugins, the /api routes and the web app, for a given database and config. */
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -20,8 +19,7 @@ import { registerSecurityHeaders } from "./http/security-headers.js";
 import { unitRoutes } from "./units/routes.js";
 import { userRoutes } from "./users/routes.js";
 import { VERSION } from "./version.js";
-
-export const WEB_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url));
+import { WEB_DIR } from "./web-dir.js";
 
 const CSP = {
   defaultSrc: ["'self'"],

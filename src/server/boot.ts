@@ -2,7 +2,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { users } from "./db/schema.js";
@@ -100,6 +99,8 @@ async function listen(app: FastifyInstance, config: Config): Promise<string> {
 
 /** Migrates, loads demo data into an empty database in demo mode, refuses demo accounts in production, listens. */
 export async function startServer(config: Config): Promise<Started> {
+  // the HTTP application's modules load while the database opens (its WebAssembly compiles off the main thread)
+  const appModule = import("./app.js");
   const database = await openConfiguredDatabase(config);
   try {
     await database.migrate();
@@ -112,7 +113,7 @@ export async function startServer(config: Config): Promise<Started> {
         "生产模式下不能启动：数据库中仍有演示账号。请用管理员账号停用它们或重置其密码(fazhi user reset-password 用户名)，或使用新的数据库。",
       );
     }
-    const app = await buildApp(database, config);
+    const app = await (await appModule).buildApp(database, config);
     const address = await listen(app, config);
     return { app, database, url: address.replace("://[::1]", "://localhost"), demo };
   } catch (error) {

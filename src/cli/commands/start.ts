@@ -1,31 +1,18 @@
-import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { WEB_DIR } from "../../server/app.js";
+import { isStale } from "../../../bin/freshness.js";
+import { ROOT } from "../../server/root.js";
+import { WEB_DIR } from "../../server/web-dir.js";
 import { withConfig } from "../config.js";
 import { serve } from "./serve.js";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const WEB_SOURCES = ["src/web", "src/shared", "vite.config.ts"];
 
-function newestMtime(target: string): number {
-  let stat: ReturnType<typeof statSync>;
-  try {
-    stat = statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
 /** The web app needs (re)building when it was never built or a source is newer than the build. */
-export function webBuildIsStale(): boolean {
-  const built = newestMtime(path.join(WEB_DIR, "index.html"));
-  if (built === 0) return true;
-  return WEB_SOURCES.some((source) => newestMtime(path.join(ROOT, source)) > built);
+function webBuildIsStale(): boolean {
+  return isStale(
+    path.join(WEB_DIR, "index.html"),
+    WEB_SOURCES.map((source) => path.join(ROOT, source)),
+  );
 }
 
 async function buildWeb(): Promise<void> {

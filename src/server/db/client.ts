@@ -1,6 +1,6 @@
 /** Opens the database: PostgreSQL through `pg` when a URL is given, otherwise PGlite persisted in a directory. */
 
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { ROOT } from "../root.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -17,7 +18,7 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Anything that runs queries: the database itself or an open transaction. */
 export type Queryable = Db | Tx;
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../drizzle", import.meta.url));
+export const MIGRATIONS_DIR = path.join(ROOT, "drizzle");
 
 export interface Database {
   db: Db;
