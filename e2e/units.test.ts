@@ -74,7 +74,7 @@ describe("the unit registry", () => {
     // The session ends on the server's side (here: the cookie is gone) while the form is open.
     await context.clearCookies();
     await drawer.getByRole("button", { name: label("保存") }).click();
-    const expired = page.getByRole("dialog", { name: "登录已过期" });
+    const expired = page.getByRole("dialog").filter({ hasText: "登录已过期" });
     await expired.waitFor();
     await expired.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
     await expired.getByRole("button", { name: "重新登录" }).click();
