@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.js";
 import type { Config } from "../config.js";
-import type { Db } from "../db/client.js";
+import type { Db, Queryable } from "../db/client.js";
 import { users } from "../db/schema.js";
 import { AppError } from "../http/errors.js";
 import { decoyHash, verifyPassword } from "./passwords.js";
@@ -18,6 +18,20 @@ export interface LoginInput {
 const invalid = () => new AppError(401, "invalid_credentials", "用户名或密码错误");
 
 export async function login(db: Db, config: Config, input: LoginInput, now = new Date()) {
+  /**
+   * A sign-in attempt's audit event. The account tried is the entity; the actor is that user only once the
+   * password was right: before that, whoever tried is unknown.
+   */
+  const attempt = (q: Queryable, action: string, userId: number | null, after?: Record<string, unknown>) =>
+    recordAudit(q, {
+      actorId: action === "auth.login" ? userId : null,
+      action,
+      entityType: "user",
+      entityId: userId,
+      after,
+      ip: input.ip,
+    });
+
   const [user] = await db
     .select()
     .from(users)
@@ -26,25 +40,12 @@ export async function login(db: Db, config: Config, input: LoginInput, now = new
 
   if (!user) {
     await verifyPassword(await decoyHash(), input.password);
-    await recordAudit(db, {
-      actorId: null,
-      action: "auth.login_failed",
-      entityType: "user",
-      after: { username: input.username.slice(0, 100), reason: "unknown_user" },
-      ip: input.ip,
-    });
+    await attempt(db, "auth.login_failed", null, { username: input.username.slice(0, 100), reason: "unknown_user" });
     throw invalid();
   }
 
   if (user.lockedUntil && user.lockedUntil > now) {
-    await recordAudit(db, {
-      actorId: user.id,
-      action: "auth.login_refused",
-      entityType: "user",
-      entityId: user.id,
-      after: { reason: "locked" },
-      ip: input.ip,
-    });
+    await attempt(db, "auth.login_refused", user.id, { reason: "locked" });
     const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
     throw new AppError(
       423,
@@ -69,13 +70,9 @@ export async function login(db: Db, config: Config, input: LoginInput, now = new
           .set({ failedLogins: 0, lockedUntil: new Date(now.getTime() + config.login.lockMinutes * 60_000) })
           .where(eq(users.id, user.id));
       }
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: lock ? "auth.locked" : "auth.login_failed",
-        entityType: "user",
-        entityId: user.id,
-        after: { reason: "wrong_password", failures: counted.failures },
-        ip: input.ip,
+      await attempt(tx, lock ? "auth.locked" : "auth.login_failed", user.id, {
+        reason: "wrong_password",
+        failures: counted.failures,
       });
       return { failures: counted.failures, lock };
     });
@@ -90,27 +87,14 @@ export async function login(db: Db, config: Config, input: LoginInput, now = new
   }
 
   if (user.disabled) {
-    await recordAudit(db, {
-      actorId: user.id,
-      action: "auth.login_refused",
-      entityType: "user",
-      entityId: user.id,
-      after: { reason: "disabled" },
-      ip: input.ip,
-    });
+    await attempt(db, "auth.login_refused", user.id, { reason: "disabled" });
     throw new AppError(403, "account_disabled", "账号已停用，请联系管理员");
   }
 
   return db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
     const session = await createSession(tx, config, user.id, { ip: input.ip, userAgent: input.userAgent }, now);
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "auth.login",
-      entityType: "user",
-      entityId: user.id,
-      ip: input.ip,
-    });
+    await attempt(tx, "auth.login", user.id);
     return { user, session };
   });
 }

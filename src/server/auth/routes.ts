@@ -1,17 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { ChangePasswordRequest, ErrorBody, LoginRequest, Me } from "../../shared/api.js";
-import { abilitiesOf, passwordProblem } from "../../shared/domain.js";
+import { abilitiesOf } from "../../shared/domain.js";
 import { recordAudit } from "../audit/record.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
-import { users } from "../db/schema.js";
-import { badRequest, unauthenticated } from "../http/errors.js";
+import { changeContext } from "../http/context.js";
+import { changeOwnPassword } from "../users/service.js";
 import type { Actor } from "./actor.js";
 import { login } from "./login.js";
-import { hashPassword, verifyPassword } from "./passwords.js";
-import { forgetSessions, revokeSession, revokeUserSessions, SESSION_COOKIE } from "./sessions.js";
+import { forgetSessions, revokeSession, SESSION_COOKIE } from "./sessions.js";
 
 export function presentMe(actor: Actor): Me {
   return {
@@ -107,36 +105,7 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const actor = request.actor as Actor;
-        const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
-        if (!user) throw unauthenticated();
-        if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
-          throw badRequest("当前密码不正确");
-        }
-        const problem = passwordProblem(request.body.newPassword);
-        if (problem) throw badRequest(problem);
-        const passwordHash = await hashPassword(request.body.newPassword);
-        await db.transaction(async (tx) => {
-          await tx
-            .update(users)
-            .set({
-              passwordHash,
-              passwordChangedAt: new Date(),
-              isDemo: false,
-              version: user.version + 1,
-              updatedAt: new Date(),
-            })
-            .where(eq(users.id, user.id));
-          await revokeUserSessions(tx, user.id, actor.sessionId);
-          await recordAudit(tx, {
-            actorId: user.id,
-            action: "user.password_changed",
-            entityType: "user",
-            entityId: user.id,
-            ip: request.ip,
-          });
-        });
-        forgetSessions(user.id);
+        await changeOwnPassword(db, request.actor as Actor, request.body, changeContext(request));
         return reply.status(204).send(null);
       },
     );

@@ -3,9 +3,9 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { User, UserCreate, UserPatch } from "../../shared/api.js";
 import { passwordProblem, type Role } from "../../shared/domain.js";
 import { recordAudit } from "../audit/record.js";
-import { hashPassword } from "../auth/passwords.js";
+import { hashPassword, verifyPassword } from "../auth/passwords.js";
 import { forgetSessions, revokeUserSessions } from "../auth/sessions.js";
-import type { Db, Queryable } from "../db/client.js";
+import type { Db, Queryable, Tx } from "../db/client.js";
 import { type UserRow, units, users } from "../db/schema.js";
 import { badRequest, duplicate, notFound, versionConflict } from "../http/errors.js";
 import type { ChangeContext } from "../units/service.js";
@@ -148,6 +148,32 @@ export async function updateUser(db: Db, id: number, patch: UserPatch, ctx: Chan
   return getUser(db, id);
 }
 
+/**
+ * Stores a new password for a locked user row and ends the user's other sessions: one way for every path that
+ * sets a password (the CLI's reset, a user's own change). A changed demo password makes the account a real one.
+ */
+async function storePassword(
+  tx: Tx,
+  user: UserRow,
+  passwordHash: string,
+  change: { action: "user.password_reset" | "user.password_changed"; keepSessionId?: number; ctx: ChangeContext },
+): Promise<void> {
+  await tx
+    .update(users)
+    .set({
+      passwordHash,
+      passwordChangedAt: new Date(),
+      isDemo: false,
+      failedLogins: 0,
+      lockedUntil: null,
+      version: user.version + 1,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, user.id));
+  await revokeUserSessions(tx, user.id, change.keepSessionId);
+  await recordAudit(tx, { ...change.ctx, action: change.action, entityType: "user", entityId: user.id });
+}
+
 /** Sets a new password outside the HTTP API (the CLI's `user reset-password`). */
 export async function resetPassword(db: Db, username: string, password: string, ctx: ChangeContext): Promise<void> {
   checkPassword(password);
@@ -159,21 +185,31 @@ export async function resetPassword(db: Db, username: string, password: string, 
       .where(eq(sql`lower(${users.username})`, username.toLowerCase()))
       .for("update");
     if (!user) throw notFound(`用户“${username}”`);
-    await tx
-      .update(users)
-      .set({
-        passwordHash,
-        passwordChangedAt: new Date(),
-        isDemo: false,
-        failedLogins: 0,
-        lockedUntil: null,
-        version: user.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(users.id, user.id));
-    await revokeUserSessions(tx, user.id);
-    await recordAudit(tx, { ...ctx, action: "user.password_reset", entityType: "user", entityId: user.id });
+    await storePassword(tx, user, passwordHash, { action: "user.password_reset", ctx });
     return user.id;
   });
   forgetSessions(userId);
+}
+
+/** A user's change of their own password: the current one must be right; their other sessions end. */
+export async function changeOwnPassword(
+  db: Db,
+  actor: { userId: number; sessionId: number },
+  passwords: { currentPassword: string; newPassword: string },
+  ctx: ChangeContext,
+): Promise<void> {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user) throw notFound("用户");
+  if (!(await verifyPassword(user.passwordHash, passwords.currentPassword))) throw badRequest("当前密码不正确");
+  checkPassword(passwords.newPassword);
+  const passwordHash = await hashPassword(passwords.newPassword);
+  await db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(users).where(eq(users.id, user.id)).for("update");
+    await storePassword(tx, locked, passwordHash, {
+      action: "user.password_changed",
+      keepSessionId: actor.sessionId,
+      ctx,
+    });
+  });
+  forgetSessions(user.id);
 }
