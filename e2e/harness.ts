@@ -11,11 +11,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { onTestFinished } from "vitest";
+import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/chromium.js";
 
 export const DEMO_PASSWORD = "Demo-pass-2025";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const CHROMIUM = "/usr/bin/chromium";
 const START_TIMEOUT_MS = 90_000;
 
 export type Product = {
@@ -132,16 +132,7 @@ export async function openBrowser(product: Product): Promise<Browser> {
     baseURL: product.baseUrl,
     locale: "zh-CN",
     viewport: { width: 1440, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   // Generous: on a 2-core machine the server hashes passwords (argon2) while Chromium renders, and CI may run
   // other test projects at the same time.
