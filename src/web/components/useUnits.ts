@@ -1,32 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { Unit } from "../../shared/api";
 import { UNIT_TYPE_LABELS } from "../../shared/domain";
-import { api, errorMessage } from "../api/client";
+import { api } from "../api/client";
+import { useRemote } from "./useRemote";
 
 export type UnitOption = { value: number; label: string; disabled?: boolean };
 
+const listAllUnits = async () => (await api.units.list()).items;
+
 /** The whole unit registry (it is small and unpaged), with select options and a by-id lookup. */
 export function useUnits() {
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      const list = await api.units.list();
-      setUnits(list.items);
-      setError(null);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { data: units, loading, error, reload } = useRemote<Unit[]>(listAllUnits, []);
 
   const byId = useMemo(() => new Map(units.map((unit) => [unit.id, unit])), [units]);
   const options = useMemo<UnitOption[]>(

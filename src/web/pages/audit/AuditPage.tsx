@@ -2,9 +2,10 @@ import { ReloadOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, DatePicker, Flex, Select, Space, Table, type TableColumnsType } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { AuditEvent, AuditQuery } from "../../../shared/api";
-import { api, errorMessage } from "../../api/client";
+import type { AuditEvent, AuditList, AuditQuery } from "../../../shared/api";
+import { api } from "../../api/client";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
+import { useRemote } from "../../components/useRemote";
 import { AuditChanges } from "./AuditChanges";
 import { ACTION_LABELS, ENTITY_TYPE_LABELS, labelOf } from "./labels";
 
@@ -47,29 +48,15 @@ export default function AuditPage() {
   useDocumentTitle("审计日志");
   const [filters, setFilters] = useState<Filters>({ range: null });
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
-  const [events, setEvents] = useState<AuditEvent[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const actorOptions = useActorOptions();
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const list = await api.audit.list(toQuery(filters, paging));
-      setEvents(list.items);
-      setTotal(list.total);
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(errorMessage(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, paging]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const listEvents = useCallback(() => api.audit.list(toQuery(filters, paging)), [filters, paging]);
+  const {
+    data: { items: events, total },
+    loading,
+    error: loadError,
+    reload: load,
+  } = useRemote<AuditList>(listEvents, { items: [], total: 0 });
 
   const changeFilters = (change: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...change }));

@@ -1,12 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Flex, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { UnitGroup } from "../../../shared/api";
 import { UNIT_TYPE_LABELS, type UnitType } from "../../../shared/domain";
-import { api, errorMessage } from "../../api/client";
+import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
+import { useRemote } from "../../components/useRemote";
 import type { UnitRegistry } from "../../components/useUnits";
 import { UnitGroupFormModal } from "./UnitGroupFormModal";
+
+const listGroups = async () => (await api.unitGroups.list()).items;
 
 /** Show at most this many member names in a cell; the rest is summarised. */
 const MEMBERS_SHOWN = 6;
@@ -29,27 +32,9 @@ export function UnitGroupsTab({ registry }: { registry: UnitRegistry }) {
   const { can } = useAuth();
   const { message } = App.useApp();
   const manage = can("units.manage");
-  const [groups, setGroups] = useState<UnitGroup[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [editing, setEditing] = useState<UnitGroup | "new" | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const list = await api.unitGroups.list();
-      setGroups(list.items);
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(errorMessage(error));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: groups, loading, error: loadError, reload: load } = useRemote<UnitGroup[]>(listGroups, []);
 
   const memberNames = (ids: number[]) => {
     const names = ids.map((id) => registry.byId.get(id)?.name ?? `#${id}`);

@@ -1,11 +1,12 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Flex, Input, Popconfirm, Select, Space, Table, type TableColumnsType, Tag } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import type { Unit, UnitListQuery } from "../../../shared/api";
 import { UNIT_TYPE_LABELS, type UnitType } from "../../../shared/domain";
 import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { ActiveTag } from "../../components/ActiveTag";
+import { useRemote } from "../../components/useRemote";
 import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
 import { UnitFormDrawer } from "./UnitFormDrawer";
 
@@ -34,28 +35,11 @@ export function UnitRegistryTab({ registry }: { registry: UnitRegistry }) {
   const manage = can("units.manage");
   const [filters, setFilters] = useState<Filters>({ q: "", type: undefined, active: "all" });
   const [searchText, setSearchText] = useState("");
-  const [items, setItems] = useState<Unit[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Unit | "new" | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const list = await api.units.list(toQuery(filters));
-      setItems(list.items);
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(errorMessage(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [filters]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const listUnits = useCallback(async () => (await api.units.list(toQuery(filters))).items, [filters]);
+  const { data: items, loading, error: loadError, reload: load } = useRemote<Unit[]>(listUnits, []);
 
   const reloadAll = async () => {
     await Promise.all([load(), registry.reload()]);

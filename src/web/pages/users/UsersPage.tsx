@@ -1,15 +1,18 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Flex, Input, Space, Table, type TableColumnsType, Tag } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { User } from "../../../shared/api";
 import { ROLE_LABELS, type Role } from "../../../shared/domain";
-import { api, errorMessage } from "../../api/client";
+import { api } from "../../api/client";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
+import { useRemote } from "../../components/useRemote";
 import { useUnits } from "../../components/useUnits";
 import { UserStatusTag } from "./labels";
 import { UserCreateModal } from "./UserCreateModal";
 import { UserEditDrawer } from "./UserEditDrawer";
+
+const listUsers = async () => (await api.users.list()).items;
 
 function matches(user: User, text: string): boolean {
   const needle = text.trim().toLowerCase();
@@ -22,29 +25,10 @@ export default function UsersPage() {
   useDocumentTitle("用户管理");
   const { message } = App.useApp();
   const registry = useUnits();
-  const [users, setUsers] = useState<User[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [search, setSearch] = useState("");
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const list = await api.users.list();
-      setUsers(list.items);
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(errorMessage(error));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: users, loading, error: loadError, reload: load } = useRemote<User[]>(listUsers, []);
 
   const visible = useMemo(() => users.filter((u) => matches(u, search)), [users, search]);
 
