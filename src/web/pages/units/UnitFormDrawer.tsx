@@ -1,10 +1,10 @@
-import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space } from "antd";
-import { useState } from "react";
+import { Button, Drawer, Form, Input, InputNumber, Select, Space } from "antd";
 import type { Unit } from "../../../shared/api";
 import type { UnitType } from "../../../shared/domain";
-import { ApiError, api, errorMessage } from "../../api/client";
+import { api } from "../../api/client";
 import { AliasInput } from "../../components/AliasInput";
-import { showFieldErrors } from "../../components/formErrors";
+import { SaveErrorAlert } from "../../components/SaveErrorAlert";
+import { useFormSave } from "../../components/useFormSave";
 import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
 
 type UnitFormValues = {
@@ -47,23 +47,12 @@ type Props = {
 /** Create or edit a unit. Edits carry the unit's version; a stale version keeps the typed values and explains. */
 export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Props) {
   const [form] = Form.useForm<UnitFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [latest, setLatest] = useState<Unit | null>(null);
+  const { saving, error, latest, save, loadLatest } = useFormSave<Unit>(form, FIELDS);
   const creating = unit === null;
 
   const parentOptions = registry.options.filter((o) => o.value !== unit?.id);
 
-  const loadLatest = () => {
-    if (!latest) return;
-    form.setFieldsValue(initialValues(latest));
-    setLatest(null);
-    setFormError(null);
-  };
-
   const onFinish = async (values: UnitFormValues) => {
-    setSaving(true);
-    setFormError(null);
     const fields = {
       name: values.name.trim(),
       shortName: values.shortName?.trim() || null,
@@ -72,21 +61,19 @@ export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Pr
       parentId: values.parentId ?? null,
       sortOrder: values.sortOrder ?? 0,
     };
-    try {
-      const saved = creating
-        ? await api.units.create(fields)
-        : await api.units.update(unit.id, { ...fields, version: (latest ?? unit).version });
-      await onSaved(saved, creating);
-    } catch (error) {
-      if (showFieldErrors(form, error, FIELDS)) return;
-      setFormError(errorMessage(error));
-      if (!creating && error instanceof ApiError && error.code === "version_conflict") {
-        await onStale();
-        setLatest(await api.units.get(unit.id).catch(() => null));
-      }
-    } finally {
-      setSaving(false);
+    if (creating) {
+      await save(async () => onSaved(await api.units.create(fields), true));
+      return;
     }
+    await save(
+      async () => onSaved(await api.units.update(unit.id, { ...fields, version: (latest ?? unit).version }), false),
+      {
+        onConflict: async () => {
+          await onStale();
+          return api.units.get(unit.id).catch(() => null);
+        },
+      },
+    );
   };
 
   return (
@@ -106,24 +93,15 @@ export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Pr
         </Space>
       }
     >
-      {formError && (
-        <Alert
-          type="error"
-          showIcon
-          title={formError}
-          description={
-            latest ? "您填写的内容仍保留在表单中。可以先复制需要的内容，再载入最新内容后重新修改。" : undefined
+      <SaveErrorAlert
+        error={error}
+        conflict={
+          latest && {
+            kept: "您填写的内容仍保留在表单中。可以先复制需要的内容，再载入最新内容后重新修改。",
+            onLoadLatest: () => loadLatest((record) => form.setFieldsValue(initialValues(record))),
           }
-          action={
-            latest ? (
-              <Button size="small" onClick={loadLatest}>
-                载入最新内容
-              </Button>
-            ) : undefined
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+        }
+      />
       <Form<UnitFormValues>
         form={form}
         layout="vertical"

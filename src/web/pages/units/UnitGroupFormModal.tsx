@@ -1,10 +1,10 @@
-import { Alert, Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
+import { Form, Input, Modal, Select } from "antd";
 import type { UnitGroup } from "../../../shared/api";
 import type { UnitType } from "../../../shared/domain";
-import { ApiError, api, errorMessage } from "../../api/client";
+import { api } from "../../api/client";
 import { AliasInput } from "../../components/AliasInput";
-import { showFieldErrors } from "../../components/formErrors";
+import { SaveErrorAlert } from "../../components/SaveErrorAlert";
+import { useFormSave } from "../../components/useFormSave";
 import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
 
 type GroupFormValues = { name: string; aliases: string[]; unitTypes: UnitType[]; memberIds: number[] };
@@ -23,31 +23,29 @@ type Props = {
 /** Create or edit a unit group; edits carry the group's version. */
 export function UnitGroupFormModal({ group, registry, onClose, onSaved, onStale }: Props) {
   const [form] = Form.useForm<GroupFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { saving, error, save } = useFormSave(form, FIELDS);
   const creating = group === null;
 
   const onFinish = async (values: GroupFormValues) => {
-    setSaving(true);
-    setFormError(null);
     const fields = {
       name: values.name.trim(),
       aliases: [...new Set((values.aliases ?? []).map((a) => a.trim()).filter(Boolean))],
       unitTypes: values.unitTypes ?? [],
       memberIds: values.memberIds ?? [],
     };
-    try {
-      const saved = creating
-        ? await api.unitGroups.create(fields)
-        : await api.unitGroups.update(group.id, { ...fields, version: group.version });
-      await onSaved(saved, creating);
-    } catch (error) {
-      if (showFieldErrors(form, error, FIELDS)) return;
-      setFormError(errorMessage(error));
-      if (error instanceof ApiError && error.code === "version_conflict") await onStale();
-    } finally {
-      setSaving(false);
+    if (creating) {
+      await save(async () => onSaved(await api.unitGroups.create(fields), true));
+      return;
     }
+    await save(
+      async () => onSaved(await api.unitGroups.update(group.id, { ...fields, version: group.version }), false),
+      {
+        onConflict: async () => {
+          await onStale();
+          return null;
+        },
+      },
+    );
   };
 
   return (
@@ -62,7 +60,7 @@ export function UnitGroupFormModal({ group, registry, onClose, onSaved, onStale 
       mask={{ closable: false }}
       destroyOnHidden
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <SaveErrorAlert error={error} />
       <Form<GroupFormValues>
         form={form}
         layout="vertical"

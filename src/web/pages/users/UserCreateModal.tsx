@@ -1,10 +1,10 @@
-import { Alert, Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
+import { Form, Input, Modal, Select } from "antd";
 import type { User } from "../../../shared/api";
 import type { Role } from "../../../shared/domain";
-import { api, errorMessage } from "../../api/client";
-import { showFieldErrors } from "../../components/formErrors";
+import { api } from "../../api/client";
 import { confirmRules, NEW_PASSWORD_RULES, PASSWORD_HINT } from "../../components/passwordRules";
+import { SaveErrorAlert } from "../../components/SaveErrorAlert";
+import { useFormSave } from "../../components/useFormSave";
 import type { UnitRegistry } from "../../components/useUnits";
 import { ROLE_OPTIONS } from "./labels";
 
@@ -24,13 +24,10 @@ type Props = { registry: UnitRegistry; onClose: () => void; onCreated: (user: Us
 /** New account: the admin sets the initial password and tells the user, who should change it after login. */
 export function UserCreateModal({ registry, onClose, onCreated }: Props) {
   const [form] = Form.useForm<CreateValues>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { saving, error, save } = useFormSave(form, FIELDS);
 
   const onFinish = async (values: CreateValues) => {
-    setSaving(true);
-    setFormError(null);
-    try {
+    await save(async () => {
       const user = await api.users.create({
         username: values.username.trim(),
         displayName: values.displayName.trim(),
@@ -39,11 +36,7 @@ export function UserCreateModal({ registry, onClose, onCreated }: Props) {
         password: values.password,
       });
       await onCreated(user);
-    } catch (error) {
-      if (!showFieldErrors(form, error, FIELDS)) setFormError(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -58,7 +51,7 @@ export function UserCreateModal({ registry, onClose, onCreated }: Props) {
       mask={{ closable: false }}
       destroyOnHidden
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <SaveErrorAlert error={error} />
       <Form<CreateValues>
         form={form}
         layout="vertical"

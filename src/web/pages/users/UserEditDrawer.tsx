@@ -1,23 +1,11 @@
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Divider,
-  Drawer,
-  Form,
-  Input,
-  Select,
-  Space,
-  Switch,
-  Typography,
-} from "antd";
+import { App, Button, Descriptions, Divider, Drawer, Form, Input, Select, Space, Switch, Typography } from "antd";
 import { useState } from "react";
 import type { User, UserPatch } from "../../../shared/api";
 import type { Role } from "../../../shared/domain";
-import { ApiError, api, errorMessage } from "../../api/client";
+import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
-import { showFieldErrors } from "../../components/formErrors";
+import { SaveErrorAlert } from "../../components/SaveErrorAlert";
+import { useFormSave } from "../../components/useFormSave";
 import type { UnitRegistry } from "../../components/useUnits";
 import { ROLE_OPTIONS, UserStatusTag } from "./labels";
 import { ResetPasswordModal } from "./ResetPasswordModal";
@@ -44,36 +32,27 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
   const [current, setCurrent] = useState(user);
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [latest, setLatest] = useState<User | null>(null);
+  const { saving, error, latest, save, loadLatest } = useFormSave<User>(form, FIELDS);
   const [resetting, setResetting] = useState(false);
   const self = me?.user.id === user.id;
 
   /** One PATCH with the version we last saw; on 409 keep what was typed and offer the latest record. */
-  const patch = async (changes: Omit<UserPatch, "version">, success: string, toastErrors = false): Promise<boolean> => {
-    setSaving(true);
-    setFormError(null);
-    try {
-      const saved = await api.users.update(current.id, { ...changes, version: current.version });
-      setCurrent(saved);
-      message.success(success);
-      await onChanged();
-      return true;
-    } catch (error) {
-      if (showFieldErrors(form, error, FIELDS)) return false;
-      setFormError(errorMessage(error));
-      // Unlock and reset run from buttons and a modal, away from the form's alert: say it where the user looks.
-      if (toastErrors) message.error(errorMessage(error));
-      if (error instanceof ApiError && error.code === "version_conflict") {
+  const patch = (changes: Omit<UserPatch, "version">, success: string, toastErrors = false): Promise<boolean> =>
+    save(
+      async () => {
+        setCurrent(await api.users.update(current.id, { ...changes, version: current.version }));
+        message.success(success);
         await onChanged();
-        setLatest(await api.users.get(current.id).catch(() => null));
-      }
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
+      },
+      {
+        // Unlock and reset run from buttons and a modal, away from the form's alert: say it where the user looks.
+        onError: toastErrors ? (text) => message.error(text) : undefined,
+        onConflict: async () => {
+          await onChanged();
+          return api.users.get(current.id).catch(() => null);
+        },
+      },
+    );
 
   const onFinish = async (values: EditValues) => {
     const saved = await patch(
@@ -86,14 +65,6 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
       `已保存用户「${values.displayName.trim()}」`,
     );
     if (saved) onClose();
-  };
-
-  const loadLatest = () => {
-    if (!latest) return;
-    setCurrent(latest);
-    form.setFieldsValue(valuesOf(latest));
-    setLatest(null);
-    setFormError(null);
   };
 
   return (
@@ -113,24 +84,19 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
         </Space>
       }
     >
-      {formError && (
-        <Alert
-          type="error"
-          showIcon
-          title={formError}
-          description={
-            latest ? "您填写的内容仍保留在表单中。可以先记下需要的修改，再载入最新内容后重新修改。" : undefined
+      <SaveErrorAlert
+        error={error}
+        conflict={
+          latest && {
+            kept: "您填写的内容仍保留在表单中。可以先记下需要的修改，再载入最新内容后重新修改。",
+            onLoadLatest: () =>
+              loadLatest((record) => {
+                setCurrent(record);
+                form.setFieldsValue(valuesOf(record));
+              }),
           }
-          action={
-            latest ? (
-              <Button size="small" onClick={loadLatest}>
-                载入最新内容
-              </Button>
-            ) : undefined
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+        }
+      />
       <Form<EditValues>
         form={form}
         layout="vertical"

@@ -1,0 +1,51 @@
+import type { FormInstance } from "antd";
+import { useState } from "react";
+import { ApiError, errorMessage } from "../api/client";
+import { showFieldErrors } from "./formErrors";
+
+type SaveFailureHandlers<Latest> = {
+  /** Also say the failure where the user looks (a toast), when the action ran away from the form. */
+  onError?: (message: string) => void;
+  /** After a 409 version conflict: refresh what is shown and return the record as it now stands, to offer it. */
+  onConflict?: () => Promise<Latest | null>;
+};
+
+/**
+ * Saving a form: the busy state, the server's validation issues under their fields (`fields`), any other failure as
+ * the form's error, and on a version conflict the latest record, kept aside until the user chooses to load it.
+ */
+export function useFormSave<Latest = never>(form: FormInstance, fields: readonly string[]) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [latest, setLatest] = useState<Latest | null>(null);
+
+  /** Runs `request`; true when it succeeded. */
+  const save = async (request: () => Promise<void>, handlers: SaveFailureHandlers<Latest> = {}): Promise<boolean> => {
+    setSaving(true);
+    setError(null);
+    try {
+      await request();
+      return true;
+    } catch (failure) {
+      if (showFieldErrors(form, failure, fields)) return false;
+      setError(errorMessage(failure));
+      handlers.onError?.(errorMessage(failure));
+      if (handlers.onConflict && failure instanceof ApiError && failure.code === "version_conflict") {
+        setLatest(await handlers.onConflict());
+      }
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** Hands the kept latest record to `apply` (which puts it in the form) and clears the conflict. */
+  const loadLatest = (apply: (record: Latest) => void) => {
+    if (!latest) return;
+    apply(latest);
+    setLatest(null);
+    setError(null);
+  };
+
+  return { saving, error, latest, save, loadLatest };
+}
