@@ -1,6 +1,6 @@
-import { Form, Input, Modal } from "antd";
+import { Form, Modal } from "antd";
 import { useState } from "react";
-import { confirmRules, NEW_PASSWORD_RULES, PASSWORD_HINT } from "../../components/passwordRules";
+import { NewPasswordFields } from "../../components/NewPasswordFields";
 
 type Values = { password: string; confirm: string };
 
@@ -32,12 +32,7 @@ export function ResetPasswordModal({ name, onClose, onSubmit }: Props) {
       destroyOnHidden
     >
       <Form<Values> form={form} layout="vertical" disabled={saving} onFinish={onFinish}>
-        <Form.Item label="新密码" name="password" extra={PASSWORD_HINT} rules={NEW_PASSWORD_RULES}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item label="确认新密码" name="confirm" dependencies={["password"]} rules={confirmRules("password")}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" label="新密码" confirmLabel="确认新密码" />
       </Form>
     </Modal>
   );

@@ -2,7 +2,7 @@ import { Form, Input, Modal, Select } from "antd";
 import type { User } from "../../../shared/api";
 import type { Role } from "../../../shared/domain";
 import { api } from "../../api/client";
-import { confirmRules, NEW_PASSWORD_RULES, PASSWORD_HINT } from "../../components/passwordRules";
+import { NewPasswordFields } from "../../components/NewPasswordFields";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
 import { useFormSave } from "../../components/useFormSave";
 import type { UnitRegistry } from "../../components/useUnits";
@@ -97,12 +97,7 @@ export function UserCreateModal({ registry, onClose, onCreated }: Props) {
         >
           <Select mode="multiple" placeholder="请选择角色" options={ROLE_OPTIONS} />
         </Form.Item>
-        <Form.Item label="初始密码" name="password" extra={PASSWORD_HINT} rules={NEW_PASSWORD_RULES}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item label="确认密码" name="confirm" dependencies={["password"]} rules={confirmRules("password")}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" label="初始密码" confirmLabel="确认密码" />
       </Form>
     </Modal>
   );
