@@ -3,8 +3,8 @@ import { Route, Routes } from "react-router-dom";
 import { RequireAbility } from "./auth/RequireAbility";
 import { RequireAuth } from "./auth/RequireAuth";
 import { AppLayout } from "./components/AppLayout";
-import { NotFound } from "./components/NotFound";
 import { PageLoading } from "./components/PageLoading";
+import { NotFound } from "./components/ResultPages";
 
 // One chunk per page: a user downloads only the pages they open.
 const LoginPage = lazy(() => import("./pages/login/LoginPage"));

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Ability } from "../../shared/domain";
-import { Forbidden } from "../components/Forbidden";
+import { Forbidden } from "../components/ResultPages";
 import { useAuth } from "./AuthContext";
 
 /** Shows a page only to users with the ability; the server checks again on every request. */
