@@ -1,8 +1,9 @@
-import { Button, Drawer, Form, Input, InputNumber, Select, Space } from "antd";
+import { Form, Input, InputNumber, Select } from "antd";
 import type { Unit } from "../../../shared/api";
 import type { UnitType } from "../../../shared/domain";
 import { api } from "../../api/client";
 import { AliasInput } from "../../components/AliasInput";
+import { FormDrawer } from "../../components/FormDrawer";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
 import { useFormSave } from "../../components/useFormSave";
 import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
@@ -77,21 +78,11 @@ export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Pr
   };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       title={creating ? "新建单位" : `编辑单位：${unit.name}`}
-      size={520}
+      saving={saving}
+      onSave={() => form.submit()}
       onClose={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
     >
       <SaveErrorAlert
         error={error}
@@ -160,6 +151,6 @@ export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Pr
           <InputNumber min={0} max={1000000} precision={0} style={{ width: "100%" }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,8 +1,9 @@
-import { Form, Input, Modal, Select } from "antd";
+import { Form, Input, Select } from "antd";
 import type { UnitGroup } from "../../../shared/api";
 import type { UnitType } from "../../../shared/domain";
 import { api } from "../../api/client";
 import { AliasInput } from "../../components/AliasInput";
+import { FormModal } from "../../components/FormModal";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
 import { useFormSave } from "../../components/useFormSave";
 import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
@@ -49,16 +50,13 @@ export function UnitGroupFormModal({ group, registry, onClose, onSaved, onStale 
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={creating ? "新建单位分组" : `编辑单位分组：${group.name}`}
-      width={640}
       okText="保存"
-      confirmLoading={saving}
+      width={640}
+      saving={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
+      onClose={onClose}
     >
       <SaveErrorAlert error={error} />
       <Form<GroupFormValues>
@@ -99,6 +97,6 @@ export function UnitGroupFormModal({ group, registry, onClose, onSaved, onStale 
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,6 @@
-import { Form, Modal } from "antd";
+import { Form } from "antd";
 import { useState } from "react";
+import { FormModal } from "../../components/FormModal";
 import { NewPasswordFields } from "../../components/NewPasswordFields";
 
 type Values = { password: string; confirm: string };
@@ -21,19 +22,10 @@ export function ResetPasswordModal({ name, onClose, onSubmit }: Props) {
   };
 
   return (
-    <Modal
-      open
-      title={`重置密码：${name}`}
-      okText="重置"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
-    >
+    <FormModal title={`重置密码：${name}`} okText="重置" saving={saving} onOk={() => form.submit()} onClose={onClose}>
       <Form<Values> form={form} layout="vertical" disabled={saving} onFinish={onFinish}>
         <NewPasswordFields name="password" label="新密码" confirmLabel="确认新密码" />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

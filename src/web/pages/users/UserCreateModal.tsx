@@ -1,7 +1,8 @@
-import { Form, Input, Modal, Select } from "antd";
+import { Form, Input, Select } from "antd";
 import type { User } from "../../../shared/api";
 import type { Role } from "../../../shared/domain";
 import { api } from "../../api/client";
+import { FormModal } from "../../components/FormModal";
 import { NewPasswordFields } from "../../components/NewPasswordFields";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
 import { useFormSave } from "../../components/useFormSave";
@@ -40,17 +41,7 @@ export function UserCreateModal({ registry, onClose, onCreated }: Props) {
   };
 
   return (
-    <Modal
-      open
-      title="新建用户"
-      width={560}
-      okText="创建"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
-    >
+    <FormModal title="新建用户" okText="创建" width={560} saving={saving} onOk={() => form.submit()} onClose={onClose}>
       <SaveErrorAlert error={error} />
       <Form<CreateValues>
         form={form}
@@ -99,6 +90,6 @@ export function UserCreateModal({ registry, onClose, onCreated }: Props) {
         </Form.Item>
         <NewPasswordFields name="password" label="初始密码" confirmLabel="确认密码" />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

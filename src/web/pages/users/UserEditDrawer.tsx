@@ -1,9 +1,10 @@
-import { App, Button, Descriptions, Divider, Drawer, Form, Input, Select, Space, Switch, Typography } from "antd";
+import { App, Button, Descriptions, Divider, Form, Input, Select, Space, Switch, Typography } from "antd";
 import { useState } from "react";
 import type { User, UserPatch } from "../../../shared/api";
 import type { Role } from "../../../shared/domain";
 import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
+import { FormDrawer } from "../../components/FormDrawer";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
 import { useFormSave } from "../../components/useFormSave";
 import type { UnitRegistry } from "../../components/useUnits";
@@ -68,22 +69,7 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
   };
 
   return (
-    <Drawer
-      open
-      title={`编辑用户：${current.username}`}
-      size={520}
-      onClose={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
-    >
+    <FormDrawer title={`编辑用户：${current.username}`} saving={saving} onSave={() => form.submit()} onClose={onClose}>
       <SaveErrorAlert
         error={error}
         conflict={
@@ -171,6 +157,6 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
           }}
         />
       )}
-    </Drawer>
+    </FormDrawer>
   );
 }
