@@ -5,6 +5,7 @@ import { api } from "../../api/client";
 import { AliasInput } from "../../components/AliasInput";
 import { FormDrawer } from "../../components/FormDrawer";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
+import { UnitSelect } from "../../components/UnitSelect";
 import { useFormSave } from "../../components/useFormSave";
 import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
 
@@ -50,8 +51,6 @@ export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Pr
   const [form] = Form.useForm<UnitFormValues>();
   const { saving, error, latest, save, loadLatest } = useFormSave<Unit>(form, FIELDS);
   const creating = unit === null;
-
-  const parentOptions = registry.options.filter((o) => o.value !== unit?.id);
 
   const onFinish = async (values: UnitFormValues) => {
     const fields = {
@@ -134,13 +133,7 @@ export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Pr
           <Select placeholder="请选择" options={UNIT_TYPE_OPTIONS} />
         </Form.Item>
         <Form.Item label="上级单位" name="parentId">
-          <Select
-            placeholder="无"
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            options={parentOptions}
-            loading={registry.loading}
-          />
+          <UnitSelect registry={registry} exclude={unit?.id} placeholder="无" />
         </Form.Item>
         <Form.Item
           label="排序"

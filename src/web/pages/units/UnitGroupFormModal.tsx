@@ -5,6 +5,7 @@ import { api } from "../../api/client";
 import { AliasInput } from "../../components/AliasInput";
 import { FormModal } from "../../components/FormModal";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
+import { UnitSelect } from "../../components/UnitSelect";
 import { useFormSave } from "../../components/useFormSave";
 import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
 
@@ -87,14 +88,7 @@ export function UnitGroupFormModal({ group, registry, onClose, onSaved, onStale 
           <Select mode="multiple" allowClear placeholder="不按类型" options={UNIT_TYPE_OPTIONS} />
         </Form.Item>
         <Form.Item label="指定单位" name="memberIds" extra="另外逐个指定的单位。">
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder="不指定"
-            showSearch={{ optionFilterProp: "label" }}
-            options={registry.options}
-            loading={registry.loading}
-          />
+          <UnitSelect registry={registry} mode="multiple" placeholder="不指定" />
         </Form.Item>
       </Form>
     </FormModal>

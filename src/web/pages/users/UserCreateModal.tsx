@@ -1,13 +1,14 @@
-import { Form, Input, Select } from "antd";
+import { Form, Input } from "antd";
 import type { User } from "../../../shared/api";
 import type { Role } from "../../../shared/domain";
 import { api } from "../../api/client";
 import { FormModal } from "../../components/FormModal";
 import { NewPasswordFields } from "../../components/NewPasswordFields";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
+import { UnitSelect } from "../../components/UnitSelect";
 import { useFormSave } from "../../components/useFormSave";
 import type { UnitRegistry } from "../../components/useUnits";
-import { ROLE_OPTIONS } from "./labels";
+import { DisplayNameField, RolesField } from "./UserFields";
 
 type CreateValues = {
   username: string;
@@ -62,32 +63,11 @@ export function UserCreateModal({ registry, onClose, onCreated }: Props) {
         >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          label="姓名"
-          name="displayName"
-          rules={[
-            { required: true, whitespace: true, message: "请输入姓名" },
-            { max: 50, message: "姓名不能超过 50 个字" },
-          ]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
+        <DisplayNameField autoComplete="off" />
         <Form.Item label="所属单位" name="unitId">
-          <Select
-            allowClear
-            placeholder="请选择单位"
-            showSearch={{ optionFilterProp: "label" }}
-            options={registry.options}
-            loading={registry.loading}
-          />
+          <UnitSelect registry={registry} placeholder="请选择单位" />
         </Form.Item>
-        <Form.Item
-          label="角色"
-          name="roles"
-          rules={[{ required: true, type: "array", min: 1, message: "请至少选择一个角色" }]}
-        >
-          <Select mode="multiple" placeholder="请选择角色" options={ROLE_OPTIONS} />
-        </Form.Item>
+        <RolesField placeholder="请选择角色" />
         <NewPasswordFields name="password" label="初始密码" confirmLabel="确认密码" />
       </Form>
     </FormModal>

@@ -1,4 +1,4 @@
-import { App, Button, Descriptions, Divider, Form, Input, Select, Space, Switch, Typography } from "antd";
+import { App, Button, Descriptions, Divider, Form, Space, Switch, Typography } from "antd";
 import { useState } from "react";
 import type { User, UserPatch } from "../../../shared/api";
 import type { Role } from "../../../shared/domain";
@@ -6,10 +6,12 @@ import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { FormDrawer } from "../../components/FormDrawer";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
+import { UnitSelect } from "../../components/UnitSelect";
 import { useFormSave } from "../../components/useFormSave";
 import type { UnitRegistry } from "../../components/useUnits";
-import { ROLE_OPTIONS, UserStatusTag } from "./labels";
+import { UserStatusTag } from "./labels";
 import { ResetPasswordModal } from "./ResetPasswordModal";
+import { DisplayNameField, RolesField } from "./UserFields";
 
 type EditValues = { displayName: string; unitId?: number | null; roles: Role[]; disabled: boolean };
 
@@ -90,32 +92,11 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
         initialValues={valuesOf(user)}
         onFinish={onFinish}
       >
-        <Form.Item
-          label="姓名"
-          name="displayName"
-          rules={[
-            { required: true, whitespace: true, message: "请输入姓名" },
-            { max: 50, message: "姓名不能超过 50 个字" },
-          ]}
-        >
-          <Input />
-        </Form.Item>
+        <DisplayNameField />
         <Form.Item label="所属单位" name="unitId">
-          <Select
-            allowClear
-            placeholder="未分配单位"
-            showSearch={{ optionFilterProp: "label" }}
-            options={registry.options}
-            loading={registry.loading}
-          />
+          <UnitSelect registry={registry} placeholder="未分配单位" />
         </Form.Item>
-        <Form.Item
-          label="角色"
-          name="roles"
-          rules={[{ required: true, type: "array", min: 1, message: "请至少选择一个角色" }]}
-        >
-          <Select mode="multiple" options={ROLE_OPTIONS} />
-        </Form.Item>
+        <RolesField />
         <Form.Item
           label="停用账号"
           name="disabled"
