@@ -1,9 +1,9 @@
-import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, DatePicker, Flex, Select, Space, Table, type TableColumnsType } from "antd";
+import { Alert, Card, DatePicker, Flex, Select, Space, Table, type TableColumnsType } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { AuditEvent, AuditList, AuditQuery } from "../../../shared/api";
 import { api } from "../../api/client";
+import { RefreshButton } from "../../components/ToolbarButtons";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
 import { AuditChanges } from "./AuditChanges";
@@ -123,9 +123,7 @@ export default function AuditPage() {
             onChange={(range) => changeFilters({ range: range?.[0] && range[1] ? [range[0], range[1]] : null })}
             disabledDate={(day) => day.isAfter(dayjs().endOf("day"))}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
-            刷新
-          </Button>
+          <RefreshButton onClick={() => void load()} />
         </Flex>
         {loadError && <Alert type="error" showIcon title={loadError} />}
         <Table<AuditEvent>

@@ -1,10 +1,10 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Flex, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { UnitGroup } from "../../../shared/api";
 import { UNIT_TYPE_LABELS, type UnitType } from "../../../shared/domain";
 import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
+import { CreateButton } from "../../components/ToolbarButtons";
 import { useRemote } from "../../components/useRemote";
 import type { UnitRegistry } from "../../components/useUnits";
 import { UnitGroupFormModal } from "./UnitGroupFormModal";
@@ -83,11 +83,7 @@ export function UnitGroupsTab({ registry }: { registry: UnitRegistry }) {
         <Typography.Text type="secondary">
           方案中“各乡镇”“各行政执法部门”等说法按分组识别：包含所选类型的全部启用单位，以及指定的单位。
         </Typography.Text>
-        {manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
-            新建分组
-          </Button>
-        )}
+        {manage && <CreateButton onClick={() => setEditing("new")}>新建分组</CreateButton>}
       </Flex>
       {loadError && <Alert type="error" showIcon title={loadError} />}
       <Table<UnitGroup>

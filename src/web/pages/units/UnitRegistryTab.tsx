@@ -1,4 +1,3 @@
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Flex, Input, Popconfirm, Select, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useCallback, useState } from "react";
 import type { Unit, UnitListQuery } from "../../../shared/api";
@@ -6,6 +5,7 @@ import { UNIT_TYPE_LABELS, type UnitType } from "../../../shared/domain";
 import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { ActiveTag } from "../../components/ActiveTag";
+import { CreateButton, RefreshButton } from "../../components/ToolbarButtons";
 import { useRemote } from "../../components/useRemote";
 import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
 import { UnitFormDrawer } from "./UnitFormDrawer";
@@ -158,15 +158,9 @@ export function UnitRegistryTab({ registry }: { registry: UnitRegistry }) {
             onChange={(active: ActiveFilter) => setFilters((f) => ({ ...f, active }))}
             style={{ width: 120 }}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => void reloadAll()}>
-            刷新
-          </Button>
+          <RefreshButton onClick={() => void reloadAll()} />
         </Flex>
-        {manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
-            新建单位
-          </Button>
-        )}
+        {manage && <CreateButton onClick={() => setEditing("new")}>新建单位</CreateButton>}
       </Flex>
       {loadError && <Alert type="error" showIcon title={loadError} />}
       <Table<Unit>

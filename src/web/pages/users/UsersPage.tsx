@@ -1,10 +1,10 @@
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Flex, Input, Space, Table, type TableColumnsType, Tag } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import type { User } from "../../../shared/api";
 import { ROLE_LABELS, type Role } from "../../../shared/domain";
 import { api } from "../../api/client";
+import { CreateButton, RefreshButton } from "../../components/ToolbarButtons";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
 import { useUnits } from "../../components/useUnits";
@@ -84,13 +84,9 @@ export default function UsersPage() {
               onChange={(event) => setSearch(event.target.value)}
               style={{ width: 280 }}
             />
-            <Button icon={<ReloadOutlined />} onClick={() => void load()}>
-              刷新
-            </Button>
+            <RefreshButton onClick={() => void load()} />
           </Flex>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建用户
-          </Button>
+          <CreateButton onClick={() => setCreating(true)}>新建用户</CreateButton>
         </Flex>
         {loadError && <Alert type="error" showIcon title={loadError} />}
         <Table<User>
