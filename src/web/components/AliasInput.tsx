@@ -16,3 +16,8 @@ export function AliasInput(props: Pick<SelectProps<string[]>, "value" | "onChang
     />
   );
 }
+
+/** What AliasInput gave, as the server stores it: trimmed, without blanks and repeats. */
+export function cleanAliases(aliases: string[] | undefined): string[] {
+  return [...new Set((aliases ?? []).map((a) => a.trim()).filter(Boolean))];
+}

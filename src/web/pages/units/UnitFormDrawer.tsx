@@ -2,7 +2,7 @@ import { Form, Input, InputNumber, Select } from "antd";
 import type { Unit } from "../../../shared/api";
 import type { UnitType } from "../../../shared/domain";
 import { api } from "../../api/client";
-import { AliasInput } from "../../components/AliasInput";
+import { AliasInput, cleanAliases } from "../../components/AliasInput";
 import { FormDrawer } from "../../components/FormDrawer";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
 import { UnitSelect } from "../../components/UnitSelect";
@@ -30,10 +30,6 @@ function initialValues(unit: Unit | null): Partial<UnitFormValues> {
     parentId: unit.parentId,
     sortOrder: unit.sortOrder,
   };
-}
-
-function cleanAliases(aliases: string[] | undefined): string[] {
-  return [...new Set((aliases ?? []).map((a) => a.trim()).filter(Boolean))];
 }
 
 type Props = {

@@ -2,7 +2,7 @@ import { Form, Input, Select } from "antd";
 import type { UnitGroup } from "../../../shared/api";
 import type { UnitType } from "../../../shared/domain";
 import { api } from "../../api/client";
-import { AliasInput } from "../../components/AliasInput";
+import { AliasInput, cleanAliases } from "../../components/AliasInput";
 import { FormModal } from "../../components/FormModal";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
 import { UnitSelect } from "../../components/UnitSelect";
@@ -31,7 +31,7 @@ export function UnitGroupFormModal({ group, registry, onClose, onSaved, onStale 
   const onFinish = async (values: GroupFormValues) => {
     const fields = {
       name: values.name.trim(),
-      aliases: [...new Set((values.aliases ?? []).map((a) => a.trim()).filter(Boolean))],
+      aliases: cleanAliases(values.aliases),
       unitTypes: values.unitTypes ?? [],
       memberIds: values.memberIds ?? [],
     };
