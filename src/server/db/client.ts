@@ -32,6 +32,9 @@ export type DatabaseTarget = { url: string } | { pglite: PGlite } | { dataDir: s
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("url" in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection closed by the server (a restart, an administrator's terminate, a dropped database) has
+    // already left the pool, and the next query opens a new one; unhandled, the pool's error event ends the process.
+    pool.on("error", (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
     const db = drizzleNodePg(pool, { schema });
     return {
       db,
