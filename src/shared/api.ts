@@ -3,7 +3,22 @@
  * derives its types from them; the web client imports the same types. Change a field here and both follow.
  */
 import { type Static, type TSchema, Type } from "typebox";
-import { ABILITIES, type Ability, ROLES, type Role, UNIT_TYPES, type UnitType } from "./domain.js";
+import {
+  ABILITIES,
+  type Ability,
+  ASSIGNMENT_STATUSES,
+  type AssignmentStatus,
+  PLAN_STATUSES,
+  type PlanStatus,
+  REPORTING_CADENCES,
+  type ReportingCadence,
+  ROLES,
+  type Role,
+  TASK_UNIT_ROLES,
+  type TaskUnitRole,
+  UNIT_TYPES,
+  type UnitType,
+} from "./domain.js";
 
 const Id = Type.Integer({ minimum: 1 });
 const Timestamp = Type.String({ format: "date-time" });
@@ -239,3 +254,286 @@ export const UnitGroupPatch = Type.Object({
   memberIds: Type.Optional(Type.Array(Id, { maxItems: 2000, uniqueItems: true })),
 });
 export type UnitGroupPatch = Static<typeof UnitGroupPatch>;
+
+// ---------- plans ----------
+const IsoDate = Type.String({ format: "date" });
+const Year = Type.Integer({ minimum: 1990, maximum: 2100 });
+
+export const PlanStatusSchema = OneOf<PlanStatus>(PLAN_STATUSES);
+export const TaskUnitRoleSchema = OneOf<TaskUnitRole>(TASK_UNIT_ROLES);
+export const ReportingCadenceSchema = OneOf<ReportingCadence>(REPORTING_CADENCES);
+export const AssignmentStatusSchema = OneOf<AssignmentStatus>(ASSIGNMENT_STATUSES);
+
+export const ParseWarningSchema = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  start: Type.Optional(Type.Integer()),
+});
+
+export const DeadlineSchema = Type.Object({
+  text: Type.String({ maxLength: 200 }),
+  kind: OneOf(["date", "recurring", "ongoing", "relative", "until"] as const),
+  due: Type.Optional(IsoDate),
+  rule: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+export type DeadlineInput = Static<typeof DeadlineSchema>;
+
+export const TargetSchema = Type.Object({
+  text: Type.String({ maxLength: 500 }),
+  metric: Type.String({ maxLength: 200 }),
+  op: OneOf([">=", "<=", "="] as const),
+  value: Type.Number(),
+  unit: Type.String({ maxLength: 20 }),
+  period: Type.Optional(Type.String({ maxLength: 20 })),
+});
+
+export const Plan = Type.Object({
+  id: Id,
+  title: Type.String(),
+  docNumber: Nullable(Type.String()),
+  issuer: Nullable(Type.String()),
+  date: Nullable(IsoDate),
+  year: Type.Integer(),
+  endYear: Type.Integer(),
+  status: PlanStatusSchema,
+  parentId: Nullable(Id),
+  cadence: ReportingCadenceSchema,
+  file: Nullable(Type.Object({ filename: Type.String(), mediaType: Type.String(), size: Type.Integer() })),
+  taskCount: Type.Integer(),
+  /** unit phrases that still need a unit or a reason: publishing waits for them */
+  unresolvedCount: Type.Integer(),
+  assignmentCount: Type.Integer(),
+  publishedAt: Nullable(Timestamp),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Plan = Static<typeof Plan>;
+
+export const PlanList = Type.Object({ items: Type.Array(Plan), total: Type.Integer() });
+export type PlanList = Static<typeof PlanList>;
+export const PlanListQuery = Type.Object({
+  status: Type.Optional(PlanStatusSchema),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+});
+export type PlanListQuery = Static<typeof PlanListQuery>;
+
+/** A unit named by a task: unitId null while the phrase matches no unit (unless dismissed with a reason). */
+export const TaskUnit = Type.Object({
+  unitId: Nullable(Id),
+  role: TaskUnitRoleSchema,
+  /** the phrase as the document wrote it (各乡镇); for a unit added by hand, the unit's name */
+  phrase: Type.String({ minLength: 1, maxLength: 200 }),
+  dismissedReason: Nullable(Type.String({ maxLength: 200 })),
+});
+export type TaskUnit = Static<typeof TaskUnit>;
+
+export const Task = Type.Object({
+  id: Id,
+  sectionId: Nullable(Id),
+  parentId: Nullable(Id),
+  number: Type.String(),
+  path: Type.Array(Type.String()),
+  title: Nullable(Type.String()),
+  text: Type.String(),
+  sortOrder: Type.Integer(),
+  /** the task's span in the plan's source text */
+  source: Nullable(Type.Object({ start: Type.Integer(), end: Type.Integer() })),
+  units: Type.Array(Type.Object({ ...TaskUnit.properties, unitName: Nullable(Type.String()) })),
+  deadlines: Type.Array(DeadlineSchema),
+  targets: Type.Array(TargetSchema),
+  version: Type.Integer(),
+});
+export type Task = Static<typeof Task>;
+
+export const PlanSection = Type.Object({
+  id: Id,
+  number: Type.String(),
+  title: Type.String(),
+  parentId: Nullable(Id),
+});
+export type PlanSection = Static<typeof PlanSection>;
+
+export const UnresolvedPhrase = Type.Object({
+  phrase: Type.String(),
+  /** the tasks that name it */
+  taskIds: Type.Array(Id),
+  suggestions: Type.Array(Type.Object({ id: Id, name: Type.String(), type: UnitTypeSchema, score: Type.Number() })),
+});
+export type UnresolvedPhrase = Static<typeof UnresolvedPhrase>;
+
+export const PlanDetail = Type.Object({
+  ...Plan.properties,
+  sourceText: Nullable(Type.String()),
+  warnings: Type.Array(ParseWarningSchema),
+  sections: Type.Array(PlanSection),
+  tasks: Type.Array(Task),
+  unresolved: Type.Array(UnresolvedPhrase),
+});
+export type PlanDetail = Static<typeof PlanDetail>;
+
+const PlanFields = {
+  title: Name(300),
+  docNumber: Nullable(Type.String({ maxLength: 100 })),
+  issuer: Nullable(Type.String({ maxLength: 100 })),
+  date: Nullable(IsoDate),
+  year: Year,
+  endYear: Year,
+  parentId: Nullable(Id),
+  cadence: ReportingCadenceSchema,
+};
+
+export const PlanCreate = Type.Object({
+  title: PlanFields.title,
+  docNumber: Type.Optional(PlanFields.docNumber),
+  issuer: Type.Optional(PlanFields.issuer),
+  date: Type.Optional(PlanFields.date),
+  year: PlanFields.year,
+  endYear: Type.Optional(PlanFields.endYear),
+  parentId: Type.Optional(PlanFields.parentId),
+  cadence: Type.Optional(PlanFields.cadence),
+});
+export type PlanCreate = Static<typeof PlanCreate>;
+
+export const PlanPatch = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  title: Type.Optional(PlanFields.title),
+  docNumber: Type.Optional(PlanFields.docNumber),
+  issuer: Type.Optional(PlanFields.issuer),
+  date: Type.Optional(PlanFields.date),
+  year: Type.Optional(PlanFields.year),
+  endYear: Type.Optional(PlanFields.endYear),
+  parentId: Type.Optional(PlanFields.parentId),
+  cadence: Type.Optional(PlanFields.cadence),
+  /** only published → archived */
+  status: Type.Optional(Type.Literal("archived")),
+});
+export type PlanPatch = Static<typeof PlanPatch>;
+
+const TaskFields = {
+  number: Type.String({ minLength: 1, maxLength: 20 }),
+  title: Nullable(Type.String({ maxLength: 300 })),
+  text: Type.String({ minLength: 1, maxLength: 20000, pattern: "\\S" }),
+  sectionId: Nullable(Id),
+  units: Type.Array(TaskUnit, { maxItems: 500 }),
+  deadlines: Type.Array(DeadlineSchema, { maxItems: 20 }),
+  targets: Type.Array(TargetSchema, { maxItems: 50 }),
+};
+
+export const TaskPatch = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  number: Type.Optional(TaskFields.number),
+  title: Type.Optional(TaskFields.title),
+  text: Type.Optional(TaskFields.text),
+  sectionId: Type.Optional(TaskFields.sectionId),
+  units: Type.Optional(TaskFields.units),
+  deadlines: Type.Optional(TaskFields.deadlines),
+  targets: Type.Optional(TaskFields.targets),
+  /** on a published plan: why the units taken off this task no longer have it (their assignments are cancelled) */
+  cancelReason: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: "\\S" })),
+});
+export type TaskPatch = Static<typeof TaskPatch>;
+
+export const TaskCreate = Type.Object({
+  /** the new task goes after this one; first in the plan when absent */
+  afterTaskId: Type.Optional(Nullable(Id)),
+  number: TaskFields.number,
+  title: Type.Optional(TaskFields.title),
+  text: TaskFields.text,
+  sectionId: Type.Optional(TaskFields.sectionId),
+  units: Type.Optional(TaskFields.units),
+  deadlines: Type.Optional(TaskFields.deadlines),
+  targets: Type.Optional(TaskFields.targets),
+});
+export type TaskCreate = Static<typeof TaskCreate>;
+
+export const TaskSplit = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  /** where the second task's text begins, as an offset into the task's text */
+  at: Type.Integer({ minimum: 1 }),
+});
+export type TaskSplit = Static<typeof TaskSplit>;
+
+export const TaskMerge = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  /** the task merged into this one (it must be the next one); its version */
+  nextTaskId: Id,
+  nextVersion: Type.Integer({ minimum: 1 }),
+});
+export type TaskMerge = Static<typeof TaskMerge>;
+
+export const TaskDeleteQuery = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+export const PlanTaskParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  taskId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+});
+
+/** Maps an unresolved phrase, in every task of the plan, to a unit; by default the phrase becomes the unit's alias. */
+export const PhraseMap = Type.Object({
+  phrase: Type.String({ minLength: 1, maxLength: 200 }),
+  unitId: Id,
+  saveAlias: Type.Optional(Type.Boolean()),
+});
+export type PhraseMap = Static<typeof PhraseMap>;
+
+export const PhraseDismiss = Type.Object({
+  phrase: Type.String({ minLength: 1, maxLength: 200 }),
+  reason: Type.String({ minLength: 1, maxLength: 200, pattern: "\\S" }),
+});
+export type PhraseDismiss = Static<typeof PhraseDismiss>;
+
+export const PlanPublish = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  cadence: Type.Optional(ReportingCadenceSchema),
+});
+export type PlanPublish = Static<typeof PlanPublish>;
+
+// ---------- assignments ----------
+export const DueDate = Type.Object({ id: Id, dueOn: IsoDate, label: Type.String() });
+
+export const Assignment = Type.Object({
+  id: Id,
+  planId: Id,
+  planTitle: Type.String(),
+  taskId: Id,
+  taskNumber: Type.String(),
+  taskText: Type.String(),
+  unitId: Id,
+  unitName: Type.String(),
+  role: TaskUnitRoleSchema,
+  status: AssignmentStatusSchema,
+  deadlines: Type.Array(DeadlineSchema),
+  dueDates: Type.Array(DueDate),
+  /** the first due date from today on, or the last one when all have passed */
+  nextDue: Nullable(IsoDate),
+  overdue: Type.Boolean(),
+  acknowledgedAt: Nullable(Timestamp),
+  acknowledgedByName: Nullable(Type.String()),
+  cancelledAt: Nullable(Timestamp),
+  cancelledReason: Nullable(Type.String()),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+});
+export type Assignment = Static<typeof Assignment>;
+
+export const AssignmentList = Type.Object({ items: Type.Array(Assignment), total: Type.Integer() });
+export type AssignmentList = Static<typeof AssignmentList>;
+
+export const AssignmentListQuery = Type.Object({
+  unitId: Type.Optional(Id),
+  planId: Type.Optional(Id),
+  role: Type.Optional(TaskUnitRoleSchema),
+  status: Type.Optional(AssignmentStatusSchema),
+  /** has a due date on or before this day */
+  dueBefore: Type.Optional(IsoDate),
+  /** has a due date within this many days from today */
+  dueWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3660 })),
+  overdue: Type.Optional(Type.Boolean()),
+  /** only the caller's own unit's assignments */
+  mine: Type.Optional(Type.Boolean()),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type AssignmentListQuery = Static<typeof AssignmentListQuery>;
+
+export const AssignmentAcknowledge = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });

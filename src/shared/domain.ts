@@ -32,16 +32,60 @@ export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
   other: "其他",
 };
 
+export const PLAN_STATUSES = ["draft", "published", "archived"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  draft: "草稿",
+  published: "已交办",
+  archived: "已归档",
+};
+
+/** A unit's role in a task: 牵头 / 责任 / 配合. */
+export const TASK_UNIT_ROLES = ["lead", "responsible", "cooperating"] as const;
+export type TaskUnitRole = (typeof TASK_UNIT_ROLES)[number];
+export const TASK_UNIT_ROLE_LABELS: Record<TaskUnitRole, string> = {
+  lead: "牵头单位",
+  responsible: "责任单位",
+  cooperating: "配合单位",
+};
+
+/** How often units report on an ongoing (长期坚持) task. */
+export const REPORTING_CADENCES = ["monthly", "quarterly", "half_yearly", "yearly"] as const;
+export type ReportingCadence = (typeof REPORTING_CADENCES)[number];
+export const REPORTING_CADENCE_LABELS: Record<ReportingCadence, string> = {
+  monthly: "每月",
+  quarterly: "每季度",
+  half_yearly: "每半年",
+  yearly: "每年",
+};
+
+/** An assignment's state; the reporting states come with progress reports. */
+export const ASSIGNMENT_STATUSES = ["new", "acknowledged", "cancelled"] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
+  new: "待签收",
+  acknowledged: "已签收",
+  cancelled: "已取消",
+};
+
 /** What a user may do; sent to the UI so it shows only what the server will allow. */
-export const ABILITIES = ["units.read", "units.manage", "users.manage", "audit.read"] as const;
+export const ABILITIES = [
+  "units.read",
+  "units.manage",
+  "users.manage",
+  "audit.read",
+  "plans.read",
+  "plans.manage",
+  "assignments.read",
+] as const;
 export type Ability = (typeof ABILITIES)[number];
 
 const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
-  admin: ["units.read", "units.manage", "users.manage", "audit.read"],
-  coordinator: ["units.read", "units.manage", "audit.read"],
-  leader: ["units.read"],
-  unit_manager: ["units.read"],
-  unit_staff: ["units.read"],
+  admin: ["units.read", "units.manage", "users.manage", "audit.read", "plans.read", "plans.manage", "assignments.read"],
+  coordinator: ["units.read", "units.manage", "audit.read", "plans.read", "plans.manage", "assignments.read"],
+  leader: ["units.read", "plans.read", "assignments.read"],
+  unit_manager: ["units.read", "assignments.read"],
+  unit_staff: ["units.read", "assignments.read"],
 };
 
 export function abilitiesOf(roles: readonly Role[]): Ability[] {

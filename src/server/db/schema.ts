@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
+  customType,
+  date,
   index,
   integer,
   jsonb,
@@ -12,7 +14,15 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import type { Role, UnitType } from "../../shared/domain.js";
+import type { Deadline, ParseWarning, Target } from "../../core/parser/types.js";
+import type {
+  AssignmentStatus,
+  PlanStatus,
+  ReportingCadence,
+  Role,
+  TaskUnitRole,
+  UnitType,
+} from "../../shared/domain.js";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
@@ -114,6 +124,171 @@ export const auditEvents = pgTable(
   ],
 );
 
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** A plan document: imported from a file or written by hand, reviewed as a draft, then published (交办). */
+export const plans = pgTable(
+  "plans",
+  {
+    id: serial("id").primaryKey(),
+    title: text("title").notNull(),
+    docNumber: text("doc_number"),
+    issuer: text("issuer"),
+    date: date("date", { mode: "string" }),
+    /** the plan's period, in whole years: yearly deadlines fall due once in each */
+    year: integer("year").notNull(),
+    endYear: integer("end_year").notNull(),
+    status: text("status").$type<PlanStatus>().notNull().default("draft"),
+    parentId: integer("parent_id").references((): AnyPgColumn => plans.id),
+    /** how often units report on ongoing (长期坚持) tasks */
+    cadence: text("cadence").$type<ReportingCadence>().notNull().default("quarterly"),
+    /** the document's text as the parser read it: task spans point into it */
+    sourceText: text("source_text"),
+    warnings: jsonb("warnings").$type<ParseWarning[]>().notNull().default([]),
+    createdBy: integer("created_by").references(() => users.id),
+    publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("plans_status_idx").on(t.status)],
+);
+
+/** The uploaded original, kept as it came so that it can be downloaded again. */
+export const planFiles = pgTable("plan_files", {
+  id: serial("id").primaryKey(),
+  planId: integer("plan_id")
+    .notNull()
+    .references(() => plans.id)
+    .unique(),
+  filename: text("filename").notNull(),
+  mediaType: text("media_type").notNull(),
+  size: integer("size").notNull(),
+  sha256: text("sha256").notNull(),
+  content: bytea("content").notNull(),
+  createdAt: createdAt(),
+});
+
+export const planSections = pgTable(
+  "plan_sections",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    number: text("number").notNull(),
+    title: text("title").notNull(),
+    parentId: integer("parent_id").references((): AnyPgColumn => planSections.id),
+    sortOrder: integer("sort_order").notNull(),
+  },
+  (t) => [index("plan_sections_plan_idx").on(t.planId)],
+);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    sectionId: integer("section_id").references(() => planSections.id),
+    parentId: integer("parent_id").references((): AnyPgColumn => tasks.id),
+    number: text("number").notNull(),
+    path: text("path").array().notNull().default(sql`'{}'::text[]`),
+    title: text("title"),
+    text: text("text").notNull(),
+    sortOrder: integer("sort_order").notNull(),
+    /** where the task stands in the plan's source text, for the review screen's highlight */
+    sourceStart: integer("source_start"),
+    sourceEnd: integer("source_end"),
+    deadlines: jsonb("deadlines").$type<Deadline[]>().notNull().default([]),
+    targets: jsonb("targets").$type<Target[]>().notNull().default([]),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("tasks_plan_idx").on(t.planId, t.sortOrder)],
+);
+
+/**
+ * A unit named by a task, in a role, with the phrase as the document wrote it (各乡镇 gives one row per township).
+ * A phrase no unit matched has no unit: publishing waits until it is mapped or dismissed with a reason.
+ */
+export const taskUnits = pgTable(
+  "task_units",
+  {
+    id: serial("id").primaryKey(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    unitId: integer("unit_id").references(() => units.id),
+    role: text("role").$type<TaskUnitRole>().notNull(),
+    phrase: text("phrase").notNull(),
+    dismissedReason: text("dismissed_reason"),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("task_units_task_unit_role_key").on(t.taskId, t.unitId, t.role),
+    index("task_units_plan_idx").on(t.planId),
+  ],
+);
+
+/** One unit's share of one task (交办): created when the plan is published, cancelled (never deleted) when amended. */
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    role: text("role").$type<TaskUnitRole>().notNull(),
+    status: text("status").$type<AssignmentStatus>().notNull().default("new"),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true, mode: "date" }),
+    acknowledgedBy: integer("acknowledged_by").references(() => users.id),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "date" }),
+    cancelledReason: text("cancelled_reason"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("assignments_task_unit_role_key").on(t.taskId, t.unitId, t.role),
+    index("assignments_unit_idx").on(t.unitId, t.status),
+    index("assignments_plan_idx").on(t.planId),
+  ],
+);
+
+/** When an assignment falls due: one date, one per year of the plan, or one per reporting period. */
+export const assignmentDueDates = pgTable(
+  "assignment_due_dates",
+  {
+    id: serial("id").primaryKey(),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    /** the period it closes, as the UI shows it: 2025年第一季度, 2025年度, 完成时限 */
+    label: text("label").notNull(),
+  },
+  (t) => [index("assignment_due_dates_assignment_idx").on(t.assignmentId, t.dueOn)],
+);
+
 export type UnitRow = typeof units.$inferSelect;
 export type UnitGroupRow = typeof unitGroups.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
+export type PlanRow = typeof plans.$inferSelect;
+export type TaskRow = typeof tasks.$inferSelect;
+export type TaskUnitRow = typeof taskUnits.$inferSelect;
+export type AssignmentRow = typeof assignments.$inferSelect;

@@ -67,7 +67,7 @@ export async function readDocument(
   bytes: Uint8Array,
   filename: string,
   limits: Partial<ReadLimits> = {},
-): Promise<ReadResult> {
+): Promise<ReadResult & { format: DocumentFormat }> {
   const effective: ReadLimits = { ...defaultReadLimits, ...limits };
   if (bytes.length === 0) throw readErrors.empty();
   if (bytes.length > effective.maxBytes) throw readErrors.tooLarge(bytes.length, effective.maxBytes);
@@ -85,5 +85,5 @@ export async function readDocument(
   if (text === "" && !warnings.some((warning) => warning.code === "pdf_no_text")) {
     warnings.push({ code: "no_text", message: "文件中没有可识别的文字，请检查文件内容" });
   }
-  return { text, warnings };
+  return { text, warnings, format: read.format };
 }

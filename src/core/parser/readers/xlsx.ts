@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { CELL_LINE_BREAK, isTaskTableHeader, namesTaskColumn } from "../tables.js";
 import type { ReadResult } from "../types.js";
 import { readErrors } from "./errors.js";
@@ -88,7 +88,9 @@ function taskTableLines(rows: SheetCell[][], headerIndex: number): string[] {
 
 /** Reads every sheet of a workbook: task tables as " | " rows under their header row, other sheets row by row. */
 export async function readXlsx(bytes: Uint8Array, clock: ReadClock): Promise<ReadResult> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs takes a third of a second to load: only when a workbook is read, not at every server start
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await clock.race(
       workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer),
