@@ -8,14 +8,17 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { Type } from "typebox";
+import { assignmentRoutes } from "./assignments/routes.js";
 import { auditRoutes } from "./audit/routes.js";
 import { registerAuth } from "./auth/plugin.js";
 import { authRoutes } from "./auth/routes.js";
+import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { healthRoutes } from "./health/routes.js";
 import { registerErrorHandler } from "./http/error-handler.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
+import { planRoutes } from "./plans/routes.js";
 import { unitRoutes } from "./units/routes.js";
 import { userRoutes } from "./users/routes.js";
 import { VERSION } from "./version.js";
@@ -37,7 +40,12 @@ const CSP = {
   upgradeInsecureRequests: null,
 };
 
-export async function buildApp(database: Database, config: Config): Promise<FastifyInstance> {
+export async function buildApp(
+  database: Database,
+  config: Config,
+  options: { clock?: Clock } = {},
+): Promise<FastifyInstance> {
+  const clock = options.clock ?? systemClock;
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -46,7 +54,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     ajv: { customOptions: { removeAdditional: "all", coerceTypes: "array", useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // only JSON (and, later, multipart) bodies: a text/plain POST is what a cross-site form could send
+  // only JSON and multipart (plan uploads) bodies: a text/plain POST is what a cross-site form could send
   app.removeContentTypeParser("text/plain");
   registerErrorHandler(app);
   registerSecurityHeaders(app, {
@@ -80,6 +88,8 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
       await api.register(unitRoutes(database.db));
       await api.register(userRoutes(database.db));
       await api.register(auditRoutes(database.db));
+      await api.register(planRoutes(database.db, clock));
+      await api.register(assignmentRoutes(database.db, clock));
     },
     { prefix: "/api" },
   );

@@ -5,7 +5,16 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.js";
-import { createUnit, createUser, STRONG_PASSWORD, unique } from "./test/factories.js";
+import {
+  createPlan,
+  createUnit,
+  createUser,
+  multipartFile,
+  publishedPlan,
+  STRONG_PASSWORD,
+  unique,
+  unitByName,
+} from "./test/factories.js";
 import { buildTestApp, DEMO_PASSWORD, type TestApp } from "./test/helper.js";
 
 type Caller = "admin" | "coordinator" | "leader" | "unit_manager" | "unit_staff" | "anonymous";
@@ -15,12 +24,16 @@ const SIGNED_IN = CALLERS.filter((c) => c !== "anonymous");
 let t: TestApp;
 let admin: string;
 let staffUsername: string;
+let coordinator: string;
+let townshipId: number;
 const cookies = new Map<Caller, string | undefined>();
 
 beforeAll(async () => {
   t = await buildTestApp();
   admin = await t.login("admin");
   const township = (await t.request({ method: "GET", url: "/api/auth/me", cookie: await t.login("township") })).json();
+  townshipId = township.unit.id;
+  coordinator = await t.login("coordinator");
   staffUsername = (await createUser(t, admin, { roles: ["unit_staff"], unitId: township.unit.id })).username;
   const usernames: Record<Exclude<Caller, "anonymous">, string> = {
     admin: "admin",
@@ -44,12 +57,15 @@ interface RouteCase {
   /** who gets the success status; everyone else signed in gets 403, anonymous 401 */
   allowed: Caller[];
   success: number;
+  /** allowed by role, refused for the record: the status each of these callers gets instead */
+  refused?: Partial<Record<Caller, number>>;
   /** builds the request, making whatever record it needs first; runs once per caller */
   request: (caller: Caller) => Promise<InjectOptions & { cookie?: string }>;
 }
 
 const readers = SIGNED_IN;
 const managers: Caller[] = ["admin", "coordinator"];
+const planReaders: Caller[] = ["admin", "coordinator", "leader"];
 const everyone = CALLERS;
 
 const newUnit = () => createUnit(t, admin);
@@ -62,6 +78,21 @@ const newGroup = async () =>
       cookie: admin,
     })
   ).json();
+
+const TINY_PLAN = "一、总体要求\n1. 推进依法行政。(牵头单位:区司法局;责任单位:各乡镇;完成时限:2026年6月底前)\n";
+const newPlan = () => createPlan(t, coordinator, [townshipId]);
+const planPath =
+  (rest = "") =>
+  async () =>
+    `/api/plans/${(await newPlan()).id}${rest}`;
+/** A request about the one task of a new plan. */
+const onTask =
+  (build: (planId: number, task: { id: number; version: number }) => InjectOptions) =>
+  async (): Promise<InjectOptions> => {
+    const plan = await newPlan();
+    return build(plan.id, plan.tasks[0]);
+  };
+const townshipAssignment = async () => (await publishedPlan(t, coordinator, [townshipId])).assignments[0];
 
 const ROUTES: RouteCase[] = [
   {
@@ -206,16 +237,166 @@ const ROUTES: RouteCase[] = [
     success: 200,
     request: async () => ({ url: "/api/audit/actors" }),
   },
+  {
+    method: "POST",
+    path: "/api/plans/import",
+    allowed: managers,
+    success: 201,
+    request: async () => ({ url: "/api/plans/import", ...multipartFile("方案.txt", TINY_PLAN) }),
+  },
+  {
+    method: "GET",
+    path: "/api/plans",
+    allowed: planReaders,
+    success: 200,
+    request: async () => ({ url: "/api/plans" }),
+  },
+  {
+    method: "POST",
+    path: "/api/plans",
+    allowed: managers,
+    success: 201,
+    request: async () => ({ url: "/api/plans", payload: { title: unique("权限方案"), year: 2026 } }),
+  },
+  {
+    method: "GET",
+    path: "/api/plans/{id}",
+    allowed: planReaders,
+    success: 200,
+    request: async () => ({ url: await planPath()() }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/plans/{id}",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const plan = await newPlan();
+      return { url: `/api/plans/${plan.id}`, payload: { version: plan.version, issuer: "区政府办公室" } };
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/plans/{id}/file",
+    allowed: planReaders,
+    // a plan made by hand has no file: the caller may ask, and is told so
+    success: 404,
+    request: async () => ({ url: await planPath("/file")() }),
+  },
+  {
+    method: "GET",
+    path: "/api/plans/{id}/export.xlsx",
+    allowed: planReaders,
+    success: 200,
+    request: async () => ({ url: await planPath("/export.xlsx")() }),
+  },
+  {
+    method: "POST",
+    path: "/api/plans/{id}/publish",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const plan = await newPlan();
+      return { url: `/api/plans/${plan.id}/publish`, payload: { version: plan.version } };
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/plans/{id}/phrases/map",
+    allowed: managers,
+    // the phrase is not waiting for a unit: allowed, and answered that it is not there
+    success: 404,
+    request: async () => ({
+      url: await planPath("/phrases/map")(),
+      payload: { phrase: "不存在的表述", unitId: (await unitByName(t, "区司法局")).id },
+    }),
+  },
+  {
+    method: "POST",
+    path: "/api/plans/{id}/phrases/dismiss",
+    allowed: managers,
+    success: 404,
+    request: async () => ({ url: await planPath("/phrases/dismiss")(), payload: { phrase: "不存在", reason: "无" } }),
+  },
+  {
+    method: "POST",
+    path: "/api/plans/{id}/tasks",
+    allowed: managers,
+    success: 201,
+    request: async () => ({ url: await planPath("/tasks")(), payload: { number: "2", text: "新增任务" } }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/plans/{id}/tasks/{taskId}",
+    allowed: managers,
+    success: 200,
+    request: onTask((plan, task) => ({
+      url: `/api/plans/${plan}/tasks/${task.id}`,
+      payload: { version: task.version, text: "改写" },
+    })),
+  },
+  {
+    method: "DELETE",
+    path: "/api/plans/{id}/tasks/{taskId}",
+    allowed: managers,
+    success: 200,
+    request: onTask((plan, task) => ({ url: `/api/plans/${plan}/tasks/${task.id}?version=${task.version}` })),
+  },
+  {
+    method: "POST",
+    path: "/api/plans/{id}/tasks/{taskId}/split",
+    allowed: managers,
+    success: 200,
+    request: onTask((plan, task) => ({
+      url: `/api/plans/${plan}/tasks/${task.id}/split`,
+      payload: { version: task.version, at: 3 },
+    })),
+  },
+  {
+    method: "POST",
+    path: "/api/plans/{id}/tasks/{taskId}/merge",
+    allowed: managers,
+    // merging a task with itself is refused: allowed, and told why
+    success: 400,
+    request: onTask((plan, task) => ({
+      url: `/api/plans/${plan}/tasks/${task.id}/merge`,
+      payload: { version: task.version, nextTaskId: task.id, nextVersion: task.version },
+    })),
+  },
+  {
+    method: "GET",
+    path: "/api/assignments",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/assignments?mine=true" }),
+  },
+  {
+    method: "GET",
+    path: "/api/assignments/{id}",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: `/api/assignments/${(await townshipAssignment()).id}` }),
+  },
+  {
+    method: "POST",
+    path: "/api/assignments/{id}/acknowledge",
+    allowed: readers,
+    success: 200,
+    // only the unit's own people acknowledge: the coordinator and the leader see it, and may not sign for the township
+    refused: { leader: 403, admin: 403, coordinator: 403 },
+    request: async () => ({ url: `/api/assignments/${(await townshipAssignment()).id}/acknowledge`, payload: {} }),
+  },
 ];
 
 describe.each(ROUTES)("$method $path", (route) => {
   it.each(CALLERS)("as %s", async (caller) => {
     const options = await route.request(caller);
     const response = await t.request({ method: route.method, cookie: cookies.get(caller), ...options });
-    const expected = route.allowed.includes(caller) ? route.success : caller === "anonymous" ? 401 : 403;
+    const allowed = route.allowed.includes(caller);
+    const expected = allowed ? (route.refused?.[caller] ?? route.success) : caller === "anonymous" ? 401 : 403;
     expect(response.statusCode, response.body).toBe(expected);
     if (expected === 401) expect(response.json().error.code).toBe("unauthenticated");
-    if (expected === 403)
+    if (expected === 403 && !allowed)
       expect(response.json().error).toEqual({ code: "forbidden", message: "您没有执行此操作的权限" });
   });
 });

@@ -12,6 +12,9 @@ const HomePage = lazy(() => import("./pages/home/HomePage"));
 const UnitsPage = lazy(() => import("./pages/units/UnitsPage"));
 const UsersPage = lazy(() => import("./pages/users/UsersPage"));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
+const PlansPage = lazy(() => import("./pages/plans/PlansPage"));
+const PlanReviewPage = lazy(() => import("./pages/plans/review/PlanReviewPage"));
+const AssignmentsPage = lazy(() => import("./pages/assignments/AssignmentsPage"));
 const ChangePasswordPage = lazy(() => import("./pages/account/ChangePasswordPage"));
 
 export function App() {
@@ -27,6 +30,30 @@ export function App() {
           }
         >
           <Route index element={<HomePage />} />
+          <Route
+            path="plans"
+            element={
+              <RequireAbility ability="plans.read">
+                <PlansPage />
+              </RequireAbility>
+            }
+          />
+          <Route
+            path="plans/:id"
+            element={
+              <RequireAbility ability="plans.read">
+                <PlanReviewPage />
+              </RequireAbility>
+            }
+          />
+          <Route
+            path="assignments"
+            element={
+              <RequireAbility ability="assignments.read">
+                <AssignmentsPage />
+              </RequireAbility>
+            }
+          />
           <Route
             path="units"
             element={

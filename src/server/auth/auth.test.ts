@@ -205,11 +205,20 @@ describe("GET /api/auth/me", () => {
       user: { id: expect.any(Number), username: "township", displayName: "城关街道管理员" },
       unit: { id: expect.any(Number), name: "城关街道", type: "township" },
       roles: ["unit_manager"],
-      abilities: ["units.read"],
+      abilities: ["units.read", "assignments.read"],
     });
     const adminMe = (await me(admin)).json();
     expect(adminMe.unit).toBeNull();
-    expect(adminMe.abilities).toEqual(["units.read", "units.manage", "users.manage", "audit.read"]);
+    expect(adminMe.abilities).toEqual([
+      "units.read",
+      "units.manage",
+      "users.manage",
+      "audit.read",
+      "plans.read",
+      "plans.manage",
+      "assignments.read",
+      "assignments.read_all",
+    ]);
   });
 
   it("answers 401 without a session", async () => {

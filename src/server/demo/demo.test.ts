@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, unitGroups, units, users } from "../db/schema.js";
 import { buildTestApp, DEMO_PASSWORD, type TestApp } from "../test/helper.js";
 import { demoAccounts, hasDemoAccounts, loadDemoData } from "./load.js";
+import { loadDemoPlan } from "./plan.js";
 import { DEMO_GROUPS, DEMO_UNITS } from "./registry.js";
 
 let t: TestApp;
@@ -61,5 +62,23 @@ describe("the demo district", () => {
     } finally {
       await db.update(users).set({ disabled: false }).where(eq(users.isDemo, true));
     }
+  });
+});
+
+describe("the demo plan", () => {
+  it("imports and publishes seed 000 once, so the township account has its tasks", async () => {
+    const id = await loadDemoPlan(t.database.db, new Date());
+    expect(id).not.toBeNull();
+    const coordinator = await t.login("coordinator");
+    const plan = (await t.request({ method: "GET", url: `/api/plans/${id}`, cookie: coordinator })).json();
+    expect(plan).toMatchObject({ status: "published", taskCount: 25, unresolvedCount: 0 });
+    expect(plan.assignmentCount).toBeGreaterThan(100);
+    const township = await t.login("township");
+    const mine = (await t.request({ method: "GET", url: "/api/assignments?mine=true", cookie: township })).json();
+    expect(mine.total).toBeGreaterThan(5);
+
+    expect(await loadDemoPlan(t.database.db, new Date())).toBeNull();
+    const plans = (await t.request({ method: "GET", url: "/api/plans", cookie: coordinator })).json();
+    expect(plans.total).toBe(1);
   });
 });

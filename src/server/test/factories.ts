@@ -2,9 +2,12 @@
  * Factories for the records a test needs, made through the API so that they pass the same rules as real
  * ones. Names carry a counter, so tests in one file never collide.
  */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
-import type { Unit, UnitCreate, User, UserCreate } from "../../shared/api.js";
+import { seedPath } from "../../core/parser/eval/seeds.js";
+import type { Assignment, PlanDetail, Unit, UnitCreate, User, UserCreate } from "../../shared/api.js";
 import { auditEvents, units } from "../db/schema.js";
 import type { TestApp } from "./helper.js";
 
@@ -66,4 +69,61 @@ export async function auditCount(t: TestApp, entityType: string, entityId: numbe
       ),
     );
   return n;
+}
+
+/** A multipart/form-data body with one file in the field `file`, as a browser's upload sends it. */
+export function multipartFile(filename: string, content: Buffer | string, field = "file") {
+  const boundary = `----fazhi${Math.random().toString(16).slice(2)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+export async function importFile(t: TestApp, cookie: string, filename: string, content: Buffer | string) {
+  return t.request({ method: "POST", url: "/api/plans/import", cookie, ...multipartFile(filename, content) });
+}
+
+/** Imports one of the seed plans ("000" … "004") as a draft. */
+export async function importSeed(t: TestApp, cookie: string, id: string): Promise<PlanDetail> {
+  const path = seedPath(id);
+  return expectCreated<PlanDetail>(await importFile(t, cookie, basename(path), readFileSync(path)), `plan ${id}`);
+}
+
+/** A plan made by hand with one task for each given unit (as lead of the first, responsible for the rest). */
+export async function createPlan(t: TestApp, cookie: string, unitIds: number[] = []): Promise<PlanDetail> {
+  const created = expectCreated<PlanDetail>(
+    await t.request({
+      method: "POST",
+      url: "/api/plans",
+      cookie,
+      payload: { title: unique("测试方案"), year: 2026 },
+    }),
+    "plan",
+  );
+  if (unitIds.length === 0) return created;
+  const units = unitIds.map((unitId, i) => ({
+    unitId,
+    role: i === 0 ? "lead" : "responsible",
+    phrase: `单位${unitId}`,
+    dismissedReason: null,
+  }));
+  const task = { number: "1", text: "依法履行职责。", units, deadlines: [{ text: "长期坚持", kind: "ongoing" }] };
+  const response = await t.request({ method: "POST", url: `/api/plans/${created.id}/tasks`, cookie, payload: task });
+  return expectCreated<PlanDetail>(response, "task");
+}
+
+/** A published plan with one task for the given units, and its assignments. */
+export async function publishedPlan(t: TestApp, cookie: string, unitIds: number[]) {
+  const plan = await createPlan(t, cookie, unitIds);
+  const response = await t.request({
+    method: "POST",
+    url: `/api/plans/${plan.id}/publish`,
+    cookie,
+    payload: { version: plan.version },
+  });
+  if (response.statusCode !== 200) throw new Error(`publishing failed: ${response.statusCode} ${response.body}`);
+  const list = await t.request({ method: "GET", url: `/api/assignments?planId=${plan.id}`, cookie });
+  return { plan: response.json<PlanDetail>(), assignments: list.json<{ items: Assignment[] }>().items };
 }

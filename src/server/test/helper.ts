@@ -11,6 +11,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import pg from "pg";
 import { inject } from "vitest";
 import { buildApp } from "../app.js";
+import type { Clock } from "../clock.js";
 import { type Config, loadConfig } from "../config.js";
 import { type Database, openDatabase } from "../db/client.js";
 import { loadDemoData } from "../demo/load.js";
@@ -54,7 +55,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({
     FAZHI_DATA_DIR: mkdtempSync(path.join(tmpdir(), "fazhi-test-")),
@@ -66,7 +70,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   await loadDemoData(database.db, DEMO_PASSWORD);
-  const app = await buildApp(database, config);
+  const app = await buildApp(database, config, options);
   await app.ready();
 
   const request: TestApp["request"] = ({ cookie, headers, ...options }) =>

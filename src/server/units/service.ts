@@ -19,7 +19,7 @@ export interface ChangeContext {
 const REGISTRY_TTL_MS = 5_000;
 const registries = new WeakMap<Db, { rows: Promise<UnitRow[]>; fetchedAt: number }>();
 
-function forgetRegistry(db: Db): void {
+export function forgetRegistry(db: Db): void {
   registries.delete(db);
 }
 
@@ -171,6 +171,24 @@ export async function updateUnit(db: Db, id: number, patch: UnitPatch, ctx: Chan
   });
   forgetRegistry(db);
   return row;
+}
+
+/**
+ * Adds a phrase from a plan as one more alias of a unit, in the caller's transaction (the caller forgets the
+ * registry after it commits). Nothing changes when the unit already answers to the phrase.
+ */
+export async function addUnitAlias(tx: Queryable, unitId: number, phrase: string, ctx: ChangeContext): Promise<void> {
+  const [before] = await tx.select().from(units).where(eq(units.id, unitId)).for("update");
+  if (!before) throw notFound("单位");
+  const aliases = cleanAliases(before.name, [...before.aliases, phrase]);
+  if (aliases.length === before.aliases.length || before.shortName === phrase.trim()) return;
+  await assertNamesFree(tx, [phrase], { unitId });
+  const [after] = await tx
+    .update(units)
+    .set({ aliases, version: before.version + 1, updatedAt: new Date() })
+    .where(eq(units.id, unitId))
+    .returning();
+  await recordAudit(tx, { ...ctx, action: "unit.update", entityType: "unit", entityId: unitId, before, after });
 }
 
 /** Switching a unit on or off is its own action in the audit log; any other change is an update. */

@@ -4,6 +4,9 @@
  */
 import type { Static } from "typebox";
 import type {
+  Assignment,
+  AssignmentList,
+  AssignmentListQuery,
   AuditActorList,
   AuditList,
   AuditQuery,
@@ -11,7 +14,19 @@ import type {
   ErrorBody,
   LoginRequest,
   Me,
+  PhraseDismiss,
+  PhraseMap,
+  PlanCreate,
+  PlanDetail,
+  PlanList,
+  PlanListQuery,
+  PlanPatch,
+  PlanPublish,
   ResolveResult,
+  TaskCreate,
+  TaskMerge,
+  TaskPatch,
+  TaskSplit,
   Unit,
   UnitCreate,
   UnitGroup,
@@ -96,6 +111,20 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** The ApiError for a failed answer: the server's coded error, or a generic one when something else answered. */
+function failure(status: number, payload: unknown, call: UnauthorizedCall, expectUnauthorized = false): ApiError {
+  if (status === 401 && !expectUnauthorized) onUnauthorized?.(call);
+  if (isErrorBody(payload)) {
+    const { code, message, details } = payload.error;
+    return new ApiError(status, code, message, details);
+  }
+  // A proxy in front of the application may refuse a large upload before the application sees it.
+  if (status === 413) return new ApiError(status, "file_too_large", "文件过大，超出了允许上传的大小");
+  // A proxy or gateway answered instead of the application (502/504 while it restarts, for example).
+  if (status >= 500) return new ApiError(status, "server_unavailable", "服务器暂时不可用，请稍后重试");
+  return new ApiError(status, "unexpected_response", `请求失败（HTTP ${status}），请稍后重试`);
+}
+
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const init: RequestInit = { method, credentials: "same-origin", headers };
@@ -113,15 +142,84 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
   const payload = await readJson(response);
   if (response.ok) return payload as T;
+  throw failure(response.status, payload, { method, path }, options.expectUnauthorized);
+}
 
-  if (response.status === 401 && !options.expectUnauthorized) onUnauthorized?.({ method, path });
-  if (isErrorBody(payload)) {
-    const { code, message, details } = payload.error;
-    throw new ApiError(response.status, code, message, details);
+export type UploadOptions = {
+  /** Called as the file goes out, with the share sent so far (0–100). */
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal;
+};
+
+/**
+ * Sends one file as multipart form data (field `file`). XMLHttpRequest rather than fetch, because only it reports
+ * upload progress; the browser sets the multipart content type with its boundary.
+ */
+function upload<T>(path: string, file: File, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", buildUrl(path));
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0)
+        options.onProgress?.(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onload = () => {
+      let payload: unknown;
+      try {
+        payload = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        payload = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(payload as T);
+      else reject(failure(xhr.status, payload, { method: "POST", path }));
+    };
+    xhr.onerror = () => reject(new ApiError(0, "network_error", NETWORK_ERROR_MESSAGE));
+    xhr.onabort = () => reject(new ApiError(0, "aborted", "已取消上传"));
+    options.signal?.addEventListener("abort", () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append("file", file);
+    xhr.send(form);
+  });
+}
+
+/** The file name a Content-Disposition header gives (filename* in UTF-8 first, as the server writes Chinese names). */
+function dispositionName(header: string | null): string | null {
+  if (!header) return null;
+  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // a malformed encoding: fall back to the plain name
+    }
   }
-  // A proxy or gateway answered instead of the application (502/504 while it restarts, for example).
-  if (response.status >= 500) throw new ApiError(response.status, "server_unavailable", "服务器暂时不可用，请稍后重试");
-  throw new ApiError(response.status, "unexpected_response", `请求失败（HTTP ${response.status}），请稍后重试`);
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() || null;
+}
+
+/**
+ * Downloads a file the server sends (an original document, an export) and saves it under the server's name, so that
+ * a failure is shown in the page as a message instead of replacing the page with an error body.
+ */
+async function download(path: string, fallbackName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path), { credentials: "same-origin" });
+  } catch {
+    throw new ApiError(0, "network_error", NETWORK_ERROR_MESSAGE);
+  }
+  if (!response.ok) throw failure(response.status, await readJson(response), { method: "GET", path });
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = dispositionName(response.headers.get("Content-Disposition")) ?? fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click starts the save asynchronously: keep the blob a moment longer than the click.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const api = {
@@ -154,6 +252,37 @@ export const api = {
   audit: {
     list: (query: AuditQuery) => request<AuditList>("GET", "/audit", { query }),
     actors: () => request<AuditActorList>("GET", "/audit/actors"),
+  },
+  plans: {
+    list: (query: PlanListQuery = {}) => request<PlanList>("GET", "/plans", { query }),
+    get: (id: number) => request<PlanDetail>("GET", `/plans/${id}`),
+    /** A plan written by hand, without a document. */
+    create: (body: PlanCreate) => request<PlanDetail>("POST", "/plans", { body }),
+    /** Reads an uploaded document into a draft plan. */
+    import: (file: File, options?: UploadOptions) => upload<PlanDetail>("/plans/import", file, options),
+    update: (id: number, body: PlanPatch) => request<PlanDetail>("PATCH", `/plans/${id}`, { body }),
+    publish: (id: number, body: PlanPublish) => request<PlanDetail>("POST", `/plans/${id}/publish`, { body }),
+    downloadFile: (id: number, filename: string) => download(`/plans/${id}/file`, filename),
+    exportTasks: (id: number, title: string) => download(`/plans/${id}/export.xlsx`, `${title}任务分工表.xlsx`),
+    createTask: (id: number, body: TaskCreate) => request<PlanDetail>("POST", `/plans/${id}/tasks`, { body }),
+    updateTask: (id: number, taskId: number, body: TaskPatch) =>
+      request<PlanDetail>("PATCH", `/plans/${id}/tasks/${taskId}`, { body }),
+    deleteTask: (id: number, taskId: number, version: number) =>
+      request<PlanDetail>("DELETE", `/plans/${id}/tasks/${taskId}`, { query: { version } }),
+    splitTask: (id: number, taskId: number, body: TaskSplit) =>
+      request<PlanDetail>("POST", `/plans/${id}/tasks/${taskId}/split`, { body }),
+    /** Merges the task that follows into this one. */
+    mergeTask: (id: number, taskId: number, body: TaskMerge) =>
+      request<PlanDetail>("POST", `/plans/${id}/tasks/${taskId}/merge`, { body }),
+    mapPhrase: (id: number, body: PhraseMap) => request<PlanDetail>("POST", `/plans/${id}/phrases/map`, { body }),
+    dismissPhrase: (id: number, body: PhraseDismiss) =>
+      request<PlanDetail>("POST", `/plans/${id}/phrases/dismiss`, { body }),
+  },
+  assignments: {
+    list: (query: AssignmentListQuery = {}) => request<AssignmentList>("GET", "/assignments", { query }),
+    get: (id: number) => request<Assignment>("GET", `/assignments/${id}`),
+    acknowledge: (id: number, version?: number) =>
+      request<Assignment>("POST", `/assignments/${id}/acknowledge`, { body: { version } }),
   },
 };
 

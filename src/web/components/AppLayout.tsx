@@ -2,9 +2,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DownOutlined,
+  FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -19,11 +21,27 @@ import { PageLoading } from "./PageLoading";
 // Loaded only when a session actually expires: the form code it needs is not part of the start-up bundle.
 const SessionExpiredModal = lazy(() => import("./SessionExpiredModal"));
 
-type Section = { path: string; label: string; icon: ReactNode; ability?: Ability };
+type Section = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  ability?: Ability;
+  /** The label for users with this ability, where the section serves them differently. */
+  overview?: { ability: Ability; label: string };
+};
 
 /** Every section of the app; the menu shows those the user's abilities allow. */
 const SECTIONS: Section[] = [
   { path: "/", label: "工作台", icon: <HomeOutlined /> },
+  { path: "/plans", label: "方案管理", icon: <FileTextOutlined />, ability: "plans.read" },
+  {
+    path: "/assignments",
+    label: "我的任务",
+    icon: <ScheduleOutlined />,
+    ability: "assignments.read",
+    // the coordinator and the leaders follow every unit's assignments there
+    overview: { ability: "assignments.read_all", label: "交办情况" },
+  },
   { path: "/units", label: "单位管理", icon: <ApartmentOutlined />, ability: "units.read" },
   { path: "/users", label: "用户管理", icon: <TeamOutlined />, ability: "users.manage" },
   { path: "/audit", label: "审计日志", icon: <AuditOutlined />, ability: "audit.read" },
@@ -44,7 +62,7 @@ export function AppLayout() {
   const menuItems: MenuProps["items"] = SECTIONS.filter((s) => !s.ability || can(s.ability)).map((s) => ({
     key: s.path,
     icon: s.icon,
-    label: s.label,
+    label: s.overview && can(s.overview.ability) ? s.overview.label : s.label,
   }));
 
   const userMenu: MenuProps = {

@@ -1,15 +1,23 @@
 import { Button, Drawer, Space } from "antd";
 import type { ReactNode } from "react";
 
-type Props = { title: string; saving: boolean; onSave: () => void; onClose: () => void; children: ReactNode };
+type Props = {
+  title: string;
+  saving: boolean;
+  onSave: () => void;
+  onClose: () => void;
+  /** Wider for forms with lists of entries; 520 by default. */
+  width?: number;
+  children: ReactNode;
+};
 
 /** A side panel holding an edit form, saved with its 保存 button; a click beside it does not throw the typing away. */
-export function FormDrawer({ title, saving, onSave, onClose, children }: Props) {
+export function FormDrawer({ title, saving, onSave, onClose, width = 520, children }: Props) {
   return (
     <Drawer
       open
       title={title}
-      size={520}
+      size={width}
       onClose={onClose}
       destroyOnHidden
       mask={{ closable: false }}

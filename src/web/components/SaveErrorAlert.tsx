@@ -1,9 +1,11 @@
 import { Alert, Button } from "antd";
 
+/** Given after a version conflict: what happened to the typed values, and how to load the other person's change. */
+export type ConflictOffer = { kept: string; onLoadLatest: () => void };
+
 type Props = {
   error: string | null;
-  /** Given after a version conflict: what happened to the typed values, and how to load the other person's change. */
-  conflict?: { kept: string; onLoadLatest: () => void } | null;
+  conflict?: ConflictOffer | null;
 };
 
 /** Why a form's save failed, above the form. */

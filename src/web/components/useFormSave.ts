@@ -2,6 +2,7 @@ import type { FormInstance } from "antd";
 import { useState } from "react";
 import { ApiError, errorMessage } from "../api/client";
 import { showFieldErrors } from "./formErrors";
+import type { ConflictOffer } from "./SaveErrorAlert";
 
 type SaveFailureHandlers<Latest> = {
   /** Also say the failure where the user looks (a toast), when the action ran away from the form. */
@@ -39,13 +40,19 @@ export function useFormSave<Latest = never>(form: FormInstance, fields: readonly
     }
   };
 
-  /** Hands the kept latest record to `apply` (which puts it in the form) and clears the conflict. */
-  const loadLatest = (apply: (record: Latest) => void) => {
-    if (!latest) return;
-    apply(latest);
-    setLatest(null);
-    setError(null);
-  };
+  /**
+   * After a version conflict, the offer SaveErrorAlert shows: the typed values stay, and a button hands the kept
+   * latest record to `apply` (which puts it in the form) and clears the conflict. Null while there is no conflict.
+   */
+  const conflictOffer = (apply: (record: Latest) => void): ConflictOffer | null =>
+    latest && {
+      kept: "您填写的内容仍保留在表单中。可以先记下需要的修改，再载入最新内容后重新修改。",
+      onLoadLatest: () => {
+        apply(latest);
+        setLatest(null);
+        setError(null);
+      },
+    };
 
-  return { saving, error, latest, save, loadLatest };
+  return { saving, error, save, conflictOffer };
 }

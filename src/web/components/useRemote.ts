@@ -3,7 +3,8 @@ import { errorMessage } from "../api/client";
 
 /**
  * Data read from the server: loaded when `fetch` changes (memoize it with useCallback), with the spinner state, the
- * failure's message, and `reload` for after a change. A failed reload keeps what was shown before.
+ * failure's message, and `reload` for after a change. A failed reload keeps what was shown before. `setData` puts in
+ * what a change answered with, when the server sends the changed record back.
  */
 export function useRemote<T>(fetch: () => Promise<T>, initial: T) {
   const [data, setData] = useState<T>(initial);
@@ -26,5 +27,5 @@ export function useRemote<T>(fetch: () => Promise<T>, initial: T) {
     void reload();
   }, [reload]);
 
-  return { data, loading, error, reload };
+  return { data, loading, error, reload, setData };
 }

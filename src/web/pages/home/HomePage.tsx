@@ -1,4 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, KeyOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  FileTextOutlined,
+  KeyOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useNavigate } from "react-router-dom";
@@ -6,9 +13,39 @@ import { type Ability, ROLE_LABELS, UNIT_TYPE_LABELS } from "../../../shared/dom
 import { useAuth } from "../../auth/AuthContext";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 
-type Shortcut = { path: string; title: string; description: string; icon: ReactNode; ability?: Ability };
+type Shortcut = {
+  path: string;
+  title: string;
+  description: string;
+  icon: ReactNode;
+  ability?: Ability;
+  /** shown only to users without this ability (they have another shortcut for the same page) */
+  unless?: Ability;
+};
 
 const SHORTCUTS: Shortcut[] = [
+  {
+    path: "/assignments",
+    title: "我的任务",
+    description: "查看本单位承担的任务和完成时限，及时签收新交办的任务。",
+    icon: <ScheduleOutlined />,
+    ability: "assignments.read",
+    unless: "plans.manage",
+  },
+  {
+    path: "/plans",
+    title: "方案管理",
+    description: "导入实施方案和工作要点，核对识别出的任务和责任单位，确认后交办。",
+    icon: <FileTextOutlined />,
+    ability: "plans.read",
+  },
+  {
+    path: "/assignments",
+    title: "交办情况",
+    description: "按单位、方案和完成时限查看各单位的任务签收和到期情况。",
+    icon: <ScheduleOutlined />,
+    ability: "plans.manage",
+  },
   {
     path: "/units",
     title: "单位管理",
@@ -44,8 +81,12 @@ export default function HomePage() {
   const navigate = useNavigate();
   if (!me) return null;
 
-  const shortcuts = SHORTCUTS.filter((s) => !s.ability || can(s.ability));
-  const manageUnits = can("units.manage");
+  const shortcuts = SHORTCUTS.filter((s) => (!s.ability || can(s.ability)) && !(s.unless && can(s.unless)));
+  const welcome = can("plans.manage")
+    ? "您可以导入方案、核对识别出的任务和责任单位后交办，跟踪各单位的签收和到期情况，并维护全区单位名录。"
+    : can("plans.read")
+      ? "您可以查阅各方案及其任务分工。"
+      : "您可以在“我的任务”中查看本单位承担的任务和完成时限，并签收新交办的任务。";
 
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
@@ -55,9 +96,7 @@ export default function HomePage() {
         </Typography.Title>
         <Typography.Paragraph type="secondary">
           欢迎使用法治政府建设督导平台。
-          {manageUnits
-            ? "您可以维护全区单位名录和单位分组，供方案任务交办时准确识别责任单位。"
-            : "您可以查阅全区单位名录。"}
+          {welcome}
         </Typography.Paragraph>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label="用户名">{me.user.username}</Descriptions.Item>
@@ -75,7 +114,7 @@ export default function HomePage() {
       </Card>
       <Row gutter={[16, 16]}>
         {shortcuts.map((s) => (
-          <Col key={s.path} xs={24} md={12} xl={6}>
+          <Col key={s.title} xs={24} md={12} xl={6}>
             <Card hoverable onClick={() => navigate(s.path)} style={{ height: "100%" }}>
               <Card.Meta
                 avatar={<span style={{ fontSize: 24, color: "#1677ff" }}>{s.icon}</span>}

@@ -1,4 +1,5 @@
 import { Form, Input, InputNumber, Select } from "antd";
+import { useState } from "react";
 import type { Unit } from "../../../shared/api";
 import type { UnitType } from "../../../shared/domain";
 import { api } from "../../api/client";
@@ -9,7 +10,7 @@ import { UnitSelect } from "../../components/UnitSelect";
 import { useFormSave } from "../../components/useFormSave";
 import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
 
-type UnitFormValues = {
+export type UnitFormValues = {
   name: string;
   shortName?: string;
   aliases: string[];
@@ -35,6 +36,8 @@ function initialValues(unit: Unit | null): Partial<UnitFormValues> {
 type Props = {
   /** null creates a new unit */
   unit: Unit | null;
+  /** What a new unit's form starts with (a plan's phrase as its name, for example). */
+  draft?: Partial<UnitFormValues>;
   registry: UnitRegistry;
   onClose: () => void;
   onSaved: (unit: Unit, created: boolean) => void | Promise<void>;
@@ -43,10 +46,11 @@ type Props = {
 };
 
 /** Create or edit a unit. Edits carry the unit's version; a stale version keeps the typed values and explains. */
-export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Props) {
+export function UnitFormDrawer({ unit, draft, registry, onClose, onSaved, onStale }: Props) {
   const [form] = Form.useForm<UnitFormValues>();
-  const { saving, error, latest, save, loadLatest } = useFormSave<Unit>(form, FIELDS);
-  const creating = unit === null;
+  // The record the edits apply to: the unit opened, or the latest one after a conflict was loaded.
+  const [current, setCurrent] = useState(unit);
+  const { saving, error, save, conflictOffer } = useFormSave<Unit>(form, FIELDS);
 
   const onFinish = async (values: UnitFormValues) => {
     const fields = {
@@ -57,16 +61,16 @@ export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Pr
       parentId: values.parentId ?? null,
       sortOrder: values.sortOrder ?? 0,
     };
-    if (creating) {
+    if (!current) {
       await save(async () => onSaved(await api.units.create(fields), true));
       return;
     }
     await save(
-      async () => onSaved(await api.units.update(unit.id, { ...fields, version: (latest ?? unit).version }), false),
+      async () => onSaved(await api.units.update(current.id, { ...fields, version: current.version }), false),
       {
         onConflict: async () => {
           await onStale();
-          return api.units.get(unit.id).catch(() => null);
+          return api.units.get(current.id).catch(() => null);
         },
       },
     );
@@ -74,24 +78,22 @@ export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Pr
 
   return (
     <FormDrawer
-      title={creating ? "新建单位" : `编辑单位：${unit.name}`}
+      title={current ? `编辑单位：${current.name}` : "新建单位"}
       saving={saving}
       onSave={() => form.submit()}
       onClose={onClose}
     >
       <SaveErrorAlert
         error={error}
-        conflict={
-          latest && {
-            kept: "您填写的内容仍保留在表单中。可以先复制需要的内容，再载入最新内容后重新修改。",
-            onLoadLatest: () => loadLatest((record) => form.setFieldsValue(initialValues(record))),
-          }
-        }
+        conflict={conflictOffer((record) => {
+          setCurrent(record);
+          form.setFieldsValue(initialValues(record));
+        })}
       />
       <Form<UnitFormValues>
         form={form}
         layout="vertical"
-        initialValues={initialValues(unit)}
+        initialValues={{ ...initialValues(unit), ...(unit ? {} : draft) }}
         onFinish={onFinish}
         disabled={saving}
       >
@@ -129,7 +131,7 @@ export function UnitFormDrawer({ unit, registry, onClose, onSaved, onStale }: Pr
           <Select placeholder="请选择" options={UNIT_TYPE_OPTIONS} />
         </Form.Item>
         <Form.Item label="上级单位" name="parentId">
-          <UnitSelect registry={registry} exclude={unit?.id} placeholder="无" />
+          <UnitSelect registry={registry} exclude={current?.id} placeholder="无" />
         </Form.Item>
         <Form.Item
           label="排序"

@@ -35,7 +35,7 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
   const [current, setCurrent] = useState(user);
-  const { saving, error, latest, save, loadLatest } = useFormSave<User>(form, FIELDS);
+  const { saving, error, save, conflictOffer } = useFormSave<User>(form, FIELDS);
   const [resetting, setResetting] = useState(false);
   const self = me?.user.id === user.id;
 
@@ -74,16 +74,10 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
     <FormDrawer title={`编辑用户：${current.username}`} saving={saving} onSave={() => form.submit()} onClose={onClose}>
       <SaveErrorAlert
         error={error}
-        conflict={
-          latest && {
-            kept: "您填写的内容仍保留在表单中。可以先记下需要的修改，再载入最新内容后重新修改。",
-            onLoadLatest: () =>
-              loadLatest((record) => {
-                setCurrent(record);
-                form.setFieldsValue(valuesOf(record));
-              }),
-          }
-        }
+        conflict={conflictOffer((record) => {
+          setCurrent(record);
+          form.setFieldsValue(valuesOf(record));
+        })}
       />
       <Form<EditValues>
         form={form}

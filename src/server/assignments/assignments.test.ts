@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Assignment } from "../../shared/api.js";
+import { auditCount, publishedPlan, signedInUser, unitByName } from "../test/factories.js";
+import { buildTestApp, type TestApp } from "../test/helper.js";
+
+let t: TestApp;
+let coordinator: string;
+let township: string;
+let department: string;
+let ids: { township: number; market: number; justice: number; court: number };
+
+// the deadlines of the plans below fall in 2026: the clock stands on 2026-05-20 (China time)
+const NOW = new Date("2026-05-20T04:00:00Z");
+
+beforeAll(async () => {
+  t = await buildTestApp({}, { clock: () => NOW });
+  coordinator = await t.login("coordinator");
+  township = await t.login("township");
+  department = await t.login("department");
+  const me = (await t.request({ method: "GET", url: "/api/auth/me", cookie: township })).json();
+  ids = {
+    township: me.unit.id,
+    market: (await unitByName(t, "区市场监管分局")).id,
+    justice: (await unitByName(t, "区司法局")).id,
+    court: (await unitByName(t, "区人民法院")).id,
+  };
+});
+afterAll(() => t.close());
+
+async function list(cookie: string, query = ""): Promise<{ status: number; items: Assignment[]; total: number }> {
+  const response = await t.request({ method: "GET", url: `/api/assignments?limit=1000${query}`, cookie });
+  const body = response.json();
+  return { status: response.statusCode, items: body.items ?? [], total: body.total };
+}
+
+/** A published plan whose one task the market unit leads, with the township cooperating and the court responsible. */
+async function marketLedPlan() {
+  const { plan, assignments } = await publishedPlan(t, coordinator, [ids.market, ids.court]);
+  const task = plan.tasks[0];
+  const response = await t.request({
+    method: "PATCH",
+    url: `/api/plans/${plan.id}/tasks/${task.id}`,
+    cookie: coordinator,
+    payload: {
+      version: task.version,
+      units: [
+        ...task.units.map(({ unitId, role, phrase, dismissedReason }) => ({ unitId, role, phrase, dismissedReason })),
+        { unitId: ids.township, role: "cooperating", phrase: "各乡镇", dismissedReason: null },
+      ],
+    },
+  });
+  expect(response.statusCode).toBe(200);
+  return { plan, assignments };
+}
+
+describe("who sees which assignments", () => {
+  it("shows a unit its own, a lead unit also its task's cooperating units, the coordinator all", async () => {
+    const { plan } = await marketLedPlan();
+    const all = await list(coordinator, `&planId=${plan.id}`);
+    expect(all.items.map((a) => [a.unitName, a.role])).toEqual(
+      expect.arrayContaining([
+        ["区市场监管分局", "lead"],
+        ["区人民法院", "responsible"],
+        [expect.any(String), "cooperating"],
+      ]),
+    );
+    expect(all.total).toBe(3);
+
+    const mine = await list(township, `&planId=${plan.id}&mine=true`);
+    expect(mine.items.map((a) => a.unitId)).toEqual([ids.township]);
+    const townshipAll = await list(township, `&planId=${plan.id}`);
+    expect(townshipAll.items.map((a) => a.unitId)).toEqual([ids.township]);
+
+    // 区市场监管分局 leads: it sees the township's cooperating assignment, not the court's
+    const lead = await list(department, `&planId=${plan.id}`);
+    expect(lead.items.map((a) => a.unitId).sort()).toEqual([ids.market, ids.township].sort());
+    const cooperating = await list(department, `&planId=${plan.id}&unitId=${ids.township}`);
+    expect(cooperating.status).toBe(200);
+    expect(cooperating.items).toHaveLength(1);
+  });
+
+  it("refuses another unit's list and hides another unit's assignment, recording both", async () => {
+    const { assignments } = await publishedPlan(t, coordinator, [ids.court]);
+    const refused = await t.request({ method: "GET", url: `/api/assignments?unitId=${ids.court}`, cookie: township });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toBe("您只能查看本单位的任务");
+
+    const courtAssignment = assignments[0];
+    const hidden = await t.request({ method: "GET", url: `/api/assignments/${courtAssignment.id}`, cookie: township });
+    expect(hidden.statusCode).toBe(404);
+    expect(await auditCount(t, "assignment", courtAssignment.id, "assignment.access_denied")).toBe(1);
+    const ack = await t.request({
+      method: "POST",
+      url: `/api/assignments/${courtAssignment.id}/acknowledge`,
+      cookie: township,
+      payload: {},
+    });
+    expect(ack.statusCode).toBe(404);
+
+    // the leader belongs to no unit: nothing is theirs, and they follow every unit's assignments, read only
+    const leader = await t.login("leader");
+    expect((await list(leader, "&mine=true")).items).toEqual([]);
+    expect((await list(leader, `&unitId=${ids.court}`)).items.map((a) => a.id)).toContain(courtAssignment.id);
+  });
+});
+
+describe("acknowledge", () => {
+  it("lets the unit's staff acknowledge once, and records who and when", async () => {
+    const { assignments } = await publishedPlan(t, coordinator, [ids.township]);
+    const assignment = assignments[0];
+    const staff = await signedInUser(t, await t.login("admin"), { roles: ["unit_staff"], unitId: ids.township });
+
+    const done = await t.request({
+      method: "POST",
+      url: `/api/assignments/${assignment.id}/acknowledge`,
+      cookie: staff.cookie,
+      payload: { version: assignment.version },
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ status: "acknowledged", acknowledgedByName: staff.user.displayName });
+    expect(done.json().acknowledgedAt).not.toBeNull();
+    expect(await auditCount(t, "assignment", assignment.id, "assignment.acknowledge")).toBe(1);
+
+    const again = await t.request({
+      method: "POST",
+      url: `/api/assignments/${assignment.id}/acknowledge`,
+      cookie: township,
+      payload: {},
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: "already_acknowledged", message: "该任务已签收" });
+
+    const coordinatorTry = await publishedPlan(t, coordinator, [ids.township]);
+    const refused = await t.request({
+      method: "POST",
+      url: `/api/assignments/${coordinatorTry.assignments[0].id}/acknowledge`,
+      cookie: coordinator,
+      payload: {},
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toBe("只有本单位的人员可以签收本单位的任务");
+  });
+
+  it("refuses a stale version", async () => {
+    const { assignments } = await publishedPlan(t, coordinator, [ids.township]);
+    const stale = await t.request({
+      method: "POST",
+      url: `/api/assignments/${assignments[0].id}/acknowledge`,
+      cookie: township,
+      payload: { version: assignments[0].version + 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe("version_conflict");
+  });
+});
+
+describe("filters", () => {
+  it("filters by status, role, due within N days and overdue, against the clock", async () => {
+    // one quarterly-reported task in 2026: Q1 (03-31) has passed on 05-20, Q2 (06-30) is 41 days away
+    const { plan, assignments } = await publishedPlan(t, coordinator, [ids.township]);
+    const mine = (query: string) => list(township, `&planId=${plan.id}${query}`);
+    const [assignment] = assignments;
+    expect(assignment.dueDates.map((d) => d.dueOn)).toEqual(["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"]);
+    expect(assignment).toMatchObject({ nextDue: "2026-06-30", overdue: true });
+
+    expect((await mine("&overdue=true")).total).toBe(1);
+    expect((await mine("&overdue=false")).total).toBe(0);
+    expect((await mine("&dueWithinDays=30")).total).toBe(0);
+    expect((await mine("&dueWithinDays=45")).total).toBe(1);
+    expect((await mine("&dueBefore=2026-06-29")).total).toBe(0);
+    expect((await mine("&dueBefore=2026-06-30")).total).toBe(1);
+    expect((await mine("&role=lead")).total).toBe(1);
+    expect((await mine("&role=cooperating")).total).toBe(0);
+    expect((await mine("&status=acknowledged")).total).toBe(0);
+    expect((await mine("&status=new")).total).toBe(1);
+
+    const bad = await t.request({ method: "GET", url: "/api/assignments?dueBefore=明天", cookie: township });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe("validation_failed");
+    const unknown = await t.request({ method: "GET", url: "/api/assignments/999999", cookie: coordinator });
+    expect(unknown.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { chinaDay } from "../../core/calendar.js";
+import {
+  Assignment,
+  AssignmentAcknowledge,
+  AssignmentList,
+  AssignmentListQuery,
+  ErrorBody,
+  IdParams,
+} from "../../shared/api.js";
+import type { Actor } from "../auth/actor.js";
+import type { Clock } from "../clock.js";
+import type { Db } from "../db/client.js";
+import { changeContext } from "../http/context.js";
+import { forbidden } from "../http/errors.js";
+import { acknowledgeAssignment, getAssignment, listAssignments, mayListUnit, recordDenied } from "./service.js";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const read = { access: { ability: "assignments.read" } } as const;
+const tags = ["assignments"];
+
+export const assignmentRoutes =
+  (db: Db, clock: Clock): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      "/assignments",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "任务列表：统筹单位看全部，其他单位看本单位的(牵头单位还能看所牵头任务的配合单位)",
+          querystring: AssignmentListQuery,
+          response: { 200: AssignmentList, ...errors },
+        },
+      },
+      async (request) => {
+        const actor = request.actor as Actor;
+        const { unitId } = request.query;
+        if (unitId && !(await mayListUnit(db, actor, unitId))) {
+          await recordDenied(db, changeContext(request), null, { reason: "other_unit", unitId });
+          throw forbidden("您只能查看本单位的任务");
+        }
+        return listAssignments(db, request.query, actor, chinaDay(clock()));
+      },
+    );
+
+    app.get(
+      "/assignments/:id",
+      {
+        config: read,
+        schema: { tags, summary: "任务详情", params: IdParams, response: { 200: Assignment, ...errors } },
+      },
+      async (request) =>
+        getAssignment(db, request.params.id, request.actor as Actor, chinaDay(clock()), changeContext(request)),
+    );
+
+    app.post(
+      "/assignments/:id/acknowledge",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "签收任务(本单位人员)",
+          params: IdParams,
+          body: AssignmentAcknowledge,
+          response: { 200: Assignment, ...errors },
+        },
+      },
+      async (request) =>
+        acknowledgeAssignment(
+          db,
+          request.params.id,
+          request.body.version,
+          request.actor as Actor,
+          changeContext(request),
+          chinaDay(clock()),
+        ),
+    );
+  };

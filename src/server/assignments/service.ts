@@ -1,0 +1,224 @@
+/**
+ * Assignments as units see them: the coordinator sees all; a unit sees its own, and a lead unit also the
+ * cooperating units' assignments of the tasks it leads. Nobody else sees a unit's assignments.
+ */
+import { and, asc, eq, ne, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { addDays } from "../../core/calendar.js";
+import type { Assignment, AssignmentListQuery } from "../../shared/api.js";
+import { can } from "../../shared/domain.js";
+import { recordAudit } from "../audit/record.js";
+import type { Actor } from "../auth/actor.js";
+import type { Db } from "../db/client.js";
+import { assignmentDueDates, assignments, plans, tasks, units, users } from "../db/schema.js";
+import { AppError, forbidden, notFound, versionConflict } from "../http/errors.js";
+import type { ChangeContext } from "../units/service.js";
+
+const DEFAULT_LIMIT = 100;
+
+/** Who sees every unit's assignments: those who run plans and the leaders who follow them. */
+export const seesAll = (actor: Actor) => can(actor.roles, "assignments.read_all");
+
+/** The assignments an actor may see, as a condition on `assignments`; null when they see all. */
+function visibleTo(actor: Actor): SQL | null {
+  if (seesAll(actor)) return null;
+  const unitId = actor.unit?.id;
+  if (unitId === undefined) return sql`false`;
+  const visible = or(
+    eq(assignments.unitId, unitId),
+    and(
+      eq(assignments.role, "cooperating"),
+      // inside, "assignments" is the outer row: the table itself is named "lead" there
+      sql`exists (select 1 from ${assignments} as "lead" where "lead"."task_id" = ${assignments.taskId}
+        and "lead"."unit_id" = ${unitId} and "lead"."role" = 'lead' and "lead"."status" <> 'cancelled')`,
+    ),
+  );
+  return visible ?? sql`false`;
+}
+
+/** Whether an actor may ask for one unit's list: their own unit, or one that cooperates on a task their unit leads. */
+export async function mayListUnit(db: Db, actor: Actor, unitId: number): Promise<boolean> {
+  if (seesAll(actor) || unitId === actor.unit?.id) return true;
+  const [row] = await db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(and(eq(assignments.unitId, unitId), visibleTo(actor) ?? undefined))
+    .limit(1);
+  return row !== undefined;
+}
+
+const dueOn = assignmentDueDates.dueOn;
+const upcoming = (today: string) =>
+  sql<
+    string | null
+  >`(select min(${dueOn}) from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id} and ${dueOn} >= ${today})`;
+const lastDue = sql<
+  string | null
+>`(select max(${dueOn}) from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id})`;
+const hasPast = (today: string) =>
+  sql`exists (select 1 from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id} and ${dueOn} < ${today})`;
+const dueBetween = (from: string, to: string) =>
+  sql`exists (select 1 from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id} and ${dueOn} >= ${from} and ${dueOn} <= ${to})`;
+
+function filters(query: AssignmentListQuery, actor: Actor, today: string): SQL | undefined {
+  const dueBefore = query.dueWithinDays !== undefined ? addDays(today, query.dueWithinDays) : query.dueBefore;
+  const open = ne(assignments.status, "cancelled");
+  return and(
+    visibleTo(actor) ?? undefined,
+    query.mine ? eq(assignments.unitId, actor.unit?.id ?? -1) : undefined,
+    query.unitId ? eq(assignments.unitId, query.unitId) : undefined,
+    query.planId ? eq(assignments.planId, query.planId) : undefined,
+    query.role ? eq(assignments.role, query.role) : undefined,
+    query.status ? eq(assignments.status, query.status) : open,
+    dueBefore ? and(open, dueBetween(today, dueBefore)) : undefined,
+    query.overdue === true ? and(open, hasPast(today)) : undefined,
+    query.overdue === false ? sql`not ${hasPast(today)}` : undefined,
+  );
+}
+
+const acknowledger = alias(users, "acknowledger");
+
+function selectAssignments(db: Db) {
+  return db
+    .select({
+      assignment: assignments,
+      planTitle: plans.title,
+      taskNumber: tasks.number,
+      taskText: tasks.text,
+      deadlines: tasks.deadlines,
+      unitName: units.name,
+      acknowledgedByName: acknowledger.displayName,
+      // the due dates come with their assignment, as one JSON array: no second query per page
+      dueDates: sql<
+        Assignment["dueDates"] | null
+      >`(select json_agg(json_build_object('id', d.id, 'dueOn', d.due_on, 'label', d.label) order by d.due_on)
+        from ${assignmentDueDates} as d where d.assignment_id = ${assignments.id})`,
+    })
+    .from(assignments)
+    .innerJoin(plans, eq(plans.id, assignments.planId))
+    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .leftJoin(acknowledger, eq(acknowledger.id, assignments.acknowledgedBy));
+}
+
+type Selected = Awaited<ReturnType<ReturnType<typeof selectAssignments>["execute"]>>[number];
+
+function present({ assignment: a, ...row }: Selected, today: string): Assignment {
+  const dueDates = row.dueDates ?? [];
+  const open = a.status !== "cancelled";
+  return {
+    id: a.id,
+    planId: a.planId,
+    planTitle: row.planTitle,
+    taskId: a.taskId,
+    taskNumber: row.taskNumber,
+    taskText: row.taskText,
+    unitId: a.unitId,
+    unitName: row.unitName,
+    role: a.role,
+    status: a.status,
+    deadlines: row.deadlines,
+    dueDates,
+    nextDue: (dueDates.find((d) => d.dueOn >= today) ?? dueDates.at(-1))?.dueOn ?? null,
+    overdue: open && dueDates.some((d) => d.dueOn < today),
+    acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedByName: row.acknowledgedByName,
+    cancelledAt: a.cancelledAt?.toISOString() ?? null,
+    cancelledReason: a.cancelledReason,
+    version: a.version,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+export async function listAssignments(
+  db: Db,
+  query: AssignmentListQuery,
+  actor: Actor,
+  today: string,
+): Promise<{ items: Assignment[]; total: number }> {
+  const where = filters(query, actor, today);
+  const [rows, [{ total }]] = await Promise.all([
+    selectAssignments(db)
+      .where(where)
+      .orderBy(
+        sql`coalesce(${upcoming(today)}, ${lastDue}) asc nulls last`,
+        asc(plans.id),
+        asc(tasks.sortOrder),
+        asc(units.sortOrder),
+        asc(assignments.id),
+      )
+      .limit(query.limit ?? DEFAULT_LIMIT)
+      .offset(query.offset ?? 0),
+    db
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(assignments)
+      .where(where),
+  ]);
+  return { items: rows.map((row) => present(row, today)), total };
+}
+
+/** A refusal to show a unit's assignments is itself recorded: who tried to see what. */
+export async function recordDenied(db: Db, ctx: ChangeContext, entityId: number | null, detail: object) {
+  await recordAudit(db, {
+    ...ctx,
+    action: "assignment.access_denied",
+    entityType: "assignment",
+    entityId,
+    after: detail,
+  });
+}
+
+/** One assignment the actor may see; 404 (recorded) for one they may not, as for one that does not exist. */
+export async function getAssignment(db: Db, id: number, actor: Actor, today: string, ctx: ChangeContext) {
+  const visible = visibleTo(actor);
+  const [row] = await selectAssignments(db).where(and(eq(assignments.id, id), visible ?? undefined));
+  if (!row) {
+    const [exists] = await db.select({ id: assignments.id }).from(assignments).where(eq(assignments.id, id));
+    if (exists) await recordDenied(db, ctx, id, { reason: "not_visible" });
+    throw notFound("任务");
+  }
+  return present(row, today);
+}
+
+/** 签收: a user of the assignment's unit confirms receiving it. */
+export async function acknowledgeAssignment(
+  db: Db,
+  id: number,
+  version: number | undefined,
+  actor: Actor,
+  ctx: ChangeContext,
+  today: string,
+): Promise<Assignment> {
+  const assignment = await getAssignment(db, id, actor, today, ctx);
+  if (actor.unit?.id !== assignment.unitId) {
+    await recordDenied(db, ctx, id, { reason: "not_own_unit", action: "acknowledge" });
+    throw forbidden("只有本单位的人员可以签收本单位的任务");
+  }
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(assignments).where(eq(assignments.id, id)).for("update");
+    if (version !== undefined && before.version !== version) throw versionConflict();
+    if (before.status === "cancelled") throw new AppError(409, "assignment_cancelled", "该任务已取消，无需签收");
+    if (before.status !== "new") throw new AppError(409, "already_acknowledged", "该任务已签收");
+    const now = new Date();
+    const [after] = await tx
+      .update(assignments)
+      .set({
+        status: "acknowledged",
+        acknowledgedAt: now,
+        acknowledgedBy: actor.userId,
+        version: before.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(assignments.id, id))
+      .returning();
+    await recordAudit(tx, {
+      ...ctx,
+      action: "assignment.acknowledge",
+      entityType: "assignment",
+      entityId: id,
+      before,
+      after,
+    });
+  });
+  return getAssignment(db, id, actor, today, ctx);
+}

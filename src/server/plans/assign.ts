@@ -1,0 +1,180 @@
+/**
+ * Assignments (交办) from a plan's tasks: one per task, unit and role, with its due dates. Publishing creates them
+ * all; an amended task keeps them in step: a new unit gets one, a removed unit's is cancelled with a reason (never
+ * deleted), a changed deadline moves the due dates.
+ */
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { dueDates } from "../../core/plans/schedule.js";
+import { assignmentKeys } from "../../core/plans/task-units.js";
+import { recordAudit } from "../audit/record.js";
+import type { Queryable } from "../db/client.js";
+import {
+  type AssignmentRow,
+  assignmentDueDates,
+  assignments,
+  type PlanRow,
+  type TaskRow,
+  tasks,
+} from "../db/schema.js";
+import { AppError } from "../http/errors.js";
+import type { ChangeContext } from "../units/service.js";
+import { taskUnitsOf } from "./task-units.js";
+
+type Wanted = { task: TaskRow; unitId: number; role: AssignmentRow["role"] };
+
+type Created = Pick<AssignmentRow, "id" | "taskId" | "unitId" | "role">;
+
+/**
+ * Many rows in one statement: each column goes as one array parameter and unnest() turns them into rows, so a plan
+ * of thousands of due dates costs one round trip and three parameters.
+ */
+async function insertDueDates(tx: Queryable, rows: { assignmentId: number; dueOn: string; label: string }[]) {
+  if (rows.length === 0) return;
+  await tx.execute(sql`insert into ${assignmentDueDates} (assignment_id, due_on, label)
+    select * from unnest(${sql.param(rows.map((r) => r.assignmentId))}::int[],
+      ${sql.param(rows.map((r) => r.dueOn))}::date[], ${sql.param(rows.map((r) => r.label))}::text[])`);
+}
+
+function dueDateRows(plan: PlanRow, task: TaskRow, assignmentId: number) {
+  return dueDates(task.deadlines, plan).map((d) => ({ assignmentId, dueOn: d.dueOn, label: d.label }));
+}
+
+/** Creates the assignments with their due dates; returns them and how many due dates they got. */
+export async function createAssignments(
+  tx: Queryable,
+  plan: PlanRow,
+  wanted: Wanted[],
+): Promise<{ assignments: Created[]; dueDates: number }> {
+  if (wanted.length === 0) return { assignments: [], dueDates: 0 };
+  type Inserted = { id: number; task_id: number; unit_id: number; role: AssignmentRow["role"] };
+  // both drivers (node-postgres, PGlite) answer with { rows }; the shared query type does not say so
+  const result = (await tx.execute(
+    sql`insert into ${assignments} (plan_id, task_id, unit_id, role)
+      select ${plan.id}, * from unnest(${sql.param(wanted.map((w) => w.task.id))}::int[],
+        ${sql.param(wanted.map((w) => w.unitId))}::int[], ${sql.param(wanted.map((w) => w.role))}::text[])
+      returning id, task_id, unit_id, role`,
+  )) as unknown as { rows: Inserted[] };
+  const created = result.rows.map((r) => ({ id: r.id, taskId: r.task_id, unitId: r.unit_id, role: r.role }));
+  const tasksById = new Map(wanted.map((w) => [w.task.id, w.task]));
+  const dates = created.flatMap((a) => {
+    const task = tasksById.get(a.taskId);
+    return task ? dueDateRows(plan, task, a.id) : [];
+  });
+  await insertDueDates(tx, dates);
+  return { assignments: created, dueDates: dates.length };
+}
+
+async function replaceDueDates(tx: Queryable, plan: PlanRow, task: TaskRow, assignmentIds: number[]): Promise<void> {
+  if (assignmentIds.length === 0) return;
+  await tx.delete(assignmentDueDates).where(inArray(assignmentDueDates.assignmentId, assignmentIds));
+  await insertDueDates(
+    tx,
+    assignmentIds.flatMap((id) => dueDateRows(plan, task, id)),
+  );
+}
+
+/**
+ * Brings one task's assignments in line with its units on a published plan. Removing a unit needs a reason:
+ * without one nothing is changed and the caller is asked for it.
+ */
+export async function syncTaskAssignments(
+  tx: Queryable,
+  plan: PlanRow,
+  task: TaskRow,
+  ctx: ChangeContext,
+  change: { cancelReason?: string; deadlinesChanged: boolean },
+): Promise<void> {
+  const units = await taskUnitsOf(tx, task.id);
+  const existing = await tx.select().from(assignments).where(eq(assignments.taskId, task.id));
+  const key = (unitId: number, role: string) => `${unitId}:${role}`;
+  const wantedKeys = assignmentKeys(units);
+  const existingByKey = new Map(existing.map((a) => [key(a.unitId, a.role), a]));
+
+  const toCancel = existing.filter((a) => a.status !== "cancelled" && !wantedKeys.has(key(a.unitId, a.role)));
+  const reason = change.cancelReason?.trim();
+  if (toCancel.length && !reason) {
+    throw new AppError(
+      400,
+      "cancel_reason_required",
+      "方案已交办：移除单位会取消其已收到的任务，请填写取消原因后再保存",
+      { assignmentIds: toCancel.map((a) => a.id) },
+    );
+  }
+  const now = new Date();
+  for (const before of toCancel) {
+    const [after] = await tx
+      .update(assignments)
+      .set({
+        status: "cancelled",
+        cancelledAt: now,
+        cancelledReason: reason,
+        version: before.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(assignments.id, before.id))
+      .returning();
+    await recordAudit(tx, {
+      ...ctx,
+      action: "assignment.cancel",
+      entityType: "assignment",
+      entityId: before.id,
+      before,
+      after,
+    });
+  }
+
+  const reinstated: number[] = [];
+  const wanted: Wanted[] = [];
+  for (const unit of units) {
+    if (unit.unitId === null) continue;
+    const held = existingByKey.get(key(unit.unitId, unit.role));
+    if (!held) wanted.push({ task, unitId: unit.unitId, role: unit.role });
+    else if (held.status === "cancelled") {
+      const [after] = await tx
+        .update(assignments)
+        .set({ status: "new", cancelledAt: null, cancelledReason: null, version: held.version + 1, updatedAt: now })
+        .where(eq(assignments.id, held.id))
+        .returning();
+      reinstated.push(held.id);
+      await recordAudit(tx, {
+        ...ctx,
+        action: "assignment.reinstate",
+        entityType: "assignment",
+        entityId: held.id,
+        before: held,
+        after,
+      });
+    }
+  }
+  const { assignments: created } = await createAssignments(tx, plan, wanted);
+  for (const after of created) {
+    await recordAudit(tx, { ...ctx, action: "assignment.create", entityType: "assignment", entityId: after.id, after });
+  }
+  const kept = existing
+    .filter((a) => a.status !== "cancelled" && wantedKeys.has(key(a.unitId, a.role)))
+    .map((a) => a.id);
+  await replaceDueDates(tx, plan, task, change.deadlinesChanged ? [...kept, ...reinstated] : reinstated);
+}
+
+/** A published plan's period or cadence changed: every open assignment's due dates follow. */
+export async function refreshPlanDueDates(tx: Queryable, plan: PlanRow): Promise<void> {
+  const open = await tx
+    .select({ id: assignments.id, taskId: assignments.taskId })
+    .from(assignments)
+    .where(and(eq(assignments.planId, plan.id), ne(assignments.status, "cancelled")));
+  if (open.length === 0) return;
+  const tasksById = new Map((await tx.select().from(tasks).where(eq(tasks.planId, plan.id))).map((t) => [t.id, t]));
+  await tx.delete(assignmentDueDates).where(
+    inArray(
+      assignmentDueDates.assignmentId,
+      open.map((a) => a.id),
+    ),
+  );
+  await insertDueDates(
+    tx,
+    open.flatMap((a) => {
+      const task = tasksById.get(a.taskId);
+      return task ? dueDateRows(plan, task, a.id) : [];
+    }),
+  );
+}

@@ -1,0 +1,136 @@
+/** Reading plans: one plan with its parts for the review screen, and the list with its counts. */
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import type { PlanListQuery } from "../../shared/api.js";
+import type { Queryable } from "../db/client.js";
+import {
+  assignments,
+  type PlanRow,
+  planFiles,
+  planSections,
+  plans,
+  type TaskRow,
+  type TaskUnitRow,
+  tasks,
+  taskUnits,
+} from "../db/schema.js";
+import { badRequest, notFound } from "../http/errors.js";
+
+export interface PlanCounts {
+  taskCount: number;
+  unresolvedCount: number;
+  assignmentCount: number;
+  file: { filename: string; mediaType: string; size: number } | null;
+}
+
+export interface PlanParts {
+  plan: PlanRow;
+  counts: PlanCounts;
+  sections: (typeof planSections.$inferSelect)[];
+  tasks: TaskRow[];
+  taskUnits: TaskUnitRow[];
+}
+
+export async function findPlan(db: Queryable, id: number): Promise<PlanRow> {
+  const [row] = await db.select().from(plans).where(eq(plans.id, id));
+  if (!row) throw notFound("方案");
+  return row;
+}
+
+/** The plan, locked for the rest of the transaction: changes to one plan and its tasks happen one at a time. */
+export async function lockPlan(tx: Queryable, id: number): Promise<PlanRow> {
+  const [row] = await tx.select().from(plans).where(eq(plans.id, id)).for("update");
+  if (!row) throw notFound("方案");
+  return row;
+}
+
+export function assertDraft(plan: PlanRow, what: string): void {
+  if (plan.status !== "draft") throw badRequest(`方案已交办，不能${what}；可以修改任务的单位、时限和内容`);
+}
+
+export function assertEditable(plan: PlanRow): void {
+  if (plan.status === "archived") throw badRequest("方案已归档，不能再修改");
+}
+
+export async function findTask(tx: Queryable, planId: number, taskId: number): Promise<TaskRow> {
+  const [row] = await tx
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, taskId), eq(tasks.planId, planId)));
+  if (!row) throw notFound("任务");
+  return row;
+}
+
+const openPhrase = and(isNull(taskUnits.unitId), isNull(taskUnits.dismissedReason));
+
+const noCounts = (): PlanCounts => ({ taskCount: 0, unresolvedCount: 0, assignmentCount: 0, file: null });
+
+async function countsOf(db: Queryable, planIds: number[]): Promise<Map<number, PlanCounts>> {
+  const counts = new Map<number, PlanCounts>(planIds.map((id) => [id, noCounts()]));
+  if (planIds.length === 0) return counts;
+  const [taskRows, phraseRows, assignmentRows, fileRows] = await Promise.all([
+    db
+      .select({ planId: tasks.planId, n: count() })
+      .from(tasks)
+      .where(inArray(tasks.planId, planIds))
+      .groupBy(tasks.planId),
+    db
+      .select({ planId: taskUnits.planId, n: sql<number>`count(distinct ${taskUnits.phrase})`.mapWith(Number) })
+      .from(taskUnits)
+      .where(and(inArray(taskUnits.planId, planIds), openPhrase))
+      .groupBy(taskUnits.planId),
+    db
+      .select({ planId: assignments.planId, n: count() })
+      .from(assignments)
+      .where(and(inArray(assignments.planId, planIds), ne(assignments.status, "cancelled")))
+      .groupBy(assignments.planId),
+    db
+      .select({
+        planId: planFiles.planId,
+        filename: planFiles.filename,
+        mediaType: planFiles.mediaType,
+        size: planFiles.size,
+      })
+      .from(planFiles)
+      .where(inArray(planFiles.planId, planIds)),
+  ]);
+  const of = (planId: number) => counts.get(planId) ?? noCounts();
+  for (const row of taskRows) of(row.planId).taskCount = row.n;
+  for (const row of phraseRows) of(row.planId).unresolvedCount = row.n;
+  for (const row of assignmentRows) of(row.planId).assignmentCount = row.n;
+  for (const { planId, ...file } of fileRows) of(planId).file = file;
+  return counts;
+}
+
+export async function listPlans(db: Queryable, query: PlanListQuery): Promise<{ plan: PlanRow; counts: PlanCounts }[]> {
+  const needle = query.q?.trim();
+  const rows = await db
+    .select()
+    .from(plans)
+    .where(
+      and(
+        query.status ? eq(plans.status, query.status) : undefined,
+        needle ? or(ilike(plans.title, `%${needle}%`), ilike(plans.docNumber, `%${needle}%`)) : undefined,
+      ),
+    )
+    .orderBy(desc(plans.updatedAt), desc(plans.id));
+  const counts = await countsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((plan) => ({ plan, counts: counts.get(plan.id) ?? noCounts() }));
+}
+
+export async function loadPlanParts(db: Queryable, id: number): Promise<PlanParts> {
+  const plan = await findPlan(db, id);
+  const [counts, sectionRows, taskRows, unitRows] = await Promise.all([
+    countsOf(db, [id]),
+    db.select().from(planSections).where(eq(planSections.planId, id)).orderBy(asc(planSections.sortOrder)),
+    db.select().from(tasks).where(eq(tasks.planId, id)).orderBy(asc(tasks.sortOrder), asc(tasks.id)),
+    db
+      .select()
+      .from(taskUnits)
+      .where(eq(taskUnits.planId, id))
+      .orderBy(asc(taskUnits.taskId), asc(taskUnits.sortOrder), asc(taskUnits.id)),
+  ]);
+  return { plan, counts: counts.get(id) ?? noCounts(), sections: sectionRows, tasks: taskRows, taskUnits: unitRows };
+}

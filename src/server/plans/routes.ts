@@ -1,0 +1,341 @@
+import multipart from "@fastify/multipart";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { defaultReadLimits } from "../../core/parser/readers/index.js";
+import {
+  ErrorBody,
+  IdParams,
+  PhraseDismiss,
+  PhraseMap,
+  PlanCreate,
+  PlanDetail,
+  PlanList,
+  PlanListQuery,
+  PlanPatch,
+  PlanPublish,
+  PlanTaskParams,
+  TaskCreate,
+  TaskDeleteQuery,
+  TaskMerge,
+  TaskPatch,
+  TaskSplit,
+} from "../../shared/api.js";
+import type { Clock } from "../clock.js";
+import type { Db } from "../db/client.js";
+import { changeContext } from "../http/context.js";
+import { AppError, notFound } from "../http/errors.js";
+import { UnitResolver } from "../units/resolve.js";
+import { allUnits, listUnitGroups } from "../units/service.js";
+import { planWorkbook } from "./export.js";
+import { dismissPhrase, mapPhrase } from "./phrases.js";
+import { presentPlan, presentPlanDetail } from "./present.js";
+import { publishPlan } from "./publish.js";
+import { listPlans, loadPlanParts } from "./queries.js";
+import { createPlan, importPlan, planFile, updatePlan } from "./service.js";
+import { createTask, deleteTask, mergeTask, splitTask, updateTask } from "./tasks.js";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const read = { access: { ability: "plans.read" } } as const;
+const manage = { access: { ability: "plans.manage" } } as const;
+const tags = ["plans"];
+const MB = 1024 * 1024;
+
+/** `attachment` with the name in both forms: ASCII for old clients, UTF-8 for the Chinese name. */
+function attachment(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export async function planDetail(db: Db, id: number): Promise<PlanDetail> {
+  const [parts, registry, groups] = await Promise.all([loadPlanParts(db, id), allUnits(db), listUnitGroups(db)]);
+  return presentPlanDetail(parts, registry, new UnitResolver(registry, groups));
+}
+
+export const planRoutes =
+  (db: Db, clock: Clock): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    await app.register(multipart, {
+      limits: { fileSize: defaultReadLimits.maxBytes, files: 1, fields: 5, parts: 6 },
+    });
+
+    app.post(
+      "/plans/import",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "导入方案文件(multipart 字段 file：txt/docx/pdf/xlsx/html)，识别为草稿",
+          consumes: ["multipart/form-data"],
+          response: { 201: PlanDetail, 413: ErrorBody, ...errors },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) {
+          throw new AppError(400, "file_required", "请选择要导入的方案文件（以表单字段 file 上传）");
+        }
+        let upload: { bytes: Buffer; filename: string } | null = null;
+        try {
+          const file = await request.file();
+          if (file && file.fieldname === "file") upload = { bytes: await file.toBuffer(), filename: file.filename };
+        } catch (error) {
+          if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
+            throw new AppError(
+              413,
+              "document_too_large",
+              `文件超过 ${defaultReadLimits.maxBytes / MB} MB 的上限，请删去附件、图片后再上传`,
+            );
+          }
+          throw error;
+        }
+        if (!upload) throw new AppError(400, "file_required", "请选择要导入的方案文件（以表单字段 file 上传）");
+        const id = await importPlan(db, upload, changeContext(request), clock());
+        return reply.status(201).send(await planDetail(db, id));
+      },
+    );
+
+    app.get(
+      "/plans",
+      {
+        config: read,
+        schema: { tags, summary: "方案列表", querystring: PlanListQuery, response: { 200: PlanList, ...errors } },
+      },
+      async (request) => {
+        const rows = await listPlans(db, request.query);
+        return { items: rows.map((r) => presentPlan(r.plan, r.counts)), total: rows.length };
+      },
+    );
+
+    app.post(
+      "/plans",
+      {
+        config: manage,
+        schema: { tags, summary: "手工新建方案", body: PlanCreate, response: { 201: PlanDetail, ...errors } },
+      },
+      async (request, reply) => {
+        const id = await createPlan(db, request.body, changeContext(request));
+        return reply.status(201).send(await planDetail(db, id));
+      },
+    );
+
+    app.get(
+      "/plans/:id",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "方案详情：部分、任务(单位、时限、指标)与待处理的单位表述",
+          params: IdParams,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
+      async (request) => planDetail(db, request.params.id),
+    );
+
+    app.patch(
+      "/plans/:id",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "修改方案信息(须带 version)",
+          params: IdParams,
+          body: PlanPatch,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
+      async (request) => {
+        await updatePlan(db, request.params.id, request.body, changeContext(request));
+        return planDetail(db, request.params.id);
+      },
+    );
+
+    app.get(
+      "/plans/:id/file",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "下载导入时的原始文件",
+          params: IdParams,
+          response: { 200: Type.Unknown(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const file = await planFile(db, request.params.id);
+        if (!file) throw notFound("原始文件");
+        return reply
+          .type(file.mediaType)
+          .header("content-disposition", attachment(file.filename))
+          .header("x-content-type-options", "nosniff")
+          .send(file.content);
+      },
+    );
+
+    app.get(
+      "/plans/:id/export.xlsx",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "导出任务分工表(Excel)",
+          params: IdParams,
+          response: { 200: Type.Unknown(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const plan = await planDetail(db, request.params.id);
+        return reply
+          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", attachment(`${plan.title}-任务分工表.xlsx`))
+          .send(await planWorkbook(plan));
+      },
+    );
+
+    app.post(
+      "/plans/:id/publish",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "交办：为每项任务的每个单位生成任务(须带 version)",
+          params: IdParams,
+          body: PlanPublish,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
+      async (request) => {
+        await publishPlan(db, request.params.id, request.body, changeContext(request));
+        return planDetail(db, request.params.id);
+      },
+    );
+
+    app.post(
+      "/plans/:id/phrases/map",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "把未识别的单位表述对应到单位(默认保存为该单位的别名)",
+          params: IdParams,
+          body: PhraseMap,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
+      async (request) => {
+        await mapPhrase(db, request.params.id, request.body, changeContext(request));
+        return planDetail(db, request.params.id);
+      },
+    );
+
+    app.post(
+      "/plans/:id/phrases/dismiss",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "忽略未识别的单位表述(须说明原因)",
+          params: IdParams,
+          body: PhraseDismiss,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
+      async (request) => {
+        await dismissPhrase(db, request.params.id, request.body, changeContext(request));
+        return planDetail(db, request.params.id);
+      },
+    );
+
+    app.post(
+      "/plans/:id/tasks",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "新增任务",
+          params: IdParams,
+          body: TaskCreate,
+          response: { 201: PlanDetail, ...errors },
+        },
+      },
+      async (request, reply) => {
+        await createTask(db, request.params.id, request.body, changeContext(request));
+        return reply.status(201).send(await planDetail(db, request.params.id));
+      },
+    );
+
+    app.patch(
+      "/plans/:id/tasks/:taskId",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "修改任务：内容、单位、时限、指标(须带 version)",
+          params: PlanTaskParams,
+          body: TaskPatch,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
+      async (request) => {
+        const { id, taskId } = request.params;
+        await updateTask(db, id, taskId, request.body, changeContext(request));
+        return planDetail(db, id);
+      },
+    );
+
+    app.delete(
+      "/plans/:id/tasks/:taskId",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "删除任务(仅草稿)",
+          params: PlanTaskParams,
+          querystring: TaskDeleteQuery,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
+      async (request) => {
+        const { id, taskId } = request.params;
+        await deleteTask(db, id, taskId, request.query.version, changeContext(request));
+        return planDetail(db, id);
+      },
+    );
+
+    app.post(
+      "/plans/:id/tasks/:taskId/split",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "把一项任务拆成两项(仅草稿)",
+          params: PlanTaskParams,
+          body: TaskSplit,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
+      async (request) => {
+        const { id, taskId } = request.params;
+        await splitTask(db, id, taskId, request.body, changeContext(request));
+        return planDetail(db, id);
+      },
+    );
+
+    app.post(
+      "/plans/:id/tasks/:taskId/merge",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "把下一项任务并入本任务(仅草稿)",
+          params: PlanTaskParams,
+          body: TaskMerge,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
+      async (request) => {
+        const { id, taskId } = request.params;
+        await mergeTask(db, id, taskId, request.body, changeContext(request));
+        return planDetail(db, id);
+      },
+    );
+  };

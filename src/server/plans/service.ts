@@ -1,0 +1,221 @@
+/** Plans: imported from a document or made by hand, their fields edited; each change audited in its transaction. */
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { type DocumentFormat, DocumentReadError, type ParseResult, parseDocument } from "../../core/parser/index.js";
+import { periodOf } from "../../core/plans/schedule.js";
+import type { PlanCreate, PlanPatch } from "../../shared/api.js";
+import { recordAudit } from "../audit/record.js";
+import type { Db, Queryable } from "../db/client.js";
+import { planFiles, planSections, plans, tasks, taskUnits } from "../db/schema.js";
+import { AppError, badRequest, versionConflict } from "../http/errors.js";
+import { UnitResolver } from "../units/resolve.js";
+import { allUnits, type ChangeContext, listUnitGroups } from "../units/service.js";
+import { refreshPlanDueDates } from "./assign.js";
+import { assertEditable, findPlan, lockPlan } from "./queries.js";
+import { expandPhrases } from "./task-units.js";
+
+export interface Upload {
+  bytes: Buffer;
+  filename: string;
+}
+
+const MEDIA_TYPES: Record<DocumentFormat, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  html: "text/html",
+  text: "text/plain",
+};
+
+async function parseUpload(upload: Upload): Promise<ParseResult & { format: DocumentFormat }> {
+  try {
+    return await parseDocument(new Uint8Array(upload.bytes), upload.filename);
+  } catch (error) {
+    if (!(error instanceof DocumentReadError)) throw error;
+    const status = error.code === "too_large" ? 413 : 400;
+    throw new AppError(status, `document_${error.code}`, error.message);
+  }
+}
+
+function assertPeriod(year: number, endYear: number): void {
+  if (endYear < year) throw badRequest("结束年度不能早于开始年度");
+  if (endYear - year > 10) throw badRequest("方案期限不能超过 10 年");
+}
+
+/**
+ * Reads an uploaded plan document and stores it as a draft: the original file, its sections, its tasks with their
+ * deadlines and targets, and each unit phrase resolved against the registry. A file with no tasks is refused and
+ * nothing is written.
+ */
+export async function importPlan(db: Db, upload: Upload, ctx: ChangeContext, today: Date): Promise<number> {
+  const parsed = await parseUpload(upload);
+  if (parsed.tasks.length === 0) {
+    throw new AppError(
+      400,
+      "no_tasks",
+      "未能从文件中识别出任何任务：请确认上传的是任务分工方案（含编号的任务及牵头单位、责任单位），或改为手工新建方案",
+    );
+  }
+  const resolver = new UnitResolver(await allUnits(db), await listUnitGroups(db));
+  const period = periodOf({ title: parsed.title, date: parsed.date, text: parsed.text }, today);
+  const title = parsed.title?.trim() || upload.filename.replace(/\.[^.]+$/, "") || "未命名方案";
+
+  return db.transaction(async (tx) => {
+    const [plan] = await tx
+      .insert(plans)
+      .values({
+        title: title.slice(0, 300),
+        docNumber: parsed.docNumber,
+        issuer: parsed.issuer,
+        date: parsed.date,
+        ...period,
+        sourceText: parsed.text,
+        warnings: parsed.warnings,
+        createdBy: ctx.actorId,
+      })
+      .returning();
+    await tx.insert(planFiles).values({
+      planId: plan.id,
+      filename: upload.filename.slice(0, 255),
+      mediaType: MEDIA_TYPES[parsed.format],
+      size: upload.bytes.length,
+      sha256: createHash("sha256").update(upload.bytes).digest("hex"),
+      content: upload.bytes,
+    });
+    await storeParsedTasks(tx, plan.id, parsed, resolver);
+    await recordAudit(tx, {
+      ...ctx,
+      action: "plan.import",
+      entityType: "plan",
+      entityId: plan.id,
+      after: { title: plan.title, filename: upload.filename, tasks: parsed.tasks.length, year: plan.year },
+    });
+    return plan.id;
+  });
+}
+
+async function storeParsedTasks(tx: Queryable, planId: number, parsed: ParseResult, resolver: UnitResolver) {
+  const sectionIds = new Map<string, number>();
+  for (const [index, section] of parsed.sections.entries()) {
+    const [row] = await tx
+      .insert(planSections)
+      .values({
+        planId,
+        number: section.number,
+        title: section.title,
+        parentId: section.parentId ? (sectionIds.get(section.parentId) ?? null) : null,
+        sortOrder: index,
+      })
+      .returning({ id: planSections.id });
+    sectionIds.set(section.id, row.id);
+  }
+
+  const inserted = await tx
+    .insert(tasks)
+    .values(
+      parsed.tasks.map((task, index) => ({
+        planId,
+        sectionId: task.sectionId ? (sectionIds.get(task.sectionId) ?? null) : null,
+        number: task.number,
+        path: task.path,
+        title: task.title,
+        text: task.text,
+        sortOrder: index,
+        sourceStart: task.source.start,
+        sourceEnd: task.source.end,
+        deadlines: task.deadlines,
+        targets: task.targets,
+      })),
+    )
+    .returning({ id: tasks.id, sortOrder: tasks.sortOrder });
+  // the database id of each parsed task, by the parser's id: sortOrder is the task's index in the parse
+  const stored = inserted.map((row) => ({ id: row.id, task: parsed.tasks[row.sortOrder] }));
+  const taskIds = new Map(stored.map(({ id, task }) => [task.id, id]));
+
+  for (const { id, task } of stored) {
+    const parentId = task.parentId ? taskIds.get(task.parentId) : undefined;
+    if (parentId) await tx.update(tasks).set({ parentId }).where(eq(tasks.id, id));
+  }
+
+  const unitRows = stored.flatMap(({ id, task }) =>
+    expandPhrases(
+      { lead: task.leadUnits, responsible: task.responsibleUnits, cooperating: task.cooperatingUnits },
+      resolver,
+    ).map((entry, sortOrder) => ({ ...entry, taskId: id, planId, sortOrder })),
+  );
+  if (unitRows.length) await tx.insert(taskUnits).values(unitRows);
+}
+
+/** A plan written by hand: no file, no source text; tasks are added on the review screen. */
+export async function createPlan(db: Db, input: PlanCreate, ctx: ChangeContext): Promise<number> {
+  const endYear = input.endYear ?? input.year;
+  assertPeriod(input.year, endYear);
+  if (input.parentId != null) await findPlan(db, input.parentId);
+  return db.transaction(async (tx) => {
+    const [plan] = await tx
+      .insert(plans)
+      .values({
+        title: input.title.trim(),
+        docNumber: input.docNumber?.trim() || null,
+        issuer: input.issuer?.trim() || null,
+        date: input.date ?? null,
+        year: input.year,
+        endYear,
+        parentId: input.parentId ?? null,
+        cadence: input.cadence ?? "quarterly",
+        createdBy: ctx.actorId,
+      })
+      .returning();
+    const { sourceText: _, ...after } = plan;
+    await recordAudit(tx, { ...ctx, action: "plan.create", entityType: "plan", entityId: plan.id, after });
+    return plan.id;
+  });
+}
+
+/** The plan's own fields; a new period or cadence moves the due dates of its open assignments. */
+export async function updatePlan(db: Db, id: number, patch: PlanPatch, ctx: ChangeContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await lockPlan(tx, id);
+    if (before.version !== patch.version) throw versionConflict();
+    assertEditable(before);
+    if (patch.status === "archived" && before.status !== "published") throw badRequest("只有已交办的方案可以归档");
+    const next = {
+      title: patch.title?.trim() ?? before.title,
+      docNumber: patch.docNumber === undefined ? before.docNumber : patch.docNumber?.trim() || null,
+      issuer: patch.issuer === undefined ? before.issuer : patch.issuer?.trim() || null,
+      date: patch.date === undefined ? before.date : patch.date,
+      year: patch.year ?? before.year,
+      endYear: patch.endYear ?? (patch.year !== undefined && before.endYear < patch.year ? patch.year : before.endYear),
+      parentId: patch.parentId === undefined ? before.parentId : patch.parentId,
+      cadence: patch.cadence ?? before.cadence,
+      status: patch.status ?? before.status,
+    };
+    assertPeriod(next.year, next.endYear);
+    if (next.parentId === id) throw badRequest("上级文件不能是本方案");
+    if (next.parentId != null && next.parentId !== before.parentId) await findPlan(tx, next.parentId);
+    const [after] = await tx
+      .update(plans)
+      .set({ ...next, version: before.version + 1, updatedAt: new Date() })
+      .where(eq(plans.id, id))
+      .returning();
+    const scheduleChanged =
+      next.year !== before.year || next.endYear !== before.endYear || next.cadence !== before.cadence;
+    if (before.status === "published" && scheduleChanged) await refreshPlanDueDates(tx, after);
+    const { sourceText: _b, warnings: _bw, ...beforeFields } = before;
+    const { sourceText: _a, warnings: _aw, ...afterFields } = after;
+    await recordAudit(tx, {
+      ...ctx,
+      action: patch.status === "archived" ? "plan.archive" : "plan.update",
+      entityType: "plan",
+      entityId: id,
+      before: beforeFields,
+      after: afterFields,
+    });
+  });
+}
+
+export async function planFile(db: Db, id: number) {
+  await findPlan(db, id);
+  const [file] = await db.select().from(planFiles).where(eq(planFiles.planId, id));
+  return file ?? null;
+}

@@ -1,0 +1,319 @@
+import { CheckOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from "antd";
+import { useCallback, useMemo, useState } from "react";
+import type { Assignment, AssignmentList, AssignmentListQuery } from "../../../shared/api";
+import type { AssignmentStatus, TaskUnitRole } from "../../../shared/domain";
+import { ApiError, api, errorMessage } from "../../api/client";
+import { useAuth } from "../../auth/AuthContext";
+import { deadlineLabel } from "../../components/deadlines";
+import { RefreshButton } from "../../components/ToolbarButtons";
+import { UnitSelect } from "../../components/UnitSelect";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
+import { useRemote } from "../../components/useRemote";
+import { useUnits } from "../../components/useUnits";
+import { ROLE_COLORS, ROLE_OPTIONS, ROLE_SHORT_LABELS } from "../plans/labels";
+import { AssignmentDrawer } from "./AssignmentDrawer";
+import { ASSIGNMENT_STATUS_OPTIONS, AssignmentStatusTag, NextDue } from "./labels";
+
+type Scope = "mine" | "related";
+
+type Filters = {
+  planId?: number;
+  role?: TaskUnitRole;
+  status?: AssignmentStatus;
+  dueWithinDays?: number;
+  overdue: boolean;
+  unitId?: number;
+  scope: Scope;
+};
+
+const DUE_OPTIONS = [7, 30, 90].map((days) => ({ value: days, label: `${days} 天内到期` }));
+const PAGE_SIZE = 20;
+
+type PlanOption = { value: number; label: string };
+
+/** The plans to filter by: those the user may read, or those their unit's assignments come from. */
+async function planOptions(readsPlans: boolean): Promise<PlanOption[]> {
+  if (readsPlans) {
+    const { items } = await api.plans.list();
+    return items.filter((plan) => plan.status !== "draft").map((plan) => ({ value: plan.id, label: plan.title }));
+  }
+  const { items } = await api.assignments.list({ mine: true, limit: 1000 });
+  const byId = new Map(items.map((a) => [a.planId, a.planTitle]));
+  return [...byId].map(([value, label]) => ({ value, label }));
+}
+
+/**
+ * 我的任务 (a unit's assignments, to 签收 and follow) and, for the coordinator and the leaders, 交办情况: every
+ * unit's assignments, filtered by unit, plan, role, status and due date.
+ */
+export default function AssignmentsPage() {
+  const { me, can } = useAuth();
+  const { message } = App.useApp();
+  // the coordinator and the leaders see every unit's assignments; a unit sees its own (and the cooperating units of
+  // tasks it leads)
+  const overview = can("assignments.read_all");
+  const title = overview ? "交办情况" : "我的任务";
+  useDocumentTitle(title);
+  const registry = useUnits();
+  const ownUnitId = me?.unit?.id;
+
+  const [filters, setFilters] = useState<Filters>({ overdue: false, scope: "mine" });
+  const [page, setPage] = useState({ current: 1, size: PAGE_SIZE });
+  const [viewing, setViewing] = useState<Assignment | null>(null);
+  const [acknowledging, setAcknowledging] = useState<number | null>(null);
+
+  const update = (changes: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...changes }));
+    setPage((p) => ({ ...p, current: 1 }));
+  };
+
+  const query = useMemo<AssignmentListQuery>(
+    () => ({
+      planId: filters.planId,
+      role: filters.role,
+      status: filters.status,
+      dueWithinDays: filters.dueWithinDays,
+      overdue: filters.overdue || undefined,
+      unitId: overview ? filters.unitId : undefined,
+      mine: !overview && filters.scope === "mine" ? true : undefined,
+      limit: page.size,
+      offset: (page.current - 1) * page.size,
+    }),
+    [filters, page, overview],
+  );
+  const list = useCallback(() => api.assignments.list(query), [query]);
+  const { data, loading, error, reload, setData } = useRemote<AssignmentList>(list, { items: [], total: 0 });
+
+  const readsPlans = can("plans.read");
+  const loadPlans = useCallback(() => planOptions(readsPlans), [readsPlans]);
+  const { data: plans } = useRemote<PlanOption[]>(loadPlans, []);
+
+  const mayAcknowledge = (a: Assignment) => a.status === "new" && ownUnitId !== undefined && a.unitId === ownUnitId;
+
+  /** The open drawer shows the assignment as it now stands, not the copy the failed action was based on. */
+  const refreshViewing = async (id: number) => {
+    try {
+      const latest = await api.assignments.get(id);
+      setViewing((shown) => (shown?.id === id ? latest : shown));
+    } catch (failure) {
+      setViewing((shown) => (shown?.id === id ? null : shown));
+      message.error(errorMessage(failure));
+    }
+  };
+
+  const acknowledge = async (a: Assignment) => {
+    setAcknowledging(a.id);
+    try {
+      const done = await api.assignments.acknowledge(a.id, a.version);
+      setData((d) => ({ ...d, items: d.items.map((item) => (item.id === done.id ? done : item)) }));
+      setViewing((shown) => (shown?.id === done.id ? done : shown));
+      message.success(`已签收任务 ${done.taskNumber}`);
+    } catch (failure) {
+      if (
+        failure instanceof ApiError &&
+        (failure.code === "already_acknowledged" || failure.code === "version_conflict")
+      ) {
+        message.info(failure.code === "already_acknowledged" ? "该任务已由本单位其他人员签收" : errorMessage(failure));
+        await Promise.all([reload(), refreshViewing(a.id)]);
+      } else {
+        message.error(errorMessage(failure));
+      }
+    } finally {
+      setAcknowledging(null);
+    }
+  };
+
+  const showUnit = overview || filters.scope === "related";
+  const columns: TableColumnsType<Assignment> = [
+    { title: "方案", dataIndex: "planTitle", key: "planTitle", width: 160, ellipsis: { showTitle: true } },
+    { title: "任务编号", dataIndex: "taskNumber", key: "taskNumber", width: 80 },
+    {
+      title: "任务内容",
+      dataIndex: "taskText",
+      key: "taskText",
+      render: (text: string) => (
+        <Typography.Paragraph
+          style={{ margin: 0, whiteSpace: "pre-wrap" }}
+          ellipsis={{ rows: 2, expandable: "collapsible", symbol: (open) => (open ? "收起" : "展开") }}
+        >
+          {text}
+        </Typography.Paragraph>
+      ),
+    },
+    ...(showUnit
+      ? [{ title: "单位", dataIndex: "unitName", key: "unitName", width: 150 } as TableColumnsType<Assignment>[number]]
+      : []),
+    {
+      title: "角色",
+      dataIndex: "role",
+      key: "role",
+      width: 70,
+      render: (role: TaskUnitRole) => (
+        <Tag color={ROLE_COLORS[role]} style={{ marginInlineEnd: 0 }}>
+          {ROLE_SHORT_LABELS[role]}
+        </Tag>
+      ),
+    },
+    {
+      title: "状态",
+      dataIndex: "status",
+      key: "status",
+      width: 80,
+      render: (status: AssignmentStatus) => <AssignmentStatusTag status={status} />,
+    },
+    { title: "下次截止", key: "nextDue", width: 250, render: (_, a) => <NextDue assignment={a} /> },
+    {
+      title: "完成时限",
+      key: "deadlines",
+      width: 150,
+      render: (_, a) =>
+        a.deadlines.length === 0 ? (
+          <Typography.Text type="secondary">按报送周期</Typography.Text>
+        ) : (
+          a.deadlines.map(deadlineLabel).join("；")
+        ),
+    },
+    {
+      title: "操作",
+      key: "actions",
+      width: 120,
+      fixed: "end",
+      render: (_, a) => (
+        <Space size={0}>
+          {mayAcknowledge(a) && (
+            <Button
+              type="link"
+              size="small"
+              icon={<CheckOutlined />}
+              loading={acknowledging === a.id}
+              onClick={() => void acknowledge(a)}
+            >
+              签收
+            </Button>
+          )}
+          <Button type="link" size="small" onClick={() => setViewing(a)}>
+            详情
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  const waiting = data.items.filter(mayAcknowledge).length;
+
+  return (
+    <Card title={title}>
+      <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+        {!overview && !me?.unit && (
+          <Alert type="info" showIcon title="您的账号未分配单位，暂无本单位的任务。如需查看，请联系系统管理员。" />
+        )}
+        <Flex wrap gap={12}>
+          {!overview && (
+            <Segmented<Scope>
+              value={filters.scope}
+              onChange={(scope) => update({ scope })}
+              options={[
+                { value: "mine", label: "本单位任务" },
+                { value: "related", label: "含牵头任务的配合单位" },
+              ]}
+            />
+          )}
+          {overview && (
+            <UnitSelect
+              aria-label="单位"
+              registry={registry}
+              placeholder="全部单位"
+              value={filters.unitId}
+              onChange={(unitId) => update({ unitId: typeof unitId === "number" ? unitId : undefined })}
+              style={{ width: 200 }}
+            />
+          )}
+          <Select
+            aria-label="方案"
+            allowClear
+            placeholder="全部方案"
+            options={plans}
+            value={filters.planId}
+            onChange={(planId: number | undefined) => update({ planId })}
+            style={{ width: 240 }}
+            popupMatchSelectWidth={false}
+          />
+          <Select
+            aria-label="角色"
+            allowClear
+            placeholder="全部角色"
+            options={ROLE_OPTIONS}
+            value={filters.role}
+            onChange={(role: TaskUnitRole | undefined) => update({ role })}
+            style={{ width: 120 }}
+          />
+          <Select
+            aria-label="状态"
+            allowClear
+            placeholder="未取消的"
+            options={ASSIGNMENT_STATUS_OPTIONS}
+            value={filters.status}
+            onChange={(status: AssignmentStatus | undefined) => update({ status })}
+            style={{ width: 120 }}
+          />
+          <Select
+            aria-label="到期时间"
+            allowClear
+            placeholder="全部到期时间"
+            options={DUE_OPTIONS}
+            value={filters.dueWithinDays}
+            onChange={(dueWithinDays: number | undefined) => update({ dueWithinDays })}
+            style={{ width: 150 }}
+          />
+          <Checkbox checked={filters.overdue} onChange={(event) => update({ overdue: event.target.checked })}>
+            只看已逾期
+          </Checkbox>
+          <RefreshButton onClick={() => void reload()} />
+        </Flex>
+        {waiting > 0 && <Alert type="warning" showIcon title={`本页有 ${waiting} 项任务待签收，请及时签收。`} />}
+        {error && <Alert type="error" showIcon title={error} />}
+        <Table<Assignment>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          columns={columns}
+          dataSource={data.items}
+          scroll={{ x: showUnit ? 1370 : 1220 }}
+          pagination={{
+            current: page.current,
+            pageSize: page.size,
+            total: data.total,
+            showSizeChanger: true,
+            showTotal: (total) => `共 ${total} 项`,
+            onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
+          }}
+          locale={{ emptyText: overview ? "没有符合条件的交办" : "暂无任务" }}
+        />
+      </Space>
+      {viewing && (
+        <AssignmentDrawer
+          assignment={viewing}
+          canAcknowledge={mayAcknowledge(viewing)}
+          acknowledging={acknowledging === viewing.id}
+          onAcknowledge={() => void acknowledge(viewing)}
+          onClose={() => setViewing(null)}
+        />
+      )}
+    </Card>
+  );
+}
