@@ -4,30 +4,20 @@
  * ceiling, and writes the figures to bench/results/api.json. Target: authenticated reads ≥ 35% of the ceiling,
  * p99 < 50 ms.
  */
+
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import pg from "pg";
+import { freshDatabase } from "./postgres.js";
+import { writeResults } from "./results.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const ADMIN_URL = process.env.FAZHI_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const PASSWORD = "Bench-pass-2025";
-
-async function freshDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query("drop database if exists fazhi_bench with (force)");
-  await admin.query("create database fazhi_bench");
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = "/fazhi_bench";
-  return url.toString();
-}
 
 function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -67,7 +57,7 @@ async function measure(url: string, headers: Record<string, string> = {}): Promi
 }
 
 async function main() {
-  const databaseUrl = await freshDatabase();
+  const databaseUrl = await freshDatabase("fazhi_bench");
   const port = 3900 + Math.floor(Math.random() * 50);
   const barePort = port + 50;
   const server = await startProcess(
@@ -126,9 +116,7 @@ async function main() {
       },
       targets: { ratio: 0.35, p99Ms: 50 },
     };
-    const resultsDir = process.env.BENCH_RESULTS_DIR ?? path.join(ROOT, "bench/results");
-    mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(path.join(resultsDir, "api.json"), `${JSON.stringify(results, null, 2)}\n`);
+    writeResults("api", results);
     const ok = [me, unitsList].every(
       (f) => f.requestsPerSecond / ceiling.requestsPerSecond >= 0.35 && f.p99 < 50 && !f.non2xx,
     );

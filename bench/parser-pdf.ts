@@ -3,10 +3,12 @@
  * scripts/make-parser-fixtures.ts) read and parsed end to end by parseDocument; median of several runs after a
  * warm-up, target < 3 s. Writes bench/results/parser-pdf.json and exits 1 when the target is missed.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseDocument } from "../src/core/parser/index.js";
+import { writeResults } from "./results.js";
 
 const TARGET_MS = 3000;
 const RUNS = 5;
@@ -35,8 +37,7 @@ const results = {
   samplesMs: sorted.map((ms) => Number(ms.toFixed(0))),
   targetMs: TARGET_MS,
 };
-mkdirSync(join(here, "results"), { recursive: true });
-writeFileSync(join(here, "results/parser-pdf.json"), `${JSON.stringify(results, null, 2)}\n`);
+writeResults("parser-pdf", results);
 console.log(
   `100-page PDF: ${(pdf.length / 1024).toFixed(0)} KB, ${runs[0].chars} characters, ${runs[0].tasks} tasks, ` +
     `read and parsed in median ${medianMs.toFixed(0)} ms over ${RUNS} runs (target < ${TARGET_MS} ms)`,

@@ -3,10 +3,12 @@
  * and a synthetic plan of several MB built from renumbered seed content (target ≥ 2 MB/s). Writes
  * bench/results/parser.json.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sharedDir } from "../src/core/parser/eval/seeds.js";
 import { parseText } from "../src/core/parser/parse-text.js";
+import { writeResults } from "./results.js";
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -81,8 +83,7 @@ console.log(
 console.log(
   `synthetic: ${(bigBytes / 1024 / 1024).toFixed(2)} MB, ${bigTasks} tasks, median ${bigMs.toFixed(0)} ms = ${mbPerSecond.toFixed(2)} MB/s (target ≥ 2 MB/s)`,
 );
-mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
-writeFileSync(join(import.meta.dirname, "results", "parser.json"), `${JSON.stringify(results, null, 2)}\n`);
+writeResults("parser", results);
 if (seedsMs >= 50 || mbPerSecond < 2) {
   console.error("below the speed targets");
   process.exitCode = 1;

@@ -3,11 +3,13 @@
  * the web app is built) and on an existing one. Medians over BENCH_RUNS runs (default 3); figures written to
  * bench/results/start.json. Targets: < 10 s fresh, < 3 s existing.
  */
+
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeResults } from "./results.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -70,9 +72,4 @@ console.log(
 const load = loadavg()[0];
 if (load > cpus().length)
   console.log(`note: the machine was busy (load average ${load.toFixed(1)}); figures are noisy`);
-const resultsDir = process.env.BENCH_RESULTS_DIR ?? path.join(ROOT, "bench/results");
-mkdirSync(resultsDir, { recursive: true });
-writeFileSync(
-  path.join(resultsDir, "start.json"),
-  `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, loadAverage1m: load, ...figures, fresh, existing }, null, 2)}\n`,
-);
+writeResults("start", { at: new Date().toISOString(), runs: RUNS, loadAverage1m: load, ...figures, fresh, existing });

@@ -111,6 +111,12 @@ describe("the unit registry", () => {
 
     await second.getByRole("button", { name: "载入最新内容" }).click();
     expect(await second.getByLabel("简称", { exact: true }).inputValue()).toBe("发改");
+
+    // Saving after loading the latest applies to that version, not to the one first opened.
+    await second.getByLabel("简称", { exact: true }).fill("发展改革");
+    await second.getByRole("button", { name: label("保存") }).click();
+    await other.page.getByText("已保存「区发改局」").waitFor();
+    await other.page.locator(".ant-table-row", { hasText: "区发改局" }).getByText("发展改革").waitFor();
     expect([...browser.pageErrors, ...other.pageErrors]).toEqual([]);
   });
 });

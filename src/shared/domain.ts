@@ -77,13 +77,32 @@ export const ABILITIES = [
   "plans.read",
   "plans.manage",
   "assignments.read",
+  "assignments.read_all",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
 const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
-  admin: ["units.read", "units.manage", "users.manage", "audit.read", "plans.read", "plans.manage", "assignments.read"],
-  coordinator: ["units.read", "units.manage", "audit.read", "plans.read", "plans.manage", "assignments.read"],
-  leader: ["units.read", "plans.read", "assignments.read"],
+  admin: [
+    "units.read",
+    "units.manage",
+    "users.manage",
+    "audit.read",
+    "plans.read",
+    "plans.manage",
+    "assignments.read",
+    "assignments.read_all",
+  ],
+  coordinator: [
+    "units.read",
+    "units.manage",
+    "audit.read",
+    "plans.read",
+    "plans.manage",
+    "assignments.read",
+    "assignments.read_all",
+  ],
+  // the 分管领导 follows every unit's work, read only
+  leader: ["units.read", "plans.read", "assignments.read", "assignments.read_all"],
   unit_manager: ["units.read", "assignments.read"],
   unit_staff: ["units.read", "assignments.read"],
 };

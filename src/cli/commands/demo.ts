@@ -1,5 +1,6 @@
 import { openConfiguredDatabase } from "../../server/boot.js";
 import { loadDemoData } from "../../server/demo/load.js";
+import { loadDemoPlan } from "../../server/demo/plan.js";
 import { withConfig } from "../config.js";
 
 export const demoCommand = {
@@ -14,7 +15,10 @@ export const demoCommand = {
       try {
         await database.migrate();
         const { created } = await loadDemoData(database.db, config.demoPassword);
-        console.log(`演示数据：新增单位 ${created.units} 个、分组 ${created.groups} 个、账号 ${created.users} 个`);
+        const plan = await loadDemoPlan(database.db, new Date());
+        console.log(
+          `演示数据：新增单位 ${created.units} 个、分组 ${created.groups} 个、账号 ${created.users} 个、已交办方案 ${plan ? 1 : 0} 个`,
+        );
         return 0;
       } finally {
         await database.close();

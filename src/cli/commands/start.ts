@@ -5,7 +5,8 @@ import { WEB_DIR } from "../../server/web-dir.js";
 import { withConfig } from "../config.js";
 import { serve } from "./serve.js";
 
-const WEB_SOURCES = ["src/web", "src/shared", "vite.config.ts"];
+// the web app imports the wire contract and pure domain logic (core) as well as its own sources
+const WEB_SOURCES = ["src/web", "src/shared", "src/core", "vite.config.ts"];
 
 /** The web app needs (re)building when it was never built or a source is newer than the build. */
 function webBuildIsStale(): boolean {
