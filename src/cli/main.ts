@@ -29,7 +29,8 @@ Configuration (environment variables):
   FAZHI_DATA_DIR (./data)  FAZHI_MODE (demo | production)  FAZHI_SESSION_SECRET  FAZHI_DEMO_PASSWORD
   FAZHI_LOG_LEVEL (info)  FAZHI_SESSION_IDLE_MINUTES (120)  FAZHI_SESSION_ABSOLUTE_HOURS (12)
   FAZHI_LOGIN_MAX_FAILURES (5)  FAZHI_LOGIN_LOCK_MINUTES (15)  FAZHI_LOGIN_ATTEMPTS_PER_MINUTE (20)
-  FAZHI_TRUST_PROXY (0: reverse proxies whose X-Forwarded-* headers are believed)`;
+  FAZHI_TRUST_PROXY (0: reverse proxies whose X-Forwarded-* headers are believed)
+  FAZHI_MAX_UPLOAD_MB (50: largest evidence file)  FAZHI_YELLOW_DAYS (3: days before a due date that turn yellow)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

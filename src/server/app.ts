@@ -1,5 +1,6 @@
 /** Builds the fazhi HTTP application: plugins, the /api routes and the web app, for a given database and config. */
 import { existsSync } from "node:fs";
+import path from "node:path";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -15,10 +16,16 @@ import { authRoutes } from "./auth/routes.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
+import { extensionRoutes } from "./extensions/routes.js";
+import { fileRoutes } from "./files/routes.js";
+import { FileStore } from "./files/store.js";
 import { healthRoutes } from "./health/routes.js";
 import { registerErrorHandler } from "./http/error-handler.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
+import { inboxRoutes } from "./inbox/routes.js";
 import { planRoutes } from "./plans/routes.js";
+import { progressRoutes } from "./progress/routes.js";
+import { reportRoutes } from "./reports/routes.js";
 import { unitRoutes } from "./units/routes.js";
 import { userRoutes } from "./users/routes.js";
 import { VERSION } from "./version.js";
@@ -89,7 +96,13 @@ export async function buildApp(
       await api.register(userRoutes(database.db));
       await api.register(auditRoutes(database.db));
       await api.register(planRoutes(database.db, clock));
-      await api.register(assignmentRoutes(database.db, clock));
+      const deps = { db: database.db, clock, config, files: new FileStore(path.join(config.dataDir, "files")) };
+      await api.register(assignmentRoutes(deps));
+      await api.register(reportRoutes(deps));
+      await api.register(fileRoutes(deps));
+      await api.register(extensionRoutes(deps));
+      await api.register(inboxRoutes(deps));
+      await api.register(progressRoutes(deps));
     },
     { prefix: "/api" },
   );

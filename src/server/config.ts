@@ -24,6 +24,10 @@ export interface Config {
   /** reverse proxies in front of the server whose X-Forwarded-For / -Proto to believe (0: none) */
   trustProxyHops: number;
   logLevel: LogLevel;
+  /** largest evidence file accepted, in bytes */
+  maxUploadBytes: number;
+  /** days before a due date when a period with nothing reported turns yellow */
+  yellowDays: number;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -122,6 +126,8 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const level = logLevel(env);
   const trustProxyHops = integer(env, "FAZHI_TRUST_PROXY", 0, 0, 10);
+  const maxUploadBytes = integer(env, "FAZHI_MAX_UPLOAD_MB", 50, 1, 1024) * 1024 * 1024;
+  const yellowDays = integer(env, "FAZHI_YELLOW_DAYS", 3, 0, 60);
 
   const givenSecret = env.FAZHI_SESSION_SECRET ?? "";
   if (resolvedMode === "production" && givenSecret.length < 32) {
@@ -151,5 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
     session,
     login,
     logLevel: level,
+    maxUploadBytes,
+    yellowDays,
   };
 }

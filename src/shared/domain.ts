@@ -59,13 +59,56 @@ export const REPORTING_CADENCE_LABELS: Record<ReportingCadence, string> = {
   yearly: "每年",
 };
 
-/** An assignment's state; the reporting states come with progress reports. */
-export const ASSIGNMENT_STATUSES = ["new", "acknowledged", "cancelled"] as const;
+/**
+ * An assignment's state: 待签收 → 已签收 → 已办结 (a dated task whose every period's report was accepted);
+ * recurring and ongoing work stays 已签收 while each period closes. Cancelled when a unit is taken off its task.
+ */
+export const ASSIGNMENT_STATUSES = ["new", "acknowledged", "completed", "cancelled"] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
   new: "待签收",
   acknowledged: "已签收",
+  completed: "已办结",
   cancelled: "已取消",
+};
+
+/** Where one period (occurrence) of an assignment stands: nothing in yet, reported, sent back, or closed (accepted). */
+export const OCCURRENCE_STATES = ["open", "submitted", "returned", "closed"] as const;
+export type OccurrenceState = (typeof OCCURRENCE_STATES)[number];
+export const OCCURRENCE_STATE_LABELS: Record<OccurrenceState, string> = {
+  open: "未报送",
+  submitted: "待审核",
+  returned: "已退回",
+  closed: "已通过",
+};
+
+/** 红黄绿灯: on track, due soon with nothing reported, overdue, and done. */
+export const SIGNALS = ["green", "yellow", "red", "done"] as const;
+export type Signal = (typeof SIGNALS)[number];
+export const SIGNAL_LABELS: Record<Signal, string> = {
+  green: "正常",
+  yellow: "临期",
+  red: "逾期",
+  done: "已完成",
+};
+
+/** A progress report's state; a returned report is resubmitted as a new revision, never overwritten. */
+export const REPORT_STATUSES = ["draft", "submitted", "accepted", "returned", "withdrawn"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  draft: "草稿",
+  submitted: "待审核",
+  accepted: "已通过",
+  returned: "已退回",
+  withdrawn: "已撤回",
+};
+
+export const EXTENSION_STATUSES = ["pending", "approved", "rejected"] as const;
+export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
+export const EXTENSION_STATUS_LABELS: Record<ExtensionStatus, string> = {
+  pending: "待审批",
+  approved: "已同意",
+  rejected: "未同意",
 };
 
 /** What a user may do; sent to the UI so it shows only what the server will allow. */

@@ -87,6 +87,23 @@ describe("dueDates", () => {
   });
 });
 
+describe("dueDates labels", () => {
+  it("tells apart the periods of one task that would share a label, by the day they fall due", () => {
+    const twoDates: Deadline[] = [
+      { text: "2024年6月底前", kind: "date", due: "2024-06-30" },
+      { text: "2024年12月底前", kind: "date", due: "2024-12-31" },
+    ];
+    expect(dates(twoDates)).toEqual(["2024-06-30 完成时限（2024年6月30日）", "2024-12-31 完成时限（2024年12月31日）"]);
+    const twoYearly: Deadline[] = [
+      { text: "每年2月底前", kind: "recurring", rule: { every: "year", month: 2, day: "end" } },
+      { text: "每年10月底前", kind: "recurring", rule: { every: "year", month: 10, day: "end" } },
+    ];
+    const labels = dueDates(twoYearly, period).map((d) => d.label);
+    expect(labels).toEqual(["2024年度（2月29日）", "2024年度（10月31日）", "2025年度（2月28日）", "2025年度（10月31日）"]);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});
+
 describe("periodOf", () => {
   const today = new Date("2026-11-22T00:00:00Z");
   it.each<[string | null, string | null, string | null, [number, number]]>([

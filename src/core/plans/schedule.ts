@@ -148,7 +148,22 @@ export function dueDates(deadlines: readonly Deadline[], period: PlanPeriod): Du
         });
   const seen = new Map<string, DueDate>();
   for (const date of all) if (!seen.has(date.dueOn)) seen.set(date.dueOn, date);
-  return [...seen.values()].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  return distinctLabels([...seen.values()].sort((a, b) => a.dueOn.localeCompare(b.dueOn)));
+}
+
+/**
+ * Reports name the period they are on by its label, so an assignment's labels must differ: two dates of one task
+ * (6月底前…, 12月底前…) or two yearly rules are told apart by the day they fall due (完成时限（6月30日）).
+ */
+function distinctLabels(dates: DueDate[]): DueDate[] {
+  const counts = new Map<string, number>();
+  for (const date of dates) counts.set(date.label, (counts.get(date.label) ?? 0) + 1);
+  return dates.map((date) => {
+    if ((counts.get(date.label) ?? 0) < 2) return date;
+    const [year, month, day] = date.dueOn.split("-").map(Number);
+    const when = date.label.includes(String(year)) ? `${month}月${day}日` : `${year}年${month}月${day}日`;
+    return { ...date, label: `${date.label}（${when}）` };
+  });
 }
 
 const YEAR_RANGE = /((?:19|20)\d{2})\s*[—–\-－~～至到]+\s*((?:19|20)\d{2})\s*年/;

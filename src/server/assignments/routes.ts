@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { chinaDay } from "../../core/calendar.js";
 import {
   Assignment,
   AssignmentAcknowledge,
@@ -9,8 +8,7 @@ import {
   IdParams,
 } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
-import type { Clock } from "../clock.js";
-import type { Db } from "../db/client.js";
+import { type Deps, signalDay } from "../deps.js";
 import { changeContext } from "../http/context.js";
 import { forbidden } from "../http/errors.js";
 import { acknowledgeAssignment, getAssignment, listAssignments, mayListUnit, recordDenied } from "./service.js";
@@ -20,8 +18,9 @@ const read = { access: { ability: "assignments.read" } } as const;
 const tags = ["assignments"];
 
 export const assignmentRoutes =
-  (db: Db, clock: Clock): FastifyPluginAsyncTypebox =>
+  (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
+    const { db } = deps;
     app.get(
       "/assignments",
       {
@@ -40,7 +39,7 @@ export const assignmentRoutes =
           await recordDenied(db, changeContext(request), null, { reason: "other_unit", unitId });
           throw forbidden("您只能查看本单位的任务");
         }
-        return listAssignments(db, request.query, actor, chinaDay(clock()));
+        return listAssignments(db, request.query, actor, signalDay(deps));
       },
     );
 
@@ -51,7 +50,7 @@ export const assignmentRoutes =
         schema: { tags, summary: "任务详情", params: IdParams, response: { 200: Assignment, ...errors } },
       },
       async (request) =>
-        getAssignment(db, request.params.id, request.actor as Actor, chinaDay(clock()), changeContext(request)),
+        getAssignment(db, request.params.id, request.actor as Actor, signalDay(deps), changeContext(request)),
     );
 
     app.post(
@@ -73,7 +72,7 @@ export const assignmentRoutes =
           request.body.version,
           request.actor as Actor,
           changeContext(request),
-          chinaDay(clock()),
+          signalDay(deps),
         ),
     );
   };

@@ -2,10 +2,11 @@
  * Assignments as units see them: the coordinator sees all; a unit sees its own, and a lead unit also the
  * cooperating units' assignments of the tasks it leads. Nobody else sees a unit's assignments.
  */
-import { and, asc, eq, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { addDays } from "../../core/calendar.js";
-import type { Assignment, AssignmentListQuery } from "../../shared/api.js";
+import { assignmentSignal, occurrenceSignal } from "../../core/reports/signals.js";
+import type { Assignment, AssignmentListQuery, DueDate } from "../../shared/api.js";
 import { can } from "../../shared/domain.js";
 import { recordAudit } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
@@ -20,7 +21,7 @@ const DEFAULT_LIMIT = 100;
 export const seesAll = (actor: Actor) => can(actor.roles, "assignments.read_all");
 
 /** The assignments an actor may see, as a condition on `assignments`; null when they see all. */
-function visibleTo(actor: Actor): SQL | null {
+export function visibleTo(actor: Actor): SQL | null {
   if (seesAll(actor)) return null;
   const unitId = actor.unit?.id;
   if (unitId === undefined) return sql`false`;
@@ -55,14 +56,15 @@ const upcoming = (today: string) =>
 const lastDue = sql<
   string | null
 >`(select max(${dueOn}) from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id})`;
+/** Overdue: a period whose date has passed with nothing reported (or its report sent back). */
 const hasPast = (today: string) =>
-  sql`exists (select 1 from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id} and ${dueOn} < ${today})`;
+  sql`exists (select 1 from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id} and ${dueOn} < ${today} and ${assignmentDueDates.state} in ('open', 'returned'))`;
 const dueBetween = (from: string, to: string) =>
   sql`exists (select 1 from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id} and ${dueOn} >= ${from} and ${dueOn} <= ${to})`;
 
 function filters(query: AssignmentListQuery, actor: Actor, today: string): SQL | undefined {
   const dueBefore = query.dueWithinDays !== undefined ? addDays(today, query.dueWithinDays) : query.dueBefore;
-  const open = ne(assignments.status, "cancelled");
+  const open = notInArray(assignments.status, ["cancelled", "completed"]);
   return and(
     visibleTo(actor) ?? undefined,
     query.mine ? eq(assignments.unitId, actor.unit?.id ?? -1) : undefined,
@@ -90,8 +92,9 @@ function selectAssignments(db: Db) {
       acknowledgedByName: acknowledger.displayName,
       // the due dates come with their assignment, as one JSON array: no second query per page
       dueDates: sql<
-        Assignment["dueDates"] | null
-      >`(select json_agg(json_build_object('id', d.id, 'dueOn', d.due_on, 'label', d.label) order by d.due_on)
+        Omit<DueDate, "signal">[] | null
+      >`(select json_agg(json_build_object('id', d.id, 'dueOn', d.due_on, 'label', d.label, 'state', d.state,
+          'extended', d.extended) order by d.due_on)
         from ${assignmentDueDates} as d where d.assignment_id = ${assignments.id})`,
     })
     .from(assignments)
@@ -103,9 +106,15 @@ function selectAssignments(db: Db) {
 
 type Selected = Awaited<ReturnType<ReturnType<typeof selectAssignments>["execute"]>>[number];
 
-function present({ assignment: a, ...row }: Selected, today: string): Assignment {
-  const dueDates = row.dueDates ?? [];
-  const open = a.status !== "cancelled";
+/** The day the signals are taken on, and how many days ahead a period turns yellow. */
+export interface SignalDay {
+  today: string;
+  yellowDays: number;
+}
+
+function present({ assignment: a, ...row }: Selected, { today, yellowDays }: SignalDay): Assignment {
+  const dueDates = (row.dueDates ?? []).map((d) => ({ ...d, signal: occurrenceSignal(d, today, yellowDays) }));
+  const open = a.status !== "cancelled" && a.status !== "completed";
   return {
     id: a.id,
     planId: a.planId,
@@ -120,7 +129,9 @@ function present({ assignment: a, ...row }: Selected, today: string): Assignment
     deadlines: row.deadlines,
     dueDates,
     nextDue: (dueDates.find((d) => d.dueOn >= today) ?? dueDates.at(-1))?.dueOn ?? null,
-    overdue: open && dueDates.some((d) => d.dueOn < today),
+    overdue: open && dueDates.some((d) => d.signal === "red"),
+    signal: assignmentSignal(a.status, dueDates, today, yellowDays),
+    completedAt: a.completedAt?.toISOString() ?? null,
     acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
     acknowledgedByName: row.acknowledgedByName,
     cancelledAt: a.cancelledAt?.toISOString() ?? null,
@@ -134,8 +145,9 @@ export async function listAssignments(
   db: Db,
   query: AssignmentListQuery,
   actor: Actor,
-  today: string,
+  day: SignalDay,
 ): Promise<{ items: Assignment[]; total: number }> {
+  const { today } = day;
   const where = filters(query, actor, today);
   const [rows, [{ total }]] = await Promise.all([
     selectAssignments(db)
@@ -154,7 +166,7 @@ export async function listAssignments(
       .from(assignments)
       .where(where),
   ]);
-  return { items: rows.map((row) => present(row, today)), total };
+  return { items: rows.map((row) => present(row, day)), total };
 }
 
 /** A refusal to show a unit's assignments is itself recorded: who tried to see what. */
@@ -169,7 +181,7 @@ export async function recordDenied(db: Db, ctx: ChangeContext, entityId: number 
 }
 
 /** One assignment the actor may see; 404 (recorded) for one they may not, as for one that does not exist. */
-export async function getAssignment(db: Db, id: number, actor: Actor, today: string, ctx: ChangeContext) {
+export async function getAssignment(db: Db, id: number, actor: Actor, day: SignalDay, ctx: ChangeContext) {
   const visible = visibleTo(actor);
   const [row] = await selectAssignments(db).where(and(eq(assignments.id, id), visible ?? undefined));
   if (!row) {
@@ -177,7 +189,7 @@ export async function getAssignment(db: Db, id: number, actor: Actor, today: str
     if (exists) await recordDenied(db, ctx, id, { reason: "not_visible" });
     throw notFound("任务");
   }
-  return present(row, today);
+  return present(row, day);
 }
 
 /** 签收: a user of the assignment's unit confirms receiving it. */
@@ -187,9 +199,9 @@ export async function acknowledgeAssignment(
   version: number | undefined,
   actor: Actor,
   ctx: ChangeContext,
-  today: string,
+  day: SignalDay,
 ): Promise<Assignment> {
-  const assignment = await getAssignment(db, id, actor, today, ctx);
+  const assignment = await getAssignment(db, id, actor, day, ctx);
   if (actor.unit?.id !== assignment.unitId) {
     await recordDenied(db, ctx, id, { reason: "not_own_unit", action: "acknowledge" });
     throw forbidden("只有本单位的人员可以签收本单位的任务");
@@ -220,5 +232,5 @@ export async function acknowledgeAssignment(
       after,
     });
   });
-  return getAssignment(db, id, actor, today, ctx);
+  return getAssignment(db, id, actor, day, ctx);
 }

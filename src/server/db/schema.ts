@@ -17,8 +17,11 @@ import {
 import type { Deadline, ParseWarning, Target } from "../../core/parser/types.js";
 import type {
   AssignmentStatus,
+  ExtensionStatus,
+  OccurrenceState,
   PlanStatus,
   ReportingCadence,
+  ReportStatus,
   Role,
   TaskUnitRole,
   UnitType,
@@ -259,6 +262,8 @@ export const assignments = pgTable(
     acknowledgedBy: integer("acknowledged_by").references(() => users.id),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "date" }),
     cancelledReason: text("cancelled_reason"),
+    /** 办结: when the last period's report was accepted (dated work only) */
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date" }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -279,10 +284,143 @@ export const assignmentDueDates = pgTable(
       .notNull()
       .references(() => assignments.id),
     dueOn: date("due_on", { mode: "string" }).notNull(),
-    /** the period it closes, as the UI shows it: 2025年第一季度, 2025年度, 完成时限 */
+    /** the period it closes, as the UI shows it: 2025年第一季度, 2025年度, 完成时限; reports name it */
     label: text("label").notNull(),
+    state: text("state").$type<OccurrenceState>().notNull().default("open"),
+    /** moved by an approved extension request: a later change of the task's deadline leaves it where it is */
+    extended: boolean("extended").notNull().default(false),
   },
-  (t) => [index("assignment_due_dates_assignment_idx").on(t.assignmentId, t.dueOn)],
+  (t) => [
+    index("assignment_due_dates_assignment_idx").on(t.assignmentId, t.dueOn),
+    uniqueIndex("assignment_due_dates_label_key").on(t.assignmentId, t.label),
+  ],
+);
+
+/**
+ * An evidence file (台账/佐证材料), stored once by its content under the data directory (files/ab/abcdef…); the
+ * type was read from the content. A file is never deleted by a normal action.
+ */
+export const files = pgTable(
+  "files",
+  {
+    id: serial("id").primaryKey(),
+    sha256: text("sha256").notNull(),
+    size: integer("size").notNull(),
+    mediaType: text("media_type").notNull(),
+    filename: text("filename").notNull(),
+    uploadedBy: integer("uploaded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("files_sha256_idx").on(t.sha256)],
+);
+
+/**
+ * A progress report (进展报送) on one assignment and period. States: draft → submitted → accepted, or returned (with
+ * the reviewer's reason); a resubmission is a new row with the next revision, pointing at the returned one.
+ */
+export const reports = pgTable(
+  "reports",
+  {
+    id: serial("id").primaryKey(),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    period: text("period").notNull(),
+    status: text("status").$type<ReportStatus>().notNull().default("draft"),
+    revision: integer("revision").notNull().default(1),
+    previousId: integer("previous_id").references((): AnyPgColumn => reports.id),
+    text: text("text").notNull().default(""),
+    completion: integer("completion"),
+    links: text("links").array().notNull().default(sql`'{}'::text[]`),
+    createdBy: integer("created_by").references(() => users.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }),
+    submittedBy: integer("submitted_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true, mode: "date" }),
+    reviewedBy: integer("reviewed_by").references(() => users.id),
+    reviewComment: text("review_comment"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("reports_assignment_idx").on(t.assignmentId, t.period),
+    index("reports_status_idx").on(t.status),
+    // one report in the works (draft or submitted) per assignment and period
+    uniqueIndex("reports_open_key").on(t.assignmentId, t.period).where(sql`status in ('draft', 'submitted')`),
+  ],
+);
+
+export const reportFiles = pgTable(
+  "report_files",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => files.id),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [uniqueIndex("report_files_key").on(t.reportId, t.fileId), index("report_files_file_idx").on(t.fileId)],
+);
+
+export const reportComments = pgTable(
+  "report_comments",
+  {
+    id: serial("id").primaryKey(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("report_comments_report_idx").on(t.reportId)],
+);
+
+/** 延期申请: a unit asks to move one period's due date; approving it moves the date, and the request keeps the old one. */
+export const extensionRequests = pgTable(
+  "extension_requests",
+  {
+    id: serial("id").primaryKey(),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    period: text("period").notNull(),
+    currentDueOn: date("current_due_on", { mode: "string" }).notNull(),
+    requestedDueOn: date("requested_due_on", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    status: text("status").$type<ExtensionStatus>().notNull().default("pending"),
+    requestedBy: integer("requested_by").references(() => users.id),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
+    decisionComment: text("decision_comment"),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("extension_requests_assignment_idx").on(t.assignmentId),
+    uniqueIndex("extension_requests_pending_key").on(t.assignmentId, t.period).where(sql`status = 'pending'`),
+  ],
+);
+
+/** A request's Idempotency-Key: a retry with the same key answers what the first request made, and makes nothing. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    key: text("key").notNull(),
+    scope: text("scope").notNull(),
+    statusCode: integer("status_code"),
+    resultId: integer("result_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("idempotency_keys_key").on(t.userId, t.scope, t.key)],
 );
 
 export type UnitRow = typeof units.$inferSelect;
@@ -292,3 +430,7 @@ export type PlanRow = typeof plans.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
 export type TaskUnitRow = typeof taskUnits.$inferSelect;
 export type AssignmentRow = typeof assignments.$inferSelect;
+export type DueDateRow = typeof assignmentDueDates.$inferSelect;
+export type FileRow = typeof files.$inferSelect;
+export type ReportRow = typeof reports.$inferSelect;
+export type ExtensionRequestRow = typeof extensionRequests.$inferSelect;

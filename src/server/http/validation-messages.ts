@@ -41,6 +41,18 @@ const FIELD_LABELS: Record<string, string> = {
   entityId: "对象编号",
   actorId: "操作人",
   action: "动作",
+  text: "进展情况",
+  completion: "完成进度",
+  links: "链接",
+  period: "报送期次",
+  submit: "是否报送",
+  fileIds: "材料",
+  removeFileIds: "材料",
+  decision: "审核结论",
+  comment: "意见",
+  reason: "理由",
+  requestedDueOn: "申请延至",
+  approve: "审批结论",
 };
 
 /** "aliases.0" → field "aliases", shown as 别名（第1项）. */

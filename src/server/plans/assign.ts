@@ -13,6 +13,7 @@ import {
   assignmentDueDates,
   assignments,
   type PlanRow,
+  reports,
   type TaskRow,
   tasks,
 } from "../db/schema.js";
@@ -64,12 +65,40 @@ export async function createAssignments(
   return { assignments: created, dueDates: dates.length };
 }
 
+/**
+ * Brings the due dates of a task's assignments in line with its deadlines, period by period (reports name the period
+ * by its label): a period that stays keeps its state and, when an extension moved it, its date; a new one is added;
+ * one that is gone is removed unless a report was made on it, which keeps it.
+ */
 async function replaceDueDates(tx: Queryable, plan: PlanRow, task: TaskRow, assignmentIds: number[]): Promise<void> {
   if (assignmentIds.length === 0) return;
-  await tx.delete(assignmentDueDates).where(inArray(assignmentDueDates.assignmentId, assignmentIds));
+  const existing = await tx
+    .select()
+    .from(assignmentDueDates)
+    .where(inArray(assignmentDueDates.assignmentId, assignmentIds));
+  const reported = await tx
+    .selectDistinct({ assignmentId: reports.assignmentId, period: reports.period })
+    .from(reports)
+    .where(inArray(reports.assignmentId, assignmentIds));
+  const key = (assignmentId: number, label: string) => `${assignmentId}\u0000${label}`;
+  const held = new Map(existing.map((row) => [key(row.assignmentId, row.label), row]));
+  const hasReports = new Set(reported.map((r) => key(r.assignmentId, r.period)));
+  const wanted = assignmentIds.flatMap((id) => dueDateRows(plan, task, id));
+  const wantedKeys = new Set(wanted.map((row) => key(row.assignmentId, row.label)));
+
+  const gone = existing.filter((row) => !wantedKeys.has(key(row.assignmentId, row.label)));
+  const removable = gone.filter((row) => !hasReports.has(key(row.assignmentId, row.label))).map((row) => row.id);
+  if (removable.length) await tx.delete(assignmentDueDates).where(inArray(assignmentDueDates.id, removable));
+  for (const row of wanted) {
+    const before = held.get(key(row.assignmentId, row.label));
+    if (!before) continue;
+    if (!before.extended && before.dueOn !== row.dueOn) {
+      await tx.update(assignmentDueDates).set({ dueOn: row.dueOn }).where(eq(assignmentDueDates.id, before.id));
+    }
+  }
   await insertDueDates(
     tx,
-    assignmentIds.flatMap((id) => dueDateRows(plan, task, id)),
+    wanted.filter((row) => !held.has(key(row.assignmentId, row.label))),
   );
 }
 
@@ -163,18 +192,8 @@ export async function refreshPlanDueDates(tx: Queryable, plan: PlanRow): Promise
     .from(assignments)
     .where(and(eq(assignments.planId, plan.id), ne(assignments.status, "cancelled")));
   if (open.length === 0) return;
-  const tasksById = new Map((await tx.select().from(tasks).where(eq(tasks.planId, plan.id))).map((t) => [t.id, t]));
-  await tx.delete(assignmentDueDates).where(
-    inArray(
-      assignmentDueDates.assignmentId,
-      open.map((a) => a.id),
-    ),
-  );
-  await insertDueDates(
-    tx,
-    open.flatMap((a) => {
-      const task = tasksById.get(a.taskId);
-      return task ? dueDateRows(plan, task, a.id) : [];
-    }),
-  );
+  const byTask = new Map<number, number[]>();
+  for (const a of open) byTask.set(a.taskId, [...(byTask.get(a.taskId) ?? []), a.id]);
+  const planTasks = await tx.select().from(tasks).where(eq(tasks.planId, plan.id));
+  for (const task of planTasks) await replaceDueDates(tx, plan, task, byTask.get(task.id) ?? []);
 }

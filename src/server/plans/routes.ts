@@ -22,6 +22,7 @@ import {
 } from "../../shared/api.js";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
+import { contentDisposition } from "../http/content-disposition.js";
 import { changeContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { UnitResolver } from "../units/resolve.js";
@@ -39,12 +40,6 @@ const read = { access: { ability: "plans.read" } } as const;
 const manage = { access: { ability: "plans.manage" } } as const;
 const tags = ["plans"];
 const MB = 1024 * 1024;
-
-/** `attachment` with the name in both forms: ASCII for old clients, UTF-8 for the Chinese name. */
-function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export async function planDetail(db: Db, id: number): Promise<PlanDetail> {
   const [parts, registry, groups] = await Promise.all([loadPlanParts(db, id), allUnits(db), listUnitGroups(db)]);
@@ -165,7 +160,7 @@ export const planRoutes =
         if (!file) throw notFound("原始文件");
         return reply
           .type(file.mediaType)
-          .header("content-disposition", attachment(file.filename))
+          .header("content-disposition", contentDisposition(file.filename))
           .header("x-content-type-options", "nosniff")
           .send(file.content);
       },
@@ -186,7 +181,7 @@ export const planRoutes =
         const plan = await planDetail(db, request.params.id);
         return reply
           .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .header("content-disposition", attachment(`${plan.title}-任务分工表.xlsx`))
+          .header("content-disposition", contentDisposition(`${plan.title}-任务分工表.xlsx`))
           .send(await planWorkbook(plan));
       },
     );

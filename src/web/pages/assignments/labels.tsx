@@ -6,6 +6,7 @@ import { ASSIGNMENT_STATUS_LABELS, type AssignmentStatus } from "../../../shared
 const STATUS_COLORS: Record<AssignmentStatus, string> = {
   new: "processing",
   acknowledged: "success",
+  completed: "green",
   cancelled: "default",
 };
 

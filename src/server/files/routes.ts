@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { and, eq } from "drizzle-orm";
+import { Type } from "typebox";
+import { ErrorBody, IdParams } from "../../shared/api.js";
+import { recordDenied, visibleTo } from "../assignments/service.js";
+import type { Actor } from "../auth/actor.js";
+import { assignments, files, reportFiles, reports } from "../db/schema.js";
+import type { Deps } from "../deps.js";
+import { contentDisposition } from "../http/content-disposition.js";
+import { changeContext } from "../http/context.js";
+import { notFound } from "../http/errors.js";
+import { presentFile } from "../reports/queries.js";
+
+export const fileRoutes =
+  (deps: Deps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { db } = deps;
+    app.get(
+      "/files/:id",
+      {
+        config: { access: { ability: "assignments.read" } },
+        schema: {
+          tags: ["reports"],
+          summary: "下载佐证材料(inline=true 在浏览器中预览 PDF 与图片)；只有能看到所属任务的人可以下载",
+          params: IdParams,
+          querystring: Type.Object({ inline: Type.Optional(Type.Boolean()) }),
+          response: { 200: Type.Unknown(), ...{ 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+        },
+      },
+      async (request, reply) => {
+        const actor = request.actor as Actor;
+        const [file] = await db.select().from(files).where(eq(files.id, request.params.id));
+        if (!file) throw notFound("文件");
+        // a file may be seen by whoever may see an assignment whose reports hold it
+        const [holder] = await db
+          .select({ id: reportFiles.reportId })
+          .from(reportFiles)
+          .innerJoin(reports, eq(reports.id, reportFiles.reportId))
+          .innerJoin(assignments, eq(assignments.id, reports.assignmentId))
+          .where(and(eq(reportFiles.fileId, file.id), visibleTo(actor) ?? undefined))
+          .limit(1);
+        if (!holder) {
+          await recordDenied(db, changeContext(request), null, { reason: "file_not_visible", fileId: file.id });
+          throw notFound("文件");
+        }
+        if (!deps.files.has(file.sha256)) throw notFound("文件内容");
+        const inline = request.query.inline === true && presentFile(file).previewable;
+        return reply
+          .type(file.mediaType)
+          .header("content-length", file.size)
+          .header("content-disposition", contentDisposition(file.filename, inline ? "inline" : "attachment"))
+          .header("cache-control", "private, max-age=3600")
+          .send(deps.files.read(file.sha256));
+      },
+    );
+  };

@@ -1,0 +1,231 @@
+/** Reading progress reports with what the screens show of them: task, unit, people, files, and what the caller may do. */
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { EvidenceFile, Report, ReportComment, ReportDetail } from "../../shared/api.js";
+import type { Actor } from "../auth/actor.js";
+import type { Queryable } from "../db/client.js";
+import {
+  assignmentDueDates,
+  assignments,
+  type FileRow,
+  files,
+  plans,
+  type ReportRow,
+  reportComments,
+  reportFiles,
+  reports,
+  tasks,
+  units,
+  users,
+} from "../db/schema.js";
+import { isOwnUnit, leadUnitsOf, mayReview, type ReportScope, reviewerOf } from "./access.js";
+
+/** A newer report on the same period (not withdrawn) supersedes a report: a returned one is resubmitted once. */
+export const superseded = sql<boolean>`exists (select 1 from ${reports} as "newer"
+  where "newer"."assignment_id" = ${reports.assignmentId} and "newer"."period" = ${reports.period}
+  and "newer"."revision" > ${reports.revision} and "newer"."status" <> 'withdrawn')`;
+
+const creator = alias(users, "creator");
+const submitter = alias(users, "submitter");
+const reviewer = alias(users, "reviewer");
+
+function selectReports(db: Queryable) {
+  return db
+    .select({
+      report: reports,
+      assignment: {
+        id: assignments.id,
+        unitId: assignments.unitId,
+        role: assignments.role,
+        taskId: assignments.taskId,
+        planId: assignments.planId,
+        status: assignments.status,
+      },
+      planTitle: plans.title,
+      taskNumber: tasks.number,
+      taskText: tasks.text,
+      unitName: units.name,
+      createdByName: creator.displayName,
+      submittedByName: submitter.displayName,
+      reviewedByName: reviewer.displayName,
+      dueOn: sql<string | null>`(select ${assignmentDueDates.dueOn} from ${assignmentDueDates}
+        where ${assignmentDueDates.assignmentId} = ${reports.assignmentId} and ${assignmentDueDates.label} = ${reports.period})`,
+      superseded,
+    })
+    .from(reports)
+    .innerJoin(assignments, eq(assignments.id, reports.assignmentId))
+    .innerJoin(plans, eq(plans.id, assignments.planId))
+    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .leftJoin(creator, eq(creator.id, reports.createdBy))
+    .leftJoin(submitter, eq(submitter.id, reports.submittedBy))
+    .leftJoin(reviewer, eq(reviewer.id, reports.reviewedBy));
+}
+
+export function presentFile(file: FileRow): EvidenceFile {
+  return {
+    id: file.id,
+    filename: file.filename,
+    mediaType: file.mediaType,
+    size: file.size,
+    sha256: file.sha256,
+    previewable: file.mediaType === "application/pdf" || file.mediaType.startsWith("image/"),
+    createdAt: file.createdAt.toISOString(),
+  };
+}
+
+async function filesOf(db: Queryable, reportIds: number[]): Promise<Map<number, EvidenceFile[]>> {
+  const byReport = new Map<number, EvidenceFile[]>();
+  if (reportIds.length === 0) return byReport;
+  const rows = await db
+    .select({ reportId: reportFiles.reportId, file: files })
+    .from(reportFiles)
+    .innerJoin(files, eq(files.id, reportFiles.fileId))
+    .where(inArray(reportFiles.reportId, reportIds))
+    .orderBy(asc(reportFiles.sortOrder), asc(files.id));
+  for (const row of rows) byReport.set(row.reportId, [...(byReport.get(row.reportId) ?? []), presentFile(row.file)]);
+  return byReport;
+}
+
+/** The reports that match, presented for the actor, in the order asked for (newest first by default). */
+export async function loadReports(
+  db: Queryable,
+  actor: Actor,
+  where: SQL | undefined,
+  options: { limit?: number; oldestFirst?: boolean } = {},
+): Promise<Report[]> {
+  const order = options.oldestFirst
+    ? [asc(reports.revision), asc(reports.id)]
+    : [desc(reports.updatedAt), desc(reports.id)];
+  const rows = await selectReports(db)
+    .where(where)
+    .orderBy(...order)
+    .limit(options.limit ?? 500);
+  const [leads, attached] = await Promise.all([
+    leadUnitsOf(db, [...new Set(rows.map((r) => r.assignment.taskId))]),
+    filesOf(
+      db,
+      rows.map((r) => r.report.id),
+    ),
+  ]);
+  return rows.map((row) => {
+    const scope: ReportScope = { assignment: row.assignment, leadUnitIds: leads.get(row.assignment.taskId) ?? [] };
+    return presentReport(row.report, row, scope, attached.get(row.report.id) ?? [], actor);
+  });
+}
+
+type Joined = {
+  planTitle: string;
+  taskNumber: string;
+  taskText: string;
+  unitName: string;
+  createdByName: string | null;
+  submittedByName: string | null;
+  reviewedByName: string | null;
+  dueOn: string | null;
+  superseded: boolean;
+};
+
+function presentReport(r: ReportRow, row: Joined, scope: ReportScope, attached: EvidenceFile[], actor: Actor): Report {
+  const own = isOwnUnit(actor, scope) && scope.assignment.status !== "cancelled";
+  return {
+    id: r.id,
+    assignmentId: r.assignmentId,
+    planId: scope.assignment.planId,
+    planTitle: row.planTitle,
+    taskId: scope.assignment.taskId,
+    taskNumber: row.taskNumber,
+    taskText: row.taskText,
+    unitId: scope.assignment.unitId,
+    unitName: row.unitName,
+    role: scope.assignment.role,
+    period: r.period,
+    dueOn: row.dueOn,
+    status: r.status,
+    revision: r.revision,
+    previousId: r.previousId,
+    text: r.text,
+    completion: r.completion,
+    links: r.links,
+    files: attached,
+    reviewer: reviewerOf(scope),
+    createdByName: row.createdByName,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    submittedByName: row.submittedByName,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    reviewedByName: row.reviewedByName,
+    reviewComment: r.reviewComment,
+    can: {
+      edit: own && r.status === "draft",
+      submit: own && r.status === "draft",
+      withdraw: own && (r.status === "draft" || r.status === "submitted"),
+      review: r.status === "submitted" && mayReview(actor, scope),
+      resubmit: own && r.status === "returned" && !row.superseded,
+    },
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export async function loadReport(db: Queryable, actor: Actor, id: number): Promise<Report | null> {
+  const [report] = await loadReports(db, actor, eq(reports.id, id));
+  return report ?? null;
+}
+
+async function commentsOf(db: Queryable, reportIds: number[]): Promise<ReportComment[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await db
+    .select({ comment: reportComments, authorName: users.displayName, authorUnitName: units.name })
+    .from(reportComments)
+    .innerJoin(users, eq(users.id, reportComments.authorId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(inArray(reportComments.reportId, reportIds))
+    .orderBy(asc(reportComments.createdAt), asc(reportComments.id));
+  return rows.map(({ comment, authorName, authorUnitName }) => ({
+    id: comment.id,
+    authorName,
+    authorUnitName,
+    text: comment.text,
+    createdAt: comment.createdAt.toISOString(),
+  }));
+}
+
+/**
+ * One report with its revisions, the comment thread of the period (one thread across revisions: the talk about a
+ * returned report goes on after the resubmission) and, for a lead unit's report, the cooperating reports behind it.
+ */
+export async function reportDetail(db: Queryable, actor: Actor, report: Report): Promise<ReportDetail> {
+  const history = await loadReports(
+    db,
+    actor,
+    and(eq(reports.assignmentId, report.assignmentId), eq(reports.period, report.period)),
+    { oldestFirst: true },
+  );
+  const behind =
+    report.role === "lead"
+      ? await loadReports(
+          db,
+          actor,
+          and(
+            eq(assignments.taskId, report.taskId),
+            eq(assignments.role, "cooperating"),
+            ne(assignments.unitId, report.unitId),
+            eq(reports.period, report.period),
+            inArray(reports.status, ["submitted", "accepted", "returned"]),
+          ),
+        )
+      : [];
+  // each cooperating unit's latest revision
+  const latest = new Map<number, Report>();
+  for (const r of behind) if ((latest.get(r.assignmentId)?.revision ?? 0) < r.revision) latest.set(r.assignmentId, r);
+  return {
+    ...report,
+    comments: await commentsOf(
+      db,
+      history.map((r) => r.id),
+    ),
+    history,
+    behind: [...latest.values()],
+  };
+}

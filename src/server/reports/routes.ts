@@ -1,0 +1,262 @@
+import multipart from "@fastify/multipart";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { eq } from "drizzle-orm";
+import type { FastifyReply } from "fastify";
+import {
+  CommentCreate,
+  ErrorBody,
+  IdParams,
+  ReportCreateFields,
+  ReportDetail,
+  ReportList,
+  ReportPatch,
+  ReportReview,
+  VersionBody,
+} from "../../shared/api.js";
+import { getAssignment } from "../assignments/service.js";
+import type { Actor } from "../auth/actor.js";
+import { reports } from "../db/schema.js";
+import type { Deps } from "../deps.js";
+import { signalDay } from "../deps.js";
+import { readUpload } from "../files/upload.js";
+import { changeContext } from "../http/context.js";
+import { AppError, notFound } from "../http/errors.js";
+import { earlierResult, type IdempotencyKey, idempotencyKeyOf, KeyTaken } from "../idempotency.js";
+import { loadReport, loadReports, reportDetail } from "./queries.js";
+import {
+  addComment,
+  attachFiles,
+  reviewReport,
+  submitReport,
+  updateDraft,
+  visibleReport,
+  withdrawReport,
+  writeReport,
+} from "./service.js";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const access = { access: { ability: "assignments.read" } } as const;
+const tags = ["reports"];
+
+/** A change that a retried request with the same Idempotency-Key must not repeat; answers the first one's result. */
+async function once(
+  deps: Deps,
+  key: IdempotencyKey | null,
+  change: () => Promise<{ statusCode: number; reportId: number }>,
+): Promise<{ statusCode: number; reportId: number }> {
+  if (key) {
+    const earlier = await earlierResult(deps.db, key);
+    if (earlier) return { statusCode: earlier.statusCode, reportId: earlier.resultId };
+  }
+  try {
+    return await change();
+  } catch (error) {
+    // the same key raced this request: the other committed first, and its result is the answer
+    const raced = error instanceof KeyTaken || (error as { code?: string }).code === "23505";
+    const earlier = raced && key ? await earlierResult(deps.db, key) : null;
+    if (earlier) return { statusCode: earlier.statusCode, reportId: earlier.resultId };
+    if (raced) throw new AppError(409, "report_in_progress", "本期已有一份进展正在填写或已报送，请刷新后查看");
+    throw error;
+  }
+}
+
+export const reportRoutes =
+  (deps: Deps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { db, config } = deps;
+    await app.register(multipart, {
+      limits: { fileSize: config.maxUploadBytes, files: 20, fields: 60, parts: 80, fieldSize: 256 * 1024 },
+    });
+
+    const detail = async (reply: FastifyReply, actor: Actor, id: number, statusCode = 200) => {
+      const report = await loadReport(db, actor, id);
+      if (!report) throw notFound("进展报告");
+      return reply.status(statusCode).send(await reportDetail(db, actor, report));
+    };
+
+    app.post(
+      "/assignments/:id/reports",
+      {
+        config: access,
+        schema: {
+          tags,
+          summary:
+            "报送进展(multipart：text、period、completion、links、fileIds、files[]、submit=true|false)；可带 Idempotency-Key",
+          consumes: ["multipart/form-data"],
+          params: IdParams,
+          response: { 200: ReportDetail, 201: ReportDetail, 413: ErrorBody, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const actor = request.actor as Actor;
+        const ctx = changeContext(request);
+        // the assignment is looked at before the upload is read: an unknown or foreign one costs no upload
+        await getAssignment(db, request.params.id, actor, signalDay(deps), ctx);
+        const key = idempotencyKeyOf(request, `report.create:${request.params.id}`);
+        const { fields, files } = await readUpload(request, ReportCreateFields, config.maxUploadBytes);
+        const { statusCode, reportId } = await once(deps, key, () =>
+          writeReport(deps, request.params.id, fields, files, actor, ctx, key),
+        );
+        return detail(reply, actor, reportId, statusCode);
+      },
+    );
+
+    app.get(
+      "/assignments/:id/reports",
+      {
+        config: access,
+        schema: {
+          tags,
+          summary: "任务的全部进展报告(新的在前)",
+          params: IdParams,
+          response: { 200: ReportList, ...errors },
+        },
+      },
+      async (request) => {
+        const actor = request.actor as Actor;
+        await getAssignment(db, request.params.id, actor, signalDay(deps), changeContext(request));
+        const items = await loadReports(db, actor, eq(reports.assignmentId, request.params.id));
+        return { items, total: items.length };
+      },
+    );
+
+    app.get(
+      "/reports/:id",
+      {
+        config: access,
+        schema: {
+          tags,
+          summary: "进展报告详情：各次修订、讨论、(牵头单位报告)配合单位的报告",
+          params: IdParams,
+          response: { 200: ReportDetail, ...errors },
+        },
+      },
+      async (request, reply) => {
+        await visibleReport(deps, request.params.id, request.actor as Actor, changeContext(request));
+        return detail(reply, request.actor as Actor, request.params.id);
+      },
+    );
+
+    app.patch(
+      "/reports/:id",
+      {
+        config: access,
+        schema: {
+          tags,
+          summary: "保存草稿(须带 version)",
+          params: IdParams,
+          body: ReportPatch,
+          response: { 200: ReportDetail, ...errors },
+        },
+      },
+      async (request, reply) => {
+        await updateDraft(deps, request.params.id, request.body, request.actor as Actor, changeContext(request));
+        return detail(reply, request.actor as Actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/reports/:id/files",
+      {
+        config: access,
+        schema: {
+          tags,
+          summary: "为草稿上传佐证材料(multipart files[])",
+          consumes: ["multipart/form-data"],
+          params: IdParams,
+          response: { 200: ReportDetail, 413: ErrorBody, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const actor = request.actor as Actor;
+        const ctx = changeContext(request);
+        await visibleReport(deps, request.params.id, actor, ctx);
+        const { files } = await readUpload(request, VersionBody, config.maxUploadBytes);
+        await attachFiles(deps, request.params.id, files, actor, ctx);
+        return detail(reply, actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/reports/:id/submit",
+      {
+        config: access,
+        schema: {
+          tags,
+          summary: "报送草稿；可带 Idempotency-Key",
+          params: IdParams,
+          body: VersionBody,
+          response: { 200: ReportDetail, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const actor = request.actor as Actor;
+        const key = idempotencyKeyOf(request, `report.submit:${request.params.id}`);
+        const { reportId } = await once(deps, key, async () => {
+          await submitReport(deps, request.params.id, request.body.version, actor, changeContext(request), key);
+          return { statusCode: 200, reportId: request.params.id };
+        });
+        return detail(reply, actor, reportId);
+      },
+    );
+
+    app.post(
+      "/reports/:id/withdraw",
+      {
+        config: access,
+        schema: {
+          tags,
+          summary: "撤回草稿或未审核的报告(留档，不删除)",
+          params: IdParams,
+          body: VersionBody,
+          response: { 200: ReportDetail, ...errors },
+        },
+      },
+      async (request, reply) => {
+        await withdrawReport(
+          deps,
+          request.params.id,
+          request.body.version,
+          request.actor as Actor,
+          changeContext(request),
+        );
+        return detail(reply, request.actor as Actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/reports/:id/review",
+      {
+        config: access,
+        schema: {
+          tags,
+          summary: "审核：通过(accept)或退回(return，须写原因)",
+          params: IdParams,
+          body: ReportReview,
+          response: { 200: ReportDetail, ...errors },
+        },
+      },
+      async (request, reply) => {
+        await reviewReport(deps, request.params.id, request.body, request.actor as Actor, changeContext(request));
+        return detail(reply, request.actor as Actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/reports/:id/comments",
+      {
+        config: access,
+        schema: {
+          tags,
+          summary: "在报告下留言",
+          params: IdParams,
+          body: CommentCreate,
+          response: { 201: ReportDetail, ...errors },
+        },
+      },
+      async (request, reply) => {
+        await addComment(deps, request.params.id, request.body.text, request.actor as Actor, changeContext(request));
+        return detail(reply, request.actor as Actor, request.params.id, 201);
+      },
+    );
+  };

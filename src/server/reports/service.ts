@@ -1,0 +1,535 @@
+/**
+ * Progress reports (进展报送 → 审核 → 办结): units write and submit them per period, with evidence files; the
+ * reviewer accepts or returns them; a returned report is resubmitted as a new revision, never overwritten. Every change
+ * and its audit event share one transaction; no action deletes a report or a file.
+ */
+import { and, count, desc, eq, inArray } from "drizzle-orm";
+import type { ReportCreateFields, ReportPatch, ReportReview } from "../../shared/api.js";
+import type { OccurrenceState } from "../../shared/domain.js";
+import { getAssignment, recordDenied } from "../assignments/service.js";
+import { recordAudit } from "../audit/record.js";
+import type { Actor } from "../auth/actor.js";
+import type { Queryable } from "../db/client.js";
+import {
+  type AssignmentRow,
+  assignmentDueDates,
+  assignments,
+  files,
+  type ReportRow,
+  reportComments,
+  reportFiles,
+  reports,
+  tasks,
+} from "../db/schema.js";
+import { type Deps, signalDay } from "../deps.js";
+import type { UploadedFile } from "../files/upload.js";
+import { AppError, badRequest, forbidden, notFound, versionConflict } from "../http/errors.js";
+import { claimKey, type IdempotencyKey } from "../idempotency.js";
+import type { ChangeContext } from "../units/service.js";
+import { isOwnUnit, leadUnitsOf, mayReview, type ReportScope } from "./access.js";
+
+/** The period of an assignment that has no calendar due dates (a deadline relative to an event). */
+export const UNDATED_PERIOD = "进展情况";
+
+const ownUnitOnly = () => forbidden("只有本单位的人员可以报送、修改本单位的进展");
+
+/** The scope of an assignment the actor may see: 404 (recorded) for one they may not. */
+async function visibleScope(deps: Deps, assignmentId: number, actor: Actor, ctx: ChangeContext): Promise<ReportScope> {
+  const assignment = await getAssignment(deps.db, assignmentId, actor, signalDay(deps), ctx);
+  const leads = await leadUnitsOf(deps.db, [assignment.taskId]);
+  return { assignment, leadUnitIds: leads.get(assignment.taskId) ?? [] };
+}
+
+/** The report, when the actor may see its assignment. */
+export async function visibleReport(deps: Deps, id: number, actor: Actor, ctx: ChangeContext) {
+  const [row] = await deps.db.select().from(reports).where(eq(reports.id, id));
+  if (!row) throw notFound("进展报告");
+  const scope = await visibleScope(deps, row.assignmentId, actor, ctx).catch((error) => {
+    throw error instanceof AppError && error.statusCode === 404 ? notFound("进展报告") : error;
+  });
+  return { row, scope };
+}
+
+async function assertOwnUnit(deps: Deps, actor: Actor, scope: ReportScope, ctx: ChangeContext, action: string) {
+  if (isOwnUnit(actor, scope)) return;
+  await recordDenied(deps.db, ctx, scope.assignment.id, { reason: "not_own_unit", action });
+  throw ownUnitOnly();
+}
+
+function assertWorkable(assignment: Pick<AssignmentRow, "status">): void {
+  if (assignment.status === "cancelled")
+    throw new AppError(409, "assignment_cancelled", "该任务已取消，无需再报送进展");
+  if (assignment.status === "completed")
+    throw new AppError(409, "assignment_completed", "该任务已办结，无需再报送进展");
+}
+
+async function occurrencesOf(db: Queryable, assignmentId: number) {
+  return db
+    .select()
+    .from(assignmentDueDates)
+    .where(eq(assignmentDueDates.assignmentId, assignmentId))
+    .orderBy(assignmentDueDates.dueOn);
+}
+
+/**
+ * The period a report is on: the one named, or the first one still waiting for a report. An assignment without
+ * calendar dates reports on one undated period.
+ */
+async function periodFor(db: Queryable, assignmentId: number, named: string | undefined): Promise<string> {
+  const occurrences = await occurrencesOf(db, assignmentId);
+  if (occurrences.length === 0) {
+    if (named && named !== UNDATED_PERIOD) throw unknownPeriod(named, [UNDATED_PERIOD]);
+    return UNDATED_PERIOD;
+  }
+  if (named) {
+    const occurrence = occurrences.find((o) => o.label === named);
+    if (!occurrence)
+      throw unknownPeriod(
+        named,
+        occurrences.map((o) => o.label),
+      );
+    if (occurrence.state === "closed")
+      throw new AppError(409, "period_closed", `“${named}”的进展已审核通过，无需再报送`);
+    return named;
+  }
+  const next = occurrences.find((o) => o.state !== "closed" && o.state !== "submitted");
+  if (!next) throw new AppError(409, "nothing_to_report", "各期进展都已报送，没有待报送的期次");
+  return next.label;
+}
+
+const unknownPeriod = (period: string, periods: string[]) =>
+  new AppError(400, "unknown_period", `该任务没有“${period}”这一报送期次，可选：${periods.join("、")}`, { periods });
+
+async function setOccurrenceState(tx: Queryable, assignmentId: number, period: string, state: OccurrenceState) {
+  await tx
+    .update(assignmentDueDates)
+    .set({ state })
+    .where(and(eq(assignmentDueDates.assignmentId, assignmentId), eq(assignmentDueDates.label, period)));
+}
+
+/** The report in the works (draft or submitted) on a period, and the latest of all. */
+async function reportsOnPeriod(tx: Queryable, assignmentId: number, period: string) {
+  const rows = await tx
+    .select()
+    .from(reports)
+    .where(and(eq(reports.assignmentId, assignmentId), eq(reports.period, period)))
+    .orderBy(desc(reports.revision));
+  return { open: rows.find((r) => r.status === "draft" || r.status === "submitted"), latest: rows[0] };
+}
+
+/** Files the caller names by id to carry into a report: only files already attached to this assignment's reports. */
+async function carriedFiles(tx: Queryable, assignmentId: number, fileIds: number[]): Promise<number[]> {
+  if (fileIds.length === 0) return [];
+  const rows = await tx
+    .selectDistinct({ fileId: reportFiles.fileId })
+    .from(reportFiles)
+    .innerJoin(reports, eq(reports.id, reportFiles.reportId))
+    .where(and(inArray(reportFiles.fileId, fileIds), eq(reports.assignmentId, assignmentId)));
+  const known = new Set(rows.map((r) => r.fileId));
+  const missing = fileIds.filter((id) => !known.has(id));
+  if (missing.length)
+    throw new AppError(400, "unknown_file", "所选的材料不属于该任务，请重新上传", { fileIds: missing });
+  return fileIds;
+}
+
+async function storeFiles(deps: Deps, uploads: UploadedFile[]): Promise<Array<UploadedFile & { sha256: string }>> {
+  const stored = [];
+  for (const upload of uploads) stored.push({ ...upload, sha256: await deps.files.put(upload.bytes) });
+  return stored;
+}
+
+async function attach(
+  tx: Queryable,
+  reportId: number,
+  uploads: Array<UploadedFile & { sha256: string }>,
+  carried: number[],
+  actor: Actor,
+): Promise<void> {
+  const inserted = uploads.length
+    ? await tx
+        .insert(files)
+        .values(
+          uploads.map((u) => ({
+            sha256: u.sha256,
+            size: u.bytes.length,
+            mediaType: u.type.mediaType,
+            filename: u.filename,
+            uploadedBy: actor.userId,
+          })),
+        )
+        .returning({ id: files.id })
+    : [];
+  const ids = [...carried, ...inserted.map((f) => f.id)];
+  if (ids.length === 0) return;
+  const [{ n }] = await tx.select({ n: count() }).from(reportFiles).where(eq(reportFiles.reportId, reportId));
+  await tx
+    .insert(reportFiles)
+    .values(ids.map((fileId, i) => ({ reportId, fileId, sortOrder: n + i })))
+    .onConflictDoNothing();
+}
+
+const hasContent = async (tx: Queryable, report: ReportRow) => {
+  if (report.text.trim() !== "") return true;
+  const [{ n }] = await tx.select({ n: count() }).from(reportFiles).where(eq(reportFiles.reportId, report.id));
+  return n > 0;
+};
+
+const emptyReport = () => new AppError(400, "report_empty", "报送内容为空：请填写工作进展，或上传佐证材料后再报送");
+
+/**
+ * Submits a draft inside the caller's transaction: the period now waits for review, and a unit that reports on an
+ * assignment it had not signed for has signed for it.
+ */
+async function submitInTx(tx: Queryable, draft: ReportRow, actor: Actor, ctx: ChangeContext): Promise<void> {
+  if (!(await hasContent(tx, draft))) throw emptyReport();
+  const now = new Date();
+  const [after] = await tx
+    .update(reports)
+    .set({
+      status: "submitted",
+      submittedAt: now,
+      submittedBy: actor.userId,
+      version: draft.version + 1,
+      updatedAt: now,
+    })
+    .where(eq(reports.id, draft.id))
+    .returning();
+  await setOccurrenceState(tx, draft.assignmentId, draft.period, "submitted");
+  await recordAudit(tx, {
+    ...ctx,
+    action: "report.submit",
+    entityType: "report",
+    entityId: draft.id,
+    before: draft,
+    after,
+  });
+  const [assignment] = await tx.select().from(assignments).where(eq(assignments.id, draft.assignmentId));
+  if (assignment.status !== "new") return;
+  const [acknowledged] = await tx
+    .update(assignments)
+    .set({
+      status: "acknowledged",
+      acknowledgedAt: now,
+      acknowledgedBy: actor.userId,
+      version: assignment.version + 1,
+      updatedAt: now,
+    })
+    .where(eq(assignments.id, assignment.id))
+    .returning();
+  await recordAudit(tx, {
+    ...ctx,
+    action: "assignment.acknowledge",
+    entityType: "assignment",
+    entityId: assignment.id,
+    before: assignment,
+    after: acknowledged,
+  });
+}
+
+async function lockAssignment(tx: Queryable, id: number) {
+  const [row] = await tx.select().from(assignments).where(eq(assignments.id, id)).for("update");
+  if (!row) throw notFound("任务");
+  return row;
+}
+
+async function lockReport(tx: Queryable, id: number) {
+  const [row] = await tx.select().from(reports).where(eq(reports.id, id)).for("update");
+  if (!row) throw notFound("进展报告");
+  return row;
+}
+
+const notDraft = () =>
+  new AppError(409, "not_draft", "该报告已报送或已撤回，不能再修改；如需修改，请先撤回（未审核前）或等待审核结果");
+
+/**
+ * Writes a report on one period of an assignment: the period's draft is continued when there is one, else a new
+ * report is made (the next revision after a returned one). With `submit` it goes to review at once. Answers the
+ * report's id and whether it was made (201) or a draft continued (200).
+ */
+export async function writeReport(
+  deps: Deps,
+  assignmentId: number,
+  input: ReportCreateFields,
+  uploads: UploadedFile[],
+  actor: Actor,
+  ctx: ChangeContext,
+  key: IdempotencyKey | null,
+): Promise<{ reportId: number; statusCode: 200 | 201 }> {
+  const scope = await visibleScope(deps, assignmentId, actor, ctx);
+  await assertOwnUnit(deps, actor, scope, ctx, "report");
+  assertWorkable(scope.assignment);
+  // checked before any file is stored, and again under the lock
+  const period = await periodFor(deps.db, assignmentId, input.period);
+  const before = await reportsOnPeriod(deps.db, assignmentId, period);
+  if (before.open?.status === "submitted") throw alreadySubmitted(period);
+  if (input.submit && !input.text?.trim() && uploads.length === 0 && !input.fileIds?.length && !before.open) {
+    throw emptyReport();
+  }
+  const stored = await storeFiles(deps, uploads);
+
+  return deps.db.transaction(async (tx) => {
+    assertWorkable(await lockAssignment(tx, assignmentId));
+    await periodFor(tx, assignmentId, period);
+    const { open, latest } = await reportsOnPeriod(tx, assignmentId, period);
+    if (open?.status === "submitted") throw alreadySubmitted(period);
+    const carried = await carriedFiles(tx, assignmentId, input.fileIds ?? []);
+    const fields = {
+      ...(input.text !== undefined ? { text: input.text } : {}),
+      ...(input.completion !== undefined ? { completion: input.completion } : {}),
+      ...(input.links !== undefined ? { links: input.links } : {}),
+    };
+    let report: ReportRow;
+    let statusCode: 200 | 201;
+    if (open) {
+      [report] = await tx
+        .update(reports)
+        .set({ ...fields, version: open.version + 1, updatedAt: new Date() })
+        .where(eq(reports.id, open.id))
+        .returning();
+      await recordAudit(tx, {
+        ...ctx,
+        action: "report.update",
+        entityType: "report",
+        entityId: open.id,
+        before: open,
+        after: report,
+      });
+      statusCode = 200;
+    } else {
+      [report] = await tx
+        .insert(reports)
+        .values({
+          assignmentId,
+          period,
+          revision: (latest?.revision ?? 0) + 1,
+          previousId: latest?.status === "returned" ? latest.id : null,
+          createdBy: actor.userId,
+          ...fields,
+        })
+        .returning();
+      await recordAudit(tx, {
+        ...ctx,
+        action: "report.create",
+        entityType: "report",
+        entityId: report.id,
+        after: report,
+      });
+      statusCode = 201;
+    }
+    await attach(tx, report.id, stored, carried, actor);
+    if (input.submit) await submitInTx(tx, report, actor, ctx);
+    if (key) await claimKey(tx, key, statusCode, report.id);
+    return { reportId: report.id, statusCode };
+  });
+}
+
+const alreadySubmitted = (period: string) =>
+  new AppError(409, "already_submitted", `“${period}”的进展已报送，正在等待审核；如需修改，请先撤回`);
+
+/** Saves a draft's fields (the browser does so as the user types); only the unit's own people, only drafts. */
+export async function updateDraft(deps: Deps, id: number, patch: ReportPatch, actor: Actor, ctx: ChangeContext) {
+  const { scope } = await visibleReport(deps, id, actor, ctx);
+  await assertOwnUnit(deps, actor, scope, ctx, "report.update");
+  await deps.db.transaction(async (tx) => {
+    const before = await lockReport(tx, id);
+    if (before.version !== patch.version) throw versionConflict();
+    if (before.status !== "draft") throw notDraft();
+    const [after] = await tx
+      .update(reports)
+      .set({
+        ...(patch.text !== undefined ? { text: patch.text } : {}),
+        ...(patch.completion !== undefined ? { completion: patch.completion } : {}),
+        ...(patch.links !== undefined ? { links: patch.links } : {}),
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(reports.id, id))
+      .returning();
+    const removed = patch.removeFileIds ?? [];
+    if (removed.length) {
+      await tx.delete(reportFiles).where(and(eq(reportFiles.reportId, id), inArray(reportFiles.fileId, removed)));
+    }
+    await recordAudit(tx, {
+      ...ctx,
+      action: "report.update",
+      entityType: "report",
+      entityId: id,
+      before,
+      after: { ...after, removedFileIds: removed },
+    });
+  });
+}
+
+/** Adds evidence files to a draft. */
+export async function attachFiles(deps: Deps, id: number, uploads: UploadedFile[], actor: Actor, ctx: ChangeContext) {
+  const { scope } = await visibleReport(deps, id, actor, ctx);
+  await assertOwnUnit(deps, actor, scope, ctx, "report.attach");
+  if (uploads.length === 0) throw new AppError(400, "file_required", "请选择要上传的材料");
+  const [current] = await deps.db.select().from(reports).where(eq(reports.id, id));
+  if (current.status !== "draft") throw notDraft();
+  const stored = await storeFiles(deps, uploads);
+  await deps.db.transaction(async (tx) => {
+    const before = await lockReport(tx, id);
+    if (before.status !== "draft") throw notDraft();
+    await attach(tx, id, stored, [], actor);
+    const [after] = await tx
+      .update(reports)
+      .set({ version: before.version + 1, updatedAt: new Date() })
+      .where(eq(reports.id, id))
+      .returning();
+    await recordAudit(tx, {
+      ...ctx,
+      action: "report.attach",
+      entityType: "report",
+      entityId: id,
+      before,
+      after: { ...after, files: stored.map((f) => ({ filename: f.filename, sha256: f.sha256 })) },
+    });
+  });
+}
+
+export async function submitReport(
+  deps: Deps,
+  id: number,
+  version: number | undefined,
+  actor: Actor,
+  ctx: ChangeContext,
+  key: IdempotencyKey | null,
+) {
+  const { scope } = await visibleReport(deps, id, actor, ctx);
+  await assertOwnUnit(deps, actor, scope, ctx, "report.submit");
+  await deps.db.transaction(async (tx) => {
+    assertWorkable(await lockAssignment(tx, scope.assignment.id));
+    const before = await lockReport(tx, id);
+    if (before.status === "submitted") throw alreadySubmitted(before.period);
+    if (before.status !== "draft") throw notDraft();
+    if (version !== undefined && before.version !== version) throw versionConflict();
+    await submitInTx(tx, before, actor, ctx);
+    if (key) await claimKey(tx, key, 200, id);
+  });
+}
+
+/** 撤回: a draft, or a submitted report not yet reviewed, is taken back; it stays on record as withdrawn. */
+export async function withdrawReport(
+  deps: Deps,
+  id: number,
+  version: number | undefined,
+  actor: Actor,
+  ctx: ChangeContext,
+) {
+  const { scope } = await visibleReport(deps, id, actor, ctx);
+  await assertOwnUnit(deps, actor, scope, ctx, "report.withdraw");
+  await deps.db.transaction(async (tx) => {
+    const before = await lockReport(tx, id);
+    if (version !== undefined && before.version !== version) throw versionConflict();
+    if (before.status !== "draft" && before.status !== "submitted") {
+      throw new AppError(409, "not_withdrawable", "该报告已审核或已撤回，不能再撤回");
+    }
+    const [after] = await tx
+      .update(reports)
+      .set({ status: "withdrawn", version: before.version + 1, updatedAt: new Date() })
+      .where(eq(reports.id, id))
+      .returning();
+    if (before.status === "submitted") {
+      const previous = before.previousId ? "returned" : "open";
+      await setOccurrenceState(tx, before.assignmentId, before.period, previous);
+    }
+    await recordAudit(tx, { ...ctx, action: "report.withdraw", entityType: "report", entityId: id, before, after });
+  });
+}
+
+/** Kinds of deadline after which work goes on: their assignments close period by period and never complete. */
+const RECURRING = new Set(["recurring", "ongoing"]);
+
+/**
+ * 审核: accept (the period closes; a dated assignment whose every period closed is 办结) or return with a reason. Of
+ * two reviewers acting at once one wins: the other finds the report no longer waiting and gets 409.
+ */
+export async function reviewReport(deps: Deps, id: number, review: ReportReview, actor: Actor, ctx: ChangeContext) {
+  const { scope } = await visibleReport(deps, id, actor, ctx);
+  if (!mayReview(actor, scope)) {
+    await recordDenied(deps.db, ctx, scope.assignment.id, { reason: "not_reviewer", reportId: id });
+    throw forbidden(
+      scope.assignment.role === "cooperating"
+        ? "配合单位的进展由牵头单位或司法局审核"
+        : "进展报告由统筹单位（司法局）审核",
+    );
+  }
+  const comment = review.comment?.trim() ?? "";
+  if (review.decision === "return" && comment === "") {
+    throw new AppError(400, "return_reason_required", "退回时请写明退回原因，便于单位修改后重新报送");
+  }
+  await deps.db.transaction(async (tx) => {
+    const before = await lockReport(tx, id);
+    if (before.status !== "submitted") throw alreadyReviewed(before);
+    if (review.version !== undefined && before.version !== review.version) throw versionConflict();
+    const now = new Date();
+    const accepted = review.decision === "accept";
+    const [after] = await tx
+      .update(reports)
+      .set({
+        status: accepted ? "accepted" : "returned",
+        reviewedAt: now,
+        reviewedBy: actor.userId,
+        reviewComment: comment || null,
+        version: before.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(reports.id, id))
+      .returning();
+    await setOccurrenceState(tx, before.assignmentId, before.period, accepted ? "closed" : "returned");
+    await recordAudit(tx, {
+      ...ctx,
+      action: accepted ? "report.accept" : "report.return",
+      entityType: "report",
+      entityId: id,
+      before,
+      after,
+    });
+    if (accepted) await completeWhenDone(tx, before.assignmentId, actor, ctx, now);
+  });
+}
+
+function alreadyReviewed(report: ReportRow): AppError {
+  const messages: Partial<Record<ReportRow["status"], string>> = {
+    accepted: "该报告已由他人审核通过",
+    returned: "该报告已由他人退回",
+    withdrawn: "该报告已被单位撤回",
+    draft: "该报告尚未报送，不能审核",
+  };
+  return new AppError(409, "not_awaiting_review", messages[report.status] ?? "该报告不在待审核状态");
+}
+
+/** 办结: an assignment with dated deadlines only, whose every period is closed. */
+async function completeWhenDone(tx: Queryable, assignmentId: number, actor: Actor, ctx: ChangeContext, now: Date) {
+  const assignment = await lockAssignment(tx, assignmentId);
+  const [task] = await tx.select({ deadlines: tasks.deadlines }).from(tasks).where(eq(tasks.id, assignment.taskId));
+  if (task.deadlines.length === 0 || task.deadlines.some((d) => RECURRING.has(d.kind) || d.rule?.thenOngoing)) return;
+  const occurrences = await occurrencesOf(tx, assignmentId);
+  if (occurrences.length === 0 || occurrences.some((o) => o.state !== "closed")) return;
+  const [after] = await tx
+    .update(assignments)
+    .set({ status: "completed", completedAt: now, version: assignment.version + 1, updatedAt: now })
+    .where(eq(assignments.id, assignmentId))
+    .returning();
+  await recordAudit(tx, {
+    ...ctx,
+    action: "assignment.complete",
+    entityType: "assignment",
+    entityId: assignmentId,
+    before: assignment,
+    after: { ...after, completedBy: actor.userId },
+  });
+}
+
+/** A remark in a report's thread, by anyone who may see the report. */
+export async function addComment(deps: Deps, id: number, text: string, actor: Actor, ctx: ChangeContext) {
+  await visibleReport(deps, id, actor, ctx);
+  await deps.db.transaction(async (tx) => {
+    const [comment] = await tx
+      .insert(reportComments)
+      .values({ reportId: id, authorId: actor.userId, text: text.trim() })
+      .returning();
+    await recordAudit(tx, { ...ctx, action: "report.comment", entityType: "report", entityId: id, after: comment });
+  });
+}
