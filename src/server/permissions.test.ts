@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.js";
 import {
   createPlan,
+  createReport,
   createUnit,
   createUser,
   multipartFile,
+  multipartForm,
   publishedPlan,
   STRONG_PASSWORD,
+  TINY_PDF,
   unique,
   unitByName,
 } from "./test/factories.js";
@@ -93,6 +96,24 @@ const onTask =
     return build(plan.id, plan.tasks[0]);
   };
 const townshipAssignment = async () => (await publishedPlan(t, coordinator, [townshipId])).assignments[0];
+const townshipReport = async (submit: boolean) =>
+  createReport(t, cookies.get("unit_manager") as string, (await townshipAssignment()).id, { submit });
+const onReport =
+  (submit: boolean, build: (report: { id: number; version: number }) => InjectOptions) =>
+  async (): Promise<InjectOptions> =>
+    build(await townshipReport(submit));
+const townshipExtension = async () => {
+  const assignment = await townshipAssignment();
+  const response = await t.request({
+    method: "POST",
+    url: `/api/assignments/${assignment.id}/extension-requests`,
+    cookie: cookies.get("unit_manager"),
+    payload: { requestedDueOn: "2030-12-31", reason: "等待上级部署" },
+  });
+  return response.json<{ id: number }>();
+};
+/** Allowed by role, refused for the record: only the township's own people write its reports. */
+const notTheirUnit = { admin: 403, coordinator: 403, leader: 403 } as const;
 
 const ROUTES: RouteCase[] = [
   {
@@ -385,6 +406,134 @@ const ROUTES: RouteCase[] = [
     // only the unit's own people acknowledge: the coordinator and the leader see it, and may not sign for the township
     refused: { leader: 403, admin: 403, coordinator: 403 },
     request: async () => ({ url: `/api/assignments/${(await townshipAssignment()).id}/acknowledge`, payload: {} }),
+  },
+  {
+    method: "POST",
+    path: "/api/assignments/{id}/reports",
+    allowed: readers,
+    success: 201,
+    refused: notTheirUnit,
+    request: async () => {
+      const form = multipartForm({ text: "本季度工作进展", submit: "false" });
+      return { url: `/api/assignments/${(await townshipAssignment()).id}/reports`, ...form };
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/assignments/{id}/reports",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: `/api/assignments/${(await townshipAssignment()).id}/reports` }),
+  },
+  {
+    method: "GET",
+    path: "/api/reports/{id}",
+    allowed: readers,
+    success: 200,
+    request: onReport(true, (report) => ({ url: `/api/reports/${report.id}` })),
+  },
+  {
+    method: "PATCH",
+    path: "/api/reports/{id}",
+    allowed: readers,
+    success: 200,
+    refused: notTheirUnit,
+    request: onReport(false, (report) => ({
+      url: `/api/reports/${report.id}`,
+      payload: { version: report.version, text: "改" },
+    })),
+  },
+  {
+    method: "POST",
+    path: "/api/reports/{id}/files",
+    allowed: readers,
+    success: 200,
+    refused: notTheirUnit,
+    request: onReport(false, (report) => ({
+      url: `/api/reports/${report.id}/files`,
+      ...multipartForm({}, [{ filename: "照片.pdf", content: TINY_PDF }]),
+    })),
+  },
+  {
+    method: "POST",
+    path: "/api/reports/{id}/submit",
+    allowed: readers,
+    success: 200,
+    refused: notTheirUnit,
+    request: onReport(false, (report) => ({ url: `/api/reports/${report.id}/submit`, payload: {} })),
+  },
+  {
+    method: "POST",
+    path: "/api/reports/{id}/withdraw",
+    allowed: readers,
+    success: 200,
+    refused: notTheirUnit,
+    request: onReport(true, (report) => ({ url: `/api/reports/${report.id}/withdraw`, payload: {} })),
+  },
+  {
+    method: "POST",
+    path: "/api/reports/{id}/review",
+    allowed: readers,
+    success: 200,
+    // the township leads its own task: its report goes to the coordinating office, not to itself
+    refused: { leader: 403, unit_manager: 403, unit_staff: 403 },
+    request: onReport(true, (report) => ({ url: `/api/reports/${report.id}/review`, payload: { decision: "accept" } })),
+  },
+  {
+    method: "POST",
+    path: "/api/reports/{id}/comments",
+    allowed: readers,
+    success: 201,
+    request: onReport(true, (report) => ({ url: `/api/reports/${report.id}/comments`, payload: { text: "收到" } })),
+  },
+  {
+    method: "GET",
+    path: "/api/files/{id}",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: `/api/files/${(await townshipReport(true)).files[0].id}` }),
+  },
+  {
+    method: "POST",
+    path: "/api/assignments/{id}/extension-requests",
+    allowed: readers,
+    success: 201,
+    refused: notTheirUnit,
+    request: async () => ({
+      url: `/api/assignments/${(await townshipAssignment()).id}/extension-requests`,
+      payload: { requestedDueOn: "2030-12-31", reason: "等待上级部署" },
+    }),
+  },
+  {
+    method: "GET",
+    path: "/api/extension-requests",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/extension-requests?status=pending" }),
+  },
+  {
+    method: "POST",
+    path: "/api/extension-requests/{id}/decide",
+    allowed: managers,
+    success: 200,
+    request: async () => ({
+      url: `/api/extension-requests/${(await townshipExtension()).id}/decide`,
+      payload: { approve: true },
+    }),
+  },
+  {
+    method: "GET",
+    path: "/api/inbox",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/inbox" }),
+  },
+  {
+    method: "GET",
+    path: "/api/plans/{id}/progress",
+    allowed: planReaders,
+    success: 200,
+    request: async () => ({ url: `/api/plans/${(await townshipAssignment()).planId}/progress` }),
   },
 ];
 

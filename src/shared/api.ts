@@ -15,9 +15,9 @@ import {
   PLAN_STATUSES,
   type PlanStatus,
   REPORT_STATUSES,
-  type ReportStatus,
   REPORTING_CADENCES,
   type ReportingCadence,
+  type ReportStatus,
   ROLES,
   type Role,
   SIGNALS,
@@ -761,7 +761,9 @@ export type Inbox = Static<typeof Inbox>;
 export const PlanProgress = Type.Object({
   planId: Id,
   title: Type.String(),
-  tasks: Type.Array(Type.Object({ id: Id, number: Type.String(), title: Nullable(Type.String()), text: Type.String() })),
+  tasks: Type.Array(
+    Type.Object({ id: Id, number: Type.String(), title: Nullable(Type.String()), text: Type.String() }),
+  ),
   units: Type.Array(Type.Object({ id: Id, name: Type.String() })),
   cells: Type.Array(
     Type.Object({

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
 import { evidenceType, sanitiseFilename } from "./file-type.js";
 
 async function buildZip(entries: Record<string, string>): Promise<Uint8Array> {

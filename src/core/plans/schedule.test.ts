@@ -99,7 +99,12 @@ describe("dueDates labels", () => {
       { text: "每年10月底前", kind: "recurring", rule: { every: "year", month: 10, day: "end" } },
     ];
     const labels = dueDates(twoYearly, period).map((d) => d.label);
-    expect(labels).toEqual(["2024年度（2月29日）", "2024年度（10月31日）", "2025年度（2月28日）", "2025年度（10月31日）"]);
+    expect(labels).toEqual([
+      "2024年度（2月29日）",
+      "2024年度（10月31日）",
+      "2025年度（2月28日）",
+      "2025年度（10月31日）",
+    ]);
     expect(new Set(labels).size).toBe(labels.length);
   });
 });

@@ -39,9 +39,7 @@ export function assignmentSignal(
   if (status === "completed") return "done";
   const signals = occurrences.map((o) => occurrenceSignal(o, today, yellowDays));
   if (signals.includes("red")) return "red";
-  const next = [...occurrences]
-    .filter((o) => o.state !== "closed")
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+  const next = [...occurrences].filter((o) => o.state !== "closed").sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
   if (!next) return occurrences.length > 0 ? "done" : "green";
   return occurrenceSignal(next, today, yellowDays);
 }

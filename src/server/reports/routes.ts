@@ -52,10 +52,11 @@ async function once(
     return await change();
   } catch (error) {
     // the same key raced this request: the other committed first, and its result is the answer
-    const raced = error instanceof KeyTaken || (error as { code?: string }).code === "23505";
-    const earlier = raced && key ? await earlierResult(deps.db, key) : null;
+    const earlier = key ? await earlierResult(deps.db, key) : null;
     if (earlier) return { statusCode: earlier.statusCode, reportId: earlier.resultId };
-    if (raced) throw new AppError(409, "report_in_progress", "本期已有一份进展正在填写或已报送，请刷新后查看");
+    if (error instanceof KeyTaken || (error as { code?: string }).code === "23505") {
+      throw new AppError(409, "report_in_progress", "本期已有一份进展正在填写或已报送，请刷新后查看");
+    }
     throw error;
   }
 }

@@ -23,7 +23,7 @@ import {
 } from "../db/schema.js";
 import { type Deps, signalDay } from "../deps.js";
 import type { UploadedFile } from "../files/upload.js";
-import { AppError, badRequest, forbidden, notFound, versionConflict } from "../http/errors.js";
+import { AppError, forbidden, notFound, versionConflict } from "../http/errors.js";
 import { claimKey, type IdempotencyKey } from "../idempotency.js";
 import type { ChangeContext } from "../units/service.js";
 import { isOwnUnit, leadUnitsOf, mayReview, type ReportScope } from "./access.js";

@@ -7,7 +7,9 @@ import { basename } from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { seedPath } from "../../core/parser/eval/seeds.js";
-import type { Assignment, PlanDetail, Unit, UnitCreate, User, UserCreate } from "../../shared/api.js";
+import type { Deadline } from "../../core/parser/types.js";
+import type { Assignment, PlanDetail, ReportDetail, Unit, UnitCreate, User, UserCreate } from "../../shared/api.js";
+import type { TaskUnitRole } from "../../shared/domain.js";
 import { auditEvents, units } from "../db/schema.js";
 import type { TestApp } from "./helper.js";
 
@@ -71,14 +73,72 @@ export async function auditCount(t: TestApp, entityType: string, entityId: numbe
   return n;
 }
 
+export interface FormFile {
+  filename: string;
+  content: Buffer | string;
+  field?: string;
+}
+
+/** A multipart/form-data body of text fields and files, as a browser's form sends it. */
+export function multipartForm(fields: Record<string, string>, files: FormFile[] = []) {
+  const boundary = `----fazhi${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  for (const file of files) {
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? "files"}"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+    parts.push(Buffer.from(head), Buffer.from(file.content), Buffer.from("\r\n"));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
 /** A multipart/form-data body with one file in the field `file`, as a browser's upload sends it. */
 export function multipartFile(filename: string, content: Buffer | string, field = "file") {
-  const boundary = `----fazhi${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
+  return multipartForm({}, [{ filename, content, field }]);
+}
+
+/** The smallest PDF that readers open: what a scanned 台账 page is, for the evidence tests. */
+export const TINY_PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+/** Writes a progress report on an assignment through the API (multipart), as the holder of the cookie. */
+export async function postReport(
+  t: TestApp,
+  cookie: string,
+  assignmentId: number,
+  fields: Record<string, string> = {},
+  files: FormFile[] = [],
+  headers: Record<string, string> = {},
+) {
+  const form = multipartForm(fields, files);
+  return t.request({
+    method: "POST",
+    url: `/api/assignments/${assignmentId}/reports`,
+    cookie,
+    payload: form.payload,
+    headers: { ...form.headers, ...headers },
+  });
+}
+
+/** A report on the assignment's next period, submitted (or a draft), with one PDF; the report detail. */
+export async function createReport(
+  t: TestApp,
+  cookie: string,
+  assignmentId: number,
+  options: { submit?: boolean; text?: string } = {},
+): Promise<ReportDetail> {
+  const response = await postReport(
+    t,
+    cookie,
+    assignmentId,
+    { text: options.text ?? "已按要求完成，详见附件。", submit: String(options.submit ?? true) },
+    [{ filename: "台账.pdf", content: TINY_PDF }],
+  );
+  return expectCreated<ReportDetail>(response, "report");
 }
 
 export async function importFile(t: TestApp, cookie: string, filename: string, content: Buffer | string) {
@@ -91,8 +151,20 @@ export async function importSeed(t: TestApp, cookie: string, id: string): Promis
   return expectCreated<PlanDetail>(await importFile(t, cookie, basename(path), readFileSync(path)), `plan ${id}`);
 }
 
-/** A plan made by hand with one task for each given unit (as lead of the first, responsible for the rest). */
-export async function createPlan(t: TestApp, cookie: string, unitIds: number[] = []): Promise<PlanDetail> {
+export interface PlanOptions {
+  /** the task's deadlines; 长期坚持 (reported quarterly) when not given */
+  deadlines?: Deadline[];
+  /** each unit's role; lead for the first and responsible for the rest when not given */
+  roles?: TaskUnitRole[];
+}
+
+/** A plan made by hand with one task for the given units (as lead of the first, responsible for the rest). */
+export async function createPlan(
+  t: TestApp,
+  cookie: string,
+  unitIds: number[] = [],
+  options: PlanOptions = {},
+): Promise<PlanDetail> {
   const created = expectCreated<PlanDetail>(
     await t.request({
       method: "POST",
@@ -105,18 +177,19 @@ export async function createPlan(t: TestApp, cookie: string, unitIds: number[] =
   if (unitIds.length === 0) return created;
   const units = unitIds.map((unitId, i) => ({
     unitId,
-    role: i === 0 ? "lead" : "responsible",
+    role: options.roles?.[i] ?? (i === 0 ? "lead" : "responsible"),
     phrase: `单位${unitId}`,
     dismissedReason: null,
   }));
-  const task = { number: "1", text: "依法履行职责。", units, deadlines: [{ text: "长期坚持", kind: "ongoing" }] };
+  const deadlines = options.deadlines ?? [{ text: "长期坚持", kind: "ongoing" }];
+  const task = { number: "1", text: "依法履行职责。", units, deadlines };
   const response = await t.request({ method: "POST", url: `/api/plans/${created.id}/tasks`, cookie, payload: task });
   return expectCreated<PlanDetail>(response, "task");
 }
 
 /** A published plan with one task for the given units, and its assignments. */
-export async function publishedPlan(t: TestApp, cookie: string, unitIds: number[]) {
-  const plan = await createPlan(t, cookie, unitIds);
+export async function publishedPlan(t: TestApp, cookie: string, unitIds: number[], options: PlanOptions = {}) {
+  const plan = await createPlan(t, cookie, unitIds, options);
   const response = await t.request({
     method: "POST",
     url: `/api/plans/${plan.id}/publish`,
