@@ -7,12 +7,13 @@
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { freshDatabase } from "./postgres.js";
 import { writeResults } from "./results.js";
+import { machine, noteLoad } from "./stats.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -99,13 +100,11 @@ async function main() {
     console.log(row("bare Fastify (ceiling)", ceiling));
     console.log(row("GET /api/auth/me", me));
     console.log(row("GET /api/units", unitsList));
-    const load = loadavg()[0];
-    if (load > cpus().length)
-      console.log(`note: the machine was busy (load average ${load.toFixed(1)}); figures are noisy`);
+    noteLoad();
 
     const results = {
       at: new Date().toISOString(),
-      machine: { cores: cpus().length, loadAverage1m: load, node: process.version },
+      machine: machine(),
       connections: CONNECTIONS,
       seconds: DURATION,
       ceiling,

@@ -6,10 +6,11 @@
 
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeResults } from "./results.js";
+import { median, noteLoad } from "./stats.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -51,8 +52,6 @@ async function released(dataDir: string): Promise<void> {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 const fresh: number[] = [];
 const existing: number[] = [];
 for (let run = 0; run < RUNS; run++) {
@@ -69,7 +68,12 @@ const figures = { freshMs: Math.round(median(fresh)), existingMs: Math.round(med
 console.log(
   `npm start until listening, median of ${RUNS}: fresh data directory ${figures.freshMs} ms (target < 10000), existing ${figures.existingMs} ms (target < 3000)`,
 );
-const load = loadavg()[0];
-if (load > cpus().length)
-  console.log(`note: the machine was busy (load average ${load.toFixed(1)}); figures are noisy`);
-writeResults("start", { at: new Date().toISOString(), runs: RUNS, loadAverage1m: load, ...figures, fresh, existing });
+noteLoad();
+writeResults("start", {
+  at: new Date().toISOString(),
+  runs: RUNS,
+  loadAverage1m: loadavg()[0],
+  ...figures,
+  fresh,
+  existing,
+});

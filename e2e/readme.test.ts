@@ -184,7 +184,7 @@ describe("README: the command line and the measuring scripts", () => {
     expect(run.stdout).toContain("all targets met");
   });
 
-  it("npm run bench:parser, bench, bench:plans and bench:start print their figures and write them to the results folder", () => {
+  it("npm run bench:parser, bench, bench:plans, bench:reports and bench:start print their figures and write them to the results folder", () => {
     // short runs into a folder of their own: the checked-in figures come from full runs on a quiet machine
     const results = mkdtempSync(path.join(tmpdir(), "fazhi-bench-results-"));
     const env = {
@@ -193,6 +193,7 @@ describe("README: the command line and the measuring scripts", () => {
       BENCH_SECONDS: "1",
       BENCH_RUNS: "1",
       BENCH_REQUESTS: "20",
+      BENCH_REPORTS: "3",
     };
     const parser = spawnSync("npm", ["run", "bench:parser"], { cwd: ROOT, encoding: "utf8", env });
     expect(parser.status).toBe(0);
@@ -203,7 +204,14 @@ describe("README: the command line and the measuring scripts", () => {
     const plans = spawnSync("npm", ["run", "bench:plans"], { cwd: ROOT, encoding: "utf8", env });
     expect(plans.status, plans.stderr).toBe(0);
     expect(plans.stdout).toMatch(/seed 003 \(82 tasks\): import [\d.]+ ms \+ publish [\d.]+ ms/);
-    for (const name of ["parser", "parser-pdf", "api", "plans"])
+    const reports = spawnSync("npm", ["run", "bench:reports"], { cwd: ROOT, encoding: "utf8", env });
+    expect(reports.status, reports.stderr).toBe(0);
+    expect(reports.stdout).toMatch(/report with a 5 MB PDF, 3 submissions: p50 [\d.]+ ms/);
+    expect(reports.stdout).toMatch(/progress page in Chromium, navigation to every cell drawn, median of 1: [\d.]+ ms/);
+    const start = spawnSync("npm", ["run", "bench:start"], { cwd: ROOT, encoding: "utf8", env });
+    expect(start.status, start.stderr).toBe(0);
+    expect(start.stdout).toMatch(/fresh data directory \d+ ms .*existing \d+ ms/);
+    for (const name of ["parser", "parser-pdf", "api", "plans", "reports", "start"])
       expect(existsSync(path.join(results, `${name}.json`))).toBe(true);
   });
 });
