@@ -2,7 +2,7 @@
  * Assignments as units see them: the coordinator sees all; a unit sees its own, and a lead unit also the
  * cooperating units' assignments of the tasks it leads. Nobody else sees a unit's assignments.
  */
-import { and, asc, eq, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { addDays } from "../../core/calendar.js";
 import { assignmentSignal, occurrenceSignal } from "../../core/reports/signals.js";
@@ -64,6 +64,7 @@ const dueBetween = (from: string, to: string) =>
 
 function filters(query: AssignmentListQuery, actor: Actor, today: string): SQL | undefined {
   const dueBefore = query.dueWithinDays !== undefined ? addDays(today, query.dueWithinDays) : query.dueBefore;
+  const listed = ne(assignments.status, "cancelled");
   const open = notInArray(assignments.status, ["cancelled", "completed"]);
   return and(
     visibleTo(actor) ?? undefined,
@@ -71,7 +72,7 @@ function filters(query: AssignmentListQuery, actor: Actor, today: string): SQL |
     query.unitId ? eq(assignments.unitId, query.unitId) : undefined,
     query.planId ? eq(assignments.planId, query.planId) : undefined,
     query.role ? eq(assignments.role, query.role) : undefined,
-    query.status ? eq(assignments.status, query.status) : open,
+    query.status ? eq(assignments.status, query.status) : listed,
     dueBefore ? and(open, dueBetween(today, dueBefore)) : undefined,
     query.overdue === true ? and(open, hasPast(today)) : undefined,
     query.overdue === false ? sql`not ${hasPast(today)}` : undefined,

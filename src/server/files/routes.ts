@@ -11,6 +11,9 @@ import { changeContext } from "../http/context.js";
 import { notFound } from "../http/errors.js";
 import { presentFile } from "../reports/queries.js";
 
+const INLINE_POLICY =
+  "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
+
 export const fileRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -45,6 +48,9 @@ export const fileRoutes =
         }
         if (!deps.files.has(file.sha256)) throw notFound("文件内容");
         const inline = request.query.inline === true && presentFile(file).previewable;
+        // a preview opens in the app's own pages (a new tab or a frame of the app): the browser's PDF viewer and the
+        // image need their own policy, which allows them and nothing else
+        if (inline) reply.header("content-security-policy", INLINE_POLICY);
         return reply
           .type(file.mediaType)
           .header("content-length", file.size)
