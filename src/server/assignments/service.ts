@@ -10,8 +10,8 @@ import type { Assignment, AssignmentListQuery, DueDate } from "../../shared/api.
 import { can } from "../../shared/domain.js";
 import { recordAudit } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
-import type { Db } from "../db/client.js";
-import { assignmentDueDates, assignments, plans, tasks, units, users } from "../db/schema.js";
+import type { Db, Queryable } from "../db/client.js";
+import { type AssignmentRow, assignmentDueDates, assignments, plans, tasks, units, users } from "../db/schema.js";
 import { AppError, forbidden, notFound, versionConflict } from "../http/errors.js";
 import type { ChangeContext } from "../units/service.js";
 
@@ -193,6 +193,30 @@ export async function getAssignment(db: Db, id: number, actor: Actor, day: Signa
   return present(row, day);
 }
 
+/** Records that the actor's unit signed for the assignment (签收), in the caller's transaction. */
+export async function markAcknowledged(tx: Queryable, before: AssignmentRow, actor: Actor, ctx: ChangeContext) {
+  const now = new Date();
+  const [after] = await tx
+    .update(assignments)
+    .set({
+      status: "acknowledged",
+      acknowledgedAt: now,
+      acknowledgedBy: actor.userId,
+      version: before.version + 1,
+      updatedAt: now,
+    })
+    .where(eq(assignments.id, before.id))
+    .returning();
+  await recordAudit(tx, {
+    ...ctx,
+    action: "assignment.acknowledge",
+    entityType: "assignment",
+    entityId: before.id,
+    before,
+    after,
+  });
+}
+
 /** 签收: a user of the assignment's unit confirms receiving it. */
 export async function acknowledgeAssignment(
   db: Db,
@@ -212,26 +236,7 @@ export async function acknowledgeAssignment(
     if (version !== undefined && before.version !== version) throw versionConflict();
     if (before.status === "cancelled") throw new AppError(409, "assignment_cancelled", "该任务已取消，无需签收");
     if (before.status !== "new") throw new AppError(409, "already_acknowledged", "该任务已签收");
-    const now = new Date();
-    const [after] = await tx
-      .update(assignments)
-      .set({
-        status: "acknowledged",
-        acknowledgedAt: now,
-        acknowledgedBy: actor.userId,
-        version: before.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(assignments.id, id))
-      .returning();
-    await recordAudit(tx, {
-      ...ctx,
-      action: "assignment.acknowledge",
-      entityType: "assignment",
-      entityId: id,
-      before,
-      after,
-    });
+    await markAcknowledged(tx, before, actor, ctx);
   });
   return getAssignment(db, id, actor, day, ctx);
 }

@@ -6,7 +6,7 @@
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { ReportCreateFields, ReportPatch, ReportReview } from "../../shared/api.js";
 import type { OccurrenceState } from "../../shared/domain.js";
-import { getAssignment, recordDenied } from "../assignments/service.js";
+import { getAssignment, markAcknowledged, recordDenied } from "../assignments/service.js";
 import { recordAudit } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
@@ -204,26 +204,7 @@ async function submitInTx(tx: Queryable, draft: ReportRow, actor: Actor, ctx: Ch
     after,
   });
   const [assignment] = await tx.select().from(assignments).where(eq(assignments.id, draft.assignmentId));
-  if (assignment.status !== "new") return;
-  const [acknowledged] = await tx
-    .update(assignments)
-    .set({
-      status: "acknowledged",
-      acknowledgedAt: now,
-      acknowledgedBy: actor.userId,
-      version: assignment.version + 1,
-      updatedAt: now,
-    })
-    .where(eq(assignments.id, assignment.id))
-    .returning();
-  await recordAudit(tx, {
-    ...ctx,
-    action: "assignment.acknowledge",
-    entityType: "assignment",
-    entityId: assignment.id,
-    before: assignment,
-    after: acknowledged,
-  });
+  if (assignment.status === "new") await markAcknowledged(tx, assignment, actor, ctx);
 }
 
 async function lockAssignment(tx: Queryable, id: number) {
