@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { onTestFinished } from "vitest";
 import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/chromium.js";
 
@@ -208,4 +208,30 @@ export async function chooseOption(page: Page, fieldLabel: string, option: strin
 export async function menuEntries(page: Page): Promise<string[]> {
   const items = page.locator(".ant-layout-sider .ant-menu-item");
   return (await items.allTextContents()).map((text) => text.trim());
+}
+
+/** A button's name when an icon stands before its label (antd names it after the icon first: "upload 导入方案"). */
+export function withIcon(text: string): RegExp {
+  return new RegExp(`(^|\\s)${[...text].join("\\s*")}\\s*$`);
+}
+
+/** Waits for the toast that says this. */
+export async function toast(page: Page, text: string): Promise<void> {
+  await page.locator(".ant-message-notice").filter({ hasText: text }).first().waitFor();
+}
+
+/** Drops a file onto an upload area, as a user dragging it from the file manager does. */
+export async function dropFile(page: Page, target: Locator, bytes: Buffer, name: string, type: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ base64, name, type }) => {
+      const content = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], name, { type }));
+      return transfer;
+    },
+    { base64: bytes.toString("base64"), name, type },
+  );
+  await target.dispatchEvent("dragenter", { dataTransfer });
+  await target.dispatchEvent("dragover", { dataTransfer });
+  await target.dispatchEvent("drop", { dataTransfer });
 }

@@ -1,8 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { label, login, menuEntries, openBrowser, type Product, startProduct } from "./harness";
+import {
+  dropFile,
+  label,
+  login,
+  menuEntries,
+  openBrowser,
+  type Product,
+  startProduct,
+  toast,
+  withIcon,
+} from "./harness";
 
 const SEED_004 = resolve(import.meta.dirname, "../src/core/parser/eval/fixtures/seeds/004_f9e7fc87e29e4cb2.txt");
 /** The name the file has on a civil servant's desk: the upload must keep a Chinese file name. */
@@ -18,38 +28,11 @@ afterAll(async () => {
   await product?.stop();
 });
 
-/** Drops a file from disk onto the upload area, as a user dragging it from the file manager does. */
-async function dropFile(page: Page, target: Locator, path: string, name: string): Promise<void> {
-  const base64 = (await readFile(path)).toString("base64");
-  const dataTransfer = await page.evaluateHandle(
-    ({ base64, name }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([bytes], name, { type: "text/plain" }));
-      return transfer;
-    },
-    { base64, name },
-  );
-  await target.dispatchEvent("dragenter", { dataTransfer });
-  await target.dispatchEvent("dragover", { dataTransfer });
-  await target.dispatchEvent("drop", { dataTransfer });
-}
-
 /** Whether the element's box lies inside the scrolling pane's visible box. */
 async function shownIn(pane: Locator, element: Locator): Promise<boolean> {
   const [outer, inner] = await Promise.all([pane.boundingBox(), element.boundingBox()]);
   if (!outer || !inner) return false;
   return inner.y >= outer.y - 1 && inner.y + Math.min(inner.height, 40) <= outer.y + outer.height + 1;
-}
-
-/** A button's name when an icon stands before its label (antd names it after the icon first: "upload 导入方案"). */
-function withIcon(text: string): RegExp {
-  return new RegExp(`(^|\\s)${[...text].join("\\s*")}\\s*$`);
-}
-
-/** Waits for the toast that says this. */
-async function toast(page: Page, text: string): Promise<void> {
-  await page.locator(".ant-message-notice").filter({ hasText: text }).first().waitFor();
 }
 
 describe("plan import, review and 交办", () => {
@@ -63,7 +46,13 @@ describe("plan import, review and 交办", () => {
     // Import by dragging the document onto the upload area.
     await page.getByRole("button", { name: withIcon("导入方案") }).click();
     const importDialog = page.getByRole("dialog").filter({ hasText: "导入方案" });
-    await dropFile(page, importDialog.locator(".ant-upload-drag .ant-upload-btn"), SEED_004, FILE_NAME);
+    await dropFile(
+      page,
+      importDialog.locator(".ant-upload-drag .ant-upload-btn"),
+      await readFile(SEED_004),
+      FILE_NAME,
+      "text/plain",
+    );
     await page.waitForURL((url) => /^\/plans\/\d+$/.test(url.pathname));
     await page.getByText(`已导入「${PLAN_TITLE}」`).waitFor();
 
@@ -209,11 +198,13 @@ describe("plan import, review and 交办", () => {
     expect(await signed.getByRole("button", { name: withIcon("签收") }).count()).toBe(0);
     await expect.poll(() => waiting.count()).toBe(before - 1);
 
-    // The detail shows who signed and every date the task falls due.
-    await signed.getByRole("button", { name: label("详情") }).click();
-    const detail = unit.getByRole("dialog").filter({ hasText: `任务 ${number}：城关街道` });
+    // The task's page shows who signed and every period the task is reported on.
+    await signed.getByRole("link", { name: "报送" }).click();
+    await unit.waitForURL((url) => url.pathname === `/assignments/${rowKey}`);
+    const detail = unit.getByTestId("assignment-header");
+    await detail.getByRole("heading", { name: `任务 ${number}：城关街道` }).waitFor();
     await detail.getByText("城关街道管理员", { exact: false }).waitFor();
-    await detail.getByText(/^时间节点（\d+）$/).waitFor();
+    await unit.getByText(/^报送期次（\d+）$/).waitFor();
     expect(township.pageErrors).toEqual([]);
   });
 });

@@ -14,7 +14,9 @@ const UsersPage = lazy(() => import("./pages/users/UsersPage"));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
 const PlansPage = lazy(() => import("./pages/plans/PlansPage"));
 const PlanReviewPage = lazy(() => import("./pages/plans/review/PlanReviewPage"));
+const PlanProgressPage = lazy(() => import("./pages/plans/progress/PlanProgressPage"));
 const AssignmentsPage = lazy(() => import("./pages/assignments/AssignmentsPage"));
+const AssignmentPage = lazy(() => import("./pages/assignments/AssignmentPage"));
 const ChangePasswordPage = lazy(() => import("./pages/account/ChangePasswordPage"));
 
 export function App() {
@@ -47,10 +49,26 @@ export function App() {
             }
           />
           <Route
+            path="plans/:id/progress"
+            element={
+              <RequireAbility ability="assignments.read_all">
+                <PlanProgressPage />
+              </RequireAbility>
+            }
+          />
+          <Route
             path="assignments"
             element={
               <RequireAbility ability="assignments.read">
                 <AssignmentsPage />
+              </RequireAbility>
+            }
+          />
+          <Route
+            path="assignments/:id"
+            element={
+              <RequireAbility ability="assignments.read">
+                <AssignmentPage />
               </RequireAbility>
             }
           />

@@ -11,7 +11,14 @@ import type {
   AuditList,
   AuditQuery,
   ChangePasswordRequest,
+  CommentCreate,
   ErrorBody,
+  ExtensionDecision,
+  ExtensionRequest,
+  ExtensionRequestCreate,
+  ExtensionRequestList,
+  ExtensionRequestListQuery,
+  Inbox,
   LoginRequest,
   Me,
   PhraseDismiss,
@@ -21,7 +28,13 @@ import type {
   PlanList,
   PlanListQuery,
   PlanPatch,
+  PlanProgress,
   PlanPublish,
+  ReportCreateFields,
+  ReportDetail,
+  ReportList,
+  ReportPatch,
+  ReportReview,
   ResolveResult,
   TaskCreate,
   TaskMerge,
@@ -76,6 +89,7 @@ type QueryValue = string | number | boolean | undefined | null;
 type RequestOptions = {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  headers?: Record<string, string>;
   /** Login answers 401 for a wrong password (and logout for an expired session): not a session to recover. */
   expectUnauthorized?: boolean;
 };
@@ -126,7 +140,7 @@ function failure(status: number, payload: unknown, call: UnauthorizedCall, expec
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   const init: RequestInit = { method, credentials: "same-origin", headers };
   if (options.body !== undefined) {
     headers["Content-Type"] = "application/json";
@@ -146,20 +160,23 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 }
 
 export type UploadOptions = {
-  /** Called as the file goes out, with the share sent so far (0–100). */
+  /** Called as the files go out, with the share sent so far (0–100). */
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
+  /** Sent as the Idempotency-Key header: the same key for a retry of the same user action. */
+  idempotencyKey?: string;
 };
 
 /**
- * Sends one file as multipart form data (field `file`). XMLHttpRequest rather than fetch, because only it reports
- * upload progress; the browser sets the multipart content type with its boundary.
+ * Sends a multipart form (fields and files). XMLHttpRequest rather than fetch, because only it reports upload
+ * progress; the browser sets the multipart content type with its boundary.
  */
-function upload<T>(path: string, file: File, options: UploadOptions = {}): Promise<T> {
+function sendForm<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", buildUrl(path));
     xhr.setRequestHeader("Accept", "application/json");
+    if (options.idempotencyKey) xhr.setRequestHeader("Idempotency-Key", options.idempotencyKey);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0)
         options.onProgress?.(Math.round((event.loaded / event.total) * 100));
@@ -177,11 +194,48 @@ function upload<T>(path: string, file: File, options: UploadOptions = {}): Promi
     xhr.onerror = () => reject(new ApiError(0, "network_error", NETWORK_ERROR_MESSAGE));
     xhr.onabort = () => reject(new ApiError(0, "aborted", "已取消上传"));
     options.signal?.addEventListener("abort", () => xhr.abort(), { once: true });
-    const form = new FormData();
-    form.append("file", file);
     xhr.send(form);
   });
 }
+
+/** One file as the form field `file` (a plan document). */
+function upload<T>(path: string, file: File, options?: UploadOptions): Promise<T> {
+  const form = new FormData();
+  form.append("file", file);
+  return sendForm<T>(path, form, options);
+}
+
+/** A progress report's fields and evidence as POST /assignments/:id/reports reads them (lists as JSON, files as `files`). */
+function reportForm(fields: ReportCreateFields, files: readonly File[]): FormData {
+  const form = new FormData();
+  if (fields.period !== undefined) form.append("period", fields.period);
+  if (fields.text !== undefined) form.append("text", fields.text);
+  if (fields.completion !== undefined) form.append("completion", String(fields.completion));
+  if (fields.links !== undefined) form.append("links", JSON.stringify(fields.links));
+  if (fields.fileIds !== undefined) form.append("fileIds", JSON.stringify(fields.fileIds));
+  if (fields.submit !== undefined) form.append("submit", String(fields.submit));
+  return withFiles(form, files);
+}
+
+/** Evidence files as the field `files`, once per file. */
+function withFiles(form: FormData, files: readonly File[]): FormData {
+  for (const file of files) form.append("files", file, file.name);
+  return form;
+}
+
+/**
+ * A fresh Idempotency-Key (a UUID v4) for one user action. Built from getRandomValues, because crypto.randomUUID
+ * exists only in secure contexts and offices often open the platform over plain http on the intranet.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const idempotent = (key: string | undefined) => (key ? { "Idempotency-Key": key } : undefined);
 
 /** The file name a Content-Disposition header gives (filename* in UTF-8 first, as the server writes Chinese names). */
 function dispositionName(header: string | null): string | null {
@@ -277,13 +331,54 @@ export const api = {
     mapPhrase: (id: number, body: PhraseMap) => request<PlanDetail>("POST", `/plans/${id}/phrases/map`, { body }),
     dismissPhrase: (id: number, body: PhraseDismiss) =>
       request<PlanDetail>("POST", `/plans/${id}/phrases/dismiss`, { body }),
+    /** The progress matrix: tasks × units, each assignment with its signal. */
+    progress: (id: number) => request<PlanProgress>("GET", `/plans/${id}/progress`),
   },
   assignments: {
     list: (query: AssignmentListQuery = {}) => request<AssignmentList>("GET", "/assignments", { query }),
     get: (id: number) => request<Assignment>("GET", `/assignments/${id}`),
     acknowledge: (id: number, version?: number) =>
       request<Assignment>("POST", `/assignments/${id}/acknowledge`, { body: { version } }),
+    reports: (id: number) => request<ReportList>("GET", `/assignments/${id}/reports`),
+    /**
+     * Writes a report on a period (the period's draft is continued when there is one): 201 made, 200 continued.
+     * `submit: true` sends it to review at once.
+     */
+    report: (id: number, fields: ReportCreateFields, files: readonly File[] = [], options?: UploadOptions) =>
+      sendForm<ReportDetail>(`/assignments/${id}/reports`, reportForm(fields, files), options),
+    requestExtension: (id: number, body: ExtensionRequestCreate) =>
+      request<ExtensionRequest>("POST", `/assignments/${id}/extension-requests`, { body }),
   },
+  reports: {
+    get: (id: number) => request<ReportDetail>("GET", `/reports/${id}`),
+    /** Saves a draft's fields; 409 version_conflict when stale, 409 not_draft once it was submitted. */
+    update: (id: number, body: ReportPatch) => request<ReportDetail>("PATCH", `/reports/${id}`, { body }),
+    addFiles: (id: number, files: readonly File[], options?: UploadOptions) =>
+      sendForm<ReportDetail>(`/reports/${id}/files`, withFiles(new FormData(), files), options),
+    submit: (id: number, version: number, idempotencyKey?: string) =>
+      request<ReportDetail>("POST", `/reports/${id}/submit`, {
+        body: { version },
+        headers: idempotent(idempotencyKey),
+      }),
+    withdraw: (id: number, version: number) =>
+      request<ReportDetail>("POST", `/reports/${id}/withdraw`, { body: { version } }),
+    /** 409 not_awaiting_review when someone else reviewed it first. */
+    review: (id: number, body: ReportReview) => request<ReportDetail>("POST", `/reports/${id}/review`, { body }),
+    comment: (id: number, body: CommentCreate) => request<ReportDetail>("POST", `/reports/${id}/comments`, { body }),
+  },
+  files: {
+    /** Where the browser shows a PDF or an image itself (a new tab; the server forbids framing it). */
+    previewUrl: (id: number) => buildUrl(`/files/${id}`, { inline: true }),
+    download: (id: number, filename: string) => download(`/files/${id}`, filename),
+  },
+  extensionRequests: {
+    list: (query: ExtensionRequestListQuery = {}) =>
+      request<ExtensionRequestList>("GET", "/extension-requests", { query }),
+    /** 同意 moves the period's due date to the requested day. */
+    decide: (id: number, body: ExtensionDecision) =>
+      request<ExtensionRequest>("POST", `/extension-requests/${id}/decide`, { body }),
+  },
+  inbox: () => request<Inbox>("GET", "/inbox"),
 };
 
 /** The message to show for any failure: the server's Chinese message, or a generic one for bugs. */

@@ -1,7 +1,6 @@
 import { CheckOutlined } from "@ant-design/icons";
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -15,19 +14,22 @@ import {
   Typography,
 } from "antd";
 import { useCallback, useMemo, useState } from "react";
+import { Link } from "react-router-dom";
 import type { Assignment, AssignmentList, AssignmentListQuery } from "../../../shared/api";
-import type { AssignmentStatus, TaskUnitRole } from "../../../shared/domain";
-import { ApiError, api, errorMessage } from "../../api/client";
+import type { AssignmentStatus, Signal, TaskUnitRole } from "../../../shared/domain";
+import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { deadlineLabel } from "../../components/deadlines";
+import { SignalTag } from "../../components/SignalTag";
 import { RefreshButton } from "../../components/ToolbarButtons";
 import { UnitSelect } from "../../components/UnitSelect";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
 import { useUnits } from "../../components/useUnits";
 import { ROLE_COLORS, ROLE_OPTIONS, ROLE_SHORT_LABELS } from "../plans/labels";
-import { AssignmentDrawer } from "./AssignmentDrawer";
 import { ASSIGNMENT_STATUS_OPTIONS, AssignmentStatusTag, NextDue } from "./labels";
+import { periodLink } from "./links";
+import { useAcknowledge } from "./useAcknowledge";
 
 type Scope = "mine" | "related";
 
@@ -63,7 +65,6 @@ async function planOptions(readsPlans: boolean): Promise<PlanOption[]> {
  */
 export default function AssignmentsPage() {
   const { me, can } = useAuth();
-  const { message } = App.useApp();
   // the coordinator and the leaders see every unit's assignments; a unit sees its own (and the cooperating units of
   // tasks it leads)
   const overview = can("assignments.read_all");
@@ -74,8 +75,6 @@ export default function AssignmentsPage() {
 
   const [filters, setFilters] = useState<Filters>({ overdue: false, scope: "mine" });
   const [page, setPage] = useState({ current: 1, size: PAGE_SIZE });
-  const [viewing, setViewing] = useState<Assignment | null>(null);
-  const [acknowledging, setAcknowledging] = useState<number | null>(null);
 
   const update = (changes: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...changes }));
@@ -103,40 +102,16 @@ export default function AssignmentsPage() {
   const loadPlans = useCallback(() => planOptions(readsPlans), [readsPlans]);
   const { data: plans } = useRemote<PlanOption[]>(loadPlans, []);
 
-  const mayAcknowledge = (a: Assignment) => a.status === "new" && ownUnitId !== undefined && a.unitId === ownUnitId;
+  const ownUnit = (a: Assignment) => ownUnitId !== undefined && a.unitId === ownUnitId;
+  const mayAcknowledge = (a: Assignment) => a.status === "new" && ownUnit(a);
+  // the unit's own open work: its page is where the progress is reported
+  const mayReport = (a: Assignment) => ownUnit(a) && (a.status === "new" || a.status === "acknowledged");
 
-  /** The open drawer shows the assignment as it now stands, not the copy the failed action was based on. */
-  const refreshViewing = async (id: number) => {
-    try {
-      const latest = await api.assignments.get(id);
-      setViewing((shown) => (shown?.id === id ? latest : shown));
-    } catch (failure) {
-      setViewing((shown) => (shown?.id === id ? null : shown));
-      message.error(errorMessage(failure));
-    }
-  };
-
-  const acknowledge = async (a: Assignment) => {
-    setAcknowledging(a.id);
-    try {
-      const done = await api.assignments.acknowledge(a.id, a.version);
-      setData((d) => ({ ...d, items: d.items.map((item) => (item.id === done.id ? done : item)) }));
-      setViewing((shown) => (shown?.id === done.id ? done : shown));
-      message.success(`已签收任务 ${done.taskNumber}`);
-    } catch (failure) {
-      if (
-        failure instanceof ApiError &&
-        (failure.code === "already_acknowledged" || failure.code === "version_conflict")
-      ) {
-        message.info(failure.code === "already_acknowledged" ? "该任务已由本单位其他人员签收" : errorMessage(failure));
-        await Promise.all([reload(), refreshViewing(a.id)]);
-      } else {
-        message.error(errorMessage(failure));
-      }
-    } finally {
-      setAcknowledging(null);
-    }
-  };
+  const { acknowledging, acknowledge } = useAcknowledge({
+    onAcknowledged: (done) =>
+      setData((d) => ({ ...d, items: d.items.map((item) => (item.id === done.id ? done : item)) })),
+    onStale: reload,
+  });
 
   const showUnit = overview || filters.scope === "related";
   const columns: TableColumnsType<Assignment> = [
@@ -176,6 +151,13 @@ export default function AssignmentsPage() {
       width: 80,
       render: (status: AssignmentStatus) => <AssignmentStatusTag status={status} />,
     },
+    {
+      title: "红黄绿灯",
+      dataIndex: "signal",
+      key: "signal",
+      width: 90,
+      render: (signal: Signal, a) => (a.status === "cancelled" ? null : <SignalTag signal={signal} />),
+    },
     { title: "下次截止", key: "nextDue", width: 250, render: (_, a) => <NextDue assignment={a} /> },
     {
       title: "完成时限",
@@ -191,7 +173,7 @@ export default function AssignmentsPage() {
     {
       title: "操作",
       key: "actions",
-      width: 120,
+      width: 140,
       fixed: "end",
       render: (_, a) => (
         <Space size={0}>
@@ -206,9 +188,9 @@ export default function AssignmentsPage() {
               签收
             </Button>
           )}
-          <Button type="link" size="small" onClick={() => setViewing(a)}>
-            详情
-          </Button>
+          <Link to={periodLink(a.id)} style={{ paddingInline: 7 }}>
+            {mayReport(a) ? "报送" : "详情"}
+          </Link>
         </Space>
       ),
     },
@@ -293,7 +275,7 @@ export default function AssignmentsPage() {
           loading={loading}
           columns={columns}
           dataSource={data.items}
-          scroll={{ x: showUnit ? 1370 : 1220 }}
+          scroll={{ x: showUnit ? 1460 : 1310 }}
           pagination={{
             current: page.current,
             pageSize: page.size,
@@ -305,15 +287,6 @@ export default function AssignmentsPage() {
           locale={{ emptyText: overview ? "没有符合条件的交办" : "暂无任务" }}
         />
       </Space>
-      {viewing && (
-        <AssignmentDrawer
-          assignment={viewing}
-          canAcknowledge={mayAcknowledge(viewing)}
-          acknowledging={acknowledging === viewing.id}
-          onAcknowledge={() => void acknowledge(viewing)}
-          onClose={() => setViewing(null)}
-        />
-      )}
     </Card>
   );
 }

@@ -12,6 +12,7 @@ import { useNavigate } from "react-router-dom";
 import { type Ability, ROLE_LABELS, UNIT_TYPE_LABELS } from "../../../shared/domain";
 import { useAuth } from "../../auth/AuthContext";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
+import { InboxTrays } from "./InboxTrays";
 
 type Shortcut = {
   path: string;
@@ -27,10 +28,10 @@ const SHORTCUTS: Shortcut[] = [
   {
     path: "/assignments",
     title: "我的任务",
-    description: "查看本单位承担的任务和完成时限，及时签收新交办的任务。",
+    description: "查看本单位承担的任务和完成时限，签收新交办的任务，按期报送工作进展和佐证材料。",
     icon: <ScheduleOutlined />,
     ability: "assignments.read",
-    unless: "plans.manage",
+    unless: "assignments.read_all",
   },
   {
     path: "/plans",
@@ -42,9 +43,9 @@ const SHORTCUTS: Shortcut[] = [
   {
     path: "/assignments",
     title: "交办情况",
-    description: "按单位、方案和完成时限查看各单位的任务签收和到期情况。",
+    description: "按单位、方案和完成时限查看各单位的任务签收、报送和红黄绿灯情况。",
     icon: <ScheduleOutlined />,
-    ability: "plans.manage",
+    ability: "assignments.read_all",
   },
   {
     path: "/units",
@@ -83,10 +84,10 @@ export default function HomePage() {
 
   const shortcuts = SHORTCUTS.filter((s) => (!s.ability || can(s.ability)) && !(s.unless && can(s.unless)));
   const welcome = can("plans.manage")
-    ? "您可以导入方案、核对识别出的任务和责任单位后交办，跟踪各单位的签收和到期情况，并维护全区单位名录。"
+    ? "您可以导入方案、核对识别出的任务和责任单位后交办，审核各单位报送的进展，跟踪红黄绿灯，并维护全区单位名录。"
     : can("plans.read")
-      ? "您可以查阅各方案及其任务分工。"
-      : "您可以在“我的任务”中查看本单位承担的任务和完成时限，并签收新交办的任务。";
+      ? "您可以查阅各方案及其任务分工，在“交办情况”和各方案的“进展情况”中了解各单位的进展。"
+      : "您可以在“我的任务”中查看本单位承担的任务和完成时限，签收新交办的任务，并按期报送工作进展。";
 
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
@@ -112,6 +113,7 @@ export default function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <InboxTrays />
       <Row gutter={[16, 16]}>
         {shortcuts.map((s) => (
           <Col key={s.title} xs={24} md={12} xl={6}>

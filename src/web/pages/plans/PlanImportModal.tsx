@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Modal, Progress, Typography, Upload } from "antd";
 import { useEffect, useRef, useState } from "react";
 import type { PlanDetail } from "../../../shared/api";
 import { ApiError, api, errorMessage } from "../../api/client";
-import { fileSize } from "./labels";
+import { fileSize } from "../../components/fileSize";
 
 /** The formats the parser reads; the server checks again. */
 const ACCEPTED = [".txt", ".docx", ".pdf", ".xlsx", ".html", ".htm"];

@@ -23,6 +23,7 @@ export default function PlansPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const manage = can("plans.manage");
+  const followsProgress = can("assignments.read_all");
   const [filters, setFilters] = useState<Filters>({ q: "", status: undefined });
   const [searchText, setSearchText] = useState("");
   const [dialog, setDialog] = useState<"import" | "create" | null>(null);
@@ -87,12 +88,19 @@ export default function PlansPage() {
     {
       title: "操作",
       key: "actions",
-      width: 70,
+      width: followsProgress ? 140 : 70,
       fixed: "end",
       render: (_, plan) => (
-        <Button type="link" size="small" onClick={() => navigate(`/plans/${plan.id}`)}>
-          {manage && plan.status === "draft" ? "审核" : "查看"}
-        </Button>
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => navigate(`/plans/${plan.id}`)}>
+            {manage && plan.status === "draft" ? "审核" : "查看"}
+          </Button>
+          {followsProgress && plan.status !== "draft" && (
+            <Button type="link" size="small" onClick={() => navigate(`/plans/${plan.id}/progress`)}>
+              进展情况
+            </Button>
+          )}
+        </Space>
       ),
     },
   ];

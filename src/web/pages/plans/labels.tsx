@@ -40,10 +40,3 @@ export const ROLE_COLORS: Record<TaskUnitRole, string> = {
 export function periodText(year: number, endYear: number): string {
   return endYear > year ? `${year}—${endYear}年` : `${year}年`;
 }
-
-/** Bytes as people read them: 823 KB, 1.4 MB. */
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -1,16 +1,26 @@
-import { DownloadOutlined, EditOutlined, FileExcelOutlined, InboxOutlined, SendOutlined } from "@ant-design/icons";
+import {
+  BarChartOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  FileExcelOutlined,
+  InboxOutlined,
+  SendOutlined,
+} from "@ant-design/icons";
 import { Breadcrumb, Button, Card, Descriptions, Flex, Popconfirm, Tooltip, Typography } from "antd";
 import dayjs from "dayjs";
-import { Link } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import type { PlanDetail } from "../../../../shared/api";
 import { REPORTING_CADENCE_LABELS } from "../../../../shared/domain";
 import { chineseDate } from "../../../components/deadlines";
-import { fileSize, PlanStatusTag, periodText } from "../labels";
+import { fileSize } from "../../../components/fileSize";
+import { PlanStatusTag, periodText } from "../labels";
 import { publishSummary } from "./publishSummary";
 
 type Props = {
   plan: PlanDetail;
   manage: boolean;
+  /** the user follows every unit's work: a published plan links to its progress matrix */
+  followsProgress: boolean;
   /** the change running on the plan, if any: the plan's own actions wait for it */
   busy: string | null;
   /** the file being fetched */
@@ -35,6 +45,7 @@ function publishBlocker(plan: PlanDetail): string | null {
 export function PlanHeader({
   plan,
   manage,
+  followsProgress,
   busy,
   fetching,
   onEdit,
@@ -43,6 +54,7 @@ export function PlanHeader({
   onPublish,
   onArchive,
 }: Props) {
+  const navigate = useNavigate();
   const blocker = publishBlocker(plan);
   const editable = manage && plan.status !== "archived";
 
@@ -63,6 +75,11 @@ export function PlanHeader({
           <PlanStatusTag status={plan.status} />
         </Flex>
         <Flex gap={8} wrap justify="end">
+          {followsProgress && plan.status !== "draft" && (
+            <Button icon={<BarChartOutlined />} onClick={() => navigate(`/plans/${plan.id}/progress`)}>
+              进展情况
+            </Button>
+          )}
           {editable && (
             <Button icon={<EditOutlined />} onClick={onEdit}>
               编辑方案信息

@@ -239,6 +239,7 @@ function PlanReview({ planId }: { planId: number }) {
       <PlanHeader
         plan={plan}
         manage={manage}
+        followsProgress={can("assignments.read_all")}
         busy={busy}
         fetching={fetching}
         onEdit={() => setDialog("plan")}

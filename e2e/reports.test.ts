@@ -1,0 +1,186 @@
+import type { APIRequestContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dropFile, label, login, openBrowser, type Product, startProduct, toast, withIcon } from "./harness";
+
+const PLAN_TITLE = "城关街道2026年依法行政专项工作安排";
+const TASK_TEXT = "梳理本街道行政执法事项清单并向社会公布。";
+const EVIDENCE = "行政执法事项清单公布情况.pdf";
+
+/** A one-page PDF, small enough to write out: the server checks the content, so it must really be one. */
+const PDF = Buffer.from(
+  [
+    "%PDF-1.4",
+    "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj",
+    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj",
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj",
+    "trailer<</Root 1 0 R>>",
+    "%%EOF",
+    "",
+  ].join("\n"),
+);
+
+let product: Product;
+
+beforeAll(async () => {
+  product = await startProduct();
+});
+afterAll(async () => {
+  await product?.stop();
+});
+
+async function json<T>(answer: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
+  if (!answer.ok()) throw new Error(`${answer.url()} answered ${answer.status()}: ${await answer.text()}`);
+  return (await answer.json()) as T;
+}
+
+/**
+ * The demo plan gives the township no task with a plain date deadline: the coordinator publishes one, through the API
+ * with the session of the browser it signed in with.
+ */
+async function publishDatedTask(request: APIRequestContext): Promise<number> {
+  const units = await json<{ items: { id: number; name: string }[] }>(
+    await request.get("/api/units", { params: { q: "城关街道" } }),
+  );
+  const unit = units.items.find((u) => u.name === "城关街道");
+  if (!unit) throw new Error("the demo registry has no 城关街道");
+  const plan = await json<{ id: number }>(
+    await request.post("/api/plans", { data: { title: PLAN_TITLE, year: 2026 } }),
+  );
+  const withTask = await json<{ version: number }>(
+    await request.post(`/api/plans/${plan.id}/tasks`, {
+      data: {
+        number: "1",
+        text: TASK_TEXT,
+        units: [{ unitId: unit.id, role: "responsible", phrase: "城关街道", dismissedReason: null }],
+        deadlines: [{ text: "2026年12月31日前", kind: "date", due: "2026-12-31" }],
+      },
+    }),
+  );
+  await json(await request.post(`/api/plans/${plan.id}/publish`, { data: { version: withTask.version } }));
+  return plan.id;
+}
+
+/** Opens an item of a 工作台 tray and waits for the assignment's page it leads to. */
+async function openFromTray(page: Page, tray: string, text: string): Promise<void> {
+  await page.goto("/");
+  const item = page.getByTestId(`tray-${tray}`).getByTestId("tray-item").filter({ hasText: text });
+  await item.getByRole("link").first().click();
+  await page.waitForURL((url) => /^\/assignments\/\d+$/.test(url.pathname));
+  await page.getByTestId("report-panel").waitFor();
+}
+
+describe("progress reports", () => {
+  it("takes a report from the township through a return and a resubmission to acceptance and 办结", async () => {
+    const coordinator = await openBrowser(product);
+    const office = coordinator.page;
+    await login(office, "coordinator");
+    const planId = await publishDatedTask(office.request);
+
+    // The township finds the task under 我的任务, with its light, and opens it to report.
+    const township = await openBrowser(product);
+    const unit = township.page;
+    await login(unit, "township");
+    await unit.getByRole("menuitem", { name: "我的任务" }).click();
+    await unit.getByLabel("方案", { exact: true }).click();
+    await unit.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${PLAN_TITLE}"]`).click();
+    const row = unit.locator(".ant-table-row").filter({ hasText: PLAN_TITLE });
+    await expect.poll(() => unit.locator(".ant-table-row").count()).toBe(1);
+    expect(await row.textContent()).toContain("待签收");
+    await row.locator("[data-signal]").waitFor();
+    await row.getByRole("link", { name: "报送" }).click();
+    await unit.waitForURL((url) => /^\/assignments\/\d+$/.test(url.pathname));
+    const assignmentPath = new URL(unit.url()).pathname;
+    await unit.getByText("完成时限 进展报告").waitFor();
+
+    // A file that is not what its name says is refused with the server's reason; the real PDF is taken.
+    const form = unit.getByTestId("report-form");
+    const dropArea = form.locator(".ant-upload-drag .ant-upload-btn");
+    await dropFile(unit, dropArea, Buffer.from("这不是PDF"), "假材料.pdf", "application/pdf");
+    await form.getByTestId("upload-error").getByText("不是允许上传的材料类型").waitFor();
+    await dropFile(unit, dropArea, PDF, EVIDENCE, "application/pdf");
+    const files = form.getByTestId("evidence-files");
+    await files.getByText(EVIDENCE).waitFor();
+    expect(await files.getByRole("link", { name: withIcon("预览") }).getAttribute("href")).toMatch(
+      /^\/api\/files\/\d+\?inline=true$/,
+    );
+
+    // Typing is saved as a draft a moment after it stops.
+    const firstText = "已梳理行政执法事项清单38项，已在街道政务公开栏公布。";
+    await form.getByLabel("工作进展", { exact: true }).fill(firstText);
+    await form.getByLabel("完成进度", { exact: true }).fill("80");
+    await form
+      .getByTestId("autosave-status")
+      .getByText(/^已自动保存 \d\d:\d\d:\d\d$/)
+      .waitFor();
+
+    await form.getByRole("button", { name: withIcon("报送") }).click();
+    await toast(unit, "已报送“完成时限”进展，等待司法局审核");
+    await unit.getByText("已报送，等待司法局审核").waitFor();
+    expect(await unit.getByTestId("report-view").textContent()).toContain(firstText);
+
+    // The coordinator finds it under 待我审核 and returns it with the reason.
+    const reason = "请补充清单在区政府门户网站公开的链接。";
+    await openFromTray(office, "toReview", "城关街道 · 任务 1 · 完成时限");
+    await office.getByTestId("report-view").getByText(firstText).waitFor();
+    await office.getByRole("button", { name: withIcon("退回") }).click();
+    const returnDialog = office.getByRole("dialog").filter({ hasText: "退回城关街道的“完成时限”进展" });
+    await returnDialog.getByRole("button", { name: label("退回") }).click();
+    await returnDialog.getByText("请写明退回原因，便于单位修改").waitFor();
+    await returnDialog.getByLabel("退回原因", { exact: true }).fill(reason);
+    await returnDialog.getByRole("button", { name: label("退回") }).click();
+    await toast(office, "已退回，单位修改后将重新报送");
+    await returnDialog.waitFor({ state: "detached" });
+
+    // The township sees the reason on its 工作台 and on the report, edits and resubmits with the same evidence.
+    await unit.goto("/");
+    await unit.getByTestId("tray-returned").getByText(`退回原因：${reason}`).waitFor();
+    await openFromTray(unit, "returned", "任务 1 · 完成时限");
+    const returned = unit.getByTestId("return-reason");
+    await returned.getByText(`退回原因：${reason}`).waitFor();
+    await returned.getByRole("button", { name: withIcon("修改后重新报送") }).click();
+    const resubmission = unit.getByTestId("report-form");
+    const text = resubmission.getByLabel("工作进展", { exact: true });
+    expect(await text.inputValue()).toBe(firstText);
+    await resubmission.getByTestId("evidence-files").getByText(EVIDENCE).waitFor();
+    await text.fill(`${firstText}公开网址见链接。`);
+    const links = resubmission.getByLabel("相关链接", { exact: true });
+    await links.fill("https://www.example.gov.cn/zwgk/zfxxgkml/qd.html");
+    await links.press("Enter");
+    await resubmission.getByRole("button", { name: withIcon("报送") }).click();
+    await toast(unit, "已报送“完成时限”进展，等待司法局审核");
+    await unit.getByTestId("revision-history").getByText(`退回原因：${reason}`).waitFor();
+
+    // The coordinator accepts the new revision: the period closes and the task is 办结.
+    await openFromTray(office, "toReview", "城关街道 · 任务 1 · 完成时限");
+    const view = office.getByTestId("report-view");
+    await view.getByText("公开网址见链接。", { exact: false }).waitFor();
+    await view.getByText(EVIDENCE).waitFor();
+    await office.getByRole("button", { name: withIcon("通过") }).click();
+    const acceptDialog = office.getByRole("dialog").filter({ hasText: "通过城关街道的“完成时限”进展" });
+    await acceptDialog.getByRole("button", { name: label("通过") }).click();
+    await toast(office, "已通过城关街道的“完成时限”进展");
+    await office.getByText("本期进展已审核通过").waitFor();
+    const header = office.getByTestId("assignment-header");
+    await header.getByText("已办结", { exact: true }).waitFor();
+    await header.getByText("已完成", { exact: true }).waitFor();
+
+    // The plan's progress matrix shows that cell as done; a click on it opens the task.
+    await office.goto(`/plans/${planId}`);
+    await office
+      .getByTestId("plan-header")
+      .getByRole("button", { name: withIcon("进展情况") })
+      .click();
+    await office.waitForURL((url) => url.pathname === `/plans/${planId}/progress`);
+    const cell = office.getByTestId("progress-matrix").getByRole("link", { name: /^任务1 城关街道：/ });
+    expect(await cell.getAttribute("aria-label")).toBe("任务1 城关街道：责任单位，已办结，已完成");
+    expect(await cell.locator("xpath=..").getAttribute("data-signal")).toBe("done");
+    await office.getByTestId("progress-legend").getByText("已完成 1").waitFor();
+    await cell.click();
+    await office.waitForURL((url) => url.pathname === assignmentPath);
+
+    // The township's own view agrees.
+    await unit.goto(assignmentPath);
+    await unit.getByTestId("assignment-header").getByText("已办结", { exact: true }).waitFor();
+    expect([...coordinator.pageErrors, ...township.pageErrors]).toEqual([]);
+  });
+});
