@@ -11,7 +11,7 @@ import type { Bench } from "./inprocess.js";
 import { median, round } from "./stats.js";
 
 /** A matrix cell, one per assignment, as the progress page draws it. */
-export const CELL = "[data-testid=progress-matrix] [data-assignment-id]";
+export const CELL = "[data-testid=progress-matrix] [data-assignment]";
 
 export async function renderProgressPage(
   bench: Bench,

@@ -114,6 +114,8 @@ const townshipExtension = async () => {
 };
 /** Allowed by role, refused for the record: only the township's own people write its reports. */
 const notTheirUnit = { admin: 403, coordinator: 403, leader: 403 } as const;
+/** A draft is its unit's own until submitted: to anyone else it does not exist. */
+const anotherUnitsDraft = { admin: 404, coordinator: 404, leader: 404 } as const;
 
 const ROUTES: RouteCase[] = [
   {
@@ -437,7 +439,7 @@ const ROUTES: RouteCase[] = [
     path: "/api/reports/{id}",
     allowed: readers,
     success: 200,
-    refused: notTheirUnit,
+    refused: anotherUnitsDraft,
     request: onReport(false, (report) => ({
       url: `/api/reports/${report.id}`,
       payload: { version: report.version, text: "改" },
@@ -448,7 +450,7 @@ const ROUTES: RouteCase[] = [
     path: "/api/reports/{id}/files",
     allowed: readers,
     success: 200,
-    refused: notTheirUnit,
+    refused: anotherUnitsDraft,
     request: onReport(false, (report) => ({
       url: `/api/reports/${report.id}/files`,
       ...multipartForm({}, [{ filename: "照片.pdf", content: TINY_PDF }]),
@@ -459,7 +461,7 @@ const ROUTES: RouteCase[] = [
     path: "/api/reports/{id}/submit",
     allowed: readers,
     success: 200,
-    refused: notTheirUnit,
+    refused: anotherUnitsDraft,
     request: onReport(false, (report) => ({ url: `/api/reports/${report.id}/submit`, payload: {} })),
   },
   {

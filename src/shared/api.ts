@@ -553,6 +553,8 @@ export const AssignmentListQuery = Type.Object({
   /** has a due date within this many days from today */
   dueWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3660 })),
   overdue: Type.Optional(Type.Boolean()),
+  /** 红黄绿灯 */
+  signal: Type.Optional(SignalSchema),
   /** only the caller's own unit's assignments */
   mine: Type.Optional(Type.Boolean()),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),

@@ -7,7 +7,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { addDays } from "../../core/calendar.js";
 import { assignmentSignal, occurrenceSignal } from "../../core/reports/signals.js";
 import type { Assignment, AssignmentListQuery, DueDate } from "../../shared/api.js";
-import { can } from "../../shared/domain.js";
+import { can, type Signal } from "../../shared/domain.js";
 import { recordAudit } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
 import type { Db, Queryable } from "../db/client.js";
@@ -62,7 +62,27 @@ const hasPast = (today: string) =>
 const dueBetween = (from: string, to: string) =>
   sql`exists (select 1 from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id} and ${dueOn} >= ${from} and ${dueOn} <= ${to})`;
 
-function filters(query: AssignmentListQuery, actor: Actor, today: string): SQL | undefined {
+/**
+ * An assignment's signal as SQL, the rule of core/reports/signals.ts (assignmentSignal) over its periods, so that lists
+ * can be filtered and counted by it: done when completed or every period closed; red when a period passed with
+ * nothing reported; yellow when the next open period falls due within the warning days with nothing reported.
+ */
+export function signalSql({ today, yellowDays }: SignalDay): SQL<Signal> {
+  const horizon = addDays(today, yellowDays);
+  const periods = sql`${assignmentDueDates} as p where p.assignment_id = ${assignments.id}`;
+  const next = sql`(select p.state from ${periods} and p.state <> 'closed' order by p.due_on, p.id limit 1)`;
+  const nextDue = sql`(select min(p.due_on) from ${periods} and p.state <> 'closed')`;
+  return sql<Signal>`(case
+    when ${assignments.status} = 'completed' then 'done'
+    when exists (select 1 from ${periods} and p.due_on < ${today} and p.state in ('open', 'returned')) then 'red'
+    when not exists (select 1 from ${periods} and p.state <> 'closed')
+      then (case when exists (select 1 from ${periods}) then 'done' else 'green' end)
+    when ${next} in ('open', 'returned') and ${nextDue} <= ${horizon} then 'yellow'
+    else 'green' end)`;
+}
+
+function filters(query: AssignmentListQuery, actor: Actor, day: SignalDay): SQL | undefined {
+  const { today } = day;
   const dueBefore = query.dueWithinDays !== undefined ? addDays(today, query.dueWithinDays) : query.dueBefore;
   const listed = ne(assignments.status, "cancelled");
   const open = notInArray(assignments.status, ["cancelled", "completed"]);
@@ -76,6 +96,7 @@ function filters(query: AssignmentListQuery, actor: Actor, today: string): SQL |
     dueBefore ? and(open, dueBetween(today, dueBefore)) : undefined,
     query.overdue === true ? and(open, hasPast(today)) : undefined,
     query.overdue === false ? sql`not ${hasPast(today)}` : undefined,
+    query.signal ? sql`${signalSql(day)} = ${query.signal}` : undefined,
   );
 }
 
@@ -149,7 +170,7 @@ export async function listAssignments(
   day: SignalDay,
 ): Promise<{ items: Assignment[]; total: number }> {
   const { today } = day;
-  const where = filters(query, actor, today);
+  const where = filters(query, actor, day);
   const [rows, [{ total }]] = await Promise.all([
     selectAssignments(db)
       .where(where)

@@ -1,5 +1,5 @@
 /** Reading progress reports with what the screens show of them: task, unit, people, files, and what the caller may do. */
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { EvidenceFile, Report, ReportComment, ReportDetail } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
@@ -97,8 +97,10 @@ export async function loadReports(
   const order = options.oldestFirst
     ? [asc(reports.revision), asc(reports.id)]
     : [desc(reports.updatedAt), desc(reports.id)];
+  // a draft is the unit's own until it is submitted: nobody else reads it
+  const notAnotherUnitsDraft = or(ne(reports.status, "draft"), eq(assignments.unitId, actor.unit?.id ?? -1));
   const rows = await selectReports(db)
-    .where(where)
+    .where(and(where, notAnotherUnitsDraft))
     .orderBy(...order)
     .limit(options.limit ?? 500);
   const [leads, attached] = await Promise.all([

@@ -167,8 +167,12 @@ describe("the report loop", () => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe("version_conflict");
+    // a draft is the unit's own: the coordinator neither reads nor changes it
     const foreign = await t.request({ method: "PATCH", url, cookie: coordinator, payload: { version: 2, text: "x" } });
-    expect(foreign.statusCode).toBe(403);
+    expect(foreign.statusCode).toBe(404);
+    expect((await get(url)).statusCode).toBe(404);
+    expect((await get(`/api/assignments/${work.id}/reports`)).json().items).toEqual([]);
+    expect((await get(`/api/assignments/${work.id}/reports`, township)).json().items).toHaveLength(1);
 
     // a second "save draft" of the same period continues the draft instead of making another
     const continued = await postReport(t, township, work.id, { text: "第三稿" });
@@ -431,5 +435,38 @@ describe("inbox and progress", () => {
     }
     expect(progress.signals).toEqual({ green: 0, yellow: 2, red: 0, done: 0 });
     expect((await get(`/api/plans/${plan.id}/progress`, township)).statusCode).toBe(403);
+  });
+
+  it("filters the lists by signal exactly as it computes each assignment's signal", async () => {
+    const quarterly = await publishedPlan(t, coordinator, [ids.township, ids.court]);
+    const soon = await publishedPlan(t, coordinator, [ids.township], {
+      deadlines: [{ text: "2026年5月21日前", kind: "date", due: "2026-05-21" }],
+    });
+    const later = await datedAssignment([ids.court]);
+    const finished = await datedAssignment();
+    const accepted = await createReport(t, township, finished.id);
+    await post(`/api/reports/${accepted.id}/review`, { decision: "accept" });
+    const reported = await createReport(
+      t,
+      township,
+      quarterly.assignments.find((a) => a.unitId === ids.township)?.id ?? 0,
+    );
+    expect(reported.period).toBe("2026年第一季度");
+
+    const all = (await get("/api/assignments?limit=1000")).json().items as Assignment[];
+    const signals = new Set(all.map((a) => a.signal));
+    expect([...signals].sort()).toEqual(["done", "green", "red", "yellow"]);
+    for (const signal of ["green", "yellow", "red", "done"]) {
+      const filtered = (await get(`/api/assignments?limit=1000&signal=${signal}`)).json().items as Assignment[];
+      expect(filtered.map((a) => a.id).sort(), signal).toEqual(
+        all
+          .filter((a) => a.signal === signal)
+          .map((a) => a.id)
+          .sort(),
+      );
+    }
+    expect(all.find((a) => a.id === soon.assignments[0].id)?.signal).toBe("yellow");
+    expect(all.find((a) => a.id === later.id)?.signal).toBe("green");
+    expect(all.find((a) => a.id === finished.id)?.signal).toBe("done");
   });
 });

@@ -40,13 +40,14 @@ async function visibleScope(deps: Deps, assignmentId: number, actor: Actor, ctx:
   return { assignment, leadUnitIds: leads.get(assignment.taskId) ?? [] };
 }
 
-/** The report, when the actor may see its assignment. */
+/** The report, when the actor may see its assignment; a draft only to its own unit, until it is submitted. */
 export async function visibleReport(deps: Deps, id: number, actor: Actor, ctx: ChangeContext) {
   const [row] = await deps.db.select().from(reports).where(eq(reports.id, id));
   if (!row) throw notFound("进展报告");
   const scope = await visibleScope(deps, row.assignmentId, actor, ctx).catch((error) => {
     throw error instanceof AppError && error.statusCode === 404 ? notFound("进展报告") : error;
   });
+  if (row.status === "draft" && !isOwnUnit(actor, scope)) throw notFound("进展报告");
   return { row, scope };
 }
 

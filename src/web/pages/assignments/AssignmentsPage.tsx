@@ -16,11 +16,11 @@ import {
 import { useCallback, useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import type { Assignment, AssignmentList, AssignmentListQuery } from "../../../shared/api";
-import type { AssignmentStatus, Signal, TaskUnitRole } from "../../../shared/domain";
+import { type AssignmentStatus, SIGNAL_LABELS, type Signal, type TaskUnitRole } from "../../../shared/domain";
 import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { deadlineLabel } from "../../components/deadlines";
-import { SignalTag } from "../../components/SignalTag";
+import { SIGNAL_ORDER, SignalTag } from "../../components/SignalTag";
 import { RefreshButton } from "../../components/ToolbarButtons";
 import { UnitSelect } from "../../components/UnitSelect";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
@@ -37,12 +37,14 @@ type Filters = {
   planId?: number;
   role?: TaskUnitRole;
   status?: AssignmentStatus;
+  signal?: Signal;
   dueWithinDays?: number;
   overdue: boolean;
   unitId?: number;
   scope: Scope;
 };
 
+const SIGNAL_OPTIONS = SIGNAL_ORDER.map((signal) => ({ value: signal, label: SIGNAL_LABELS[signal] }));
 const DUE_OPTIONS = [7, 30, 90].map((days) => ({ value: days, label: `${days} 天内到期` }));
 const PAGE_SIZE = 20;
 
@@ -86,6 +88,7 @@ export default function AssignmentsPage() {
       planId: filters.planId,
       role: filters.role,
       status: filters.status,
+      signal: filters.signal,
       dueWithinDays: filters.dueWithinDays,
       overdue: filters.overdue || undefined,
       unitId: overview ? filters.unitId : undefined,
@@ -251,6 +254,15 @@ export default function AssignmentsPage() {
             options={ASSIGNMENT_STATUS_OPTIONS}
             value={filters.status}
             onChange={(status: AssignmentStatus | undefined) => update({ status })}
+            style={{ width: 120 }}
+          />
+          <Select
+            aria-label="红黄绿灯"
+            allowClear
+            placeholder="全部灯色"
+            options={SIGNAL_OPTIONS}
+            value={filters.signal}
+            onChange={(signal: Signal | undefined) => update({ signal })}
             style={{ width: 120 }}
           />
           <Select
