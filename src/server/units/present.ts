@@ -13,14 +13,17 @@ export function presentUnit(row: UnitRow): Unit {
   return unit;
 }
 
-const listJson = new WeakMap<UnitRow[], string>();
+const listJson = new WeakMap<UnitRow[], Buffer>();
 
-/** The UnitList body of a whole registry read, serialised once for as long as that read is kept. */
-export function presentUnitListJson(rows: UnitRow[]): string {
+/**
+ * The UnitList body of a whole registry read, serialised once for as long as that read is kept, as UTF-8 bytes: a
+ * string of Chinese names would be measured and encoded again for every response.
+ */
+export function presentUnitListJson(rows: UnitRow[]): Buffer {
   let json = listJson.get(rows);
   if (json === undefined) {
     const body: UnitList = { items: rows.map(presentUnit), total: rows.length };
-    json = JSON.stringify(body);
+    json = Buffer.from(JSON.stringify(body));
     listJson.set(rows, json);
   }
   return json;

@@ -54,7 +54,7 @@ export const unitRoutes =
         const { q, type, active } = request.query;
         if (!q && !type && active === undefined) {
           // the whole registry, asked for by every page: its JSON is made once per registry read
-          // (a string body is sent as it is; the type system only knows the object form of the same UnitList)
+          // (a byte body is sent as it is; the type system only knows the object form of the same UnitList)
           const json = presentUnitListJson(await allUnits(db));
           return reply.type("application/json; charset=utf-8").send(json as unknown as UnitList);
         }
