@@ -1,6 +1,5 @@
 /** Builds the fazhi HTTP application: plugins, the /api routes and the web app, for a given database and config. */
 import { existsSync } from "node:fs";
-import path from "node:path";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -18,7 +17,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { extensionRoutes } from "./extensions/routes.js";
 import { fileRoutes } from "./files/routes.js";
-import { FileStore } from "./files/store.js";
+import { fileStoreOf } from "./files/store.js";
 import { healthRoutes } from "./health/routes.js";
 import { registerErrorHandler } from "./http/error-handler.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
@@ -96,7 +95,7 @@ export async function buildApp(
       await api.register(userRoutes(database.db));
       await api.register(auditRoutes(database.db));
       await api.register(planRoutes(database.db, clock));
-      const deps = { db: database.db, clock, config, files: new FileStore(path.join(config.dataDir, "files")) };
+      const deps = { db: database.db, clock, config, files: fileStoreOf(config) };
       await api.register(assignmentRoutes(deps));
       await api.register(reportRoutes(deps));
       await api.register(fileRoutes(deps));

@@ -2,11 +2,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
+import { systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { users } from "./db/schema.js";
 import { type DemoLoadResult, hasDemoAccounts, loadDemoData } from "./demo/load.js";
 import { loadDemoPlan } from "./demo/plan.js";
+import { fileStoreOf } from "./files/store.js";
 
 export class StartRefused extends Error {}
 
@@ -109,7 +111,7 @@ export async function startServer(config: Config): Promise<Started> {
     if (config.mode === "demo" && config.demoPassword) {
       const [anyUser] = await database.db.select({ id: users.id }).from(users).limit(1);
       demo = anyUser ? null : await loadDemoData(database.db, config.demoPassword);
-      if (demo) await loadDemoPlan(database.db, new Date());
+      if (demo) await loadDemoPlan({ db: database.db, clock: systemClock, config, files: fileStoreOf(config) });
     } else if (await hasDemoAccounts(database.db)) {
       throw new StartRefused(
         "生产模式下不能启动：数据库中仍有演示账号。请用管理员账号停用它们或重置其密码(fazhi user reset-password 用户名)，或使用新的数据库。",

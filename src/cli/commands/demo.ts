@@ -1,6 +1,8 @@
 import { openConfiguredDatabase } from "../../server/boot.js";
+import { systemClock } from "../../server/clock.js";
 import { loadDemoData } from "../../server/demo/load.js";
 import { loadDemoPlan } from "../../server/demo/plan.js";
+import { fileStoreOf } from "../../server/files/store.js";
 import { withConfig } from "../config.js";
 
 export const demoCommand = {
@@ -15,7 +17,7 @@ export const demoCommand = {
       try {
         await database.migrate();
         const { created } = await loadDemoData(database.db, config.demoPassword);
-        const plan = await loadDemoPlan(database.db, new Date());
+        const plan = await loadDemoPlan({ db: database.db, clock: systemClock, config, files: fileStoreOf(config) });
         console.log(
           `演示数据：新增单位 ${created.units} 个、分组 ${created.groups} 个、账号 ${created.users} 个、已交办方案 ${plan ? 1 : 0} 个`,
         );

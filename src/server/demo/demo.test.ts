@@ -1,6 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Assignment } from "../../shared/api.js";
 import { auditEvents, unitGroups, units, users } from "../db/schema.js";
+import { fileStoreOf } from "../files/store.js";
 import { buildTestApp, DEMO_PASSWORD, type TestApp } from "../test/helper.js";
 import { demoAccounts, hasDemoAccounts, loadDemoData } from "./load.js";
 import { loadDemoPlan } from "./plan.js";
@@ -67,7 +69,8 @@ describe("the demo district", () => {
 
 describe("the demo plan", () => {
   it("imports and publishes seed 000 once, so the township account has its tasks", async () => {
-    const id = await loadDemoPlan(t.database.db, new Date());
+    const deps = { db: t.database.db, clock: () => new Date(), config: t.config, files: fileStoreOf(t.config) };
+    const id = await loadDemoPlan(deps);
     expect(id).not.toBeNull();
     const coordinator = await t.login("coordinator");
     const plan = (await t.request({ method: "GET", url: `/api/plans/${id}`, cookie: coordinator })).json();
@@ -77,7 +80,18 @@ describe("the demo plan", () => {
     const mine = (await t.request({ method: "GET", url: "/api/assignments?mine=true", cookie: township })).json();
     expect(mine.total).toBeGreaterThan(5);
 
-    expect(await loadDemoPlan(t.database.db, new Date())).toBeNull();
+    // the reports on it fill the trays: one waiting for the coordinator, one returned to the township
+    const trays = (await t.request({ method: "GET", url: "/api/inbox", cookie: coordinator })).json();
+    expect(trays.counts).toMatchObject({ toReview: 1, extensionRequests: 1 });
+    const own = (await t.request({ method: "GET", url: "/api/inbox", cookie: township })).json();
+    expect(own.counts.returned).toBe(1);
+    const periods = (
+      (await t.request({ method: "GET", url: "/api/assignments?mine=true", cookie: township })).json()
+        .items as Assignment[]
+    ).flatMap((a) => a.dueDates.map((d) => d.state));
+    expect(new Set(periods)).toEqual(new Set(["open", "submitted", "returned", "closed"]));
+
+    expect(await loadDemoPlan(deps)).toBeNull();
     const plans = (await t.request({ method: "GET", url: "/api/plans", cookie: coordinator })).json();
     expect(plans.total).toBe(1);
   });

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, existsSync, type ReadStream } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { Config } from "../config.js";
 
 export class FileStore {
   constructor(readonly root: string) {}
@@ -40,3 +41,6 @@ export class FileStore {
     return createReadStream(this.pathOf(sha256));
   }
 }
+
+/** The evidence store of a configuration: files/ in its data directory. */
+export const fileStoreOf = (config: Config) => new FileStore(path.join(config.dataDir, "files"));
