@@ -25,6 +25,7 @@ import { inboxRoutes } from "./inbox/routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { progressRoutes } from "./progress/routes.js";
 import { reportRoutes } from "./reports/routes.js";
+import { settingsRoutes } from "./settings/routes.js";
 import { unitRoutes } from "./units/routes.js";
 import { userRoutes } from "./users/routes.js";
 import { VERSION } from "./version.js";
@@ -102,6 +103,7 @@ export async function buildApp(
       await api.register(extensionRoutes(deps));
       await api.register(inboxRoutes(deps));
       await api.register(progressRoutes(deps));
+      await api.register(settingsRoutes(config));
     },
     { prefix: "/api" },
   );

@@ -525,6 +525,13 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: "/api/settings",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/settings" }),
+  },
+  {
+    method: "GET",
     path: "/api/inbox",
     allowed: readers,
     success: 200,

@@ -168,3 +168,9 @@ export function passwordProblem(password: string): string | null {
   if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) return "密码须同时包含字母和数字";
   return null;
 }
+
+/** What the user is told about a file over the upload limit: the server's refusal and the browser's check alike. */
+export function fileTooLargeMessage(maxBytes: number, filename?: string): string {
+  const which = filename ? `「${filename}」` : "文件";
+  return `${which}超过 ${Math.round(maxBytes / (1024 * 1024))} MB 的上限，请压缩或拆分后再上传`;
+}

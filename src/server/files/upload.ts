@@ -6,6 +6,7 @@ import type { FastifyRequest } from "fastify";
 import type { Static, TSchema } from "typebox";
 import { Value } from "typebox/value";
 import { type EvidenceType, evidenceType, sanitiseFilename } from "../../core/evidence/file-type.js";
+import { fileTooLargeMessage } from "../../shared/domain.js";
 import { AppError } from "../http/errors.js";
 import { chineseIssue, type ValidationIssue } from "../http/validation-messages.js";
 
@@ -16,7 +17,6 @@ export interface UploadedFile {
   type: EvidenceType;
 }
 
-const MB = 1024 * 1024;
 /** Fields that may come more than once (or as a JSON array) and are lists. */
 const LIST_FIELDS = new Set(["links", "fileIds"]);
 
@@ -38,8 +38,7 @@ function listValue(name: string, raw: string): unknown[] {
   return raw.trim() === "" ? [] : [fieldValue(name, raw)];
 }
 
-export const tooLarge = (maxBytes: number) =>
-  new AppError(413, "file_too_large", `文件超过 ${Math.round(maxBytes / MB)} MB 的上限，请压缩或拆分后再上传`);
+export const tooLarge = (maxBytes: number) => new AppError(413, "file_too_large", fileTooLargeMessage(maxBytes));
 
 /** Checks one file's content: an allowed type, not empty. */
 export function checkEvidence(bytes: Buffer, name: string): UploadedFile {

@@ -374,6 +374,8 @@ describe("evidence files", () => {
     expect(big.statusCode).toBe(413);
     expect(big.json().error).toMatchObject({ code: "file_too_large" });
     expect(big.json().error.message).toContain("1 MB");
+    // the browser knows the limit beforehand, and says the same
+    expect((await get("/api/settings", township)).json()).toEqual({ maxUploadBytes: 1024 * 1024, yellowDays: 3 });
 
     const program = Buffer.concat([Buffer.from("MZ\x90\x00"), Buffer.alloc(100)]);
     const exe = await postReport(t, township, work.id, { text: "附件", submit: "true" }, [

@@ -36,6 +36,7 @@ import type {
   ReportPatch,
   ReportReview,
   ResolveResult,
+  Settings,
   TaskCreate,
   TaskMerge,
   TaskPatch,
@@ -379,6 +380,8 @@ export const api = {
       request<ExtensionRequest>("POST", `/extension-requests/${id}/decide`, { body }),
   },
   inbox: () => request<Inbox>("GET", "/inbox"),
+  /** The upload limit and the yellow-light days, as the server applies them. */
+  settings: () => request<Settings>("GET", "/settings"),
 };
 
 /** The message to show for any failure: the server's Chinese message, or a generic one for bugs. */

@@ -3,8 +3,10 @@ import { Alert, App, Button, Flex, Form, Input, InputNumber, Select, Space, Typo
 import dayjs from "dayjs";
 import { useRef, useState } from "react";
 import type { Report, ReportDetail } from "../../../shared/api";
+import { fileTooLargeMessage } from "../../../shared/domain";
 import { errorMessage } from "../../api/client";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
+import { useSettings } from "../../components/useSettings";
 import type { ReportValues } from "./draftStore";
 import { EvidenceFiles } from "./EvidenceFiles";
 import { useReportDraft } from "./useReportDraft";
@@ -44,6 +46,7 @@ export function ReportForm({
   onCancel,
 }: Props) {
   const { message } = App.useApp();
+  const { maxUploadBytes } = useSettings();
   const [form] = Form.useForm<ReportValues>();
   const writing = useReportDraft({ form, assignmentId, period, storageKey, draft, basis, onSaved, onStale });
   const [sending, setSending] = useState<Sending[]>([]);
@@ -55,8 +58,16 @@ export function ReportForm({
   const upload = async (file: File) => {
     uploads.current += 1;
     const uid = String(uploads.current);
-    setSending((list) => [...list, { uid, name: file.name }]);
     setRefused((list) => list.filter((r) => r.name !== file.name));
+    // refused here rather than after a long upload on an office network: the server would refuse it the same way
+    if (file.size > maxUploadBytes) {
+      setRefused((list) => [
+        ...list,
+        { uid, name: file.name, message: fileTooLargeMessage(maxUploadBytes, file.name) },
+      ]);
+      return;
+    }
+    setSending((list) => [...list, { uid, name: file.name }]);
     try {
       await writing.upload(file);
     } catch (failure) {
@@ -165,7 +176,10 @@ export function ReportForm({
                 <InboxOutlined />
               </p>
               <p className="ant-upload-text">将材料拖到此处，或点击选择文件（可多选）</p>
-              <p className="ant-upload-hint">支持 PDF、Word(doc/docx)、Excel(xls/xlsx)、JPG、PNG 图片和 OFD 文件</p>
+              <p className="ant-upload-hint">
+                支持 PDF、Word(doc/docx)、Excel(xls/xlsx)、JPG、PNG 图片和 OFD 文件，每个不超过{" "}
+                {Math.round(maxUploadBytes / (1024 * 1024))} MB
+              </p>
             </Upload.Dragger>
             {sending.map((s) => (
               <Typography.Text key={s.uid} type="secondary">
