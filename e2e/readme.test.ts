@@ -174,7 +174,7 @@ describe("README: the command line and the measuring scripts", () => {
   it("npx fazhi --help lists every command", () => {
     const help = spawnSync("npx", ["fazhi", "--help"], { cwd: ROOT, encoding: "utf8" });
     expect(help.status).toBe(0);
-    for (const command of ["serve", "migrate", "demo", "user add", "user reset-password", "parse"])
+    for (const command of ["serve", "migrate", "demo", "user add", "user reset-password", "parse", "jobs run"])
       expect(help.stdout).toContain(command);
   });
 

@@ -111,6 +111,18 @@ describe("fazhi CLI", () => {
     expect(second.stdout).toContain("新增单位 0 个、分组 0 个、账号 0 个");
   }, 60_000);
 
+  it("jobs run sends the due notices of the demo plan once, at the time given", async () => {
+    const at = ["jobs", "run", "--now", "2025-03-28T09:00:00+08:00"];
+    const first = await fazhi(at);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/到期提醒 [1-9]\d* 条、催办 0 条/);
+    const again = await fazhi(at);
+    expect(again.stdout).toContain("到期提醒 0 条、催办 0 条");
+    const bad = await fazhi(["jobs", "run", "--now", "tomorrow"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--now");
+  }, 60_000);
+
   it("user add creates a user from a password on standard input, who signs in; a weak password is refused", async () => {
     const added = await fazhi(
       ["user", "add", "--username", "cli-coord", "--role", "coordinator", "--unit", "区司法局", "--password-stdin"],

@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   demo: async () => (await import("./commands/demo.js")).demoCommand,
   user: async () => (await import("./commands/user.js")).userCommand,
   parse: async () => (await import("./commands/parse.js")).parseCommand,
+  jobs: async () => (await import("./commands/jobs.js")).jobsCommand,
 };
 
 const HELP = `fazhi — 法治政府建设督导平台
@@ -23,6 +24,7 @@ Commands:
   user add --username U --role R [--unit NAME] [--name DISPLAY] --password-stdin
   user reset-password U      set a new password (from standard input, or a random one on a terminal)
   parse FILE... [--json]     parse plan documents (txt, docx, pdf, xlsx, html) into tasks
+  jobs run [--now ISO-TIME]  run the due jobs once: reminders and urging notices (each sent once)
 
 Configuration (environment variables):
   PORT (3000)  HOST (127.0.0.1)  DATABASE_URL (PostgreSQL; unset = embedded PGlite)
@@ -30,7 +32,8 @@ Configuration (environment variables):
   FAZHI_LOG_LEVEL (info)  FAZHI_SESSION_IDLE_MINUTES (120)  FAZHI_SESSION_ABSOLUTE_HOURS (12)
   FAZHI_LOGIN_MAX_FAILURES (5)  FAZHI_LOGIN_LOCK_MINUTES (15)  FAZHI_LOGIN_ATTEMPTS_PER_MINUTE (20)
   FAZHI_TRUST_PROXY (0: reverse proxies whose X-Forwarded-* headers are believed)
-  FAZHI_MAX_UPLOAD_MB (50: largest evidence file)  FAZHI_YELLOW_DAYS (3: days before a due date that turn yellow)`;
+  FAZHI_MAX_UPLOAD_MB (50: largest evidence file)  FAZHI_YELLOW_DAYS (3: days before a due date that turn yellow)
+  FAZHI_JOBS_INTERVAL_MINUTES (15: how often the server runs the due jobs; 0: never, run them with fazhi jobs run)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -22,6 +22,9 @@ import { healthRoutes } from "./health/routes.js";
 import { registerErrorHandler } from "./http/error-handler.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { inboxRoutes } from "./inbox/routes.js";
+import { jobRoutes } from "./jobs/routes.js";
+import { scheduleJobs } from "./jobs/schedule.js";
+import { notificationRoutes } from "./notifications/routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { progressRoutes } from "./progress/routes.js";
 import { reportRoutes } from "./reports/routes.js";
@@ -50,7 +53,7 @@ const CSP = {
 export async function buildApp(
   database: Database,
   config: Config,
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; scheduleJobs?: boolean } = {},
 ): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock;
   const app = Fastify({
@@ -104,11 +107,14 @@ export async function buildApp(
       await api.register(inboxRoutes(deps));
       await api.register(progressRoutes(deps));
       await api.register(settingsRoutes(config));
+      await api.register(notificationRoutes(database.db));
+      await api.register(jobRoutes(deps));
     },
     { prefix: "/api" },
   );
 
   await registerWeb(app);
+  if (options.scheduleJobs) scheduleJobs(app, database.db, config, clock);
   return app;
 }
 

@@ -117,7 +117,7 @@ export async function startServer(config: Config): Promise<Started> {
         "生产模式下不能启动：数据库中仍有演示账号。请用管理员账号停用它们或重置其密码(fazhi user reset-password 用户名)，或使用新的数据库。",
       );
     }
-    const app = await (await appModule).buildApp(database, config);
+    const app = await (await appModule).buildApp(database, config, { scheduleJobs: true });
     const address = await listen(app, config);
     return { app, database, url: address.replace("://[::1]", "://localhost"), demo };
   } catch (error) {

@@ -28,6 +28,8 @@ export interface Config {
   maxUploadBytes: number;
   /** days before a due date when a period with nothing reported turns yellow */
   yellowDays: number;
+  /** how often the server runs the due jobs (reminders, urging notices); 0: never (cron runs `fazhi jobs run`) */
+  jobsIntervalMinutes: number;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
   const trustProxyHops = integer(env, "FAZHI_TRUST_PROXY", 0, 0, 10);
   const maxUploadBytes = integer(env, "FAZHI_MAX_UPLOAD_MB", 50, 1, 1024) * 1024 * 1024;
   const yellowDays = integer(env, "FAZHI_YELLOW_DAYS", 3, 0, 60);
+  const jobsIntervalMinutes = integer(env, "FAZHI_JOBS_INTERVAL_MINUTES", 15, 0, 24 * 60);
 
   const givenSecret = env.FAZHI_SESSION_SECRET ?? "";
   if (resolvedMode === "production" && givenSecret.length < 32) {
@@ -159,5 +162,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: level,
     maxUploadBytes,
     yellowDays,
+    jobsIntervalMinutes,
   };
 }

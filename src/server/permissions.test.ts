@@ -5,6 +5,7 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.js";
+import { notifications } from "./db/schema.js";
 import {
   createPlan,
   createReport,
@@ -522,6 +523,43 @@ const ROUTES: RouteCase[] = [
       url: `/api/extension-requests/${(await townshipExtension()).id}/decide`,
       payload: { approve: true },
     }),
+  },
+  {
+    method: "GET",
+    path: "/api/notifications",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/notifications?unread=true" }),
+  },
+  {
+    method: "POST",
+    path: "/api/notifications/{id}/read",
+    allowed: readers,
+    success: 200,
+    // a notification of the caller's own, as the jobs send them
+    request: async (caller) => {
+      const me = await t.request({ method: "GET", url: "/api/auth/me", cookie: cookies.get(caller) });
+      const userId = me.statusCode === 200 ? me.json().user.id : (await createUser(t, admin)).id;
+      const [row] = await t.database.db
+        .insert(notifications)
+        .values({ userId, kind: "reminder", title: "到期提醒", body: "请按时报送" })
+        .returning();
+      return { url: `/api/notifications/${row.id}/read`, payload: {} };
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/notifications/read-all",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/notifications/read-all", payload: {} }),
+  },
+  {
+    method: "POST",
+    path: "/api/jobs/run",
+    allowed: ["admin"],
+    success: 200,
+    request: async () => ({ url: "/api/jobs/run", payload: {} }),
   },
   {
     method: "GET",

@@ -10,6 +10,8 @@ import {
   type AssignmentStatus,
   EXTENSION_STATUSES,
   type ExtensionStatus,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
   OCCURRENCE_STATES,
   type OccurrenceState,
   PLAN_STATUSES,
@@ -788,3 +790,39 @@ export const Settings = Type.Object({
   yellowDays: Type.Integer(),
 });
 export type Settings = Static<typeof Settings>;
+
+// ---------- notifications and jobs ----------
+export const Notification = Type.Object({
+  id: Id,
+  kind: OneOf<NotificationKind>(NOTIFICATION_KINDS),
+  title: Type.String(),
+  body: Type.String(),
+  link: Nullable(Type.String()),
+  createdAt: Timestamp,
+  readAt: Nullable(Timestamp),
+});
+export type Notification = Static<typeof Notification>;
+
+export const NotificationList = Type.Object({ items: Type.Array(Notification), unread: Type.Integer() });
+export type NotificationList = Static<typeof NotificationList>;
+
+export const NotificationListQuery = Type.Object({
+  unread: Type.Optional(Type.Boolean()),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+export type NotificationListQuery = Static<typeof NotificationListQuery>;
+
+export const JobRunRequest = Type.Object({
+  /** run as at this moment (tests, catching up); refused in production mode */
+  now: Type.Optional(Timestamp),
+});
+export type JobRunRequest = Static<typeof JobRunRequest>;
+
+export const JobRun = Type.Object({
+  at: Timestamp,
+  held: Type.Boolean(),
+  reminders: Type.Integer(),
+  urges: Type.Integer(),
+  notifications: Type.Integer(),
+});
+export type JobRun = Static<typeof JobRun>;

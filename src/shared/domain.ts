@@ -121,6 +121,7 @@ export const ABILITIES = [
   "plans.manage",
   "assignments.read",
   "assignments.read_all",
+  "jobs.run",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -134,6 +135,7 @@ const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "plans.manage",
     "assignments.read",
     "assignments.read_all",
+    "jobs.run",
   ],
   coordinator: [
     "units.read",
@@ -174,3 +176,11 @@ export function fileTooLargeMessage(maxBytes: number, filename?: string): string
   const which = filename ? `「${filename}」` : "文件";
   return `${which}超过 ${Math.round(maxBytes / (1024 * 1024))} MB 的上限，请压缩或拆分后再上传`;
 }
+
+/** What a notification is about: the job's reminders (提醒) and urging notices (催办). */
+export const NOTIFICATION_KINDS = ["reminder", "urge"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  reminder: "到期提醒",
+  urge: "催办",
+};

@@ -218,6 +218,7 @@ describe("GET /api/auth/me", () => {
       "plans.manage",
       "assignments.read",
       "assignments.read_all",
+      "jobs.run",
     ]);
   });
 

@@ -18,6 +18,7 @@ import type { Deadline, ParseWarning, Target } from "../../core/parser/types.js"
 import type {
   AssignmentStatus,
   ExtensionStatus,
+  NotificationKind,
   OccurrenceState,
   PlanStatus,
   ReportingCadence,
@@ -422,6 +423,38 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [uniqueIndex("idempotency_keys_key").on(t.userId, t.scope, t.key)],
 );
+
+/** A message to one user in the app (the bell): what the jobs send, with the page it points to. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** the app's page it opens, e.g. /assignments/12?period=… */
+    link: text("link"),
+    assignmentId: integer("assignment_id").references(() => assignments.id),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Every notice the jobs sent, by the key that names it (reminder:7:<due date>:<day>): written in the transaction
+ * of the send, so a notice goes out once however many runners there are and however often they run.
+ */
+export const noticeLog = pgTable("notice_log", {
+  id: serial("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  assignmentId: integer("assignment_id").references(() => assignments.id),
+  recipients: integer("recipients").notNull(),
+  sentAt: createdAt(),
+});
 
 export type UnitRow = typeof units.$inferSelect;
 export type UnitGroupRow = typeof unitGroups.$inferSelect;

@@ -17,6 +17,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import type { Assignment, AssignmentList, AssignmentListQuery } from "../../../shared/api";
 import { type AssignmentStatus, SIGNAL_LABELS, type Signal, type TaskUnitRole } from "../../../shared/domain";
+import { periodLink } from "../../../shared/links";
 import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { deadlineLabel } from "../../components/deadlines";
@@ -28,7 +29,6 @@ import { useRemote } from "../../components/useRemote";
 import { useUnits } from "../../components/useUnits";
 import { ROLE_COLORS, ROLE_OPTIONS, ROLE_SHORT_LABELS } from "../plans/labels";
 import { ASSIGNMENT_STATUS_OPTIONS, AssignmentStatusTag, NextDue } from "./labels";
-import { periodLink } from "./links";
 import { useAcknowledge } from "./useAcknowledge";
 
 type Scope = "mine" | "related";

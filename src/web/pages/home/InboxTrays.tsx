@@ -2,13 +2,13 @@ import { Alert, Badge, Button, Card, Col, Empty, Flex, Row, Typography } from "a
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import type { Inbox } from "../../../shared/api";
+import { periodLink } from "../../../shared/links";
 import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { chineseDate } from "../../components/deadlines";
 import { SignalTag } from "../../components/SignalTag";
 import { RefreshButton } from "../../components/ToolbarButtons";
 import { useRemote } from "../../components/useRemote";
-import { periodLink } from "../assignments/links";
 import { useAcknowledge } from "../assignments/useAcknowledge";
 import { ExtensionDecisionButtons } from "../extensions/ExtensionDecisionButtons";
 import { timeText } from "../reports/labels";

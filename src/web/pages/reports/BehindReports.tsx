@@ -1,7 +1,7 @@
 import { Collapse, Flex, Typography } from "antd";
 import { Link } from "react-router-dom";
 import type { Report } from "../../../shared/api";
-import { periodLink } from "../assignments/links";
+import { periodLink } from "../../../shared/links";
 import { ReportStatusTag } from "./labels";
 import { ReportView } from "./ReportView";
 

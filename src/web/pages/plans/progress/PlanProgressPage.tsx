@@ -11,6 +11,7 @@ import {
   TASK_UNIT_ROLES,
   type TaskUnitRole,
 } from "../../../../shared/domain";
+import { periodLink } from "../../../../shared/links";
 import { api } from "../../../api/client";
 import { PageLoading } from "../../../components/PageLoading";
 import { NotFound } from "../../../components/ResultPages";
@@ -18,7 +19,6 @@ import { SIGNAL_COLORS, SIGNAL_ORDER } from "../../../components/SignalTag";
 import { RefreshButton } from "../../../components/ToolbarButtons";
 import { useDocumentTitle } from "../../../components/useDocumentTitle";
 import { useRemote } from "../../../components/useRemote";
-import { periodLink } from "../../assignments/links";
 import { ROLE_SHORT_LABELS } from "../labels";
 
 type Cell = PlanProgress["cells"][number];

@@ -1,0 +1,128 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { JobRun, NotificationList } from "../../shared/api.js";
+import { notifications } from "../db/schema.js";
+import { auditCount, createReport, publishedPlan } from "../test/factories.js";
+import { buildTestApp, type TestApp } from "../test/helper.js";
+
+let t: TestApp;
+let admin: string;
+let coordinator: string;
+let township: string;
+let townshipId: number;
+
+beforeAll(async () => {
+  t = await buildTestApp({}, { clock: () => new Date("2026-06-01T09:00:00+08:00") });
+  admin = await t.login("admin");
+  coordinator = await t.login("coordinator");
+  township = await t.login("township");
+  townshipId = (await t.request({ method: "GET", url: "/api/auth/me", cookie: township })).json().unit.id;
+});
+afterAll(() => t.close());
+
+/** Runs the due jobs as at a moment of China time. */
+async function runAt(chinaTime: string): Promise<JobRun> {
+  const response = await t.request({
+    method: "POST",
+    url: "/api/jobs/run",
+    cookie: admin,
+    payload: { now: new Date(`${chinaTime}+08:00`).toISOString() },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
+
+const inbox = async (cookie = township): Promise<NotificationList> =>
+  (await t.request({ method: "GET", url: "/api/notifications", cookie })).json();
+
+const dated = (due: string) => ({ deadlines: [{ text: `${due}前`, kind: "date" as const, due }] });
+
+describe("reminders and urging notices", () => {
+  it("sends each notice once as the days pass: 7 days before, 1 day before, and once overdue", async () => {
+    const { assignments } = await publishedPlan(t, coordinator, [townshipId], dated("2026-06-30"));
+    const [work] = assignments;
+
+    expect(await runAt("2026-06-22T09:00:00")).toMatchObject({ reminders: 0, urges: 0 });
+    expect(await runAt("2026-06-23T09:00:00")).toMatchObject({ reminders: 1, urges: 0, notifications: 1 });
+    const first = await inbox();
+    expect(first.unread).toBe(1);
+    expect(first.items[0]).toMatchObject({
+      kind: "reminder",
+      title: "到期提醒：任务 1（完成时限）",
+      link: `/assignments/${work.id}?period=${encodeURIComponent("完成时限")}`,
+    });
+    expect(first.items[0].body).toContain("将于 2026-06-30 到期（还有 7 天）");
+
+    // again, and the days between: nothing new
+    expect(await runAt("2026-06-23T09:00:00")).toMatchObject({ reminders: 0, urges: 0 });
+    expect(await runAt("2026-06-26T09:00:00")).toMatchObject({ reminders: 0, urges: 0 });
+    expect(await runAt("2026-06-29T09:00:00")).toMatchObject({ reminders: 1, urges: 0 });
+    // quiet hours hold the urging notice until the morning
+    expect(await runAt("2026-07-01T06:30:00")).toMatchObject({ held: true, urges: 0 });
+    expect(await runAt("2026-07-01T07:00:00")).toMatchObject({ held: false, urges: 1 });
+    expect(await runAt("2026-07-05T10:00:00")).toMatchObject({ reminders: 0, urges: 0 });
+
+    const all = await inbox();
+    expect(all.items.map((n) => n.kind)).toEqual(["urge", "reminder", "reminder"]);
+    expect(all.items[0].title).toBe("催办：任务 1（完成时限）已逾期");
+    expect(await auditCount(t, "assignment", work.id, "notice.reminder")).toBe(2);
+    expect(await auditCount(t, "assignment", work.id, "notice.urge")).toBe(1);
+    // the coordinator's people are not the township's: they hear nothing of it
+    expect((await inbox(coordinator)).items).toEqual([]);
+  });
+
+  it("leaves alone a period that was reported on", async () => {
+    const { assignments } = await publishedPlan(t, coordinator, [townshipId], dated("2026-07-10"));
+    await createReport(t, township, assignments[0].id);
+    const before = (await inbox()).items.length;
+    await runAt("2026-07-09T09:00:00");
+    await runAt("2026-07-12T09:00:00");
+    expect((await inbox()).items.length).toBe(before);
+  });
+
+  it("sends once when two runners run at the same moment", async () => {
+    await publishedPlan(t, coordinator, [townshipId], dated("2026-07-20"));
+    const [a, b] = await Promise.all([runAt("2026-07-13T09:00:00"), runAt("2026-07-13T09:00:00")]);
+    expect(a.reminders + b.reminders).toBe(1);
+    const mine = await t.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.title, "到期提醒：任务 1（完成时限）"));
+    expect(mine.filter((n) => n.body.includes("2026-07-20"))).toHaveLength(1);
+  });
+});
+
+describe("the notification centre", () => {
+  it("marks one's own notifications read, and nobody else's", async () => {
+    const { items, unread } = await inbox();
+    expect(unread).toBeGreaterThan(0);
+    const other = await t.request({
+      method: "POST",
+      url: `/api/notifications/${items[0].id}/read`,
+      cookie: coordinator,
+    });
+    expect(other.statusCode).toBe(404);
+    const read = await t.request({ method: "POST", url: `/api/notifications/${items[0].id}/read`, cookie: township });
+    expect(read.json().readAt).not.toBeNull();
+    expect((await inbox()).unread).toBe(unread - 1);
+    await t.request({ method: "POST", url: "/api/notifications/read-all", cookie: township });
+    expect((await inbox()).unread).toBe(0);
+  });
+
+  it("refuses a chosen time in production mode", async () => {
+    const production = await buildTestApp({ FAZHI_MODE: "production" });
+    try {
+      const cookie = await production.login("admin");
+      const response = await production.request({
+        method: "POST",
+        url: "/api/jobs/run",
+        cookie,
+        payload: { now: "2026-07-01T00:00:00Z" },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.message).toContain("生产模式");
+    } finally {
+      await production.close();
+    }
+  });
+});

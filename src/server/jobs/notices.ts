@@ -1,0 +1,166 @@
+/**
+ * The notice job: reminders before a period's due date and urging notices once it is overdue, to the people of the
+ * unit that owes the report, as in-app notifications. Each notice is recorded by its key in the transaction that
+ * sends it, so it goes out exactly once: a second run, or two runners at the same moment, send nothing new. During
+ * quiet hours nothing is sent; the first run after them sends what is due.
+ */
+import { and, eq, inArray, lte, notInArray } from "drizzle-orm";
+import { addDays, chinaDay } from "../../core/calendar.js";
+import {
+  DEFAULT_NOTICE_RULES,
+  horizonDays,
+  inQuietHours,
+  type Notice,
+  type NoticeRules,
+  noticeFor,
+} from "../../core/supervision/notices.js";
+import { periodLink } from "../../shared/links.js";
+import { recordAudit } from "../audit/record.js";
+import type { Db } from "../db/client.js";
+import { assignmentDueDates, assignments, noticeLog, notifications, plans, tasks, users } from "../db/schema.js";
+
+export interface NoticeRun {
+  /** nothing was sent: quiet hours */
+  held: boolean;
+  reminders: number;
+  urges: number;
+  notifications: number;
+}
+
+const CHINA_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", hour12: false });
+
+const shorten = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+type Due = {
+  dueDateId: number;
+  dueOn: string;
+  label: string;
+  assignmentId: number;
+  unitId: number;
+  taskNumber: string;
+  taskText: string;
+  planTitle: string;
+};
+
+function message(notice: Notice, due: Due) {
+  const task = `《${due.planTitle}》任务 ${due.taskNumber}「${shorten(due.taskText)}」`;
+  return notice.kind === "urge"
+    ? {
+        title: `催办：任务 ${due.taskNumber}（${due.label}）已逾期`,
+        body: `${task}的“${due.label}”已于 ${due.dueOn} 到期，尚未报送进展。请尽快报送；确有困难的，请申请延期。`,
+      }
+    : {
+        title: `到期提醒：任务 ${due.taskNumber}（${due.label}）`,
+        body: `${task}的“${due.label}”将于 ${due.dueOn} 到期（还有 ${notice.days} 天），请按时报送进展。`,
+      };
+}
+
+/** The periods still waiting for a report that fall due within the reminders' reach, or are overdue. */
+async function periodsDue(db: Db, today: string, rules: NoticeRules): Promise<Due[]> {
+  return db
+    .select({
+      dueDateId: assignmentDueDates.id,
+      dueOn: assignmentDueDates.dueOn,
+      label: assignmentDueDates.label,
+      assignmentId: assignments.id,
+      unitId: assignments.unitId,
+      taskNumber: tasks.number,
+      taskText: tasks.text,
+      planTitle: plans.title,
+    })
+    .from(assignmentDueDates)
+    .innerJoin(assignments, eq(assignments.id, assignmentDueDates.assignmentId))
+    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+    .innerJoin(plans, eq(plans.id, assignments.planId))
+    .where(
+      and(
+        inArray(assignmentDueDates.state, ["open", "returned"]),
+        lte(assignmentDueDates.dueOn, addDays(today, horizonDays(rules))),
+        notInArray(assignments.status, ["cancelled", "completed"]),
+        eq(plans.status, "published"),
+      ),
+    );
+}
+
+/** Who hears about a unit's periods: its managers are urged; its managers and staff are reminded. */
+async function recipientsByUnit(db: Db, unitIds: number[]) {
+  const byUnit = new Map<number, { id: number; manager: boolean }[]>();
+  if (unitIds.length === 0) return byUnit;
+  const rows = await db
+    .select({ id: users.id, unitId: users.unitId, roles: users.roles })
+    .from(users)
+    .where(and(inArray(users.unitId, unitIds), eq(users.disabled, false)));
+  for (const row of rows) {
+    if (row.unitId === null) continue;
+    const manager = row.roles.includes("unit_manager");
+    if (!manager && !row.roles.includes("unit_staff")) continue;
+    byUnit.set(row.unitId, [...(byUnit.get(row.unitId) ?? []), { id: row.id, manager }]);
+  }
+  return byUnit;
+}
+
+async function sentKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  const sent = new Set<string>();
+  for (let i = 0; i < keys.length; i += 1000) {
+    const rows = await db
+      .select({ key: noticeLog.key })
+      .from(noticeLog)
+      .where(inArray(noticeLog.key, keys.slice(i, i + 1000)));
+    for (const row of rows) sent.add(row.key);
+  }
+  return sent;
+}
+
+export async function sendDueNotices(db: Db, now: Date, rules: NoticeRules = DEFAULT_NOTICE_RULES): Promise<NoticeRun> {
+  const run: NoticeRun = { held: false, reminders: 0, urges: 0, notifications: 0 };
+  if (inQuietHours(Number(CHINA_HOUR.format(now)))) return { ...run, held: true };
+  const today = chinaDay(now);
+  const due = (await periodsDue(db, today, rules)).flatMap((period) => {
+    const notice = noticeFor(period, today, rules);
+    return notice ? [{ period, notice }] : [];
+  });
+  const sent = await sentKeys(
+    db,
+    due.map((d) => d.notice.key),
+  );
+  const pending = due.filter((d) => !sent.has(d.notice.key));
+  const recipients = await recipientsByUnit(db, [...new Set(pending.map((d) => d.period.unitId))]);
+
+  for (const { period, notice } of pending) {
+    const people = (recipients.get(period.unitId) ?? []).filter((p) => notice.kind === "reminder" || p.manager);
+    const text = message(notice, period);
+    const sentNow = await db.transaction(async (tx) => {
+      // the key first: a runner that finds it taken (another sent it meanwhile) sends nothing
+      const [claimed] = await tx
+        .insert(noticeLog)
+        .values({ key: notice.key, assignmentId: period.assignmentId, recipients: people.length })
+        .onConflictDoNothing()
+        .returning({ id: noticeLog.id });
+      if (!claimed) return false;
+      await recordAudit(tx, {
+        actorId: null,
+        action: `notice.${notice.kind}`,
+        entityType: "assignment",
+        entityId: period.assignmentId,
+        after: { key: notice.key, period: period.label, dueOn: period.dueOn, recipients: people.map((p) => p.id) },
+      });
+      if (people.length) {
+        await tx.insert(notifications).values(
+          people.map((person) => ({
+            userId: person.id,
+            kind: notice.kind,
+            ...text,
+            link: periodLink(period.assignmentId, period.label),
+            assignmentId: period.assignmentId,
+          })),
+        );
+      }
+      return true;
+    });
+    if (!sentNow) continue;
+    if (notice.kind === "urge") run.urges++;
+    else run.reminders++;
+    run.notifications += people.length;
+  }
+  return run;
+}
