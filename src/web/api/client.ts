@@ -21,6 +21,9 @@ import type {
   Inbox,
   LoginRequest,
   Me,
+  Notification,
+  NotificationList,
+  NotificationListQuery,
   PhraseDismiss,
   PhraseMap,
   PlanCreate,
@@ -382,6 +385,11 @@ export const api = {
   inbox: () => request<Inbox>("GET", "/inbox"),
   /** The upload limit and the yellow-light days, as the server applies them. */
   settings: () => request<Settings>("GET", "/settings"),
+  notifications: {
+    list: (query: NotificationListQuery = {}) => request<NotificationList>("GET", "/notifications", { query }),
+    read: (id: number) => request<Notification>("POST", `/notifications/${id}/read`, { body: {} }),
+    readAll: () => request<NotificationList>("POST", "/notifications/read-all", { body: {} }),
+  },
 };
 
 /** The message to show for any failure: the server's Chinese message, or a generic one for bugs. */

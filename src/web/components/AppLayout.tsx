@@ -16,6 +16,7 @@ import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import type { Ability } from "../../shared/domain";
 import { errorMessage } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
+import { NotificationBell } from "./NotificationBell";
 import { PageLoading } from "./PageLoading";
 
 // Loaded only when a session actually expires: the form code it needs is not part of the start-up bundle.
@@ -112,6 +113,7 @@ export function AppLayout() {
             borderBottom: "1px solid #f0f0f0",
           }}
         >
+          <NotificationBell />
           <Dropdown menu={userMenu} trigger={["click"]}>
             <Button type="text" data-testid="user-menu" style={{ height: "auto", padding: "4px 8px" }}>
               <Flex align="center" gap={8}>
