@@ -27,6 +27,9 @@ export interface NoticeRun {
   notifications: number;
 }
 
+/** Notices sent in one transaction. */
+const BATCH = 200;
+
 const CHINA_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", hour12: false });
 
 const shorten = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text);
@@ -123,44 +126,61 @@ export async function sendDueNotices(db: Db, now: Date, rules: NoticeRules = DEF
     db,
     due.map((d) => d.notice.key),
   );
-  const pending = due.filter((d) => !sent.has(d.notice.key));
+  // in key order: two runners claiming the same keys then take them in the same order, and never deadlock
+  const pending = due.filter((d) => !sent.has(d.notice.key)).sort((a, b) => a.notice.key.localeCompare(b.notice.key));
   const recipients = await recipientsByUnit(db, [...new Set(pending.map((d) => d.period.unitId))]);
 
-  for (const { period, notice } of pending) {
-    const people = (recipients.get(period.unitId) ?? []).filter((p) => notice.kind === "reminder" || p.manager);
-    const text = message(notice, period);
-    const sentNow = await db.transaction(async (tx) => {
-      // the key first: a runner that finds it taken (another sent it meanwhile) sends nothing
-      const [claimed] = await tx
+  const recipientsOf = (period: Due, notice: Notice) =>
+    (recipients.get(period.unitId) ?? []).filter((p) => notice.kind === "reminder" || p.manager);
+  // a batch a transaction: the keys first (those another runner took meanwhile come back empty and are not sent),
+  // then the notifications and audit events of the keys this run holds
+  for (let at = 0; at < pending.length; at += BATCH) {
+    const batch = pending.slice(at, at + BATCH);
+    const sent = await db.transaction(async (tx) => {
+      const claimed = await tx
         .insert(noticeLog)
-        .values({ key: notice.key, assignmentId: period.assignmentId, recipients: people.length })
-        .onConflictDoNothing()
-        .returning({ id: noticeLog.id });
-      if (!claimed) return false;
-      await recordAudit(tx, {
-        actorId: null,
-        action: `notice.${notice.kind}`,
-        entityType: "assignment",
-        entityId: period.assignmentId,
-        after: { key: notice.key, period: period.label, dueOn: period.dueOn, recipients: people.map((p) => p.id) },
-      });
-      if (people.length) {
-        await tx.insert(notifications).values(
-          people.map((person) => ({
-            userId: person.id,
-            kind: notice.kind,
-            ...text,
-            link: periodLink(period.assignmentId, period.label),
+        .values(
+          batch.map(({ period, notice }) => ({
+            key: notice.key,
             assignmentId: period.assignmentId,
+            recipients: recipientsOf(period, notice).length,
           })),
-        );
+        )
+        .onConflictDoNothing()
+        .returning({ key: noticeLog.key });
+      const ours = new Set(claimed.map((c) => c.key));
+      const mine = batch.filter((d) => ours.has(d.notice.key));
+      const rows = mine.flatMap(({ period, notice }) =>
+        recipientsOf(period, notice).map((person) => ({
+          userId: person.id,
+          kind: notice.kind,
+          ...message(notice, period),
+          link: periodLink(period.assignmentId, period.label),
+          assignmentId: period.assignmentId,
+        })),
+      );
+      if (rows.length) await tx.insert(notifications).values(rows);
+      for (const { period, notice } of mine) {
+        await recordAudit(tx, {
+          actorId: null,
+          action: `notice.${notice.kind}`,
+          entityType: "assignment",
+          entityId: period.assignmentId,
+          after: {
+            key: notice.key,
+            period: period.label,
+            dueOn: period.dueOn,
+            recipients: recipientsOf(period, notice).map((p) => p.id),
+          },
+        });
       }
-      return true;
+      return { notices: mine, notifications: rows.length };
     });
-    if (!sentNow) continue;
-    if (notice.kind === "urge") run.urges++;
-    else run.reminders++;
-    run.notifications += people.length;
+    for (const { notice } of sent.notices) {
+      if (notice.kind === "urge") run.urges++;
+      else run.reminders++;
+    }
+    run.notifications += sent.notifications;
   }
   return run;
 }
