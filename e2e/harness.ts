@@ -70,6 +70,8 @@ export async function startProduct(): Promise<Product> {
     PORT: String(port),
     HOST: "127.0.0.1",
     FAZHI_DEMO_PASSWORD: DEMO_PASSWORD,
+    // the due jobs run when a test runs them (POST /api/jobs/run), not at a moment of the scheduler's choosing
+    FAZHI_JOBS_INTERVAL_MINUTES: "0",
   });
 
   const child = spawn(process.execPath, ["bin/fazhi.js", "serve"], { cwd: ROOT, env, stdio: "pipe" });
