@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { JobRun, NotificationList } from "../../shared/api.js";
-import { notifications } from "../db/schema.js";
+import { buildApp } from "../app.js";
+import { noticeLog, notifications } from "../db/schema.js";
 import { auditCount, createReport, publishedPlan } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 
@@ -89,6 +90,45 @@ describe("reminders and urging notices", () => {
       .from(notifications)
       .where(eq(notifications.title, "到期提醒：任务 1（完成时限）"));
     expect(mine.filter((n) => n.body.includes("2026-07-20"))).toHaveLength(1);
+  });
+});
+
+describe("the server's scheduler", () => {
+  it("runs the due jobs shortly after the start and then at its interval, until the server closes", async () => {
+    await publishedPlan(t, coordinator, [townshipId], dated("2026-08-31"));
+    vi.useFakeTimers({ toFake: ["setTimeout", "setInterval", "clearTimeout", "clearInterval"] });
+    let now = new Date("2026-08-24T09:00:00+08:00");
+    const app = await buildApp(
+      t.database,
+      { ...t.config, jobsIntervalMinutes: 10 },
+      { clock: () => now, scheduleJobs: true },
+    );
+    const sentFor = async (day: string) =>
+      (await t.database.db.select().from(noticeLog)).filter((row) => row.key.endsWith(`:${day}`)).map((r) => r.key);
+    const settle = async (until: () => Promise<boolean>, rounds = 200) => {
+      for (let i = 0; i < rounds && !(await until()); i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      await app.ready();
+      expect(await sentFor("2026-08-31")).toEqual([]);
+      vi.advanceTimersByTime(30_000);
+      await settle(async () => (await sentFor("2026-08-31")).length === 1);
+      expect((await sentFor("2026-08-31"))[0]).toMatch(/^reminder:7:/);
+
+      now = new Date("2026-08-30T09:00:00+08:00");
+      vi.advanceTimersByTime(10 * 60_000);
+      await settle(async () => (await sentFor("2026-08-31")).length === 2);
+      expect(await sentFor("2026-08-31")).toHaveLength(2);
+      // closed, it runs no more: the overdue day passes without an urging notice
+      await app.close();
+      now = new Date("2026-09-02T09:00:00+08:00");
+      vi.advanceTimersByTime(20 * 60_000);
+      await settle(async () => false, 50);
+      expect(await sentFor("2026-08-31")).toHaveLength(2);
+    } finally {
+      await app.close();
+      vi.useRealTimers();
+    }
   });
 });
 
