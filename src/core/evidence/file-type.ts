@@ -32,6 +32,10 @@ const TYPES: Record<EvidenceType["extension"], EvidenceType> = {
   ofd: { extension: "ofd", mediaType: "application/ofd", previewable: false },
 };
 
+/** Whether a stored file of this media type opens in the browser (PDF, images). */
+export const isPreviewable = (mediaType: string) =>
+  Object.values(TYPES).some((type) => type.mediaType === mediaType && type.previewable);
+
 /** The file types allowed as evidence, as the upload form lists them. */
 export const EVIDENCE_EXTENSIONS = Object.keys(TYPES) as EvidenceType["extension"][];
 

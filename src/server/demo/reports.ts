@@ -9,7 +9,7 @@ import type { Actor } from "../auth/actor.js";
 import { units, users } from "../db/schema.js";
 import { type Deps, signalDay } from "../deps.js";
 import { requestExtension } from "../extensions/service.js";
-import { reviewReport, writeReport } from "../reports/service.js";
+import { reviewReport, visibleScope, writeReport } from "../reports/service.js";
 
 async function demoActor(deps: Deps, username: string): Promise<Actor> {
   const [row] = await deps.db
@@ -42,7 +42,7 @@ export async function loadDemoReports(deps: Deps, planId: number): Promise<void>
     (
       await writeReport(
         deps,
-        assignmentId,
+        await visibleScope(deps, assignmentId, actor, ctx(actor)),
         { period, text, completion: 100, submit: true },
         [],
         actor,

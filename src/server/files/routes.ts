@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { and, eq } from "drizzle-orm";
 import { Type } from "typebox";
+import { isPreviewable } from "../../core/evidence/file-type.js";
 import { ErrorBody, IdParams } from "../../shared/api.js";
 import { recordDenied, visibleTo } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
@@ -9,7 +10,6 @@ import type { Deps } from "../deps.js";
 import { contentDisposition } from "../http/content-disposition.js";
 import { changeContext } from "../http/context.js";
 import { notFound } from "../http/errors.js";
-import { presentFile } from "../reports/queries.js";
 
 const INLINE_POLICY =
   "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
@@ -47,7 +47,7 @@ export const fileRoutes =
           throw notFound("文件");
         }
         if (!deps.files.has(file.sha256)) throw notFound("文件内容");
-        const inline = request.query.inline === true && presentFile(file).previewable;
+        const inline = request.query.inline === true && isPreviewable(file.mediaType);
         // a preview opens in the app's own pages (a new tab or a frame of the app): the browser's PDF viewer and the
         // image need their own policy, which allows them and nothing else
         if (inline) reply.header("content-security-policy", INLINE_POLICY);

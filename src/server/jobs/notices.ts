@@ -127,31 +127,33 @@ export async function sendDueNotices(db: Db, now: Date, rules: NoticeRules = DEF
     due.map((d) => d.notice.key),
   );
   // in key order: two runners claiming the same keys then take them in the same order, and never deadlock
-  const pending = due.filter((d) => !sent.has(d.notice.key)).sort((a, b) => a.notice.key.localeCompare(b.notice.key));
-  const recipients = await recipientsByUnit(db, [...new Set(pending.map((d) => d.period.unitId))]);
+  const unsent = due.filter((d) => !sent.has(d.notice.key)).sort((a, b) => a.notice.key.localeCompare(b.notice.key));
+  const recipients = await recipientsByUnit(db, [...new Set(unsent.map((d) => d.period.unitId))]);
+  const pending = unsent.map((d) => ({
+    ...d,
+    people: (recipients.get(d.period.unitId) ?? []).filter((p) => d.notice.kind === "reminder" || p.manager),
+  }));
 
-  const recipientsOf = (period: Due, notice: Notice) =>
-    (recipients.get(period.unitId) ?? []).filter((p) => notice.kind === "reminder" || p.manager);
   // a batch a transaction: the keys first (those another runner took meanwhile come back empty and are not sent),
   // then the notifications and audit events of the keys this run holds
   for (let at = 0; at < pending.length; at += BATCH) {
     const batch = pending.slice(at, at + BATCH);
-    const sent = await db.transaction(async (tx) => {
+    const sentNow = await db.transaction(async (tx) => {
       const claimed = await tx
         .insert(noticeLog)
         .values(
-          batch.map(({ period, notice }) => ({
+          batch.map(({ period, notice, people }) => ({
             key: notice.key,
             assignmentId: period.assignmentId,
-            recipients: recipientsOf(period, notice).length,
+            recipients: people.length,
           })),
         )
         .onConflictDoNothing()
         .returning({ key: noticeLog.key });
       const ours = new Set(claimed.map((c) => c.key));
       const mine = batch.filter((d) => ours.has(d.notice.key));
-      const rows = mine.flatMap(({ period, notice }) =>
-        recipientsOf(period, notice).map((person) => ({
+      const rows = mine.flatMap(({ period, notice, people }) =>
+        people.map((person) => ({
           userId: person.id,
           kind: notice.kind,
           ...message(notice, period),
@@ -160,27 +162,22 @@ export async function sendDueNotices(db: Db, now: Date, rules: NoticeRules = DEF
         })),
       );
       if (rows.length) await tx.insert(notifications).values(rows);
-      for (const { period, notice } of mine) {
+      for (const { period, notice, people } of mine) {
         await recordAudit(tx, {
           actorId: null,
           action: `notice.${notice.kind}`,
           entityType: "assignment",
           entityId: period.assignmentId,
-          after: {
-            key: notice.key,
-            period: period.label,
-            dueOn: period.dueOn,
-            recipients: recipientsOf(period, notice).map((p) => p.id),
-          },
+          after: { key: notice.key, period: period.label, dueOn: period.dueOn, recipients: people.map((p) => p.id) },
         });
       }
       return { notices: mine, notifications: rows.length };
     });
-    for (const { notice } of sent.notices) {
+    for (const { notice } of sentNow.notices) {
       if (notice.kind === "urge") run.urges++;
       else run.reminders++;
     }
-    run.notifications += sent.notifications;
+    run.notifications += sentNow.notifications;
   }
   return run;
 }

@@ -65,12 +65,16 @@ export async function createAssignments(
   return { assignments: created, dueDates: dates.length };
 }
 
+/** Assignments whose due dates follow one task's deadlines. */
+type TaskAssignments = { task: TaskRow; assignmentIds: number[] };
+
 /**
- * Brings the due dates of a task's assignments in line with its deadlines, period by period (reports name the period
+ * Brings the due dates of tasks' assignments in line with their deadlines, period by period (reports name the period
  * by its label): a period that stays keeps its state and, when an extension moved it, its date; a new one is added;
- * one that is gone is removed unless a report was made on it, which keeps it.
+ * one that is gone is removed unless a report was made on it, which keeps it. What is there is read once for all.
  */
-async function replaceDueDates(tx: Queryable, plan: PlanRow, task: TaskRow, assignmentIds: number[]): Promise<void> {
+async function replaceDueDates(tx: Queryable, plan: PlanRow, groups: TaskAssignments[]): Promise<void> {
+  const assignmentIds = groups.flatMap((g) => g.assignmentIds);
   if (assignmentIds.length === 0) return;
   const existing = await tx
     .select()
@@ -83,7 +87,9 @@ async function replaceDueDates(tx: Queryable, plan: PlanRow, task: TaskRow, assi
   const key = (assignmentId: number, label: string) => `${assignmentId}\u0000${label}`;
   const held = new Map(existing.map((row) => [key(row.assignmentId, row.label), row]));
   const hasReports = new Set(reported.map((r) => key(r.assignmentId, r.period)));
-  const wanted = assignmentIds.flatMap((id) => dueDateRows(plan, task, id));
+  const wanted = groups.flatMap(({ task, assignmentIds }) =>
+    assignmentIds.flatMap((id) => dueDateRows(plan, task, id)),
+  );
   const wantedKeys = new Set(wanted.map((row) => key(row.assignmentId, row.label)));
 
   const gone = existing.filter((row) => !wantedKeys.has(key(row.assignmentId, row.label)));
@@ -182,7 +188,9 @@ export async function syncTaskAssignments(
   const kept = existing
     .filter((a) => a.status !== "cancelled" && wantedKeys.has(key(a.unitId, a.role)))
     .map((a) => a.id);
-  await replaceDueDates(tx, plan, task, change.deadlinesChanged ? [...kept, ...reinstated] : reinstated);
+  await replaceDueDates(tx, plan, [
+    { task, assignmentIds: change.deadlinesChanged ? [...kept, ...reinstated] : reinstated },
+  ]);
 }
 
 /** A published plan's period or cadence changed: every open assignment's due dates follow. */
@@ -195,5 +203,9 @@ export async function refreshPlanDueDates(tx: Queryable, plan: PlanRow): Promise
   const byTask = new Map<number, number[]>();
   for (const a of open) byTask.set(a.taskId, [...(byTask.get(a.taskId) ?? []), a.id]);
   const planTasks = await tx.select().from(tasks).where(eq(tasks.planId, plan.id));
-  for (const task of planTasks) await replaceDueDates(tx, plan, task, byTask.get(task.id) ?? []);
+  await replaceDueDates(
+    tx,
+    plan,
+    planTasks.map((task) => ({ task, assignmentIds: byTask.get(task.id) ?? [] })),
+  );
 }

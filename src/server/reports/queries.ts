@@ -1,6 +1,7 @@
 /** Reading progress reports with what the screens show of them: task, unit, people, files, and what the caller may do. */
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { isPreviewable } from "../../core/evidence/file-type.js";
 import type { EvidenceFile, Report, ReportComment, ReportDetail } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
@@ -69,7 +70,7 @@ export function presentFile(file: FileRow): EvidenceFile {
     mediaType: file.mediaType,
     size: file.size,
     sha256: file.sha256,
-    previewable: file.mediaType === "application/pdf" || file.mediaType.startsWith("image/"),
+    previewable: isPreviewable(file.mediaType),
     createdAt: file.createdAt.toISOString(),
   };
 }

@@ -16,8 +16,7 @@ import {
 import { getAssignment } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import { reports } from "../db/schema.js";
-import type { Deps } from "../deps.js";
-import { signalDay } from "../deps.js";
+import { type Deps, signalDay } from "../deps.js";
 import { readUpload } from "../files/upload.js";
 import { changeContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
@@ -30,6 +29,7 @@ import {
   submitReport,
   updateDraft,
   visibleReport,
+  visibleScope,
   withdrawReport,
   writeReport,
 } from "./service.js";
@@ -92,11 +92,11 @@ export const reportRoutes =
         const actor = request.actor as Actor;
         const ctx = changeContext(request);
         // the assignment is looked at before the upload is read: an unknown or foreign one costs no upload
-        await getAssignment(db, request.params.id, actor, signalDay(deps), ctx);
+        const scope = await visibleScope(deps, request.params.id, actor, ctx);
         const key = idempotencyKeyOf(request, `report.create:${request.params.id}`);
         const { fields, files } = await readUpload(request, ReportCreateFields, config.maxUploadBytes);
         const { statusCode, reportId } = await once(deps, key, () =>
-          writeReport(deps, request.params.id, fields, files, actor, ctx, key),
+          writeReport(deps, scope, fields, files, actor, ctx, key),
         );
         return detail(reply, actor, reportId, statusCode);
       },
@@ -171,9 +171,9 @@ export const reportRoutes =
       async (request, reply) => {
         const actor = request.actor as Actor;
         const ctx = changeContext(request);
-        await visibleReport(deps, request.params.id, actor, ctx);
+        const visible = await visibleReport(deps, request.params.id, actor, ctx);
         const { files } = await readUpload(request, VersionBody, config.maxUploadBytes);
-        await attachFiles(deps, request.params.id, files, actor, ctx);
+        await attachFiles(deps, visible, files, actor, ctx);
         return detail(reply, actor, request.params.id);
       },
     );

@@ -34,7 +34,12 @@ export const UNDATED_PERIOD = "进展情况";
 const ownUnitOnly = () => forbidden("只有本单位的人员可以报送、修改本单位的进展");
 
 /** The scope of an assignment the actor may see: 404 (recorded) for one they may not. */
-async function visibleScope(deps: Deps, assignmentId: number, actor: Actor, ctx: ChangeContext): Promise<ReportScope> {
+export async function visibleScope(
+  deps: Deps,
+  assignmentId: number,
+  actor: Actor,
+  ctx: ChangeContext,
+): Promise<ReportScope> {
   const assignment = await getAssignment(deps.db, assignmentId, actor, signalDay(deps), ctx);
   const leads = await leadUnitsOf(deps.db, [assignment.taskId]);
   return { assignment, leadUnitIds: leads.get(assignment.taskId) ?? [] };
@@ -178,10 +183,16 @@ const hasContent = async (tx: Queryable, report: ReportRow) => {
 const emptyReport = () => new AppError(400, "report_empty", "报送内容为空：请填写工作进展，或上传佐证材料后再报送");
 
 /**
- * Submits a draft inside the caller's transaction: the period now waits for review, and a unit that reports on an
- * assignment it had not signed for has signed for it.
+ * Submits a draft inside the caller's transaction, which holds the assignment's row locked: the period now waits for
+ * review, and a unit that reports on an assignment it had not signed for has signed for it.
  */
-async function submitInTx(tx: Queryable, draft: ReportRow, actor: Actor, ctx: ChangeContext): Promise<void> {
+async function submitInTx(
+  tx: Queryable,
+  assignment: AssignmentRow,
+  draft: ReportRow,
+  actor: Actor,
+  ctx: ChangeContext,
+): Promise<void> {
   if (!(await hasContent(tx, draft))) throw emptyReport();
   const now = new Date();
   const [after] = await tx
@@ -204,7 +215,6 @@ async function submitInTx(tx: Queryable, draft: ReportRow, actor: Actor, ctx: Ch
     before: draft,
     after,
   });
-  const [assignment] = await tx.select().from(assignments).where(eq(assignments.id, draft.assignmentId));
   if (assignment.status === "new") await markAcknowledged(tx, assignment, actor, ctx);
 }
 
@@ -212,6 +222,15 @@ async function lockAssignment(tx: Queryable, id: number) {
   const [row] = await tx.select().from(assignments).where(eq(assignments.id, id)).for("update");
   if (!row) throw notFound("任务");
   return row;
+}
+
+/** The fields of a report the caller gave: those it left out stay as they are. */
+function givenFields(input: Pick<ReportPatch, "text" | "completion" | "links">) {
+  return {
+    ...(input.text !== undefined ? { text: input.text } : {}),
+    ...(input.completion !== undefined ? { completion: input.completion } : {}),
+    ...(input.links !== undefined ? { links: input.links } : {}),
+  };
 }
 
 async function lockReport(tx: Queryable, id: number) {
@@ -226,18 +245,19 @@ const notDraft = () =>
 /**
  * Writes a report on one period of an assignment: the period's draft is continued when there is one, else a new
  * report is made (the next revision after a returned one). With `submit` it goes to review at once. Answers the
- * report's id and whether it was made (201) or a draft continued (200).
+ * report's id and whether it was made (201) or a draft continued (200). `scope` is the assignment as the actor sees it
+ * (visibleScope), looked up before the upload was read.
  */
 export async function writeReport(
   deps: Deps,
-  assignmentId: number,
+  scope: ReportScope,
   input: ReportCreateFields,
   uploads: UploadedFile[],
   actor: Actor,
   ctx: ChangeContext,
   key: IdempotencyKey | null,
 ): Promise<{ reportId: number; statusCode: 200 | 201 }> {
-  const scope = await visibleScope(deps, assignmentId, actor, ctx);
+  const assignmentId = scope.assignment.id;
   await assertOwnUnit(deps, actor, scope, ctx, "report");
   assertWorkable(scope.assignment);
   // checked before any file is stored, and again under the lock
@@ -250,16 +270,13 @@ export async function writeReport(
   const stored = await storeFiles(deps, uploads);
 
   return deps.db.transaction(async (tx) => {
-    assertWorkable(await lockAssignment(tx, assignmentId));
+    const assignment = await lockAssignment(tx, assignmentId);
+    assertWorkable(assignment);
     await periodFor(tx, assignmentId, period);
     const { open, latest } = await reportsOnPeriod(tx, assignmentId, period);
     if (open?.status === "submitted") throw alreadySubmitted(period);
     const carried = await carriedFiles(tx, assignmentId, input.fileIds ?? []);
-    const fields = {
-      ...(input.text !== undefined ? { text: input.text } : {}),
-      ...(input.completion !== undefined ? { completion: input.completion } : {}),
-      ...(input.links !== undefined ? { links: input.links } : {}),
-    };
+    const fields = givenFields(input);
     let report: ReportRow;
     let statusCode: 200 | 201;
     if (open) {
@@ -299,7 +316,7 @@ export async function writeReport(
       statusCode = 201;
     }
     await attach(tx, report.id, stored, carried, actor);
-    if (input.submit) await submitInTx(tx, report, actor, ctx);
+    if (input.submit) await submitInTx(tx, assignment, report, actor, ctx);
     if (key) await claimKey(tx, key, statusCode, report.id);
     return { reportId: report.id, statusCode };
   });
@@ -318,13 +335,7 @@ export async function updateDraft(deps: Deps, id: number, patch: ReportPatch, ac
     if (before.status !== "draft") throw notDraft();
     const [after] = await tx
       .update(reports)
-      .set({
-        ...(patch.text !== undefined ? { text: patch.text } : {}),
-        ...(patch.completion !== undefined ? { completion: patch.completion } : {}),
-        ...(patch.links !== undefined ? { links: patch.links } : {}),
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
+      .set({ ...givenFields(patch), version: before.version + 1, updatedAt: new Date() })
       .where(eq(reports.id, id))
       .returning();
     const removed = patch.removeFileIds ?? [];
@@ -342,12 +353,18 @@ export async function updateDraft(deps: Deps, id: number, patch: ReportPatch, ac
   });
 }
 
-/** Adds evidence files to a draft. */
-export async function attachFiles(deps: Deps, id: number, uploads: UploadedFile[], actor: Actor, ctx: ChangeContext) {
-  const { scope } = await visibleReport(deps, id, actor, ctx);
+/** Adds evidence files to a draft; `visible` is the draft as the actor sees it (visibleReport), looked up before the upload. */
+export async function attachFiles(
+  deps: Deps,
+  visible: { row: ReportRow; scope: ReportScope },
+  uploads: UploadedFile[],
+  actor: Actor,
+  ctx: ChangeContext,
+) {
+  const { row: current, scope } = visible;
+  const id = current.id;
   await assertOwnUnit(deps, actor, scope, ctx, "report.attach");
   if (uploads.length === 0) throw new AppError(400, "file_required", "请选择要上传的材料");
-  const [current] = await deps.db.select().from(reports).where(eq(reports.id, id));
   if (current.status !== "draft") throw notDraft();
   const stored = await storeFiles(deps, uploads);
   await deps.db.transaction(async (tx) => {
@@ -381,12 +398,13 @@ export async function submitReport(
   const { scope } = await visibleReport(deps, id, actor, ctx);
   await assertOwnUnit(deps, actor, scope, ctx, "report.submit");
   await deps.db.transaction(async (tx) => {
-    assertWorkable(await lockAssignment(tx, scope.assignment.id));
+    const assignment = await lockAssignment(tx, scope.assignment.id);
+    assertWorkable(assignment);
     const before = await lockReport(tx, id);
     if (before.status === "submitted") throw alreadySubmitted(before.period);
     if (before.status !== "draft") throw notDraft();
     if (version !== undefined && before.version !== version) throw versionConflict();
-    await submitInTx(tx, before, actor, ctx);
+    await submitInTx(tx, assignment, before, actor, ctx);
     if (key) await claimKey(tx, key, 200, id);
   });
 }
