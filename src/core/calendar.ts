@@ -17,3 +17,15 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** Whole days from one yyyy-mm-dd day to a later one (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+const CHINA_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", hour12: false });
+
+/** The hour (0–23) in China at the given moment. */
+export function chinaHour(at: Date): number {
+  return Number(CHINA_HOUR.format(at)) % 24;
+}

@@ -820,9 +820,16 @@ export type JobRunRequest = Static<typeof JobRunRequest>;
 
 export const JobRun = Type.Object({
   at: Timestamp,
-  held: Type.Boolean(),
+  /** plans in their quiet hours: their messages wait for the next run after them */
+  held: Type.Integer(),
   reminders: Type.Integer(),
   urges: Type.Integer(),
+  /** supervision orders drafted for the coordinator to review and issue */
+  orders: Type.Integer(),
+  /** in-app notifications written */
   notifications: Type.Integer(),
+  /** emails and robot messages sent, and those that failed this time (retried later) */
+  delivered: Type.Integer(),
+  deliveryFailures: Type.Integer(),
 });
 export type JobRun = Static<typeof JobRun>;

@@ -121,6 +121,8 @@ export const ABILITIES = [
   "plans.manage",
   "assignments.read",
   "assignments.read_all",
+  "supervision.manage",
+  "channels.manage",
   "jobs.run",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
@@ -135,6 +137,8 @@ const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "plans.manage",
     "assignments.read",
     "assignments.read_all",
+    "supervision.manage",
+    "channels.manage",
     "jobs.run",
   ],
   coordinator: [
@@ -145,6 +149,7 @@ const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "plans.manage",
     "assignments.read",
     "assignments.read_all",
+    "supervision.manage",
   ],
   // the 分管领导 follows every unit's work, read only
   leader: ["units.read", "plans.read", "assignments.read", "assignments.read_all"],
@@ -177,10 +182,57 @@ export function fileTooLargeMessage(maxBytes: number, filename?: string): string
   return `${which}超过 ${Math.round(maxBytes / (1024 * 1024))} MB 的上限，请压缩或拆分后再上传`;
 }
 
-/** What a notification is about: the job's reminders (提醒) and urging notices (催办). */
-export const NOTIFICATION_KINDS = ["reminder", "urge"] as const;
+/** What a notification is about: reminders (提醒), urging notices (催办), supervision orders (督办), bulletins (通报). */
+export const NOTIFICATION_KINDS = ["reminder", "urge", "order", "bulletin"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   reminder: "到期提醒",
   urge: "催办",
+  order: "督办",
+  bulletin: "通报",
+};
+
+/** 督办单 levels: blue is issued by hand; yellow and red by the job, some days after a period fell overdue. */
+export const SUPERVISION_ORDER_LEVELS = ["blue", "yellow", "red"] as const;
+export type SupervisionOrderLevel = (typeof SUPERVISION_ORDER_LEVELS)[number];
+export const SUPERVISION_ORDER_LEVEL_LABELS: Record<SupervisionOrderLevel, string> = {
+  blue: "蓝牌督办",
+  yellow: "黄牌督办",
+  red: "红牌督办",
+};
+
+/** A supervision order is drafted (by the job or by hand), then reviewed and issued, or cancelled. */
+export const SUPERVISION_ORDER_STATUSES = ["draft", "issued", "cancelled"] as const;
+export type SupervisionOrderStatus = (typeof SUPERVISION_ORDER_STATUSES)[number];
+export const SUPERVISION_ORDER_STATUS_LABELS: Record<SupervisionOrderStatus, string> = {
+  draft: "待签发",
+  issued: "已签发",
+  cancelled: "已撤销",
+};
+
+export const BULLETIN_STATUSES = ["draft", "published"] as const;
+export type BulletinStatus = (typeof BULLETIN_STATUSES)[number];
+export const BULLETIN_STATUS_LABELS: Record<BulletinStatus, string> = {
+  draft: "草稿",
+  published: "已发布",
+};
+
+/** Where a message goes besides the bell: email, or a group robot of DingTalk, WeCom or Feishu. */
+export const CHANNEL_KINDS = ["dingtalk", "wecom", "feishu"] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
+  dingtalk: "钉钉群机器人",
+  wecom: "企业微信群机器人",
+  feishu: "飞书群机器人",
+};
+export const DELIVERY_CHANNELS = ["email", ...CHANNEL_KINDS] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+/** An outgoing message: waiting (or waiting to be retried), sent, or given up after its last try (listed, retried by hand). */
+export const DELIVERY_STATUSES = ["pending", "sent", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  pending: "待发送",
+  sent: "已发送",
+  failed: "发送失败",
 };

@@ -1,15 +1,16 @@
 import { openConfiguredDatabase } from "../../server/boot.js";
-import { sendDueNotices } from "../../server/jobs/notices.js";
+import { runDueJobs } from "../../server/jobs/run.js";
 import { withConfig } from "../config.js";
 
 const USAGE = `Usage: fazhi jobs run [--now ISO-TIME]
 
-Runs the due jobs once (reminders before due dates, urging notices for overdue periods) and prints what was sent.
+Runs the due jobs once (reminders before due dates, urging notices for overdue periods, supervision orders for
+periods long overdue, emails and robot messages waiting to go out) and prints what was done.
 Each notice goes out once: running again sends nothing new. --now runs as at that moment (e.g. 2025-07-01T09:00:00+08:00).
 With the embedded database, stop the server first (or use POST /api/jobs/run as an administrator).`;
 
 export const jobsCommand = {
-  summary: "run the due jobs once: reminders and urging notices",
+  summary: "run the due jobs once: reminders, urging notices, supervision orders, outgoing messages",
   run: async (args: string[]) => {
     const [action, ...rest] = args;
     if (action !== "run") {
@@ -27,11 +28,11 @@ export const jobsCommand = {
       const database = await openConfiguredDatabase(config);
       try {
         await database.migrate();
-        const run = await sendDueNotices(database.db, now);
+        const run = await runDueJobs(database.db, config, now);
+        const held = run.held ? `；${run.held} 个方案处于免打扰时段，其消息稍后发送` : "";
         console.log(
-          run.held
-            ? `${now.toISOString()}：免打扰时段(22:00-07:00)，暂不发送`
-            : `${now.toISOString()}：到期提醒 ${run.reminders} 条、催办 ${run.urges} 条，通知 ${run.notifications} 人次`,
+          `${now.toISOString()}：到期提醒 ${run.reminders} 条、催办 ${run.urges} 条、督办单 ${run.orders} 份，` +
+            `通知 ${run.notifications} 人次，外发 ${run.delivered} 条(失败 ${run.deliveryFailures} 条)${held}`,
         );
         return 0;
       } finally {

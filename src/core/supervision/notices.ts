@@ -1,16 +1,12 @@
 /**
  * Which notices a period of an assignment calls for on a day: a reminder (提醒) some days before its due date, an
- * urging notice (催办) once it is overdue. Each notice has a key that names it for good, so that whoever sends it
- * records the key with the send and no notice goes out twice, however often the job runs.
+ * urging notice (催办) once it is overdue, and a supervision order (督办单) once it is some days overdue. Each has a
+ * key that names it for good, so that whoever sends it records the key with the send and nothing goes out twice,
+ * however often the job runs.
  */
-import { addDays } from "../calendar.js";
-
-export interface NoticeRules {
-  /** days before a due date that a reminder goes out (7 and 1 by default) */
-  reminderDays: number[];
-}
-
-export const DEFAULT_NOTICE_RULES: NoticeRules = { reminderDays: [7, 1] };
+import type { SupervisionOrderLevel } from "../../shared/domain.js";
+import { addDays, daysBetween } from "../calendar.js";
+import { DEFAULT_SUPERVISION_RULES, type SupervisionRules } from "./rules.js";
 
 export interface PeriodOnDay {
   /** the due date's row: keys are per row and date, so a moved date (an extension) is reminded of again */
@@ -27,7 +23,7 @@ export type Notice = { kind: "reminder"; days: number; key: string } | { kind: "
 export function noticeFor(
   period: PeriodOnDay,
   today: string,
-  rules: NoticeRules = DEFAULT_NOTICE_RULES,
+  rules: Pick<SupervisionRules, "reminderDays"> = DEFAULT_SUPERVISION_RULES,
 ): Notice | null {
   const { dueDateId, dueOn } = period;
   if (today > dueOn) return { kind: "urge", key: `urge:${dueDateId}:${dueOn}` };
@@ -36,12 +32,32 @@ export function noticeFor(
   return { kind: "reminder", days: opened[0], key: `reminder:${opened[0]}:${dueDateId}:${dueOn}` };
 }
 
-/** The farthest a reminder reaches ahead: the job looks at periods due within this many days. */
-export const horizonDays = (rules: NoticeRules = DEFAULT_NOTICE_RULES) => Math.max(0, ...rules.reminderDays);
+export interface OrderCall {
+  level: Exclude<SupervisionOrderLevel, "blue">;
+  daysOverdue: number;
+  key: string;
+}
 
 /**
- * Quiet hours (22:00–07:00 by default, China time): notices wait until the morning. `hour` is the hour in China.
+ * The supervision order a period calls for today: yellow from X days overdue, red from Y. A job that first sees
+ * a period already Y days late drafts the red one only.
  */
-export function inQuietHours(hour: number, quiet: { from: number; to: number } = { from: 22, to: 7 }): boolean {
+export function orderFor(
+  period: PeriodOnDay,
+  today: string,
+  rules: Pick<SupervisionRules, "yellowOrderDays" | "redOrderDays"> = DEFAULT_SUPERVISION_RULES,
+): OrderCall | null {
+  const daysOverdue = daysBetween(period.dueOn, today);
+  const level = daysOverdue >= rules.redOrderDays ? "red" : daysOverdue >= rules.yellowOrderDays ? "yellow" : null;
+  if (!level) return null;
+  return { level, daysOverdue, key: `order:${level}:${period.dueDateId}:${period.dueOn}` };
+}
+
+/** The farthest a reminder reaches ahead: the job looks at periods due within this many days. */
+export const horizonDays = (rules: Pick<SupervisionRules, "reminderDays"> = DEFAULT_SUPERVISION_RULES) =>
+  Math.max(0, ...rules.reminderDays);
+
+/** Quiet hours (22:00–07:00 by default, China time): notices wait until the morning. `hour` is the hour in China. */
+export function inQuietHours(hour: number, quiet = DEFAULT_SUPERVISION_RULES.quietHours): boolean {
   return quiet.from > quiet.to ? hour >= quiet.from || hour < quiet.to : hour >= quiet.from && hour < quiet.to;
 }

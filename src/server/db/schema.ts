@@ -9,14 +9,20 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { Deadline, ParseWarning, Target } from "../../core/parser/types.js";
+import type { SupervisionRules } from "../../core/supervision/rules.js";
 import type {
   AssignmentStatus,
+  BulletinStatus,
+  ChannelKind,
+  DeliveryChannel,
+  DeliveryStatus,
   ExtensionStatus,
   NotificationKind,
   OccurrenceState,
@@ -24,6 +30,8 @@ import type {
   ReportingCadence,
   ReportStatus,
   Role,
+  SupervisionOrderLevel,
+  SupervisionOrderStatus,
   TaskUnitRole,
   UnitType,
 } from "../../shared/domain.js";
@@ -74,6 +82,8 @@ export const users = pgTable(
     displayName: text("display_name").notNull(),
     unitId: integer("unit_id").references(() => units.id),
     roles: text("roles").array().$type<Role[]>().notNull(),
+    /** where email notices go; none: the bell only */
+    email: text("email"),
     passwordHash: text("password_hash").notNull(),
     disabled: boolean("disabled").notNull().default(false),
     /** demo accounts are refused in production mode */
@@ -149,6 +159,8 @@ export const plans = pgTable(
     parentId: integer("parent_id").references((): AnyPgColumn => plans.id),
     /** how often units report on ongoing (长期坚持) tasks */
     cadence: text("cadence").$type<ReportingCadence>().notNull().default("quarterly"),
+    /** reminders, supervision order thresholds, quiet hours; the rules it leaves out are the defaults */
+    supervisionRules: jsonb("supervision_rules").$type<Partial<SupervisionRules>>(),
     /** the document's text as the parser read it: task spans point into it */
     sourceText: text("source_text"),
     warnings: jsonb("warnings").$type<ParseWarning[]>().notNull().default([]),
@@ -456,6 +468,165 @@ export const noticeLog = pgTable("notice_log", {
   sentAt: createdAt(),
 });
 
+/** The last number given per kind of document and year: 督办〔2026〕第N号, 通报〔2026〕第N号. */
+export const documentNumbers = pgTable(
+  "document_numbers",
+  {
+    kind: text("kind").notNull(),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.year] })],
+);
+
+/**
+ * 督办单: a formal order to a unit whose period is late. The job drafts yellow and red ones (by key, once each);
+ * the coordinator may draft a blue one by hand. The coordinator edits and issues it, which gives it its number.
+ */
+export const supervisionOrders = pgTable(
+  "supervision_orders",
+  {
+    id: serial("id").primaryKey(),
+    /** order:yellow:<due date id>:<due on> for the job's orders; null for one drafted by hand */
+    key: text("key").unique(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    dueDateId: integer("due_date_id").references(() => assignmentDueDates.id),
+    period: text("period").notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    level: text("level").$type<SupervisionOrderLevel>().notNull(),
+    status: text("status").$type<SupervisionOrderStatus>().notNull().default("draft"),
+    daysOverdue: integer("days_overdue").notNull(),
+    /** given when issued: 督办〔year〕第number号 */
+    year: integer("year"),
+    number: integer("number"),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** the date by which the unit must report what it did (整改时限) */
+    replyBy: date("reply_by", { mode: "string" }).notNull(),
+    cancelledReason: text("cancelled_reason"),
+    createdBy: integer("created_by").references(() => users.id),
+    issuedAt: timestamp("issued_at", { withTimezone: true, mode: "date" }),
+    issuedBy: integer("issued_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("supervision_orders_number_key").on(t.year, t.number),
+    index("supervision_orders_status_idx").on(t.status, t.createdAt),
+    index("supervision_orders_unit_idx").on(t.unitId),
+    index("supervision_orders_assignment_idx").on(t.assignmentId),
+  ],
+);
+
+/** What a bulletin reports, as generated for its plan and period; the coordinator edits the words around it. */
+export interface BulletinContent {
+  units: {
+    unitId: number;
+    unitName: string;
+    due: number;
+    done: number;
+    overdue: number;
+    returned: number;
+    rate: number;
+  }[];
+  overdue: {
+    assignmentId: number;
+    unitName: string;
+    taskNumber: string;
+    taskText: string;
+    period: string;
+    dueOn: string;
+    daysOverdue: number;
+  }[];
+  returned: {
+    reportId: number;
+    assignmentId: number;
+    unitName: string;
+    taskNumber: string;
+    period: string;
+    returnedAt: string;
+    reason: string;
+  }[];
+}
+
+/** 通报: for a plan and period, who is late, what was sent back, each unit's completion rate; edited, then published. */
+export const bulletins = pgTable(
+  "bulletins",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    title: text("title").notNull(),
+    /** the words before the tables and after them: generated, then the coordinator's */
+    intro: text("intro").notNull(),
+    closing: text("closing").notNull(),
+    content: jsonb("content").$type<BulletinContent>().notNull(),
+    status: text("status").$type<BulletinStatus>().notNull().default("draft"),
+    year: integer("year"),
+    number: integer("number"),
+    createdBy: integer("created_by").references(() => users.id),
+    publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
+    publishedBy: integer("published_by").references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("bulletins_number_key").on(t.year, t.number), index("bulletins_plan_idx").on(t.planId)],
+);
+
+/** A group robot (DingTalk, WeCom, Feishu): a unit's own gets that unit's notices; one without a unit, the office's. */
+export const channels = pgTable("channels", {
+  id: serial("id").primaryKey(),
+  kind: text("kind").$type<ChannelKind>().notNull(),
+  name: text("name").notNull(),
+  url: text("url").notNull(),
+  /** the robot's signing secret (DingTalk 加签, Feishu 签名校验); WeCom robots do not sign */
+  secret: text("secret"),
+  unitId: integer("unit_id").references(() => units.id),
+  enabled: boolean("enabled").notNull().default(true),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * The outbox of messages beyond the bell: written in the transaction that makes the notice, sent afterwards by the
+ * delivery job, retried with backoff, and kept (sent or failed) so that none is lost.
+ */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: serial("id").primaryKey(),
+    channel: text("channel").$type<DeliveryChannel>().notNull(),
+    channelId: integer("channel_id").references(() => channels.id),
+    /** the email address, or the robot's name as it was when the message was made */
+    address: text("address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("deliveries_due_idx").on(t.status, t.nextAttemptAt), index("deliveries_created_idx").on(t.createdAt)],
+);
+
 export type UnitRow = typeof units.$inferSelect;
 export type UnitGroupRow = typeof unitGroups.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -467,3 +638,7 @@ export type DueDateRow = typeof assignmentDueDates.$inferSelect;
 export type FileRow = typeof files.$inferSelect;
 export type ReportRow = typeof reports.$inferSelect;
 export type ExtensionRequestRow = typeof extensionRequests.$inferSelect;
+export type SupervisionOrderRow = typeof supervisionOrders.$inferSelect;
+export type BulletinRow = typeof bulletins.$inferSelect;
+export type ChannelRow = typeof channels.$inferSelect;
+export type DeliveryRow = typeof deliveries.$inferSelect;

@@ -59,8 +59,8 @@ describe("reminders and urging notices", () => {
     expect(await runAt("2026-06-26T09:00:00")).toMatchObject({ reminders: 0, urges: 0 });
     expect(await runAt("2026-06-29T09:00:00")).toMatchObject({ reminders: 1, urges: 0 });
     // quiet hours hold the urging notice until the morning
-    expect(await runAt("2026-07-01T06:30:00")).toMatchObject({ held: true, urges: 0 });
-    expect(await runAt("2026-07-01T07:00:00")).toMatchObject({ held: false, urges: 1 });
+    expect(await runAt("2026-07-01T06:30:00")).toMatchObject({ held: 1, urges: 0 });
+    expect(await runAt("2026-07-01T07:00:00")).toMatchObject({ held: 0, urges: 1 });
     expect(await runAt("2026-07-05T10:00:00")).toMatchObject({ reminders: 0, urges: 0 });
 
     const all = await inbox();

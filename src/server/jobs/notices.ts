@@ -1,44 +1,38 @@
 /**
  * The notice job: reminders before a period's due date and urging notices once it is overdue, to the people of the
- * unit that owes the report, as in-app notifications. Each notice is recorded by its key in the transaction that
- * sends it, so it goes out exactly once: a second run, or two runners at the same moment, send nothing new. During
- * quiet hours nothing is sent; the first run after them sends what is due.
+ * unit that owes the report. Each notice is recorded by its key in the transaction that sends it, so it goes out
+ * exactly once: a second run, or two runners at the same moment, send nothing new. In a plan's quiet hours nothing
+ * of it is sent; the first run after them sends what is due.
  */
 import { and, eq, inArray, lte, notInArray } from "drizzle-orm";
 import { addDays, chinaDay } from "../../core/calendar.js";
-import {
-  DEFAULT_NOTICE_RULES,
-  horizonDays,
-  inQuietHours,
-  type Notice,
-  type NoticeRules,
-  noticeFor,
-} from "../../core/supervision/notices.js";
+import { horizonDays, type Notice, noticeFor } from "../../core/supervision/notices.js";
 import { periodLink } from "../../shared/links.js";
-import { recordAudit } from "../audit/record.js";
+import { recordAudits } from "../audit/record.js";
 import type { Db } from "../db/client.js";
-import { assignmentDueDates, assignments, noticeLog, notifications, plans, tasks, users } from "../db/schema.js";
+import { assignmentDueDates, assignments, noticeLog, plans, tasks, users } from "../db/schema.js";
+import { notify } from "../notifications/notify.js";
+import { type PlanRules, planRules } from "./rules.js";
 
 export interface NoticeRun {
-  /** nothing was sent: quiet hours */
-  held: boolean;
+  /** plans whose quiet hours held their notices back */
+  held: number;
   reminders: number;
   urges: number;
   notifications: number;
 }
 
 /** Notices sent in one transaction. */
-const BATCH = 200;
+const BATCH = 500;
 
-const CHINA_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", hour12: false });
+export const shorten = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-const shorten = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text);
-
-type Due = {
+export type Due = {
   dueDateId: number;
   dueOn: string;
   label: string;
   assignmentId: number;
+  planId: number;
   unitId: number;
   taskNumber: string;
   taskText: string;
@@ -58,14 +52,19 @@ function message(notice: Notice, due: Due) {
       };
 }
 
-/** The periods still waiting for a report that fall due within the reminders' reach, or are overdue. */
-async function periodsDue(db: Db, today: string, rules: NoticeRules): Promise<Due[]> {
+/**
+ * The periods still waiting for a report that fall due before `until` (overdue ones included), of the plans given:
+ * the ones outside their quiet hours.
+ */
+export async function periodsDue(db: Db, until: string, planIds: number[]): Promise<Due[]> {
+  if (planIds.length === 0) return [];
   return db
     .select({
       dueDateId: assignmentDueDates.id,
       dueOn: assignmentDueDates.dueOn,
       label: assignmentDueDates.label,
       assignmentId: assignments.id,
+      planId: assignments.planId,
       unitId: assignments.unitId,
       taskNumber: tasks.number,
       taskText: tasks.text,
@@ -78,15 +77,15 @@ async function periodsDue(db: Db, today: string, rules: NoticeRules): Promise<Du
     .where(
       and(
         inArray(assignmentDueDates.state, ["open", "returned"]),
-        lte(assignmentDueDates.dueOn, addDays(today, horizonDays(rules))),
+        lte(assignmentDueDates.dueOn, until),
         notInArray(assignments.status, ["cancelled", "completed"]),
-        eq(plans.status, "published"),
+        inArray(assignments.planId, planIds),
       ),
     );
 }
 
 /** Who hears about a unit's periods: its managers are urged; its managers and staff are reminded. */
-async function recipientsByUnit(db: Db, unitIds: number[]) {
+export async function recipientsByUnit(db: Db, unitIds: number[]) {
   const byUnit = new Map<number, { id: number; manager: boolean }[]>();
   if (unitIds.length === 0) return byUnit;
   const rows = await db
@@ -114,12 +113,13 @@ async function sentKeys(db: Db, keys: string[]): Promise<Set<string>> {
   return sent;
 }
 
-export async function sendDueNotices(db: Db, now: Date, rules: NoticeRules = DEFAULT_NOTICE_RULES): Promise<NoticeRun> {
-  const run: NoticeRun = { held: false, reminders: 0, urges: 0, notifications: 0 };
-  if (inQuietHours(Number(CHINA_HOUR.format(now)))) return { ...run, held: true };
+export async function sendDueNotices(db: Db, now: Date, rules?: PlanRules): Promise<NoticeRun> {
+  const plansNow = rules ?? (await planRules(db, now));
+  const run: NoticeRun = { held: plansNow.held.length, reminders: 0, urges: 0, notifications: 0 };
   const today = chinaDay(now);
-  const due = (await periodsDue(db, today, rules)).flatMap((period) => {
-    const notice = noticeFor(period, today, rules);
+  const horizon = Math.max(0, ...[...plansNow.active.values()].map(horizonDays));
+  const due = (await periodsDue(db, addDays(today, horizon), [...plansNow.active.keys()])).flatMap((period) => {
+    const notice = noticeFor(period, today, plansNow.active.get(period.planId));
     return notice ? [{ period, notice }] : [];
   });
   const sent = await sentKeys(
@@ -152,26 +152,30 @@ export async function sendDueNotices(db: Db, now: Date, rules: NoticeRules = DEF
         .returning({ key: noticeLog.key });
       const ours = new Set(claimed.map((c) => c.key));
       const mine = batch.filter((d) => ours.has(d.notice.key));
-      const rows = mine.flatMap(({ period, notice, people }) =>
-        people.map((person) => ({
-          userId: person.id,
-          kind: notice.kind,
-          ...message(notice, period),
-          link: periodLink(period.assignmentId, period.label),
-          assignmentId: period.assignmentId,
+      const written = await notify(
+        tx,
+        mine.map(({ period, notice, people }) => ({
+          message: {
+            kind: notice.kind,
+            ...message(notice, period),
+            link: periodLink(period.assignmentId, period.label),
+            assignmentId: period.assignmentId,
+          },
+          userIds: people.map((p) => p.id),
+          unitId: period.unitId,
         })),
       );
-      if (rows.length) await tx.insert(notifications).values(rows);
-      for (const { period, notice, people } of mine) {
-        await recordAudit(tx, {
+      await recordAudits(
+        tx,
+        mine.map(({ period, notice, people }) => ({
           actorId: null,
           action: `notice.${notice.kind}`,
           entityType: "assignment",
           entityId: period.assignmentId,
           after: { key: notice.key, period: period.label, dueOn: period.dueOn, recipients: people.map((p) => p.id) },
-        });
-      }
-      return { notices: mine, notifications: rows.length };
+        })),
+      );
+      return { notices: mine, notifications: written };
     });
     for (const { notice } of sentNow.notices) {
       if (notice.kind === "urge") run.urges++;

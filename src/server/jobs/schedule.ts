@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
-import { sendDueNotices } from "./notices.js";
+import { runDueJobs } from "./run.js";
 
 /** The first run waits a little, so a start is not slowed by it. */
 const FIRST_RUN_MS = 30_000;
@@ -20,8 +20,10 @@ export function scheduleJobs(app: FastifyInstance, db: Db, config: Config, clock
     if (running) return;
     running = true;
     try {
-      const run = await sendDueNotices(db, clock());
-      if (run.reminders + run.urges > 0) app.log.info({ run }, "due notices sent");
+      const run = await runDueJobs(db, config, clock());
+      if (run.reminders + run.urges + run.orders + run.delivered + run.deliveryFailures > 0) {
+        app.log.info({ run }, "due jobs ran");
+      }
     } catch (error) {
       app.log.error({ err: error }, "the due jobs failed; the next run tries again");
     } finally {
