@@ -1,4 +1,5 @@
 import { isUnresolved } from "../../core/plans/task-units.js";
+import { rulesOf } from "../../core/supervision/rules.js";
 import type { Plan, PlanDetail, Task, UnresolvedPhrase } from "../../shared/api.js";
 import type { PlanRow, TaskRow, TaskUnitRow, UnitRow } from "../db/schema.js";
 import type { UnitResolver } from "../units/resolve.js";
@@ -16,6 +17,8 @@ export function presentPlan(plan: PlanRow, counts: PlanCounts): Plan {
     status: plan.status,
     parentId: plan.parentId,
     cadence: plan.cadence,
+    supervisionRules: rulesOf(plan.supervisionRules),
+    supervisionRulesCustom: plan.supervisionRules !== null,
     file: counts.file,
     taskCount: counts.taskCount,
     unresolvedCount: counts.unresolvedCount,

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { type DocumentFormat, DocumentReadError, type ParseResult, parseDocument } from "../../core/parser/index.js";
 import { periodOf } from "../../core/plans/schedule.js";
+import { rulesOf, rulesProblem } from "../../core/supervision/rules.js";
 import type { PlanCreate, PlanPatch } from "../../shared/api.js";
 import { recordAudit } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
@@ -188,9 +189,12 @@ export async function updatePlan(db: Db, id: number, patch: PlanPatch, ctx: Chan
       endYear: patch.endYear ?? (patch.year !== undefined && before.endYear < patch.year ? patch.year : before.endYear),
       parentId: patch.parentId === undefined ? before.parentId : patch.parentId,
       cadence: patch.cadence ?? before.cadence,
+      supervisionRules: patch.supervisionRules === undefined ? before.supervisionRules : patch.supervisionRules,
       status: patch.status ?? before.status,
     };
     assertPeriod(next.year, next.endYear);
+    const rulesWrong = next.supervisionRules && rulesProblem(rulesOf(next.supervisionRules));
+    if (rulesWrong) throw badRequest(rulesWrong);
     if (next.parentId === id) throw badRequest("上级文件不能是本方案");
     if (next.parentId != null && next.parentId !== before.parentId) await findPlan(tx, next.parentId);
     const [after] = await tx

@@ -1,10 +1,23 @@
-import { CheckOutlined, FieldTimeOutlined } from "@ant-design/icons";
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Flex, Result, Row, Typography } from "antd";
+import { AlertOutlined, CheckOutlined, FieldTimeOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Popconfirm,
+  Result,
+  Row,
+  Typography,
+} from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import type { Assignment, ExtensionRequest, Report } from "../../../shared/api";
 import { TASK_UNIT_ROLE_LABELS } from "../../../shared/domain";
-import { api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { DeadlineTags } from "../../components/DeadlineTags";
 import { PageLoading } from "../../components/PageLoading";
@@ -86,6 +99,14 @@ function AssignmentDetail({ assignmentId }: { assignmentId: number }) {
   const listTitle = overview ? "交办情况" : "我的任务";
 
   const select = (key: string) => setParams({ period: key }, { replace: true });
+  const draftOrder = async (period: string) => {
+    try {
+      const order = await api.supervisionOrders.create({ assignmentId: assignment.id, period });
+      navigate(`/supervision-orders/${order.id}`);
+    } catch (failure) {
+      message.error(errorMessage(failure));
+    }
+  };
 
   return (
     <Flex vertical gap={16}>
@@ -103,6 +124,16 @@ function AssignmentDetail({ assignmentId }: { assignmentId: number }) {
             {assignment.status !== "cancelled" && <SignalTag signal={assignment.signal} />}
           </Flex>
           <Flex gap={8} wrap justify="end">
+            {can("supervision.manage") && workable && selected?.dueOn && selected.state !== "closed" && (
+              <Popconfirm
+                title="发起督办"
+                description={`为「${selected.label}」起草一份蓝牌督办单（签发前可修改等级和内容）？`}
+                okText="起草"
+                onConfirm={() => void draftOrder(selected.key)}
+              >
+                <Button icon={<AlertOutlined />}>督办</Button>
+              </Popconfirm>
+            )}
             {own && workable && movable && (
               <Button icon={<FieldTimeOutlined />} onClick={() => setRequesting(true)}>
                 申请延期

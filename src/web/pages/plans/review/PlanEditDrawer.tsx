@@ -6,6 +6,10 @@ import { FormDrawer } from "../../../components/FormDrawer";
 import { SaveErrorAlert } from "../../../components/SaveErrorAlert";
 import { useFormSave } from "../../../components/useFormSave";
 import { PLAN_FIELDS, PlanFields, type PlanFormValues, planFieldsOf, planFormValues } from "../PlanFields";
+import { type RulesFormValues, rulesFormValues, rulesOfForm, SupervisionRulesFields } from "./SupervisionRulesFields";
+
+type Values = PlanFormValues & RulesFormValues;
+const formValues = (plan: PlanDetail): Values => ({ ...planFormValues(plan), ...rulesFormValues(plan) });
 
 type Props = {
   plan: PlanDetail;
@@ -15,9 +19,12 @@ type Props = {
   onStale: () => Promise<PlanDetail | null>;
 };
 
-/** 编辑方案信息: title, number, issuer, date, period and reporting cadence, saved with the plan's version. */
+/**
+ * 编辑方案信息: title, number, issuer, date, period, reporting cadence and supervision rules, saved with the plan's
+ * version.
+ */
 export function PlanEditDrawer({ plan, onClose, onSaved, onStale }: Props) {
-  const [form] = Form.useForm<PlanFormValues>();
+  const [form] = Form.useForm<Values>();
   const [current, setCurrent] = useState(plan);
   const { saving, error, save, conflictOffer } = useFormSave<PlanDetail>(form, PLAN_FIELDS);
   const year = Form.useWatch("year", form);
@@ -29,11 +36,9 @@ export function PlanEditDrawer({ plan, onClose, onSaved, onStale }: Props) {
     year !== undefined &&
     (year !== current.year || (endYear ?? year) !== current.endYear || cadence !== current.cadence);
 
-  const onFinish = async (values: PlanFormValues) => {
-    await save(
-      async () => onSaved(await api.plans.update(current.id, { ...planFieldsOf(values), version: current.version })),
-      { onConflict: onStale },
-    );
+  const onFinish = async (values: Values) => {
+    const patch = { ...planFieldsOf(values), supervisionRules: rulesOfForm(values), version: current.version };
+    await save(async () => onSaved(await api.plans.update(current.id, patch)), { onConflict: onStale });
   };
 
   return (
@@ -42,14 +47,14 @@ export function PlanEditDrawer({ plan, onClose, onSaved, onStale }: Props) {
         error={error}
         conflict={conflictOffer((record) => {
           setCurrent(record);
-          form.setFieldsValue(planFormValues(record));
+          form.setFieldsValue(formValues(record));
         })}
       />
-      <Form<PlanFormValues>
+      <Form<Values>
         form={form}
         layout="vertical"
         disabled={saving}
-        initialValues={planFormValues(plan)}
+        initialValues={formValues(plan)}
         onFinish={onFinish}
       >
         {periodChanged && (
@@ -61,6 +66,7 @@ export function PlanEditDrawer({ plan, onClose, onSaved, onStale }: Props) {
           />
         )}
         <PlanFields />
+        <SupervisionRulesFields />
       </Form>
     </FormDrawer>
   );

@@ -15,6 +15,7 @@ import { chineseDate } from "../../../components/deadlines";
 import { fileSize } from "../../../components/fileSize";
 import { PlanStatusTag, periodText } from "../labels";
 import { publishSummary } from "./publishSummary";
+import { rulesText } from "./SupervisionRulesFields";
 
 type Props = {
   plan: PlanDetail;
@@ -132,6 +133,12 @@ export function PlanHeader({
           { key: "date", label: "印发日期", children: plan.date ? chineseDate(plan.date) : "—" },
           { key: "period", label: "实施年度", children: periodText(plan.year, plan.endYear) },
           { key: "cadence", label: "报送周期", children: REPORTING_CADENCE_LABELS[plan.cadence] },
+          {
+            key: "rules",
+            label: "督办规则",
+            span: 2,
+            children: `${rulesText(plan.supervisionRules)}${plan.supervisionRulesCustom ? "" : "（默认）"}`,
+          },
           { key: "tasks", label: "任务", children: `${plan.taskCount} 项` },
           {
             key: "assignments",

@@ -1,0 +1,115 @@
+import mammoth from "mammoth";
+import type { APIRequestContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, chinaDay } from "../src/core/calendar";
+import { label, login, openBrowser, type Product, startProduct, toast, withIcon } from "./harness";
+
+const PLAN_TITLE = "城关街道行政执法公示专项督查";
+
+let product: Product;
+
+beforeAll(async () => {
+  product = await startProduct();
+});
+afterAll(async () => {
+  await product?.stop();
+});
+
+async function json<T>(answer: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
+  if (!answer.ok()) throw new Error(`${answer.url()} answered ${answer.status()}: ${await answer.text()}`);
+  return (await answer.json()) as T;
+}
+
+/** A task for 城关街道 that fell due twelve days ago: past the red order's ten days. */
+async function publishLateTask(request: APIRequestContext): Promise<void> {
+  const units = await json<{ items: { id: number; name: string }[] }>(
+    await request.get("/api/units", { params: { q: "城关街道" } }),
+  );
+  const unit = units.items.find((u) => u.name === "城关街道");
+  if (!unit) throw new Error("the demo registry has no 城关街道");
+  const due = addDays(chinaDay(new Date()), -12);
+  const plan = await json<{ id: number }>(
+    await request.post("/api/plans", { data: { title: PLAN_TITLE, year: Number(due.slice(0, 4)) } }),
+  );
+  const withTask = await json<{ version: number }>(
+    await request.post(`/api/plans/${plan.id}/tasks`, {
+      data: {
+        number: "1",
+        text: "公示行政执法主体、权限、依据和程序。",
+        units: [{ unitId: unit.id, role: "responsible", phrase: "城关街道", dismissedReason: null }],
+        deadlines: [{ text: `${due}前`, kind: "date", due }],
+      },
+    }),
+  );
+  await json(await request.post(`/api/plans/${plan.id}/publish`, { data: { version: withTask.version } }));
+}
+
+describe("supervision orders", () => {
+  it("the job drafts an order, the coordinator edits and issues it, the township opens it from the bell", async () => {
+    const office = await openBrowser(product);
+    await login(office.page, "coordinator");
+    await publishLateTask(office.page.request);
+    const admin = await openBrowser(product);
+    await login(admin.page, "admin");
+    const run = await json<{ orders: number }>(await admin.page.request.post("/api/jobs/run", { data: {} }));
+    expect(run.orders).toBeGreaterThan(0);
+
+    // the coordinator is told that drafts wait, and opens them from the bell
+    const { page } = office;
+    await page.reload();
+    await page.getByTestId("notification-bell").click();
+    await page
+      .getByTestId("notification-list")
+      .getByText(/^督办单待签发：新增 \d+ 份$/)
+      .first()
+      .click();
+    await page.waitForURL((url) => url.pathname === "/supervision-orders" && url.search === "?status=draft");
+    const planFilter = page.getByRole("combobox", { name: "方案" });
+    await planFilter.click();
+    await planFilter.fill(PLAN_TITLE);
+    // an option clicked while the list is still sliding open can be missed: wait until the motion is over
+    await page
+      .locator('.ant-select-dropdown:visible:not([class*="slide-up-appear"]):not([class*="slide-up-enter"])')
+      .locator(`.ant-select-item-option[title="${PLAN_TITLE}"]`)
+      .click();
+    const row = page.locator(".ant-table-row").filter({ hasText: "城关街道" });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByText(/^任务 1（完成时限）/).click();
+
+    await page.getByText("红牌督办", { exact: true }).first().waitFor();
+    await page.getByText("12 天", { exact: true }).waitFor();
+    const title = page.getByLabel("标题");
+    await title.fill("关于城关街道行政执法公示逾期未完成的红牌督办通知");
+    await page.getByRole("button", { name: withIcon("签发") }).click();
+    await page
+      .locator(".ant-popconfirm")
+      .getByRole("button", { name: label("签发") })
+      .click();
+    await toast(page, "已通知城关街道");
+    const docNumber = (await page.getByTestId("order-text").locator("div").first().textContent()) ?? "";
+    expect(docNumber).toMatch(/^督办〔\d{4}〕第1号$/);
+    await page.getByText("关于城关街道行政执法公示逾期未完成的红牌督办通知").waitFor();
+
+    // the Word document holds the number, the title and the unit
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: withIcon("下载Word") }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${docNumber}-城关街道.docx`);
+    const path = await download.path();
+    const { value: text } = await mammoth.extractRawText({ path });
+    expect(text).toContain(docNumber);
+    expect(text).toContain("关于城关街道行政执法公示逾期未完成的红牌督办通知");
+    expect(text).toContain("城关街道：");
+
+    // the township hears of it and opens it
+    const township = await openBrowser(product);
+    await login(township.page, "township");
+    await township.page.getByTestId("notification-bell").click();
+    await township.page.getByTestId("notification-list").getByText(`红牌督办：${docNumber}`).click();
+    await township.page.waitForURL((url) => /^\/supervision-orders\/\d+$/.test(url.pathname));
+    await township.page.getByTestId("order-text").getByText(docNumber).waitFor();
+    await township.page.getByRole("button", { name: label("报送整改进展") }).waitFor();
+    expect([...office.pageErrors, ...admin.pageErrors, ...township.pageErrors]).toEqual([]);
+  });
+});

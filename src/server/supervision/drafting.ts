@@ -1,0 +1,204 @@
+/**
+ * The job's share of supervision orders: a period X days overdue gets a yellow order drafted, Y days a red one,
+ * each once (by key, claimed in the transaction that writes it). A red draft replaces a yellow one not yet issued;
+ * a draft whose period has since been reported is cancelled. The coordinator is told how many drafts wait.
+ */
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { addDays, chinaDay } from "../../core/calendar.js";
+import { orderFor } from "../../core/supervision/notices.js";
+import { orderBody, orderTitle, replyByOf } from "../../core/supervision/order-text.js";
+import { orderLink } from "../../shared/links.js";
+import { type AuditEntry, recordAudits } from "../audit/record.js";
+import type { Db, Queryable } from "../db/client.js";
+import { assignmentDueDates, supervisionOrders, units, users } from "../db/schema.js";
+import { type Due, periodsDue } from "../jobs/notices.js";
+import type { PlanRules } from "../jobs/rules.js";
+import { notify } from "../notifications/notify.js";
+
+export interface OrderRun {
+  drafted: number;
+  cancelled: number;
+}
+
+const BATCH = 500;
+
+const JOB = { actorId: null, ip: null } as const;
+
+async function existingKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let at = 0; at < keys.length; at += 1000) {
+    const rows = await db
+      .select({ key: supervisionOrders.key })
+      .from(supervisionOrders)
+      .where(inArray(supervisionOrders.key, keys.slice(at, at + 1000)));
+    for (const row of rows) if (row.key) found.add(row.key);
+  }
+  return found;
+}
+
+/** The people who issue orders: told of new drafts. */
+async function coordinators(db: Queryable): Promise<number[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(sql`'coordinator' = any(${users.roles})`, eq(users.disabled, false)));
+  return rows.map((row) => row.id);
+}
+
+/** Drafts that no longer fit their period: reported since, or the period's work is finished or cancelled. */
+async function cancelOutdatedDrafts(db: Db): Promise<number> {
+  return db.transaction(async (tx) => {
+    const cancelled = await tx
+      .update(supervisionOrders)
+      .set({
+        status: "cancelled",
+        cancelledReason: "该期次已报送，无需督办",
+        version: sql`${supervisionOrders.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(supervisionOrders.status, "draft"),
+          inArray(
+            supervisionOrders.dueDateId,
+            tx
+              .select({ id: assignmentDueDates.id })
+              .from(assignmentDueDates)
+              .where(inArray(assignmentDueDates.state, ["submitted", "closed"])),
+          ),
+        ),
+      )
+      .returning({ id: supervisionOrders.id, key: supervisionOrders.key });
+    await recordAudits(
+      tx,
+      cancelled.map((order) => ({
+        ...JOB,
+        action: "supervision_order.cancel",
+        entityType: "supervision_order",
+        entityId: order.id,
+        after: { key: order.key, reason: "该期次已报送，无需督办" },
+      })),
+    );
+    return cancelled.length;
+  });
+}
+
+export async function draftDueOrders(db: Db, now: Date, rules: PlanRules): Promise<OrderRun> {
+  const run: OrderRun = { drafted: 0, cancelled: await cancelOutdatedDrafts(db) };
+  const active = [...rules.active.entries()];
+  if (active.length === 0) return run;
+  const today = chinaDay(now);
+  const soonest = Math.min(...active.map(([, r]) => r.yellowOrderDays));
+  const due = (await periodsDue(db, addDays(today, -soonest), [...rules.active.keys()])).flatMap((period) => {
+    const call = orderFor(period, today, rules.active.get(period.planId));
+    return call ? [{ period, call }] : [];
+  });
+  const known = await existingKeys(
+    db,
+    due.map((d) => d.call.key),
+  );
+  const pending = due.filter((d) => !known.has(d.call.key)).sort((a, b) => a.call.key.localeCompare(b.call.key));
+  if (pending.length === 0) return run;
+  const unitNames = new Map(
+    (
+      await db
+        .select({ id: units.id, name: units.name })
+        .from(units)
+        .where(inArray(units.id, [...new Set(pending.map((d) => d.period.unitId))]))
+    ).map((u) => [u.id, u.name]),
+  );
+  const office = await coordinators(db);
+
+  for (let at = 0; at < pending.length; at += BATCH) {
+    const batch = pending.slice(at, at + BATCH);
+    run.drafted += await db.transaction(async (tx) => {
+      const rows = batch.map(({ period, call }) => draftRow(period, call, unitNames.get(period.unitId) ?? "", today));
+      const made = await tx
+        .insert(supervisionOrders)
+        .values(rows)
+        .onConflictDoNothing({ target: supervisionOrders.key })
+        .returning({ id: supervisionOrders.id, key: supervisionOrders.key, dueDateId: supervisionOrders.dueDateId });
+      if (made.length === 0) return 0;
+      const audits: AuditEntry[] = made.map((order) => ({
+        ...JOB,
+        action: "supervision_order.draft",
+        entityType: "supervision_order",
+        entityId: order.id,
+        after: { key: order.key },
+      }));
+      // a red draft replaces the yellow one of its period that was never issued
+      const redPeriods = made.filter((o) => o.key?.startsWith("order:red:")).map((o) => o.dueDateId as number);
+      if (redPeriods.length) {
+        const replaced = await tx
+          .update(supervisionOrders)
+          .set({
+            status: "cancelled",
+            cancelledReason: "已升级为红牌督办",
+            version: sql`${supervisionOrders.version} + 1`,
+            updatedAt: new Date(),
+          })
+          .where(
+            and(
+              eq(supervisionOrders.status, "draft"),
+              notInArray(supervisionOrders.level, ["red"]),
+              inArray(supervisionOrders.dueDateId, redPeriods),
+            ),
+          )
+          .returning({ id: supervisionOrders.id });
+        for (const { id } of replaced) {
+          audits.push({
+            ...JOB,
+            action: "supervision_order.cancel",
+            entityType: "supervision_order",
+            entityId: id,
+            after: { reason: "已升级为红牌督办" },
+          });
+        }
+      }
+      await recordAudits(tx, audits);
+      await notify(tx, [
+        {
+          message: {
+            kind: "order",
+            title: `督办单待签发：新增 ${made.length} 份`,
+            body: `有 ${made.length} 项任务逾期已达督办标准，系统已生成督办单草稿，请审核后签发。`,
+            link: orderLink(undefined, "?status=draft"),
+          },
+          userIds: office,
+          unitId: null,
+        },
+      ]);
+      return made.length;
+    });
+  }
+  return run;
+}
+
+function draftRow(period: Due, call: NonNullable<ReturnType<typeof orderFor>>, unitName: string, today: string) {
+  const facts = {
+    level: call.level,
+    unitName,
+    planTitle: period.planTitle,
+    taskNumber: period.taskNumber,
+    taskText: period.taskText,
+    period: period.label,
+    dueOn: period.dueOn,
+    daysOverdue: call.daysOverdue,
+    today,
+  };
+  const replyBy = replyByOf(call.level, today);
+  return {
+    key: call.key,
+    planId: period.planId,
+    assignmentId: period.assignmentId,
+    unitId: period.unitId,
+    dueDateId: period.dueDateId,
+    period: period.label,
+    dueOn: period.dueOn,
+    level: call.level,
+    daysOverdue: call.daysOverdue,
+    title: orderTitle(facts),
+    body: orderBody(facts, replyBy),
+    replyBy,
+  };
+}

@@ -1,0 +1,147 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import {
+  ErrorBody,
+  IdParams,
+  SupervisionOrder,
+  SupervisionOrderCancel,
+  SupervisionOrderCreate,
+  SupervisionOrderIssue,
+  SupervisionOrderList,
+  SupervisionOrderListQuery,
+  SupervisionOrderPatch,
+} from "../../shared/api.js";
+import type { Actor } from "../auth/actor.js";
+import type { Deps } from "../deps.js";
+import { contentDisposition } from "../http/content-disposition.js";
+import { changeContext } from "../http/context.js";
+import { orderDocx } from "./document.js";
+import { cancelOrder, createOrder, issueOrder, updateOrder } from "./orders.js";
+import { getOrder, listOrders } from "./queries.js";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const read = { access: { ability: "assignments.read" } } as const;
+const manage = { access: { ability: "supervision.manage" } } as const;
+const tags = ["supervision"];
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export const supervisionOrderRoutes =
+  (deps: Deps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { db, clock } = deps;
+
+    app.get(
+      "/supervision-orders",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "督办单列表：统筹部门和领导看全部，单位只看签发给本单位的",
+          querystring: SupervisionOrderListQuery,
+          response: { 200: SupervisionOrderList, ...errors },
+        },
+      },
+      async (request) => listOrders(db, request.actor as Actor, request.query),
+    );
+
+    app.post(
+      "/supervision-orders",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "手工起草督办单(默认蓝牌)，针对某项交办的某一期次",
+          body: SupervisionOrderCreate,
+          response: { 201: SupervisionOrder, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const id = await createOrder(db, request.body, changeContext(request), clock());
+        return reply.status(201).send(await getOrder(db, null, id));
+      },
+    );
+
+    app.get(
+      "/supervision-orders/:id",
+      {
+        config: read,
+        schema: { tags, summary: "督办单详情", params: IdParams, response: { 200: SupervisionOrder, ...errors } },
+      },
+      async (request) => getOrder(db, request.actor as Actor, request.params.id),
+    );
+
+    app.get(
+      "/supervision-orders/:id.docx",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "督办单 Word 文档(公文格式)；草稿无文号",
+          params: IdParams,
+          response: { 200: Type.Unknown(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const order = await getOrder(db, request.actor as Actor, request.params.id);
+        const name = `${order.docNumber ?? "督办单草稿"}-${order.unit.name}.docx`;
+        return reply
+          .type(DOCX)
+          .header("content-disposition", contentDisposition(name))
+          .send(await orderDocx(order, deps.config.officeName, clock()));
+      },
+    );
+
+    app.patch(
+      "/supervision-orders/:id",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "修改督办单草稿(须带 version)",
+          params: IdParams,
+          body: SupervisionOrderPatch,
+          response: { 200: SupervisionOrder, ...errors },
+        },
+      },
+      async (request) => {
+        await updateOrder(db, request.params.id, request.body, changeContext(request), clock());
+        return getOrder(db, null, request.params.id);
+      },
+    );
+
+    app.post(
+      "/supervision-orders/:id/issue",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "签发督办单：编号并通知被督办单位",
+          params: IdParams,
+          body: SupervisionOrderIssue,
+          response: { 200: SupervisionOrder, ...errors },
+        },
+      },
+      async (request) => {
+        await issueOrder(db, request.params.id, request.body, changeContext(request), clock());
+        return getOrder(db, null, request.params.id);
+      },
+    );
+
+    app.post(
+      "/supervision-orders/:id/cancel",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "撤销督办单(草稿或已签发)，须说明原因",
+          params: IdParams,
+          body: SupervisionOrderCancel,
+          response: { 200: SupervisionOrder, ...errors },
+        },
+      },
+      async (request) => {
+        await cancelOrder(db, request.params.id, request.body, changeContext(request));
+        return getOrder(db, null, request.params.id);
+      },
+    );
+  };

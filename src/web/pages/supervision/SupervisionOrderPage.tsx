@@ -1,0 +1,297 @@
+import { DownloadOutlined, SendOutlined, StopOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Typography,
+} from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useCallback, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import type { SupervisionOrder } from "../../../shared/api";
+import { OCCURRENCE_STATE_LABELS, type SupervisionOrderLevel } from "../../../shared/domain";
+import { periodLink } from "../../../shared/links";
+import { api, errorMessage } from "../../api/client";
+import { useAuth } from "../../auth/AuthContext";
+import { FormModal } from "../../components/FormModal";
+import { PageLoading } from "../../components/PageLoading";
+import { NotFound } from "../../components/ResultPages";
+import { SaveErrorAlert } from "../../components/SaveErrorAlert";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
+import { useFormSave } from "../../components/useFormSave";
+import { useRemote } from "../../components/useRemote";
+import { timeText } from "../reports/labels";
+import { LEVEL_OPTIONS, LevelTag, OrderStatusTag } from "./labels";
+
+type DraftValues = { level: SupervisionOrderLevel; title: string; body: string; replyBy: Dayjs };
+const DRAFT_FIELDS = ["level", "title", "body", "replyBy"] as const;
+
+const draftValues = (order: SupervisionOrder): DraftValues => ({
+  level: order.level,
+  title: order.title,
+  body: order.body,
+  replyBy: dayjs(order.replyBy),
+});
+
+/** The order as it will be printed: number, title, addressee, body. */
+function OrderText({ order }: { order: SupervisionOrder }) {
+  return (
+    <div data-testid="order-text" style={{ maxWidth: 760 }}>
+      <Typography.Paragraph style={{ textAlign: "center", marginBottom: 4 }}>
+        {order.docNumber ?? "（签发后编号）"}
+      </Typography.Paragraph>
+      <Typography.Title level={4} style={{ textAlign: "center" }}>
+        {order.title}
+      </Typography.Title>
+      <Typography.Paragraph>{order.unit.name}：</Typography.Paragraph>
+      {order.body.split("\n").map((line) => (
+        <Typography.Paragraph key={line} style={{ textIndent: "2em" }}>
+          {line}
+        </Typography.Paragraph>
+      ))}
+    </div>
+  );
+}
+
+function OrderFacts({ order }: { order: SupervisionOrder }) {
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={{ xs: 1, md: 2 }}
+      items={[
+        { key: "plan", label: "所属方案", children: order.plan.title, span: 2 },
+        {
+          key: "task",
+          label: "督办事项",
+          span: 2,
+          children: (
+            <Link to={periodLink(order.assignmentId, order.period)}>
+              任务 {order.task.number}：{order.task.text}
+            </Link>
+          ),
+        },
+        { key: "period", label: "报送期次", children: order.period },
+        { key: "due", label: "完成时限", children: order.dueOn },
+        { key: "late", label: "逾期天数", children: `${order.daysOverdue} 天` },
+        { key: "reply", label: "整改时限", children: order.replyBy },
+        {
+          key: "state",
+          label: "该期次现状",
+          children: order.periodState ? OCCURRENCE_STATE_LABELS[order.periodState] : "—",
+        },
+        { key: "source", label: "生成方式", children: order.automatic ? "系统按督办规则生成" : "手工起草" },
+        ...(order.issuedAt
+          ? [{ key: "issued", label: "签发", children: `${order.issuedBy ?? ""} ${timeText(order.issuedAt)}` }]
+          : []),
+        ...(order.cancelledReason ? [{ key: "cancelled", label: "撤销原因", children: order.cancelledReason }] : []),
+      ]}
+    />
+  );
+}
+
+function CancelModal({
+  order,
+  onDone,
+  onClose,
+}: {
+  order: SupervisionOrder;
+  onDone: (o: SupervisionOrder) => void;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const { saving, error, save } = useFormSave(form, ["reason"]);
+  const submit = async () => {
+    const { reason } = await form.validateFields();
+    await save(async () => onDone(await api.supervisionOrders.cancel(order.id, { version: order.version, reason })));
+  };
+  return (
+    <FormModal
+      title={order.status === "issued" ? "撤销已签发的督办单" : "撤销督办单草稿"}
+      okText="撤销"
+      saving={saving}
+      onOk={submit}
+      onClose={onClose}
+    >
+      <SaveErrorAlert error={error} />
+      {order.status === "issued" && (
+        <Alert type="warning" showIcon title="撤销后将通知被督办单位，文号不再使用。" style={{ marginBottom: 16 }} />
+      )}
+      <Form form={form} layout="vertical">
+        <Form.Item
+          name="reason"
+          label="撤销原因"
+          rules={[{ required: true, whitespace: true, message: "请填写撤销原因" }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+function OrderDetail({ id }: { id: number }) {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const manages = can("supervision.manage");
+  const fetch = useCallback(() => api.supervisionOrders.get(id), [id]);
+  const { data: order, loading, error, setData } = useRemote<SupervisionOrder | null>(fetch, null);
+  const [form] = Form.useForm<DraftValues>();
+  const { saving, error: saveError, save, conflictOffer } = useFormSave<SupervisionOrder>(form, DRAFT_FIELDS);
+  const [cancelling, setCancelling] = useState(false);
+  const [issuing, setIssuing] = useState(false);
+  useDocumentTitle(order ? (order.docNumber ?? "督办单草稿") : "督办单");
+
+  if (!order) return loading ? <PageLoading /> : <NotFound />;
+  const editable = manages && order.status === "draft";
+
+  const show = (next: SupervisionOrder) => {
+    setData(next);
+    form.setFieldsValue(draftValues(next));
+  };
+  const saveDraft = async () => {
+    const values = await form.validateFields();
+    return save(
+      async () =>
+        show(
+          await api.supervisionOrders.update(order.id, {
+            version: order.version,
+            level: values.level,
+            title: values.title,
+            body: values.body,
+            replyBy: values.replyBy.format("YYYY-MM-DD"),
+          }),
+        ),
+      { onConflict: async () => api.supervisionOrders.get(order.id) },
+    );
+  };
+  const issue = async () => {
+    setIssuing(true);
+    try {
+      // what is in the form is what gets issued
+      if (form.isFieldsTouched() && !(await saveDraft())) return;
+      const current = await api.supervisionOrders.get(order.id);
+      const issued = await api.supervisionOrders.issue(order.id, current.version);
+      show(issued);
+      message.success(`已签发 ${issued.docNumber}，已通知${issued.unit.name}`);
+    } catch (failure) {
+      message.error(errorMessage(failure));
+    } finally {
+      setIssuing(false);
+    }
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Breadcrumb
+        items={[{ title: <Link to="/supervision-orders">督办单</Link> }, { title: order.docNumber ?? "草稿" }]}
+      />
+      {error && <Alert type="error" showIcon title={error} />}
+      <Card
+        title={
+          <Space>
+            <LevelTag level={order.level} />
+            <span>{order.docNumber ?? "督办单草稿"}</span>
+            <OrderStatusTag status={order.status} />
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() =>
+                api.supervisionOrders
+                  .downloadDocx(order.id, `${order.docNumber ?? "督办单草稿"}-${order.unit.name}`)
+                  .catch((failure) => message.error(errorMessage(failure)))
+              }
+            >
+              下载Word
+            </Button>
+            {editable && (
+              <Popconfirm
+                title="签发督办单"
+                description={`签发后编号并通知${order.unit.name}，不能再修改。`}
+                okText="签发"
+                onConfirm={issue}
+              >
+                <Button type="primary" icon={<SendOutlined />} loading={issuing}>
+                  签发
+                </Button>
+              </Popconfirm>
+            )}
+            {manages && order.status !== "cancelled" && (
+              <Button danger icon={<StopOutlined />} onClick={() => setCancelling(true)}>
+                撤销
+              </Button>
+            )}
+            {!manages && order.status === "issued" && (
+              <Link to={periodLink(order.assignmentId, order.period)}>
+                <Button type="primary">报送整改进展</Button>
+              </Link>
+            )}
+          </Space>
+        }
+      >
+        <Flex vertical gap={16}>
+          <OrderFacts order={order} />
+          {editable ? (
+            <Form form={form} layout="vertical" initialValues={draftValues(order)} style={{ maxWidth: 760 }}>
+              <SaveErrorAlert error={saveError} conflict={conflictOffer(show)} />
+              <Flex gap={16} wrap>
+                <Form.Item name="level" label="督办等级" style={{ width: 180 }}>
+                  <Select options={LEVEL_OPTIONS} />
+                </Form.Item>
+                <Form.Item name="replyBy" label="整改时限" rules={[{ required: true, message: "请选择整改时限" }]}>
+                  <DatePicker disabledDate={(day) => day.isBefore(dayjs(), "day")} />
+                </Form.Item>
+              </Flex>
+              <Form.Item
+                name="title"
+                label="标题"
+                rules={[{ required: true, whitespace: true, message: "请填写标题" }]}
+              >
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item name="body" label="正文" rules={[{ required: true, whitespace: true, message: "请填写正文" }]}>
+                <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} maxLength={5000} />
+              </Form.Item>
+              <Button onClick={saveDraft} loading={saving}>
+                保存草稿
+              </Button>
+            </Form>
+          ) : (
+            <OrderText order={order} />
+          )}
+        </Flex>
+      </Card>
+      {cancelling && (
+        <CancelModal
+          order={order}
+          onClose={() => setCancelling(false)}
+          onDone={(next) => {
+            setCancelling(false);
+            show(next);
+            message.success("督办单已撤销");
+          }}
+        />
+      )}
+    </Flex>
+  );
+}
+
+/** One supervision order: the coordinator edits a draft and issues it; the unit reads what it was sent. */
+export default function SupervisionOrderPage() {
+  const id = Number(useParams().id);
+  if (!Number.isInteger(id) || id < 1) return <NotFound />;
+  return <OrderDetail key={id} id={id} />;
+}

@@ -1,0 +1,146 @@
+import { Alert, Badge, Card, Flex, Segmented, Select, Table, type TableColumnsType, Typography } from "antd";
+import { useCallback, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import type { SupervisionOrder, SupervisionOrderList } from "../../../shared/api";
+import type { SupervisionOrderLevel, SupervisionOrderStatus } from "../../../shared/domain";
+import { api } from "../../api/client";
+import { useAuth } from "../../auth/AuthContext";
+import { RefreshButton } from "../../components/ToolbarButtons";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
+import { useRemote } from "../../components/useRemote";
+import { LEVEL_OPTIONS, LevelTag, OrderStatusTag, STATUS_OPTIONS } from "./labels";
+
+const PAGE_SIZE = 20;
+const EMPTY: SupervisionOrderList = { items: [], total: 0, drafts: 0 };
+
+const columns: TableColumnsType<SupervisionOrder> = [
+  {
+    title: "文号",
+    key: "docNumber",
+    width: 170,
+    render: (_, order) => <Link to={`/supervision-orders/${order.id}`}>{order.docNumber ?? "（未签发）"}</Link>,
+  },
+  { title: "等级", key: "level", width: 110, render: (_, order) => <LevelTag level={order.level} /> },
+  { title: "被督办单位", key: "unit", width: 160, render: (_, order) => order.unit.name },
+  {
+    title: "督办事项",
+    key: "task",
+    render: (_, order) => (
+      <Link to={`/supervision-orders/${order.id}`}>
+        <Typography.Text ellipsis={{ tooltip: order.task.text }} style={{ maxWidth: 360 }}>
+          任务 {order.task.number}（{order.period}）{order.task.text}
+        </Typography.Text>
+      </Link>
+    ),
+  },
+  { title: "完成时限", dataIndex: "dueOn", width: 110 },
+  { title: "逾期天数", dataIndex: "daysOverdue", width: 90, align: "right" },
+  { title: "整改时限", dataIndex: "replyBy", width: 110 },
+  { title: "状态", key: "status", width: 90, render: (_, order) => <OrderStatusTag status={order.status} /> },
+];
+
+/**
+ * 督办单: the coordinator's list of drafts to review and issue, and of what was issued; a unit sees the orders issued
+ * to it. `?status=draft` (the link in the coordinator's notification) opens on the drafts.
+ */
+export default function SupervisionOrdersPage() {
+  useDocumentTitle("督办单");
+  const { can } = useAuth();
+  const manages = can("supervision.manage");
+  const [params, setParams] = useSearchParams();
+  const status = (params.get("status") as SupervisionOrderStatus | null) ?? undefined;
+  const [level, setLevel] = useState<SupervisionOrderLevel>();
+  const [planId, setPlanId] = useState<number>();
+  const readsPlans = can("plans.read");
+  const fetchPlans = useCallback(
+    async () => (readsPlans ? (await api.plans.list({ status: "published" })).items : []),
+    [readsPlans],
+  );
+  const plans = useRemote(fetchPlans, []);
+  const [page, setPage] = useState(1);
+
+  const fetch = useCallback(
+    () => api.supervisionOrders.list({ status, level, planId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    [status, level, planId, page],
+  );
+  const { data, loading, error, reload } = useRemote(fetch, EMPTY);
+
+  const setStatus = (value: string) => {
+    setPage(1);
+    setParams(value === "all" ? {} : { status: value });
+  };
+
+  return (
+    <Card
+      title="督办单"
+      extra={<RefreshButton onClick={reload} />}
+      styles={{ body: { display: "flex", flexDirection: "column", gap: 16 } }}
+    >
+      {error && <Alert type="error" showIcon title={error} />}
+      <Flex gap={12} wrap align="center">
+        <Segmented
+          value={status ?? "all"}
+          onChange={(value) => setStatus(String(value))}
+          options={[
+            { value: "all", label: "全部" },
+            ...STATUS_OPTIONS.filter((o) => manages || o.value !== "draft").map((o) =>
+              o.value === "draft"
+                ? {
+                    value: o.value,
+                    label: (
+                      <Badge count={data.drafts} size="small" offset={[8, -2]}>
+                        {o.label}
+                      </Badge>
+                    ),
+                  }
+                : o,
+            ),
+          ]}
+        />
+        {readsPlans && (
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            aria-label="方案"
+            placeholder="全部方案"
+            style={{ width: 320 }}
+            options={plans.data.map((plan) => ({ value: plan.id, label: plan.title }))}
+            value={planId}
+            onChange={(value) => {
+              setPage(1);
+              setPlanId(value);
+            }}
+          />
+        )}
+        <Select
+          allowClear
+          aria-label="督办等级"
+          placeholder="督办等级"
+          style={{ width: 140 }}
+          options={LEVEL_OPTIONS}
+          value={level}
+          onChange={(value) => {
+            setPage(1);
+            setLevel(value);
+          }}
+        />
+      </Flex>
+      <Table
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        columns={columns}
+        dataSource={data.items}
+        locale={{ emptyText: manages ? "暂无督办单" : "本单位没有收到督办单" }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data.total,
+          showTotal: (total) => `共 ${total} 份`,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+      />
+    </Card>
+  );
+}
