@@ -12,13 +12,27 @@ import { runDueJobs } from "./run.js";
 /** The first run waits a little, so a start is not slowed by it. */
 const FIRST_RUN_MS = 30_000;
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** resolves when no pass of the due jobs is running (the server waits for it before it closes) */
+    dueJobsIdle: () => Promise<void>;
+  }
+}
+
 export function scheduleJobs(app: FastifyInstance, db: Db, config: Config, clock: Clock): void {
+  let running: Promise<void> | null = null;
+  app.decorate("dueJobsIdle", async () => {
+    await running;
+  });
   if (config.jobsIntervalMinutes === 0) return;
-  let running = false;
   const timers: NodeJS.Timeout[] = [];
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  const tick = () => {
+    // one pass at a time: a pass still running when the next is due makes that one wait for the interval after
+    running ??= pass().finally(() => {
+      running = null;
+    });
+  };
+  const pass = async () => {
     try {
       const run = await runDueJobs(db, config, clock());
       if (run.reminders + run.urges + run.orders + run.delivered + run.deliveryFailures > 0) {
@@ -26,18 +40,15 @@ export function scheduleJobs(app: FastifyInstance, db: Db, config: Config, clock
       }
     } catch (error) {
       app.log.error({ err: error }, "the due jobs failed; the next run tries again");
-    } finally {
-      running = false;
     }
   };
   app.addHook("onReady", async () => {
-    timers.push(
-      setTimeout(() => void tick(), FIRST_RUN_MS),
-      setInterval(() => void tick(), config.jobsIntervalMinutes * 60_000),
-    );
+    timers.push(setTimeout(tick, FIRST_RUN_MS), setInterval(tick, config.jobsIntervalMinutes * 60_000));
     for (const timer of timers) timer.unref();
   });
   app.addHook("onClose", async () => {
     for (const timer of timers) clearTimeout(timer);
+    // the database closes after the server: let a pass finish first
+    await running;
   });
 }

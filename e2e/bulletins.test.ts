@@ -1,0 +1,117 @@
+import mammoth from "mammoth";
+import type { APIRequestContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lastEndedQuarter, periodPresets } from "../src/core/bulletins/text";
+import { addDays, chinaDay } from "../src/core/calendar";
+import { chooseOption, label, login, openBrowser, type Product, startProduct, toast, withIcon } from "./harness";
+
+const PLAN_TITLE = "城关街道依法行政专项工作方案";
+
+let product: Product;
+
+beforeAll(async () => {
+  product = await startProduct();
+});
+afterAll(async () => {
+  await product?.stop();
+});
+
+async function json<T>(answer: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
+  if (!answer.ok()) throw new Error(`${answer.url()} answered ${answer.status()}: ${await answer.text()}`);
+  return (await answer.json()) as T;
+}
+
+/** The last quarter that has ended: what 生成通报 offers first. */
+function lastQuarter() {
+  const { year, key } = lastEndedQuarter(chinaDay(new Date()));
+  const preset = periodPresets(year).find((p) => p.key === key);
+  if (!preset) throw new Error(`no preset ${key}`);
+  return { year, ...preset };
+}
+
+/** A plan with one task for 城关街道, due in the middle of the last quarter and not reported on. */
+async function publishPlan(request: APIRequestContext): Promise<void> {
+  const units = await json<{ items: { id: number; name: string }[] }>(
+    await request.get("/api/units", { params: { q: "城关街道" } }),
+  );
+  const unit = units.items.find((u) => u.name === "城关街道");
+  if (!unit) throw new Error("the demo registry has no 城关街道");
+  const quarter = lastQuarter();
+  const due = addDays(quarter.start, 44);
+  const plan = await json<{ id: number }>(
+    await request.post("/api/plans", { data: { title: PLAN_TITLE, year: quarter.year } }),
+  );
+  const withTask = await json<{ version: number }>(
+    await request.post(`/api/plans/${plan.id}/tasks`, {
+      data: {
+        number: "1",
+        text: "建立行政执法案卷评查制度。",
+        units: [{ unitId: unit.id, role: "responsible", phrase: "城关街道", dismissedReason: null }],
+        deadlines: [{ text: `${due}前`, kind: "date", due }],
+      },
+    }),
+  );
+  await json(await request.post(`/api/plans/${plan.id}/publish`, { data: { version: withTask.version } }));
+}
+
+describe("bulletins", () => {
+  it("the coordinator generates a bulletin, edits its title, publishes it and downloads it; the township is told", async () => {
+    const office = await openBrowser(product);
+    const { page } = office;
+    await login(page, "coordinator");
+    await publishPlan(page.request);
+
+    await page.getByRole("menuitem", { name: /通报/ }).click();
+    await page.waitForURL((url) => url.pathname === "/bulletins");
+    await page.getByRole("button", { name: withIcon("生成通报") }).click();
+    await chooseOption(page, "方案", PLAN_TITLE, true);
+    const quarter = lastQuarter();
+    await page.getByText(`${quarter.start} 至 ${quarter.end}`, { exact: false }).waitFor();
+    await page.getByRole("button", { name: label("生成草稿") }).click();
+    await page.waitForURL((url) => /^\/bulletins\/\d+$/.test(url.pathname));
+
+    // the tables as they will print: the township, nothing done, one period overdue
+    const document = page.getByTestId("bulletin-document");
+    await document.getByText("通报〔草稿〕（发布时编号）").waitFor();
+    const unitRow = page.getByTestId("bulletin-table-0").locator(".ant-table-row").filter({ hasText: "城关街道" });
+    await expect
+      .poll(async () => (await unitRow.locator("td").allTextContents()).slice(1))
+      .toEqual(["城关街道", "1", "0", "1", "0", "0%"]);
+    await page.getByTestId("bulletin-table-1").getByText("1 建立行政执法案卷评查制度。").waitFor();
+
+    const title = "关于城关街道依法行政专项工作落实情况的通报";
+    await page.getByLabel("标题").fill(title);
+    await page.getByRole("button", { name: withIcon("保存") }).click();
+    await toast(page, "已保存");
+    await page.getByRole("button", { name: withIcon("发布") }).click();
+    await page
+      .locator(".ant-popconfirm")
+      .getByRole("button", { name: label("发布") })
+      .click();
+    await toast(page, "已发布");
+    const docNumber = (await page.getByTestId("bulletin-number").textContent()) ?? "";
+    expect(docNumber).toMatch(/^通报〔\d{4}〕第1号$/);
+    await document.getByText(title, { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole("button", { name: withIcon("发布") }).count()).toBe(0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: withIcon("下载Word") }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${docNumber}-${title}.docx`);
+    const { value: text } = await mammoth.extractRawText({ path: await download.path() });
+    expect(text).toContain(docNumber);
+    expect(text).toContain(title);
+    expect(text).toContain("城关街道");
+    expect(text).toContain("建立行政执法案卷评查制度。");
+
+    // the township hears of it and reads it
+    const township = await openBrowser(product);
+    await login(township.page, "township");
+    await township.page.getByTestId("notification-bell").click();
+    await township.page.getByTestId("notification-list").getByText(`通报：${title}`).click();
+    await township.page.waitForURL((url) => /^\/bulletins\/\d+$/.test(url.pathname));
+    await township.page.getByTestId("bulletin-number").getByText(docNumber).waitFor();
+    expect([...office.pageErrors, ...township.pageErrors]).toEqual([]);
+  });
+});

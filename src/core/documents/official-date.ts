@@ -1,0 +1,25 @@
+/**
+ * Dates as official documents write them (GB/T 9704 成文日期): the year digit by digit with 〇, month and day as
+ * Chinese numbers, e.g. 2026-12-01 → 二〇二六年十二月一日. Pure, so the web page shows the date the Word file prints.
+ */
+
+const DIGITS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 31 → 三十一 (month and day numbers only). */
+function smallNumber(value: number): string {
+  if (value < 10) return DIGITS[value];
+  const tens = Math.floor(value / 10);
+  const ones = value % 10;
+  return `${tens === 1 ? "" : DIGITS[tens]}十${ones === 0 ? "" : DIGITS[ones]}`;
+}
+
+/** 2026-12-01 → 二〇二六年十二月一日; throws on anything that is not a yyyy-mm-dd calendar day. */
+export function officialDate(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const parsed = match ? new Date(`${day}T00:00:00Z`) : null;
+  if (!match || !parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) {
+    throw new Error(`not a yyyy-mm-dd day: ${day}`);
+  }
+  const year = [...match[1]].map((digit) => DIGITS[Number(digit)]).join("");
+  return `${year}年${smallNumber(Number(match[2]))}月${smallNumber(Number(match[3]))}日`;
+}
