@@ -1,9 +1,18 @@
 import mammoth from "mammoth";
-import type { APIRequestContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lastEndedQuarter, periodPresets } from "../src/core/bulletins/text";
 import { addDays, chinaDay } from "../src/core/calendar";
-import { chooseOption, label, login, openBrowser, type Product, startProduct, toast, withIcon } from "./harness";
+import {
+  chooseOption,
+  label,
+  login,
+  openBrowser,
+  type Product,
+  publishTownshipTask,
+  startProduct,
+  toast,
+  withIcon,
+} from "./harness";
 
 const PLAN_TITLE = "城关街道依法行政专项工作方案";
 
@@ -16,11 +25,6 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function json<T>(answer: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
-  if (!answer.ok()) throw new Error(`${answer.url()} answered ${answer.status()}: ${await answer.text()}`);
-  return (await answer.json()) as T;
-}
-
 /** The last quarter that has ended: what 生成通报 offers first. */
 function lastQuarter() {
   const { year, key } = lastEndedQuarter(chinaDay(new Date()));
@@ -29,37 +33,17 @@ function lastQuarter() {
   return { year, ...preset };
 }
 
-/** A plan with one task for 城关街道, due in the middle of the last quarter and not reported on. */
-async function publishPlan(request: APIRequestContext): Promise<void> {
-  const units = await json<{ items: { id: number; name: string }[] }>(
-    await request.get("/api/units", { params: { q: "城关街道" } }),
-  );
-  const unit = units.items.find((u) => u.name === "城关街道");
-  if (!unit) throw new Error("the demo registry has no 城关街道");
-  const quarter = lastQuarter();
-  const due = addDays(quarter.start, 44);
-  const plan = await json<{ id: number }>(
-    await request.post("/api/plans", { data: { title: PLAN_TITLE, year: quarter.year } }),
-  );
-  const withTask = await json<{ version: number }>(
-    await request.post(`/api/plans/${plan.id}/tasks`, {
-      data: {
-        number: "1",
-        text: "建立行政执法案卷评查制度。",
-        units: [{ unitId: unit.id, role: "responsible", phrase: "城关街道", dismissedReason: null }],
-        deadlines: [{ text: `${due}前`, kind: "date", due }],
-      },
-    }),
-  );
-  await json(await request.post(`/api/plans/${plan.id}/publish`, { data: { version: withTask.version } }));
-}
-
 describe("bulletins", () => {
   it("the coordinator generates a bulletin, edits its title, publishes it and downloads it; the township is told", async () => {
     const office = await openBrowser(product);
     const { page } = office;
     await login(page, "coordinator");
-    await publishPlan(page.request);
+    // a task for 城关街道 due in the middle of the last quarter, not reported on
+    await publishTownshipTask(page.request, {
+      title: PLAN_TITLE,
+      text: "建立行政执法案卷评查制度。",
+      due: addDays(lastQuarter().start, 44),
+    });
 
     await page.getByRole("menuitem", { name: /通报/ }).click();
     await page.waitForURL((url) => url.pathname === "/bulletins");

@@ -9,7 +9,14 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import {
+  type APIRequestContext,
+  type APIResponse,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { onTestFinished } from "vitest";
 import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/chromium.js";
 
@@ -236,4 +243,40 @@ export async function dropFile(page: Page, target: Locator, bytes: Buffer, name:
   await target.dispatchEvent("dragenter", { dataTransfer });
   await target.dispatchEvent("dragover", { dataTransfer });
   await target.dispatchEvent("drop", { dataTransfer });
+}
+
+/** The JSON an API call answered, or an error naming the call when it failed. */
+export async function json<T>(answer: APIResponse): Promise<T> {
+  if (!answer.ok()) throw new Error(`${answer.url()} answered ${answer.status()}: ${await answer.text()}`);
+  return (await answer.json()) as T;
+}
+
+/**
+ * Publishes a plan with one task for 城关街道 due on a day, through the API with the session of a browser the
+ * coordinator signed in with (the demo plan gives the township no task with a plain date). Returns the plan's id.
+ */
+export async function publishTownshipTask(
+  request: APIRequestContext,
+  plan: { title: string; text: string; due: string },
+): Promise<number> {
+  const units = await json<{ items: { id: number; name: string }[] }>(
+    await request.get("/api/units", { params: { q: "城关街道" } }),
+  );
+  const unit = units.items.find((u) => u.name === "城关街道");
+  if (!unit) throw new Error("the demo registry has no 城关街道");
+  const created = await json<{ id: number }>(
+    await request.post("/api/plans", { data: { title: plan.title, year: Number(plan.due.slice(0, 4)) } }),
+  );
+  const withTask = await json<{ version: number }>(
+    await request.post(`/api/plans/${created.id}/tasks`, {
+      data: {
+        number: "1",
+        text: plan.text,
+        units: [{ unitId: unit.id, role: "responsible", phrase: "城关街道", dismissedReason: null }],
+        deadlines: [{ text: `${plan.due}前`, kind: "date", due: plan.due }],
+      },
+    }),
+  );
+  await json(await request.post(`/api/plans/${created.id}/publish`, { data: { version: withTask.version } }));
+  return created.id;
 }

@@ -1,6 +1,16 @@
-import type { APIRequestContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dropFile, label, login, openBrowser, type Product, startProduct, toast, withIcon } from "./harness";
+import {
+  dropFile,
+  label,
+  login,
+  openBrowser,
+  type Product,
+  publishTownshipTask,
+  startProduct,
+  toast,
+  withIcon,
+} from "./harness";
 
 const PLAN_TITLE = "城关街道2026年依法行政专项工作安排";
 const TASK_TEXT = "梳理本街道行政执法事项清单并向社会公布。";
@@ -28,38 +38,6 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function json<T>(answer: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
-  if (!answer.ok()) throw new Error(`${answer.url()} answered ${answer.status()}: ${await answer.text()}`);
-  return (await answer.json()) as T;
-}
-
-/**
- * The demo plan gives the township no task with a plain date deadline: the coordinator publishes one, through the API
- * with the session of the browser it signed in with.
- */
-async function publishDatedTask(request: APIRequestContext): Promise<number> {
-  const units = await json<{ items: { id: number; name: string }[] }>(
-    await request.get("/api/units", { params: { q: "城关街道" } }),
-  );
-  const unit = units.items.find((u) => u.name === "城关街道");
-  if (!unit) throw new Error("the demo registry has no 城关街道");
-  const plan = await json<{ id: number }>(
-    await request.post("/api/plans", { data: { title: PLAN_TITLE, year: 2026 } }),
-  );
-  const withTask = await json<{ version: number }>(
-    await request.post(`/api/plans/${plan.id}/tasks`, {
-      data: {
-        number: "1",
-        text: TASK_TEXT,
-        units: [{ unitId: unit.id, role: "responsible", phrase: "城关街道", dismissedReason: null }],
-        deadlines: [{ text: "2026年12月31日前", kind: "date", due: "2026-12-31" }],
-      },
-    }),
-  );
-  await json(await request.post(`/api/plans/${plan.id}/publish`, { data: { version: withTask.version } }));
-  return plan.id;
-}
-
 /** Opens an item of a 工作台 tray and waits for the assignment's page it leads to. */
 async function openFromTray(page: Page, tray: string, text: string): Promise<void> {
   await page.goto("/");
@@ -74,7 +52,7 @@ describe("progress reports", () => {
     const coordinator = await openBrowser(product);
     const office = coordinator.page;
     await login(office, "coordinator");
-    const planId = await publishDatedTask(office.request);
+    const planId = await publishTownshipTask(office.request, { title: PLAN_TITLE, text: TASK_TEXT, due: "2026-12-31" });
 
     // The township finds the task under 我的任务, with its light, and opens it to report.
     const township = await openBrowser(product);

@@ -1,8 +1,17 @@
 import mammoth from "mammoth";
-import type { APIRequestContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaDay } from "../src/core/calendar";
-import { label, login, openBrowser, type Product, startProduct, toast, withIcon } from "./harness";
+import {
+  json,
+  label,
+  login,
+  openBrowser,
+  type Product,
+  publishTownshipTask,
+  startProduct,
+  toast,
+  withIcon,
+} from "./harness";
 
 const PLAN_TITLE = "城关街道行政执法公示专项督查";
 
@@ -15,40 +24,17 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function json<T>(answer: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
-  if (!answer.ok()) throw new Error(`${answer.url()} answered ${answer.status()}: ${await answer.text()}`);
-  return (await answer.json()) as T;
-}
-
-/** A task for 城关街道 that fell due twelve days ago: past the red order's ten days. */
-async function publishLateTask(request: APIRequestContext): Promise<void> {
-  const units = await json<{ items: { id: number; name: string }[] }>(
-    await request.get("/api/units", { params: { q: "城关街道" } }),
-  );
-  const unit = units.items.find((u) => u.name === "城关街道");
-  if (!unit) throw new Error("the demo registry has no 城关街道");
-  const due = addDays(chinaDay(new Date()), -12);
-  const plan = await json<{ id: number }>(
-    await request.post("/api/plans", { data: { title: PLAN_TITLE, year: Number(due.slice(0, 4)) } }),
-  );
-  const withTask = await json<{ version: number }>(
-    await request.post(`/api/plans/${plan.id}/tasks`, {
-      data: {
-        number: "1",
-        text: "公示行政执法主体、权限、依据和程序。",
-        units: [{ unitId: unit.id, role: "responsible", phrase: "城关街道", dismissedReason: null }],
-        deadlines: [{ text: `${due}前`, kind: "date", due }],
-      },
-    }),
-  );
-  await json(await request.post(`/api/plans/${plan.id}/publish`, { data: { version: withTask.version } }));
-}
-
 describe("supervision orders", () => {
   it("the job drafts an order, the coordinator edits and issues it, the township opens it from the bell", async () => {
     const office = await openBrowser(product);
     await login(office.page, "coordinator");
-    await publishLateTask(office.page.request);
+    // a task for 城关街道 that fell due twelve days ago: past the red order's ten days
+    const due = addDays(chinaDay(new Date()), -12);
+    await publishTownshipTask(office.page.request, {
+      title: PLAN_TITLE,
+      text: "公示行政执法主体、权限、依据和程序。",
+      due,
+    });
     const admin = await openBrowser(product);
     await login(admin.page, "admin");
     const run = await json<{ orders: number }>(await admin.page.request.post("/api/jobs/run", { data: {} }));
