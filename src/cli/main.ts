@@ -33,7 +33,9 @@ Configuration (environment variables):
   FAZHI_LOGIN_MAX_FAILURES (5)  FAZHI_LOGIN_LOCK_MINUTES (15)  FAZHI_LOGIN_ATTEMPTS_PER_MINUTE (20)
   FAZHI_TRUST_PROXY (0: reverse proxies whose X-Forwarded-* headers are believed)
   FAZHI_MAX_UPLOAD_MB (50: largest evidence file)  FAZHI_YELLOW_DAYS (3: days before a due date that turn yellow)
-  FAZHI_JOBS_INTERVAL_MINUTES (15: how often the server runs the due jobs; 0: never, run them with fazhi jobs run)`;
+  FAZHI_JOBS_INTERVAL_MINUTES (15: how often the server runs the due jobs; 0: never, run them with fazhi jobs run)
+  FAZHI_SMTP_URL (smtp[s]://user:pass@host:port; unset = no email)  FAZHI_SMTP_FROM (the sender address)
+  FAZHI_PUBLIC_URL (the address people open fazhi at: links in emails and robot messages)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -51,6 +51,12 @@ describe("loadConfig", () => {
     ["FAZHI_DEMO_PASSWORD", { FAZHI_DEMO_PASSWORD: "short" }],
     ["FAZHI_SESSION_SECRET", { FAZHI_MODE: "production" }],
     ["FAZHI_SESSION_SECRET", { FAZHI_MODE: "production", FAZHI_SESSION_SECRET: "too-short" }],
+    ["FAZHI_SMTP_URL", { FAZHI_SMTP_URL: "http://mail.example.gov.cn", FAZHI_SMTP_FROM: "fazhi@example.gov.cn" }],
+    ["FAZHI_SMTP_URL", { FAZHI_SMTP_URL: "not a url", FAZHI_SMTP_FROM: "fazhi@example.gov.cn" }],
+    ["FAZHI_SMTP_FROM", { FAZHI_SMTP_URL: "smtps://u:p@mail.example.gov.cn" }],
+    ["FAZHI_SMTP_FROM", { FAZHI_SMTP_URL: "smtps://u:p@mail.example.gov.cn", FAZHI_SMTP_FROM: "司法局" }],
+    ["FAZHI_SMTP_FROM", { FAZHI_SMTP_FROM: "fazhi@example.gov.cn" }],
+    ["FAZHI_PUBLIC_URL", { FAZHI_PUBLIC_URL: "ftp://fazhi.example.gov.cn" }],
   ])("names %s when it is wrong (%j)", (variable, env) => {
     const dir = dataDir();
     const error = configError({ FAZHI_DATA_DIR: dir, ...env });
@@ -71,6 +77,30 @@ describe("loadConfig", () => {
     const second = loadConfig({ FAZHI_DATA_DIR: dir });
     expect(second.sessionSecret).toBe(first.sessionSecret);
     expect(second.demoPassword).toBe(first.demoPassword);
+  });
+
+  it("sends no email without FAZHI_SMTP_URL, and takes the mail server and sender when given", () => {
+    expect(loadConfig({ FAZHI_DATA_DIR: dataDir() })).toMatchObject({ smtp: null, publicUrl: null });
+    const config = loadConfig({
+      FAZHI_DATA_DIR: dataDir(),
+      FAZHI_SMTP_URL: "smtps://fazhi:secret@mail.example.gov.cn:465",
+      FAZHI_SMTP_FROM: "区司法局 <fazhi@example.gov.cn>",
+      FAZHI_PUBLIC_URL: "https://fazhi.example.gov.cn/",
+    });
+    expect(config.smtp).toEqual({
+      url: "smtps://fazhi:secret@mail.example.gov.cn:465",
+      from: "区司法局 <fazhi@example.gov.cn>",
+    });
+    expect(config.publicUrl).toBe("https://fazhi.example.gov.cn");
+  });
+
+  it("never repeats the mail server's password in its message", () => {
+    const error = configError({
+      FAZHI_DATA_DIR: dataDir(),
+      FAZHI_SMTP_URL: "smtp://u:hunter2@[bad",
+      FAZHI_SMTP_FROM: "a@b.cn",
+    });
+    expect(error.message).not.toContain("hunter2");
   });
 
   it("uses FAZHI_DEMO_PASSWORD when it is given", () => {

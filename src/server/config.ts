@@ -28,8 +28,21 @@ export interface Config {
   maxUploadBytes: number;
   /** days before a due date when a period with nothing reported turns yellow */
   yellowDays: number;
+  /** the coordinating office's name, as supervision orders and bulletins are signed and headed */
+  officeName: string;
   /** how often the server runs the due jobs (reminders, urging notices); 0: never (cron runs `fazhi jobs run`) */
   jobsIntervalMinutes: number;
+  /** the mail server for email notices; null: no email is sent (nor queued) */
+  smtp: SmtpConfig | null;
+  /** the address people open fazhi at (https://fazhi.example.gov.cn): links in emails and robot messages; null: none */
+  publicUrl: string | null;
+}
+
+export interface SmtpConfig {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465 */
+  url: string;
+  /** the sender, `address@example.gov.cn` or `名称 <address@example.gov.cn>` */
+  from: string;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -88,6 +101,48 @@ function logLevel(env: Env): LogLevel {
   return raw as LogLevel;
 }
 
+/** A sender address: `a@b.c` or `名称 <a@b.c>`. */
+const MAIL_FROM = /^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
+function smtp(env: Env): SmtpConfig | null {
+  const raw = env.FAZHI_SMTP_URL;
+  const from = env.FAZHI_SMTP_FROM?.trim();
+  if (!raw) {
+    if (from) throw new ConfigError("FAZHI_SMTP_FROM", "is set, but FAZHI_SMTP_URL (the mail server) is not");
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("FAZHI_SMTP_URL", "is not a URL (e.g. smtps://user:password@smtp.example.gov.cn:465)");
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
+    throw new ConfigError("FAZHI_SMTP_URL", `must start with smtp:// or smtps://, got "${url.protocol}"`);
+  }
+  if (!url.hostname) throw new ConfigError("FAZHI_SMTP_URL", "names no mail server host");
+  if (!from) throw new ConfigError("FAZHI_SMTP_FROM", "is required with FAZHI_SMTP_URL (the sender address)");
+  if (!MAIL_FROM.test(from)) {
+    throw new ConfigError("FAZHI_SMTP_FROM", `must be an address such as fazhi@example.gov.cn, got "${from}"`);
+  }
+  return { url: raw, from };
+}
+
+function publicUrl(env: Env): string | null {
+  const raw = env.FAZHI_PUBLIC_URL;
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("FAZHI_PUBLIC_URL", `is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError("FAZHI_PUBLIC_URL", `must start with http:// or https://, got "${url.protocol}"`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+}
+
 /** A secret kept in the data directory, made once: demo mode's session secret and demo password. */
 function keptSecret(dataDir: string, file: string, make: () => string): string {
   const target = path.join(dataDir, file);
@@ -131,6 +186,10 @@ export function loadConfig(env: Env = process.env): Config {
   const maxUploadBytes = integer(env, "FAZHI_MAX_UPLOAD_MB", 50, 1, 1024) * 1024 * 1024;
   const yellowDays = integer(env, "FAZHI_YELLOW_DAYS", 3, 0, 60);
   const jobsIntervalMinutes = integer(env, "FAZHI_JOBS_INTERVAL_MINUTES", 15, 0, 24 * 60);
+  const mail = smtp(env);
+  const linkBase = publicUrl(env);
+  const officeName = (env.FAZHI_OFFICE_NAME ?? "").trim() || "法治政府建设工作领导小组办公室";
+  if (officeName.length > 60) throw new ConfigError("FAZHI_OFFICE_NAME", "must be at most 60 characters");
 
   const givenSecret = env.FAZHI_SESSION_SECRET ?? "";
   if (resolvedMode === "production" && givenSecret.length < 32) {
@@ -162,6 +221,9 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: level,
     maxUploadBytes,
     yellowDays,
+    officeName,
     jobsIntervalMinutes,
+    smtp: mail,
+    publicUrl: linkBase,
   };
 }

@@ -53,6 +53,11 @@ const FIELD_LABELS: Record<string, string> = {
   reason: "理由",
   requestedDueOn: "申请延至",
   approve: "审批结论",
+  email: "邮箱",
+  url: "Webhook 地址",
+  secret: "签名密钥",
+  enabled: "启用",
+  pageSize: "每页条数",
 };
 
 /** "aliases.0" → field "aliases", shown as 别名（第1项）. */

@@ -5,11 +5,23 @@
 import type { JobRun } from "../../shared/api.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
+import { configureOutbox } from "../delivery/enqueue.js";
+import { deliverDue } from "../delivery/send.js";
+import { draftDueOrders } from "../supervision/drafting.js";
 import { sendDueNotices } from "./notices.js";
 import { planRules } from "./rules.js";
 
 export async function runDueJobs(db: Db, config: Config, now: Date): Promise<JobRun> {
+  configureOutbox(config);
   const rules = await planRules(db, now);
   const notices = await sendDueNotices(db, now, rules);
-  return { at: now.toISOString(), ...notices, orders: 0, delivered: 0, deliveryFailures: 0 };
+  const orders = await draftDueOrders(db, now, rules);
+  const outbox = await deliverDue(db, config, now);
+  return {
+    at: now.toISOString(),
+    ...notices,
+    orders: orders.drafted,
+    delivered: outbox.delivered,
+    deliveryFailures: outbox.failures,
+  };
 }

@@ -1,10 +1,13 @@
 /**
- * Sends messages to people: a notification in the app (the bell) for each recipient, written in the caller's
- * transaction, so a message exists exactly when the change that caused it does.
+ * Sends messages to people: a notification in the app (the bell) for each recipient, and into the outbox an email
+ * to each recipient with an address and a message to the unit's group robots (src/server/delivery/), all written in
+ * the caller's transaction, so a message exists exactly when the change that caused it does.
  */
 import type { NotificationKind } from "../../shared/domain.js";
 import type { Queryable } from "../db/client.js";
 import { notifications } from "../db/schema.js";
+import { insertUnnest } from "../db/unnest.js";
+import { enqueueDeliveries } from "../delivery/enqueue.js";
 
 export interface Message {
   kind: NotificationKind;
@@ -21,9 +24,11 @@ export interface Addressed {
   userIds: number[];
   /** the unit it is about, if one: that unit's robots hear of it too */
   unitId: number | null;
+  /** whether the office's own robots (those of no unit) hear of it; by default they hear of orders and bulletins */
+  officeRobots?: boolean;
 }
 
-/** Rows per insert statement: far below PostgreSQL's limit of 65,535 parameters. */
+/** Rows per insert statement (one array parameter per column, see insertUnnest). */
 const CHUNK = 1000;
 
 /** Writes the messages, in the transaction of what they report. Returns how many notifications were written. */
@@ -38,6 +43,17 @@ export async function notify(tx: Queryable, items: Addressed[]): Promise<number>
       assignmentId: message.assignmentId ?? null,
     })),
   );
-  for (let at = 0; at < rows.length; at += CHUNK) await tx.insert(notifications).values(rows.slice(at, at + CHUNK));
+  for (let at = 0; at < rows.length; at += CHUNK) {
+    const chunk = rows.slice(at, at + CHUNK);
+    await insertUnnest(tx, notifications, [
+      [notifications.userId, "int", chunk.map((r) => r.userId)],
+      [notifications.kind, "text", chunk.map((r) => r.kind)],
+      [notifications.title, "text", chunk.map((r) => r.title)],
+      [notifications.body, "text", chunk.map((r) => r.body)],
+      [notifications.link, "text", chunk.map((r) => r.link)],
+      [notifications.assignmentId, "int", chunk.map((r) => r.assignmentId)],
+    ]);
+  }
+  await enqueueDeliveries(tx, items);
   return rows.length;
 }

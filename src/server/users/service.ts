@@ -23,6 +23,7 @@ export function presentUser(row: UserWithUnit, now = new Date()): User {
     unitId: row.unitId,
     unitName: row.unitName,
     roles: row.roles,
+    email: row.email,
     disabled: row.disabled,
     locked: row.lockedUntil != null && row.lockedUntil > now,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
@@ -63,6 +64,11 @@ async function checkUnitAndRoles(tx: Queryable, unitId: number | null, roles: Ro
   }
 }
 
+/** An email address as stored: trimmed; empty is none. */
+function cleanEmail(email: string | null | undefined): string | null {
+  return email?.trim() || null;
+}
+
 function checkPassword(password: string): void {
   const problem = passwordProblem(password);
   if (problem) throw badRequest(problem);
@@ -89,6 +95,7 @@ export async function createUser(
         displayName: input.displayName.trim(),
         unitId: input.unitId ?? null,
         roles: input.roles,
+        email: cleanEmail(input.email),
         passwordHash,
         isDemo: input.isDemo ?? false,
       })
@@ -124,6 +131,7 @@ export async function updateUser(db: Db, id: number, patch: UserPatch, ctx: Chan
         displayName: patch.displayName?.trim() ?? before.displayName,
         unitId,
         roles,
+        email: patch.email === undefined ? before.email : cleanEmail(patch.email),
         disabled: patch.disabled ?? before.disabled,
         ...(patch.unlock ? { failedLogins: 0, lockedUntil: null } : {}),
         ...(passwordHash ? { passwordHash, passwordChangedAt: new Date(), isDemo: false } : {}),

@@ -7,6 +7,9 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   unit_group: "单位分组",
   user: "用户",
   system: "系统",
+  channel: "群机器人",
+  delivery: "外发消息",
+  bulletin: "通报",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -26,6 +29,15 @@ export const ACTION_LABELS: Record<string, string> = {
   "unit_group.create": "新建单位分组",
   "unit_group.update": "修改单位分组",
   "demo.load": "载入演示数据",
+  "channel.create": "添加群机器人",
+  "channel.update": "修改群机器人",
+  "channel.enable": "启用群机器人",
+  "channel.disable": "停用群机器人",
+  "channel.test": "测试群机器人",
+  "delivery.retry": "重新发送消息",
+  "bulletin.create": "生成通报",
+  "bulletin.update": "修改通报",
+  "bulletin.publish": "发布通报",
 };
 
 export function labelOf(labels: Record<string, string>, value: string): string {

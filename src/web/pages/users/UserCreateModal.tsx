@@ -8,18 +8,19 @@ import { SaveErrorAlert } from "../../components/SaveErrorAlert";
 import { UnitSelect } from "../../components/UnitSelect";
 import { useFormSave } from "../../components/useFormSave";
 import type { UnitRegistry } from "../../components/useUnits";
-import { DisplayNameField, RolesField } from "./UserFields";
+import { DisplayNameField, EmailField, RolesField } from "./UserFields";
 
 type CreateValues = {
   username: string;
   displayName: string;
   unitId?: number | null;
   roles: Role[];
+  email?: string;
   password: string;
   confirm: string;
 };
 
-const FIELDS = ["username", "displayName", "unitId", "roles", "password"] as const;
+const FIELDS = ["username", "displayName", "unitId", "roles", "email", "password"] as const;
 
 type Props = { registry: UnitRegistry; onClose: () => void; onCreated: (user: User) => void | Promise<void> };
 
@@ -35,6 +36,7 @@ export function UserCreateModal({ registry, onClose, onCreated }: Props) {
         displayName: values.displayName.trim(),
         unitId: values.unitId ?? null,
         roles: values.roles,
+        email: values.email?.trim() || null,
         password: values.password,
       });
       await onCreated(user);
@@ -68,6 +70,7 @@ export function UserCreateModal({ registry, onClose, onCreated }: Props) {
           <UnitSelect registry={registry} placeholder="请选择单位" />
         </Form.Item>
         <RolesField placeholder="请选择角色" />
+        <EmailField />
         <NewPasswordFields name="password" label="初始密码" confirmLabel="确认密码" />
       </Form>
     </FormModal>

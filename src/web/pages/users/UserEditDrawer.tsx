@@ -11,14 +11,26 @@ import { useFormSave } from "../../components/useFormSave";
 import type { UnitRegistry } from "../../components/useUnits";
 import { UserStatusTag } from "./labels";
 import { ResetPasswordModal } from "./ResetPasswordModal";
-import { DisplayNameField, RolesField } from "./UserFields";
+import { DisplayNameField, EmailField, RolesField } from "./UserFields";
 
-type EditValues = { displayName: string; unitId?: number | null; roles: Role[]; disabled: boolean };
+type EditValues = {
+  displayName: string;
+  unitId?: number | null;
+  roles: Role[];
+  email?: string | null;
+  disabled: boolean;
+};
 
-const FIELDS = ["displayName", "unitId", "roles", "disabled"] as const;
+const FIELDS = ["displayName", "unitId", "roles", "email", "disabled"] as const;
 
 function valuesOf(user: User): EditValues {
-  return { displayName: user.displayName, unitId: user.unitId, roles: user.roles, disabled: user.disabled };
+  return {
+    displayName: user.displayName,
+    unitId: user.unitId,
+    roles: user.roles,
+    email: user.email,
+    disabled: user.disabled,
+  };
 }
 
 type Props = {
@@ -63,6 +75,7 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
         displayName: values.displayName.trim(),
         unitId: values.unitId ?? null,
         roles: values.roles,
+        email: values.email?.trim() || null,
         disabled: values.disabled,
       },
       `已保存用户「${values.displayName.trim()}」`,
@@ -91,6 +104,7 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
           <UnitSelect registry={registry} placeholder="未分配单位" />
         </Form.Item>
         <RolesField />
+        <EmailField />
         <Form.Item
           label="停用账号"
           name="disabled"

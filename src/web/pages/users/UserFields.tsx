@@ -29,3 +29,20 @@ export function RolesField({ placeholder }: { placeholder?: string }) {
     </Form.Item>
   );
 }
+
+/** 邮箱: optional; where email notices (提醒、催办、督办) go when the server sends email. */
+export function EmailField() {
+  return (
+    <Form.Item
+      label="邮箱"
+      name="email"
+      extra="选填。填写后，该用户除站内通知外还会收到邮件通知（须配置邮件服务器）。"
+      rules={[
+        { type: "email", message: "请输入正确的邮箱地址，如 zhangsan@example.gov.cn" },
+        { max: 254, message: "邮箱不能超过 254 个字符" },
+      ]}
+    >
+      <Input autoComplete="off" placeholder="zhangsan@example.gov.cn" />
+    </Form.Item>
+  );
+}

@@ -17,7 +17,9 @@ const listUsers = async () => (await api.users.list()).items;
 function matches(user: User, text: string): boolean {
   const needle = text.trim().toLowerCase();
   if (!needle) return true;
-  return [user.username, user.displayName, user.unitName ?? ""].some((v) => v.toLowerCase().includes(needle));
+  return [user.username, user.displayName, user.unitName ?? "", user.email ?? ""].some((v) =>
+    v.toLowerCase().includes(needle),
+  );
 }
 
 /** 用户管理 (admin): accounts, their unit and roles; create, edit, disable, unlock, reset password. */
@@ -36,6 +38,7 @@ export default function UsersPage() {
     { title: "用户名", dataIndex: "username", key: "username", width: 140 },
     { title: "姓名", dataIndex: "displayName", key: "displayName", width: 140 },
     { title: "所属单位", dataIndex: "unitName", key: "unitName", render: (name: string | null) => name ?? "—" },
+    { title: "邮箱", dataIndex: "email", key: "email", width: 200, render: (email: string | null) => email ?? "—" },
     {
       title: "角色",
       dataIndex: "roles",
@@ -79,7 +82,7 @@ export default function UsersPage() {
             <Input.Search
               aria-label="搜索用户"
               allowClear
-              placeholder="搜索用户名、姓名或单位"
+              placeholder="搜索用户名、姓名、单位或邮箱"
               onSearch={setSearch}
               onChange={(event) => setSearch(event.target.value)}
               style={{ width: 280 }}
