@@ -24,7 +24,18 @@ describe("user administration", () => {
     const admin = await openBrowser(product);
     const { page } = admin;
     await login(page, "admin");
-    expect(await menuEntries(page)).toEqual(["工作台", "方案管理", "交办情况", "单位管理", "用户管理", "审计日志"]);
+    expect(await menuEntries(page)).toEqual([
+      "工作台",
+      "驾驶舱",
+      "方案管理",
+      "交办情况",
+      "督办单",
+      "通报",
+      "单位管理",
+      "用户管理",
+      "消息渠道",
+      "审计日志",
+    ]);
     await page.getByRole("menuitem", { name: "用户管理" }).click();
     await page.getByRole("cell", { name: "coordinator", exact: true }).waitFor();
 
@@ -60,7 +71,7 @@ describe("user administration", () => {
     const header = newcomer.page.getByTestId("user-menu");
     expect(await header.textContent()).toContain("张伟");
     expect(await header.textContent()).toContain("区市场监管分局");
-    expect(await menuEntries(newcomer.page)).toEqual(["工作台", "我的任务", "单位管理"]);
+    expect(await menuEntries(newcomer.page)).toEqual(["工作台", "驾驶舱", "我的任务", "督办单", "通报", "单位管理"]);
     await newcomer.page.getByText("张伟，您好").waitFor();
     expect(newcomer.pageErrors).toEqual([]);
   });
@@ -94,7 +105,15 @@ describe("user administration", () => {
     await row.getByText("启用").waitFor();
 
     await login(leader.page, "leader");
-    expect(await menuEntries(leader.page)).toEqual(["工作台", "方案管理", "交办情况", "单位管理"]);
+    expect(await menuEntries(leader.page)).toEqual([
+      "工作台",
+      "驾驶舱",
+      "方案管理",
+      "交办情况",
+      "督办单",
+      "通报",
+      "单位管理",
+    ]);
     expect([...leader.pageErrors, ...admin.pageErrors]).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The job's share of supervision orders: a period X days overdue gets a yellow order drafted, Y days a red one,
  * each once (by key, claimed in the transaction that writes it). A red draft replaces a yellow one not yet issued;
- * a draft whose period has since been reported is cancelled. The coordinator is told how many drafts wait.
+ * a draft whose period has since been reported is cancelled. The coordinator is told once a run how many new
+ * drafts wait.
  */
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { addDays, chinaDay } from "../../core/calendar.js";
@@ -107,7 +108,6 @@ export async function draftDueOrders(db: Db, now: Date, rules: PlanRules): Promi
         .where(inArray(units.id, [...new Set(pending.map((d) => d.period.unitId))]))
     ).map((u) => [u.id, u.name]),
   );
-  const office = await coordinators(db);
 
   for (let at = 0; at < pending.length; at += BATCH) {
     const batch = pending.slice(at, at + BATCH);
@@ -156,22 +156,27 @@ export async function draftDueOrders(db: Db, now: Date, rules: PlanRules): Promi
         }
       }
       await recordAudits(tx, audits);
-      await notify(tx, [
-        {
-          message: {
-            kind: "order",
-            title: `督办单待签发：新增 ${made.length} 份`,
-            body: `有 ${made.length} 项任务逾期已达督办标准，系统已生成督办单草稿，请审核后签发。`,
-            link: orderLink(undefined, "?status=draft"),
-          },
-          userIds: office,
-          unitId: null,
-        },
-      ]);
       return made.length;
     });
   }
+  // one message for the run, however many batches it took
+  if (run.drafted > 0) await db.transaction((tx) => tellTheOffice(tx, run.drafted));
   return run;
+}
+
+async function tellTheOffice(tx: Queryable, drafted: number) {
+  await notify(tx, [
+    {
+      message: {
+        kind: "order",
+        title: `督办单待签发：新增 ${drafted} 份`,
+        body: `有 ${drafted} 项任务逾期已达督办标准，系统已生成督办单草稿，请审核后签发。`,
+        link: orderLink(undefined, "?status=draft"),
+      },
+      userIds: await coordinators(tx),
+      unitId: null,
+    },
+  ]);
 }
 
 function draftRow(period: Due, call: NonNullable<ReturnType<typeof orderFor>>, unitName: string, today: string) {
