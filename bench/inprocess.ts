@@ -20,6 +20,8 @@ export const PASSWORD = "Bench-pass-2025";
 export interface Bench {
   app: FastifyInstance;
   database: Database;
+  /** the PostgreSQL database's URL */
+  url: string;
   config: Config;
   registryUnits: number;
   login(username: string): Promise<string>;
@@ -32,7 +34,8 @@ export interface Bench {
 }
 
 export async function startBench(name: string, env: Record<string, string> = {}): Promise<Bench> {
-  const database = await openDatabase({ url: await freshDatabase(name) });
+  const url = await freshDatabase(name);
+  const database = await openDatabase({ url });
   await database.migrate();
   const demo = await loadDemoData(database.db, PASSWORD);
   const config = loadConfig({
@@ -55,6 +58,7 @@ export async function startBench(name: string, env: Record<string, string> = {})
   const bench: Bench = {
     app,
     database,
+    url,
     config,
     registryUnits: demo.created.units,
     call,

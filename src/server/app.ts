@@ -12,9 +12,13 @@ import { assignmentRoutes } from "./assignments/routes.js";
 import { auditRoutes } from "./audit/routes.js";
 import { registerAuth } from "./auth/plugin.js";
 import { authRoutes } from "./auth/routes.js";
+import { bulletinRoutes } from "./bulletins/routes.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
+import { dashboardRoutes } from "./dashboard/routes.js";
 import type { Database } from "./db/client.js";
+import { configureOutbox } from "./delivery/enqueue.js";
+import { deliveryRoutes } from "./delivery/routes.js";
 import { extensionRoutes } from "./extensions/routes.js";
 import { fileRoutes } from "./files/routes.js";
 import { fileStoreOf } from "./files/store.js";
@@ -29,6 +33,7 @@ import { planRoutes } from "./plans/routes.js";
 import { progressRoutes } from "./progress/routes.js";
 import { reportRoutes } from "./reports/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
+import { supervisionOrderRoutes } from "./supervision/routes.js";
 import { unitRoutes } from "./units/routes.js";
 import { userRoutes } from "./users/routes.js";
 import { VERSION } from "./version.js";
@@ -56,6 +61,8 @@ export async function buildApp(
   options: { clock?: Clock; scheduleJobs?: boolean } = {},
 ): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock;
+  // emails are queued only with a mail server to send them
+  configureOutbox(config);
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -106,9 +113,13 @@ export async function buildApp(
       await api.register(extensionRoutes(deps));
       await api.register(inboxRoutes(deps));
       await api.register(progressRoutes(deps));
+      await api.register(dashboardRoutes(deps));
       await api.register(settingsRoutes(config));
       await api.register(notificationRoutes(database.db));
+      await api.register(supervisionOrderRoutes(deps));
+      await api.register(bulletinRoutes(deps));
       await api.register(jobRoutes(deps));
+      await api.register(deliveryRoutes(deps));
     },
     { prefix: "/api" },
   );

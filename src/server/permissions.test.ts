@@ -5,7 +5,7 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.js";
-import { notifications } from "./db/schema.js";
+import { deliveries, notifications } from "./db/schema.js";
 import {
   createPlan,
   createReport,
@@ -113,6 +113,59 @@ const townshipExtension = async () => {
   });
   return response.json<{ id: number }>();
 };
+/** A supervision order to the township, drafted by hand; issued when asked (a unit sees only what was issued to it). */
+const townshipOrder = async (issued: boolean) => {
+  const { assignments } = await publishedPlan(t, coordinator, [townshipId], {
+    deadlines: [{ text: "2030年底前", kind: "date", due: "2030-12-31" }],
+  });
+  const draft = await t.request({
+    method: "POST",
+    url: "/api/supervision-orders",
+    cookie: coordinator,
+    payload: { assignmentId: assignments[0].id, period: "完成时限" },
+  });
+  const order = draft.json<{ id: number; version: number }>();
+  if (!issued) return order;
+  const issue = await t.request({
+    method: "POST",
+    url: `/api/supervision-orders/${order.id}/issue`,
+    cookie: coordinator,
+    payload: { version: order.version },
+  });
+  return issue.json<{ id: number; version: number }>();
+};
+/** A bulletin on a plan of the township's (2026, reported quarterly); published when asked (units read only those). */
+const townshipBulletin = async (published: boolean) => {
+  const { plan } = await publishedPlan(t, coordinator, [townshipId]);
+  const draft = await t.request({
+    method: "POST",
+    url: "/api/bulletins",
+    cookie: coordinator,
+    payload: { planId: plan.id, periodStart: "2026-01-01", periodEnd: "2026-12-31" },
+  });
+  const bulletin = draft.json<{ id: number; version: number }>();
+  if (!published) return bulletin;
+  const publish = await t.request({
+    method: "POST",
+    url: `/api/bulletins/${bulletin.id}/publish`,
+    cookie: coordinator,
+    payload: { version: bulletin.version },
+  });
+  return publish.json<{ id: number; version: number }>();
+};
+/** Drafts are the office's and the leaders' to read: to a unit's people they do not exist. */
+const unitsReadPublishedOnly = { unit_manager: 404, unit_staff: 404 } as const;
+/** A robot at an address where nothing listens (the discard port), made by the admin. */
+const robotPayload = () => ({
+  kind: "wecom",
+  name: unique("权限机器人"),
+  url: "http://127.0.0.1:9/webhook/send?key=k",
+});
+const newRobot = async () =>
+  (await t.request({ method: "POST", url: "/api/channels", payload: robotPayload(), cookie: admin })).json<{
+    id: number;
+    version: number;
+  }>();
 /** Allowed by role, refused for the record: only the township's own people write its reports. */
 const notTheirUnit = { admin: 403, coordinator: 403, leader: 403 } as const;
 /** A draft is its unit's own until submitted: to anyone else it does not exist. */
@@ -555,11 +608,195 @@ const ROUTES: RouteCase[] = [
     request: async () => ({ url: "/api/notifications/read-all", payload: {} }),
   },
   {
+    method: "GET",
+    path: "/api/supervision-orders",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/supervision-orders?status=issued" }),
+  },
+  {
+    method: "POST",
+    path: "/api/supervision-orders",
+    allowed: managers,
+    success: 201,
+    request: async () => {
+      const { assignments } = await publishedPlan(t, coordinator, [townshipId]);
+      const period = (
+        await t.request({ method: "GET", url: `/api/assignments/${assignments[0].id}`, cookie: coordinator })
+      ).json().dueDates[0].label;
+      return { url: "/api/supervision-orders", payload: { assignmentId: assignments[0].id, period } };
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/supervision-orders/{id}",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: `/api/supervision-orders/${(await townshipOrder(true)).id}` }),
+  },
+  {
+    method: "GET",
+    path: "/api/supervision-orders/{id}.docx",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: `/api/supervision-orders/${(await townshipOrder(true)).id}.docx` }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/supervision-orders/{id}",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const order = await townshipOrder(false);
+      return { url: `/api/supervision-orders/${order.id}`, payload: { version: order.version, level: "yellow" } };
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/supervision-orders/{id}/issue",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const order = await townshipOrder(false);
+      return { url: `/api/supervision-orders/${order.id}/issue`, payload: { version: order.version } };
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/supervision-orders/{id}/cancel",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const order = await townshipOrder(true);
+      return {
+        url: `/api/supervision-orders/${order.id}/cancel`,
+        payload: { version: order.version, reason: "情况已说明" },
+      };
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/bulletins",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/bulletins" }),
+  },
+  {
+    method: "POST",
+    path: "/api/bulletins",
+    allowed: managers,
+    success: 201,
+    request: async () => {
+      const { plan } = await publishedPlan(t, coordinator, [townshipId]);
+      return {
+        url: "/api/bulletins",
+        payload: { planId: plan.id, periodStart: "2026-07-01", periodEnd: "2026-09-30" },
+      };
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/bulletins/{id}",
+    allowed: readers,
+    success: 200,
+    refused: unitsReadPublishedOnly,
+    request: async () => ({ url: `/api/bulletins/${(await townshipBulletin(false)).id}` }),
+  },
+  {
+    method: "GET",
+    path: "/api/bulletins/{id}.docx",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: `/api/bulletins/${(await townshipBulletin(true)).id}.docx` }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/bulletins/{id}",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const bulletin = await townshipBulletin(false);
+      return {
+        url: `/api/bulletins/${bulletin.id}`,
+        payload: { version: bulletin.version, title: "关于任务落实情况的通报" },
+      };
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/bulletins/{id}/publish",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const bulletin = await townshipBulletin(false);
+      return { url: `/api/bulletins/${bulletin.id}/publish`, payload: { version: bulletin.version } };
+    },
+  },
+  {
     method: "POST",
     path: "/api/jobs/run",
     allowed: ["admin"],
     success: 200,
     request: async () => ({ url: "/api/jobs/run", payload: {} }),
+  },
+  {
+    method: "GET",
+    path: "/api/channels",
+    allowed: ["admin"],
+    success: 200,
+    request: async () => ({ url: "/api/channels" }),
+  },
+  {
+    method: "POST",
+    path: "/api/channels",
+    allowed: ["admin"],
+    success: 201,
+    request: async () => ({ url: "/api/channels", payload: robotPayload() }),
+  },
+  {
+    method: "GET",
+    path: "/api/channels/{id}",
+    allowed: ["admin"],
+    success: 200,
+    request: async () => ({ url: `/api/channels/${(await newRobot()).id}` }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/channels/{id}",
+    allowed: ["admin"],
+    success: 200,
+    request: async () => {
+      const robot = await newRobot();
+      return { url: `/api/channels/${robot.id}`, payload: { version: robot.version, enabled: false } };
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/channels/{id}/test",
+    allowed: ["admin"],
+    // nothing listens at the robot's address: the test is made, and its answer says it failed
+    success: 200,
+    request: async () => ({ url: `/api/channels/${(await newRobot()).id}/test`, payload: {} }),
+  },
+  {
+    method: "GET",
+    path: "/api/deliveries",
+    allowed: ["admin"],
+    success: 200,
+    request: async () => ({ url: "/api/deliveries?status=failed" }),
+  },
+  {
+    method: "POST",
+    path: "/api/deliveries/{id}/retry",
+    allowed: ["admin"],
+    success: 200,
+    request: async () => {
+      const [row] = await t.database.db
+        .insert(deliveries)
+        .values({ channel: "email", address: "a@example.gov.cn", subject: "催办", body: "正文", status: "failed" })
+        .returning();
+      return { url: `/api/deliveries/${row.id}/retry`, payload: {} };
+    },
   },
   {
     method: "GET",
@@ -581,6 +818,14 @@ const ROUTES: RouteCase[] = [
     allowed: planReaders,
     success: 200,
     request: async () => ({ url: `/api/plans/${(await townshipAssignment()).planId}/progress` }),
+  },
+  {
+    method: "GET",
+    path: "/api/dashboard",
+    // every signed-in user: the office and the leaders see all units, a unit's people their own
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: `/api/dashboard?planId=${(await townshipAssignment()).planId}&year=2026` }),
   },
 ];
 

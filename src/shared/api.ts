@@ -8,6 +8,14 @@ import {
   type Ability,
   ASSIGNMENT_STATUSES,
   type AssignmentStatus,
+  BULLETIN_STATUSES,
+  type BulletinStatus,
+  CHANNEL_KINDS,
+  type ChannelKind,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  type DeliveryChannel,
+  type DeliveryStatus,
   EXTENSION_STATUSES,
   type ExtensionStatus,
   NOTIFICATION_KINDS,
@@ -24,6 +32,10 @@ import {
   type Role,
   SIGNALS,
   type Signal,
+  SUPERVISION_ORDER_LEVELS,
+  SUPERVISION_ORDER_STATUSES,
+  type SupervisionOrderLevel,
+  type SupervisionOrderStatus,
   TASK_UNIT_ROLES,
   type TaskUnitRole,
   UNIT_TYPES,
@@ -163,6 +175,8 @@ export const User = Type.Object({
   unitId: Nullable(Id),
   unitName: Nullable(Type.String()),
   roles: Type.Array(RoleSchema),
+  /** where email notices go; null: the bell only */
+  email: Nullable(Type.String()),
   disabled: Type.Boolean(),
   locked: Type.Boolean(),
   lastLoginAt: Nullable(Timestamp),
@@ -174,12 +188,15 @@ export const UserList = Type.Object({ items: Type.Array(User), total: Type.Integ
 
 const Username = Type.String({ minLength: 2, maxLength: 50, pattern: "^[A-Za-z0-9_.-]+$" });
 const Password = Type.String({ minLength: 1, maxLength: 128 });
+/** An email address for notices; null or left out: none. */
+const Email = Type.String({ maxLength: 254, format: "email" });
 
 export const UserCreate = Type.Object({
   username: Username,
   displayName: Name(50),
   unitId: Type.Optional(Nullable(Id)),
   roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
+  email: Type.Optional(Nullable(Email)),
   password: Password,
 });
 export type UserCreate = Static<typeof UserCreate>;
@@ -189,6 +206,7 @@ export const UserPatch = Type.Object({
   displayName: Type.Optional(Name(50)),
   unitId: Type.Optional(Nullable(Id)),
   roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, uniqueItems: true })),
+  email: Type.Optional(Nullable(Email)),
   disabled: Type.Optional(Type.Boolean()),
   /** true clears the failed-login counter and lockout */
   unlock: Type.Optional(Type.Boolean()),
@@ -297,6 +315,18 @@ export const TargetSchema = Type.Object({
   period: Type.Optional(Type.String({ maxLength: 20 })),
 });
 
+/** A plan's supervision rules (see src/core/supervision/rules.ts): every rule given, the defaults filled in. */
+export const SupervisionRulesSchema = Type.Object({
+  reminderDays: Type.Array(Type.Integer({ minimum: 1, maximum: 90 }), { maxItems: 5 }),
+  yellowOrderDays: Type.Integer({ minimum: 1, maximum: 365 }),
+  redOrderDays: Type.Integer({ minimum: 2, maximum: 366 }),
+  quietHours: Type.Object({
+    from: Type.Integer({ minimum: 0, maximum: 23 }),
+    to: Type.Integer({ minimum: 0, maximum: 23 }),
+  }),
+});
+export type SupervisionRulesSchema = Static<typeof SupervisionRulesSchema>;
+
 export const Plan = Type.Object({
   id: Id,
   title: Type.String(),
@@ -308,6 +338,10 @@ export const Plan = Type.Object({
   status: PlanStatusSchema,
   parentId: Nullable(Id),
   cadence: ReportingCadenceSchema,
+  /** the rules in force: the plan's own, or the defaults */
+  supervisionRules: SupervisionRulesSchema,
+  /** false: the plan follows the defaults */
+  supervisionRulesCustom: Type.Boolean(),
   file: Nullable(Type.Object({ filename: Type.String(), mediaType: Type.String(), size: Type.Integer() })),
   taskCount: Type.Integer(),
   /** unit phrases that still need a unit or a reason: publishing waits for them */
@@ -415,6 +449,8 @@ export const PlanPatch = Type.Object({
   endYear: Type.Optional(PlanFields.endYear),
   parentId: Type.Optional(PlanFields.parentId),
   cadence: Type.Optional(PlanFields.cadence),
+  /** the plan's own supervision rules; null: back to the defaults */
+  supervisionRules: Type.Optional(Nullable(SupervisionRulesSchema)),
   /** only published → archived */
   status: Type.Optional(Type.Literal("archived")),
 });
@@ -557,6 +593,8 @@ export const AssignmentListQuery = Type.Object({
   overdue: Type.Optional(Type.Boolean()),
   /** 红黄绿灯 */
   signal: Type.Optional(SignalSchema),
+  /** has a period that falls due in this year */
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   /** only the caller's own unit's assignments */
   mine: Type.Optional(Type.Boolean()),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
@@ -833,3 +871,354 @@ export const JobRun = Type.Object({
   deliveryFailures: Type.Integer(),
 });
 export type JobRun = Static<typeof JobRun>;
+
+// ---------- supervision orders (督办单) ----------
+const OrderLevelSchema = OneOf<SupervisionOrderLevel>(SUPERVISION_ORDER_LEVELS);
+const OrderStatusSchema = OneOf<SupervisionOrderStatus>(SUPERVISION_ORDER_STATUSES);
+
+export const SupervisionOrder = Type.Object({
+  id: Id,
+  level: OrderLevelSchema,
+  status: OrderStatusSchema,
+  /** 督办〔2026〕第3号, once issued */
+  docNumber: Nullable(Type.String()),
+  /** drafted by the job (yellow, red) rather than by hand */
+  automatic: Type.Boolean(),
+  plan: Type.Object({ id: Id, title: Type.String(), issuer: Nullable(Type.String()) }),
+  unit: Type.Object({ id: Id, name: Type.String() }),
+  assignmentId: Id,
+  task: Type.Object({ id: Id, number: Type.String(), text: Type.String() }),
+  period: Type.String(),
+  dueOn: IsoDate,
+  daysOverdue: Type.Integer(),
+  /** where the period stands now: an order whose period was reported since has been answered */
+  periodState: Nullable(OneOf<OccurrenceState>(OCCURRENCE_STATES)),
+  title: Type.String(),
+  body: Type.String(),
+  replyBy: IsoDate,
+  cancelledReason: Nullable(Type.String()),
+  issuedAt: Nullable(Timestamp),
+  issuedBy: Nullable(Type.String()),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type SupervisionOrder = Static<typeof SupervisionOrder>;
+
+export const SupervisionOrderList = Type.Object({
+  items: Type.Array(SupervisionOrder),
+  total: Type.Integer(),
+  /** how many drafts wait to be issued (for the coordinator's badge) */
+  drafts: Type.Integer(),
+});
+export type SupervisionOrderList = Static<typeof SupervisionOrderList>;
+
+export const SupervisionOrderListQuery = Type.Object({
+  status: Type.Optional(OrderStatusSchema),
+  level: Type.Optional(OrderLevelSchema),
+  planId: Type.Optional(Id),
+  unitId: Type.Optional(Id),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type SupervisionOrderListQuery = Static<typeof SupervisionOrderListQuery>;
+
+/** A blue order (or any level) drafted by hand for one period of an assignment. */
+export const SupervisionOrderCreate = Type.Object({
+  assignmentId: Id,
+  period: Type.String({ minLength: 1, maxLength: 100 }),
+  level: Type.Optional(OrderLevelSchema),
+});
+export type SupervisionOrderCreate = Static<typeof SupervisionOrderCreate>;
+
+export const SupervisionOrderPatch = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  level: Type.Optional(OrderLevelSchema),
+  title: Type.Optional(Name(200)),
+  body: Type.Optional(Type.String({ minLength: 1, maxLength: 5000, pattern: "\\S" })),
+  replyBy: Type.Optional(IsoDate),
+});
+export type SupervisionOrderPatch = Static<typeof SupervisionOrderPatch>;
+
+export const SupervisionOrderIssue = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+export type SupervisionOrderIssue = Static<typeof SupervisionOrderIssue>;
+
+export const SupervisionOrderCancel = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  reason: Type.String({ minLength: 1, maxLength: 500, pattern: "\\S" }),
+});
+export type SupervisionOrderCancel = Static<typeof SupervisionOrderCancel>;
+
+// ---------- dashboard ----------
+export const DashboardQuery = Type.Object({
+  planId: Type.Optional(Id),
+  /** the periods that fall due in this year, and the assignments that have one */
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+});
+export type DashboardQuery = Static<typeof DashboardQuery>;
+
+/** Periods counted together: 应报 (due by today, or closed early), 已完成 (accepted), 逾期 (overdue with nothing in). */
+const PeriodTally = {
+  due: Type.Integer(),
+  done: Type.Integer(),
+  overdue: Type.Integer(),
+  /** done ÷ due, 0–1; null while nothing is due */
+  rate: Type.Unsafe<number | null>({ type: ["number", "null"] }),
+};
+
+/** One period waiting for a report: overdue (the most overdue list) or due soon. */
+export const DashboardPeriod = Type.Object({
+  assignmentId: Id,
+  unitId: Id,
+  unitName: Type.String(),
+  planId: Id,
+  planTitle: Type.String(),
+  taskNumber: Type.String(),
+  taskText: Type.String(),
+  period: Type.String(),
+  dueOn: IsoDate,
+  state: OccurrenceStateSchema,
+  /** days past the due date (negative: days left) */
+  daysOverdue: Type.Integer(),
+  link: Type.String(),
+});
+export type DashboardPeriod = Static<typeof DashboardPeriod>;
+
+export const Dashboard = Type.Object({
+  today: IsoDate,
+  /** the filters as applied, and what they can be set to */
+  planId: Nullable(Id),
+  year: Nullable(Type.Integer()),
+  plans: Type.Array(Type.Object({ id: Id, title: Type.String(), year: Type.Integer(), endYear: Type.Integer() })),
+  years: Type.Array(Type.Integer()),
+  /** the caller's unit when they see only their own; null for the coordinating office and the leaders */
+  unit: Nullable(Type.Object({ id: Id, name: Type.String() })),
+  /** assignments per 红黄绿灯, as GET /api/assignments?signal= counts them */
+  signals: Type.Object({ green: Type.Integer(), yellow: Type.Integer(), red: Type.Integer(), done: Type.Integer() }),
+  /** the periods of the assignments in view */
+  totals: Type.Object({
+    assignments: Type.Integer(),
+    ...PeriodTally,
+    returned: Type.Integer(),
+    submitted: Type.Integer(),
+    dueSoon: Type.Integer(),
+  }),
+  /** per unit, lowest completion rate first */
+  units: Type.Array(Type.Object({ unitId: Id, unitName: Type.String(), ...PeriodTally })),
+  /** per month in which periods fall due: how many, how many done, how many of them are overdue now */
+  trend: Type.Array(
+    Type.Object({ month: Type.String(), due: Type.Integer(), done: Type.Integer(), overdue: Type.Integer() }),
+  ),
+  /** rows: the plan's top-level sections (or the plans, when no plan is chosen); columns: the units lowest in rate */
+  heatmap: Type.Object({
+    rows: Type.Array(Type.Object({ id: Type.Integer(), label: Type.String() })),
+    units: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+    cells: Type.Array(Type.Object({ rowId: Type.Integer(), unitId: Id, ...PeriodTally })),
+  }),
+  mostOverdue: Type.Array(DashboardPeriod),
+  dueSoon: Type.Array(DashboardPeriod),
+});
+export type Dashboard = Static<typeof Dashboard>;
+
+// ---------- channels and deliveries ----------
+export const ChannelKindSchema = OneOf<ChannelKind>(CHANNEL_KINDS);
+export const DeliveryStatusSchema = OneOf<DeliveryStatus>(DELIVERY_STATUSES);
+
+/** A group robot (DingTalk, WeCom, Feishu). Its webhook address and secret are credentials: never sent back whole. */
+export const Channel = Type.Object({
+  id: Id,
+  kind: ChannelKindSchema,
+  name: Type.String(),
+  /** the webhook address with its token shortened, to recognise it by */
+  urlHint: Type.String(),
+  /** whether a signing secret is kept (the secret itself is never shown) */
+  hasSecret: Type.Boolean(),
+  /** the unit whose messages it gets; null: the office's robot (supervision orders and bulletins) */
+  unitId: Nullable(Id),
+  unitName: Nullable(Type.String()),
+  enabled: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Channel = Static<typeof Channel>;
+
+export const ChannelList = Type.Object({ items: Type.Array(Channel) });
+export type ChannelList = Static<typeof ChannelList>;
+
+/** A robot's webhook address: http or https (checked by the server too). */
+const RobotUrl = Type.String({ minLength: 8, maxLength: 1000, pattern: "^[Hh][Tt][Tt][Pp][Ss]?://\\S+$" });
+const RobotSecret = Type.String({ minLength: 1, maxLength: 200, pattern: "^\\S+$" });
+
+export const ChannelCreate = Type.Object({
+  kind: ChannelKindSchema,
+  name: Name(50),
+  url: RobotUrl,
+  /** DingTalk 加签 / Feishu 签名校验 secret; WeCom robots do not sign */
+  secret: Type.Optional(RobotSecret),
+  unitId: Type.Optional(Nullable(Id)),
+  enabled: Type.Optional(Type.Boolean()),
+});
+export type ChannelCreate = Static<typeof ChannelCreate>;
+
+export const ChannelPatch = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  kind: Type.Optional(ChannelKindSchema),
+  name: Type.Optional(Name(50)),
+  /** left out: the address stays */
+  url: Type.Optional(RobotUrl),
+  /** left out: the secret stays; null: no signing */
+  secret: Type.Optional(Nullable(RobotSecret)),
+  unitId: Type.Optional(Nullable(Id)),
+  enabled: Type.Optional(Type.Boolean()),
+});
+export type ChannelPatch = Static<typeof ChannelPatch>;
+
+/** What a test message to a robot came to: the robot's own refusal, when it refused. */
+export const ChannelTestResult = Type.Object({ ok: Type.Boolean(), error: Nullable(Type.String()) });
+export type ChannelTestResult = Static<typeof ChannelTestResult>;
+
+/** One outgoing email or robot message of the outbox. */
+export const Delivery = Type.Object({
+  id: Id,
+  channel: OneOf<DeliveryChannel>(DELIVERY_CHANNELS),
+  channelId: Nullable(Id),
+  /** the email address, or the robot's name */
+  address: Type.String(),
+  subject: Type.String(),
+  body: Type.String(),
+  link: Nullable(Type.String()),
+  status: DeliveryStatusSchema,
+  attempts: Type.Integer(),
+  /** when it is (next) tried; for a sent or failed one, when it was last tried or is no longer tried */
+  nextAttemptAt: Timestamp,
+  lastError: Nullable(Type.String()),
+  sentAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+});
+export type Delivery = Static<typeof Delivery>;
+
+export const DeliveryListQuery = Type.Object({
+  status: Type.Optional(DeliveryStatusSchema),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+export type DeliveryListQuery = Static<typeof DeliveryListQuery>;
+
+export const DeliveryList = Type.Object({
+  items: Type.Array(Delivery),
+  /** how many match the status asked for */
+  total: Type.Integer(),
+  /** how many there are of every status */
+  counts: Type.Object({ pending: Type.Integer(), sent: Type.Integer(), failed: Type.Integer() }),
+});
+export type DeliveryList = Static<typeof DeliveryList>;
+
+// ---------- bulletins (通报) ----------
+export const BulletinStatusSchema = OneOf<BulletinStatus>(BULLETIN_STATUSES);
+
+/** What a bulletin found, as generated: per unit, the overdue periods, the returned reports. */
+export const BulletinContent = Type.Object({
+  units: Type.Array(
+    Type.Object({
+      unitId: Id,
+      unitName: Type.String(),
+      /** periods due in the range by the day it was generated (or closed early) */
+      due: Type.Integer(),
+      done: Type.Integer(),
+      overdue: Type.Integer(),
+      returned: Type.Integer(),
+      /** done ÷ due, 0–1 */
+      rate: Type.Number(),
+    }),
+  ),
+  overdue: Type.Array(
+    Type.Object({
+      assignmentId: Id,
+      unitName: Type.String(),
+      taskNumber: Type.String(),
+      taskText: Type.String(),
+      period: Type.String(),
+      dueOn: IsoDate,
+      daysOverdue: Type.Integer(),
+    }),
+  ),
+  returned: Type.Array(
+    Type.Object({
+      reportId: Id,
+      assignmentId: Id,
+      unitName: Type.String(),
+      taskNumber: Type.String(),
+      period: Type.String(),
+      /** the day it was sent back */
+      returnedAt: IsoDate,
+      reason: Type.String(),
+    }),
+  ),
+});
+export type BulletinContent = Static<typeof BulletinContent>;
+
+export const BulletinSummary = Type.Object({
+  id: Id,
+  plan: Type.Object({ id: Id, title: Type.String() }),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  /** 2026年第三季度, or the dates */
+  periodName: Type.String(),
+  title: Type.String(),
+  status: BulletinStatusSchema,
+  /** 通报〔2026〕第1号, once published */
+  docNumber: Nullable(Type.String()),
+  /** units named for overdue periods or returned reports */
+  namedUnits: Type.Integer(),
+  publishedAt: Nullable(Timestamp),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type BulletinSummary = Static<typeof BulletinSummary>;
+
+export const Bulletin = Type.Object({
+  ...BulletinSummary.properties,
+  /** the words before the tables and after them */
+  intro: Type.String(),
+  closing: Type.String(),
+  content: BulletinContent,
+  /** the document's issuer line and signature */
+  issuer: Nullable(Type.String()),
+  /** the date it bears (published, else today), yyyy-mm-dd, and as the document writes it */
+  date: IsoDate,
+  dateText: Type.String(),
+  createdBy: Nullable(Type.String()),
+  publishedBy: Nullable(Type.String()),
+  /** what the caller may do with it */
+  canEdit: Type.Boolean(),
+});
+export type Bulletin = Static<typeof Bulletin>;
+
+export const BulletinList = Type.Object({ items: Type.Array(BulletinSummary), total: Type.Integer() });
+export type BulletinList = Static<typeof BulletinList>;
+
+export const BulletinListQuery = Type.Object({
+  planId: Type.Optional(Id),
+  status: Type.Optional(BulletinStatusSchema),
+});
+export type BulletinListQuery = Static<typeof BulletinListQuery>;
+
+export const BulletinCreate = Type.Object({
+  planId: Id,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+});
+export type BulletinCreate = Static<typeof BulletinCreate>;
+
+export const BulletinPatch = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  title: Type.Optional(Name(200)),
+  intro: Type.Optional(Type.String({ minLength: 1, maxLength: 5000, pattern: "\\S" })),
+  closing: Type.Optional(Type.String({ minLength: 1, maxLength: 5000, pattern: "\\S" })),
+});
+export type BulletinPatch = Static<typeof BulletinPatch>;
+
+export const BulletinPublish = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+export type BulletinPublish = Static<typeof BulletinPublish>;

@@ -9,6 +9,7 @@ import { NotFound } from "./components/ResultPages";
 // One chunk per page: a user downloads only the pages they open.
 const LoginPage = lazy(() => import("./pages/login/LoginPage"));
 const HomePage = lazy(() => import("./pages/home/HomePage"));
+const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
 const UnitsPage = lazy(() => import("./pages/units/UnitsPage"));
 const UsersPage = lazy(() => import("./pages/users/UsersPage"));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
@@ -17,6 +18,11 @@ const PlanReviewPage = lazy(() => import("./pages/plans/review/PlanReviewPage"))
 const PlanProgressPage = lazy(() => import("./pages/plans/progress/PlanProgressPage"));
 const AssignmentsPage = lazy(() => import("./pages/assignments/AssignmentsPage"));
 const AssignmentPage = lazy(() => import("./pages/assignments/AssignmentPage"));
+const SupervisionOrdersPage = lazy(() => import("./pages/supervision/SupervisionOrdersPage"));
+const SupervisionOrderPage = lazy(() => import("./pages/supervision/SupervisionOrderPage"));
+const BulletinsPage = lazy(() => import("./pages/bulletins/BulletinsPage"));
+const BulletinPage = lazy(() => import("./pages/bulletins/BulletinPage"));
+const ChannelsPage = lazy(() => import("./pages/channels/ChannelsPage"));
 const ChangePasswordPage = lazy(() => import("./pages/account/ChangePasswordPage"));
 
 export function App() {
@@ -32,6 +38,14 @@ export function App() {
           }
         >
           <Route index element={<HomePage />} />
+          <Route
+            path="dashboard"
+            element={
+              <RequireAbility ability="assignments.read">
+                <DashboardPage />
+              </RequireAbility>
+            }
+          />
           <Route
             path="plans"
             element={
@@ -73,6 +87,38 @@ export function App() {
             }
           />
           <Route
+            path="supervision-orders"
+            element={
+              <RequireAbility ability="assignments.read">
+                <SupervisionOrdersPage />
+              </RequireAbility>
+            }
+          />
+          <Route
+            path="supervision-orders/:id"
+            element={
+              <RequireAbility ability="assignments.read">
+                <SupervisionOrderPage />
+              </RequireAbility>
+            }
+          />
+          <Route
+            path="bulletins"
+            element={
+              <RequireAbility ability="assignments.read">
+                <BulletinsPage />
+              </RequireAbility>
+            }
+          />
+          <Route
+            path="bulletins/:id"
+            element={
+              <RequireAbility ability="assignments.read">
+                <BulletinPage />
+              </RequireAbility>
+            }
+          />
+          <Route
             path="units"
             element={
               <RequireAbility ability="units.read">
@@ -85,6 +131,14 @@ export function App() {
             element={
               <RequireAbility ability="users.manage">
                 <UsersPage />
+              </RequireAbility>
+            }
+          />
+          <Route
+            path="channels"
+            element={
+              <RequireAbility ability="channels.manage">
+                <ChannelsPage />
               </RequireAbility>
             }
           />

@@ -306,6 +306,8 @@ export const assignmentDueDates = pgTable(
   (t) => [
     index("assignment_due_dates_assignment_idx").on(t.assignmentId, t.dueOn),
     uniqueIndex("assignment_due_dates_label_key").on(t.assignmentId, t.label),
+    // the periods waiting for a report, by due date: the dashboard's most overdue and due-soon lists, the notice job
+    index("assignment_due_dates_awaiting_idx").on(t.dueOn, t.id).where(sql`state in ('open', 'returned')`),
   ],
 );
 

@@ -4,12 +4,12 @@
  * exactly once: a second run, or two runners at the same moment, send nothing new. In a plan's quiet hours nothing
  * of it is sent; the first run after them sends what is due.
  */
-import { and, eq, inArray, lte, notInArray } from "drizzle-orm";
+import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import { addDays, chinaDay } from "../../core/calendar.js";
 import { horizonDays, type Notice, noticeFor } from "../../core/supervision/notices.js";
 import { periodLink } from "../../shared/links.js";
 import { recordAudits } from "../audit/record.js";
-import type { Db } from "../db/client.js";
+import type { Db, Queryable } from "../db/client.js";
 import { assignmentDueDates, assignments, noticeLog, plans, tasks, users } from "../db/schema.js";
 import { notify } from "../notifications/notify.js";
 import { type PlanRules, planRules } from "./rules.js";
@@ -101,16 +101,25 @@ export async function recipientsByUnit(db: Db, unitIds: number[]) {
   return byUnit;
 }
 
+/** The keys among these already in the log: one query with the keys as one array (not a parameter per key). */
 async function sentKeys(db: Db, keys: string[]): Promise<Set<string>> {
-  const sent = new Set<string>();
-  for (let i = 0; i < keys.length; i += 1000) {
-    const rows = await db
-      .select({ key: noticeLog.key })
-      .from(noticeLog)
-      .where(inArray(noticeLog.key, keys.slice(i, i + 1000)));
-    for (const row of rows) sent.add(row.key);
-  }
-  return sent;
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .select({ key: noticeLog.key })
+    .from(noticeLog)
+    .where(sql`${noticeLog.key} = any(${sql.param(keys)}::text[])`);
+  return new Set(rows.map((row) => row.key));
+}
+
+/** Claims the keys (one array parameter per column); answers those this run took, not another runner before it. */
+async function claimKeys(tx: Queryable, rows: { key: string; assignmentId: number; recipients: number }[]) {
+  // both drivers (node-postgres, PGlite) answer with { rows }
+  const result = (await tx.execute(sql`insert into ${noticeLog} (key, assignment_id, recipients)
+    select * from unnest(${sql.param(rows.map((r) => r.key))}::text[], ${sql.param(rows.map((r) => r.assignmentId))}::int[],
+      ${sql.param(rows.map((r) => r.recipients))}::int[])
+    on conflict (key) do nothing
+    returning key`)) as unknown as { rows: { key: string }[] };
+  return result.rows;
 }
 
 export async function sendDueNotices(db: Db, now: Date, rules?: PlanRules): Promise<NoticeRun> {
@@ -139,17 +148,14 @@ export async function sendDueNotices(db: Db, now: Date, rules?: PlanRules): Prom
   for (let at = 0; at < pending.length; at += BATCH) {
     const batch = pending.slice(at, at + BATCH);
     const sentNow = await db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(noticeLog)
-        .values(
-          batch.map(({ period, notice, people }) => ({
-            key: notice.key,
-            assignmentId: period.assignmentId,
-            recipients: people.length,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ key: noticeLog.key });
+      const claimed = await claimKeys(
+        tx,
+        batch.map(({ period, notice, people }) => ({
+          key: notice.key,
+          assignmentId: period.assignmentId,
+          recipients: people.length,
+        })),
+      );
       const ours = new Set(claimed.map((c) => c.key));
       const mine = batch.filter((d) => ours.has(d.notice.key));
       const written = await notify(

@@ -10,8 +10,23 @@ import type {
   AuditActorList,
   AuditList,
   AuditQuery,
+  Bulletin,
+  BulletinCreate,
+  BulletinList,
+  BulletinListQuery,
+  BulletinPatch,
   ChangePasswordRequest,
+  Channel,
+  ChannelCreate,
+  ChannelList,
+  ChannelPatch,
+  ChannelTestResult,
   CommentCreate,
+  Dashboard,
+  DashboardQuery,
+  Delivery,
+  DeliveryList,
+  DeliveryListQuery,
   ErrorBody,
   ExtensionDecision,
   ExtensionRequest,
@@ -19,6 +34,7 @@ import type {
   ExtensionRequestList,
   ExtensionRequestListQuery,
   Inbox,
+  JobRun,
   LoginRequest,
   Me,
   Notification,
@@ -40,6 +56,12 @@ import type {
   ReportReview,
   ResolveResult,
   Settings,
+  SupervisionOrder,
+  SupervisionOrderCancel,
+  SupervisionOrderCreate,
+  SupervisionOrderList,
+  SupervisionOrderListQuery,
+  SupervisionOrderPatch,
   TaskCreate,
   TaskMerge,
   TaskPatch,
@@ -383,12 +405,57 @@ export const api = {
       request<ExtensionRequest>("POST", `/extension-requests/${id}/decide`, { body }),
   },
   inbox: () => request<Inbox>("GET", "/inbox"),
+  /** 驾驶舱: signals, completion per unit, the trend, the heatmap and the lists, for a plan and a year. */
+  dashboard: (query: DashboardQuery = {}) => request<Dashboard>("GET", "/dashboard", { query }),
   /** The upload limit and the yellow-light days, as the server applies them. */
   settings: () => request<Settings>("GET", "/settings"),
   notifications: {
     list: (query: NotificationListQuery = {}) => request<NotificationList>("GET", "/notifications", { query }),
     read: (id: number) => request<Notification>("POST", `/notifications/${id}/read`, { body: {} }),
     readAll: () => request<NotificationList>("POST", "/notifications/read-all", { body: {} }),
+  },
+  channels: {
+    list: () => request<ChannelList>("GET", "/channels"),
+    get: (id: number) => request<Channel>("GET", `/channels/${id}`),
+    create: (body: ChannelCreate) => request<Channel>("POST", "/channels", { body }),
+    update: (id: number, body: ChannelPatch) => request<Channel>("PATCH", `/channels/${id}`, { body }),
+    /** Sends a test message now; the answer says whether the robot took it. */
+    test: (id: number) => request<ChannelTestResult>("POST", `/channels/${id}/test`, { body: {} }),
+  },
+  deliveries: {
+    list: (query: DeliveryListQuery = {}) => request<DeliveryList>("GET", "/deliveries", { query }),
+    /** A failed message goes back into the outbox, sent with the next run of the due jobs. */
+    retry: (id: number) => request<Delivery>("POST", `/deliveries/${id}/retry`, { body: {} }),
+  },
+  jobs: {
+    /** Runs the due jobs now (reminders, urging notices, orders, the outbox). */
+    run: () => request<JobRun>("POST", "/jobs/run", { body: {} }),
+  },
+  supervisionOrders: {
+    list: (query: SupervisionOrderListQuery = {}) =>
+      request<SupervisionOrderList>("GET", "/supervision-orders", { query }),
+    get: (id: number) => request<SupervisionOrder>("GET", `/supervision-orders/${id}`),
+    /** A blue order drafted by hand for one period of an assignment. */
+    create: (body: SupervisionOrderCreate) => request<SupervisionOrder>("POST", "/supervision-orders", { body }),
+    update: (id: number, body: SupervisionOrderPatch) =>
+      request<SupervisionOrder>("PATCH", `/supervision-orders/${id}`, { body }),
+    /** Numbers it and tells the unit. */
+    issue: (id: number, version: number) =>
+      request<SupervisionOrder>("POST", `/supervision-orders/${id}/issue`, { body: { version } }),
+    cancel: (id: number, body: SupervisionOrderCancel) =>
+      request<SupervisionOrder>("POST", `/supervision-orders/${id}/cancel`, { body }),
+    downloadDocx: (id: number, name: string) => download(`/supervision-orders/${id}.docx`, `${name}.docx`),
+  },
+  bulletins: {
+    list: (query: BulletinListQuery = {}) => request<BulletinList>("GET", "/bulletins", { query }),
+    get: (id: number) => request<Bulletin>("GET", `/bulletins/${id}`),
+    /** Generates a draft from the plan's data of the day. */
+    create: (body: BulletinCreate) => request<Bulletin>("POST", "/bulletins", { body }),
+    update: (id: number, body: BulletinPatch) => request<Bulletin>("PATCH", `/bulletins/${id}`, { body }),
+    /** Numbers it and tells the units it names. */
+    publish: (id: number, version: number) =>
+      request<Bulletin>("POST", `/bulletins/${id}/publish`, { body: { version } }),
+    downloadDocx: (id: number, name: string) => download(`/bulletins/${id}.docx`, `${name}.docx`),
   },
 };
 

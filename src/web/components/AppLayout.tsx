@@ -1,11 +1,15 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CommentOutlined,
+  DashboardOutlined,
   DownOutlined,
   FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  NotificationOutlined,
   ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
@@ -34,6 +38,8 @@ type Section = {
 /** Every section of the app; the menu shows those the user's abilities allow. */
 const SECTIONS: Section[] = [
   { path: "/", label: "工作台", icon: <HomeOutlined /> },
+  // everybody: the office and the leaders see every unit, a unit its own
+  { path: "/dashboard", label: "驾驶舱", icon: <DashboardOutlined />, ability: "assignments.read" },
   { path: "/plans", label: "方案管理", icon: <FileTextOutlined />, ability: "plans.read" },
   {
     path: "/assignments",
@@ -43,8 +49,11 @@ const SECTIONS: Section[] = [
     // the coordinator and the leaders follow every unit's assignments there
     overview: { ability: "assignments.read_all", label: "交办情况" },
   },
+  { path: "/supervision-orders", label: "督办单", icon: <AlertOutlined />, ability: "assignments.read" },
+  { path: "/bulletins", label: "通报", icon: <NotificationOutlined />, ability: "assignments.read" },
   { path: "/units", label: "单位管理", icon: <ApartmentOutlined />, ability: "units.read" },
   { path: "/users", label: "用户管理", icon: <TeamOutlined />, ability: "users.manage" },
+  { path: "/channels", label: "消息渠道", icon: <CommentOutlined />, ability: "channels.manage" },
   { path: "/audit", label: "审计日志", icon: <AuditOutlined />, ability: "audit.read" },
 ];
 

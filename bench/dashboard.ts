@@ -1,0 +1,148 @@
+/**
+ * `npm run bench:dashboard`: the province scale on PostgreSQL. A synthetic province (bench/province.ts: 3,000 units,
+ * 100,000 assignments, 500,000 reports) on top of the demo district, then
+ * - GET /api/dashboard through the HTTP pipeline (in process), p50/p95 of BENCH_REQUESTS requests per filter (target
+ *   p95 < 200 ms): the office without a filter, by year, by plan, by plan and year; a province unit's own view;
+ * - the due-jobs pass (runDueJobs) at 10:00 China time today, each in a child process of its own (bench/job-pass.ts)
+ *   on a fresh copy of the province: the first pass (everything due is sent) and a repeat pass (nothing new), medians
+ *   of BENCH_JOB_RUNS copies, with each pass's time and peak RSS / heap (target < 10 s and < 300 MB).
+ * Figures in bench/results/dashboard.json.
+ */
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import pg from "pg";
+import { chinaDay } from "../src/core/calendar.js";
+import type { Dashboard } from "../src/shared/api.js";
+import { startBench } from "./inprocess.js";
+import { freshDatabase } from "./postgres.js";
+import { generateProvince } from "./province.js";
+import { writeResults } from "./results.js";
+import { machine, median, noteLoad, percentile, round } from "./stats.js";
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50);
+const JOB_RUNS = Number(process.env.BENCH_JOB_RUNS ?? process.env.BENCH_RUNS ?? 3);
+const NAME = "fazhi_bench_dashboard";
+const ADMIN_URL = process.env.FAZHI_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+const bench = await startBench(NAME);
+const today = chinaDay(new Date());
+const { counts, ms: generationMs } = await generateProvince(bench.url, today);
+console.log(
+  `province generated in ${(generationMs / 1000).toFixed(1)} s: ${counts.units} units, ${counts.assignments} assignments, ${counts.dueDates} periods (${counts.overduePeriods} overdue), ${counts.reports} reports`,
+);
+
+// a province unit's manager signs in with the demo password
+const admin = new pg.Client({ connectionString: bench.url });
+await admin.connect();
+await admin.query(
+  `update users set password_hash = (select password_hash from users where username = 'township') where username = 'p0m'`,
+);
+const [{ id: provincePlan }] = (await admin.query(`select min(id)::int as id from plans where title like '模拟省%'`))
+  .rows as { id: number }[];
+await admin.end();
+
+const coordinator = await bench.login("coordinator");
+const provinceUnit = await bench.login("p0m");
+const year = Number(today.slice(0, 4));
+const cases = [
+  { name: "office, no filter", cookie: coordinator, query: "" },
+  { name: `office, year ${year}`, cookie: coordinator, query: `?year=${year}` },
+  { name: "office, one plan", cookie: coordinator, query: `?planId=${provincePlan}` },
+  { name: `office, one plan and year ${year}`, cookie: coordinator, query: `?planId=${provincePlan}&year=${year}` },
+  { name: "a province unit, no filter", cookie: provinceUnit, query: "" },
+];
+const dashboard = [];
+for (const c of cases) {
+  const board = await bench.call<Dashboard>(c.cookie, "GET", `/api/dashboard${c.query}`);
+  for (let i = 0; i < 3; i++) await bench.call(c.cookie, "GET", `/api/dashboard${c.query}`);
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const started = performance.now();
+    await bench.call(c.cookie, "GET", `/api/dashboard${c.query}`);
+    times.push(performance.now() - started);
+  }
+  const figures = {
+    name: c.name,
+    assignments: board.totals.assignments,
+    units: board.units.length,
+    overdue: board.totals.overdue,
+    requests: REQUESTS,
+    p50Ms: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+  };
+  dashboard.push(figures);
+  console.log(
+    `GET /api/dashboard${c.query} (${c.name}: ${figures.assignments} assignments, ${figures.units} units): p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms (target p95 < 200)`,
+  );
+}
+await bench.close();
+
+// the job passes, each on a fresh copy of the province
+type Pass = { ms: number; result: Record<string, unknown>; rssBeforeMb: number; peakRssMb: number; peakHeapMb: number };
+const now = new Date(`${today}T10:00:00+08:00`).toISOString();
+const pass = (url: string): Pass =>
+  JSON.parse(
+    execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "job-pass.ts"), url, now], {
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    })
+      .trim()
+      .split("\n")
+      .at(-1) ?? "{}",
+  );
+const firsts: Pass[] = [];
+const repeats: Pass[] = [];
+const copies: number[] = [];
+for (let run = 0; run < JOB_RUNS; run++) {
+  let started = performance.now();
+  const copy = await freshDatabase(`${NAME}_jobs`);
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(`drop database ${NAME}_jobs`);
+  await client.query(`create database ${NAME}_jobs template ${NAME}`);
+  await client.end();
+  copies.push(performance.now() - started);
+  started = performance.now();
+  firsts.push(pass(copy));
+  repeats.push(pass(copy));
+  console.log(
+    `job pass ${run + 1}: first ${firsts[run].ms} ms (peak RSS ${firsts[run].peakRssMb} MB, heap ${firsts[run].peakHeapMb} MB), repeat ${repeats[run].ms} ms (peak RSS ${repeats[run].peakRssMb} MB)`,
+  );
+}
+const client = new pg.Client({ connectionString: ADMIN_URL });
+await client.connect();
+await client.query(`drop database if exists ${NAME}_jobs with (force)`);
+await client.end();
+
+const summary = (passes: Pass[]) => ({
+  runs: passes.length,
+  medianMs: median(passes.map((p) => p.ms)),
+  medianPeakRssMb: median(passes.map((p) => p.peakRssMb)),
+  medianPeakHeapMb: median(passes.map((p) => p.peakHeapMb)),
+  rssBeforeMb: median(passes.map((p) => p.rssBeforeMb)),
+  result: passes[0]?.result,
+});
+const figures = {
+  at: new Date().toISOString(),
+  machine: machine(),
+  today,
+  province: counts,
+  generationMs: Math.round(generationMs),
+  dashboard,
+  dashboardTargetP95Ms: 200,
+  jobs: { first: summary(firsts), repeat: summary(repeats), copyMedianMs: Math.round(median(copies)) },
+  jobsTarget: { ms: 10_000, rssMb: 300 },
+};
+const { first, repeat } = figures.jobs;
+console.log(`PostgreSQL, ${machine().cores} cores; job pass at ${now} (10:00 China time)`);
+console.log(
+  `job pass, first (${JSON.stringify(first.result)}): median of ${first.runs} ${first.medianMs} ms, peak RSS ${first.medianPeakRssMb} MB, heap ${first.medianPeakHeapMb} MB (target < 10000 ms, < 300 MB)`,
+);
+console.log(
+  `job pass, repeat: median of ${repeat.runs} ${repeat.medianMs} ms, peak RSS ${repeat.medianPeakRssMb} MB, heap ${repeat.medianPeakHeapMb} MB`,
+);
+noteLoad();
+const ok =
+  dashboard.every((d) => d.p95Ms < 200) && [first, repeat].every((p) => p.medianMs < 10_000 && p.medianPeakRssMb < 300);
+console.log(ok ? "targets met" : "targets NOT met on this run");
+writeResults("dashboard", figures);

@@ -1,0 +1,1 @@
+CREATE INDEX "assignment_due_dates_awaiting_idx" ON "assignment_due_dates" USING btree ("due_on","id") WHERE state in ('open', 'returned');
