@@ -1,5 +1,6 @@
 import type { Queryable } from "../db/client.js";
 import { auditEvents } from "../db/schema.js";
+import { insertUnnest } from "../db/unnest.js";
 
 export interface AuditEntry {
   actorId: number | null;
@@ -26,7 +27,22 @@ export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<voi
   await tx.insert(auditEvents).values(row(entry));
 }
 
-/** Writes the audit events of a batch of changes (a job's run) in one statement, in the batch's transaction. */
+const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+
+/**
+ * Writes the audit events of a batch of changes (a job's run) in one statement, one array per column, in the
+ * batch's transaction.
+ */
 export async function recordAudits(tx: Queryable, entries: AuditEntry[]): Promise<void> {
-  if (entries.length) await tx.insert(auditEvents).values(entries.map(row));
+  const rows = entries.map(row);
+  const a = auditEvents;
+  await insertUnnest(tx, a, [
+    [a.actorId, "int", rows.map((r) => r.actorId)],
+    [a.action, "text", rows.map((r) => r.action)],
+    [a.entityType, "text", rows.map((r) => r.entityType)],
+    [a.entityId, "text", rows.map((r) => r.entityId)],
+    [a.before, "jsonb", rows.map((r) => json(r.before))],
+    [a.after, "jsonb", rows.map((r) => json(r.after))],
+    [a.ip, "text", rows.map((r) => r.ip)],
+  ]);
 }

@@ -218,6 +218,8 @@ describe("GET /api/auth/me", () => {
       "plans.manage",
       "assignments.read",
       "assignments.read_all",
+      "supervision.manage",
+      "channels.manage",
       "jobs.run",
     ]);
   });

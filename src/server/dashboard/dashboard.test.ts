@@ -240,6 +240,16 @@ describe("GET /api/dashboard for a unit", () => {
   });
 });
 
+describe("the dashboard's answers kept between changes", () => {
+  it("answers again from what changed: a new assignment counts at once, for the office and for the unit", async () => {
+    const before = { office: await dashboard(""), unit: await dashboard("", township) };
+    expect(await dashboard("")).toEqual(before.office);
+    await publishedPlan(t, coordinator, [ids.township], dated("2026-12-31"));
+    expect((await dashboard("")).totals.assignments).toBe(before.office.totals.assignments + 1);
+    expect((await dashboard("", township)).totals.assignments).toBe(before.unit.totals.assignments + 1);
+  });
+});
+
 describe("GET /api/dashboard refusals", () => {
   it("answers 404 for a plan that does not exist and 400 for a malformed filter", async () => {
     const missing = await get("/api/dashboard?planId=999999");

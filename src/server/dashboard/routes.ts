@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Dashboard, DashboardQuery, ErrorBody } from "../../shared/api.js";
+import { seesAll } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import { type Deps, signalDay } from "../deps.js";
+import { ChangeCache } from "./cache.js";
 import { dashboardOf } from "./service.js";
 
 export const dashboardRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
+    const cache = new ChangeCache<Dashboard>(deps.db);
     app.get(
       "/dashboard",
       {
@@ -18,6 +21,13 @@ export const dashboardRoutes =
           response: { 200: Dashboard, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
         },
       },
-      async (request) => dashboardOf(deps.db, request.query, request.actor as Actor, signalDay(deps)),
+      async (request) => {
+        const actor = request.actor as Actor;
+        const day = signalDay(deps);
+        // the office and the leaders see one dashboard; a unit's people see their unit's
+        const scope = seesAll(actor) ? "all" : `unit:${actor.unit?.id ?? "none"}`;
+        const key = [scope, request.query.planId ?? "", request.query.year ?? "", day.today, day.yellowDays].join("|");
+        return cache.get(key, () => dashboardOf(deps.db, request.query, actor, day));
+      },
     );
   };

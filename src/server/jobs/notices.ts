@@ -4,13 +4,14 @@
  * exactly once: a second run, or two runners at the same moment, send nothing new. In a plan's quiet hours nothing
  * of it is sent; the first run after them sends what is due.
  */
-import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, notInArray } from "drizzle-orm";
 import { addDays, chinaDay } from "../../core/calendar.js";
 import { horizonDays, type Notice, noticeFor } from "../../core/supervision/notices.js";
 import { periodLink } from "../../shared/links.js";
 import { recordAudits } from "../audit/record.js";
-import type { Db, Queryable } from "../db/client.js";
+import type { Db } from "../db/client.js";
 import { assignmentDueDates, assignments, noticeLog, plans, tasks, users } from "../db/schema.js";
+import { existingValues, insertNewUnnest } from "../db/unnest.js";
 import { notify } from "../notifications/notify.js";
 import { type PlanRules, planRules } from "./rules.js";
 
@@ -101,38 +102,31 @@ export async function recipientsByUnit(db: Db, unitIds: number[]) {
   return byUnit;
 }
 
-/** The keys among these already in the log: one query with the keys as one array (not a parameter per key). */
-async function sentKeys(db: Db, keys: string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await db
-    .select({ key: noticeLog.key })
-    .from(noticeLog)
-    .where(sql`${noticeLog.key} = any(${sql.param(keys)}::text[])`);
-  return new Set(rows.map((row) => row.key));
+/** What the due jobs look at on a day: the active plans' rules and their periods within reach of any rule. */
+export interface DueToday {
+  today: string;
+  rules: PlanRules;
+  periods: Due[];
 }
 
-/** Claims the keys (one array parameter per column); answers those this run took, not another runner before it. */
-async function claimKeys(tx: Queryable, rows: { key: string; assignmentId: number; recipients: number }[]) {
-  // both drivers (node-postgres, PGlite) answer with { rows }
-  const result = (await tx.execute(sql`insert into ${noticeLog} (key, assignment_id, recipients)
-    select * from unnest(${sql.param(rows.map((r) => r.key))}::text[], ${sql.param(rows.map((r) => r.assignmentId))}::int[],
-      ${sql.param(rows.map((r) => r.recipients))}::int[])
-    on conflict (key) do nothing
-    returning key`)) as unknown as { rows: { key: string }[] };
-  return result.rows;
-}
-
-export async function sendDueNotices(db: Db, now: Date, rules?: PlanRules): Promise<NoticeRun> {
-  const plansNow = rules ?? (await planRules(db, now));
-  const run: NoticeRun = { held: plansNow.held.length, reminders: 0, urges: 0, notifications: 0 };
+export async function dueToday(db: Db, now: Date): Promise<DueToday> {
+  const rules = await planRules(db, now);
   const today = chinaDay(now);
-  const horizon = Math.max(0, ...[...plansNow.active.values()].map(horizonDays));
-  const due = (await periodsDue(db, addDays(today, horizon), [...plansNow.active.keys()])).flatMap((period) => {
-    const notice = noticeFor(period, today, plansNow.active.get(period.planId));
+  const horizon = Math.max(0, ...[...rules.active.values()].map(horizonDays));
+  return { today, rules, periods: await periodsDue(db, addDays(today, horizon), [...rules.active.keys()]) };
+}
+
+export async function sendDueNotices(db: Db, now: Date, given?: DueToday): Promise<NoticeRun> {
+  const { today, rules, periods } = given ?? (await dueToday(db, now));
+  const run: NoticeRun = { held: rules.held.length, reminders: 0, urges: 0, notifications: 0 };
+  const due = periods.flatMap((period) => {
+    const notice = noticeFor(period, today, rules.active.get(period.planId));
     return notice ? [{ period, notice }] : [];
   });
-  const sent = await sentKeys(
+  const sent = await existingValues(
     db,
+    noticeLog,
+    noticeLog.key,
     due.map((d) => d.notice.key),
   );
   // in key order: two runners claiming the same keys then take them in the same order, and never deadlock
@@ -148,13 +142,16 @@ export async function sendDueNotices(db: Db, now: Date, rules?: PlanRules): Prom
   for (let at = 0; at < pending.length; at += BATCH) {
     const batch = pending.slice(at, at + BATCH);
     const sentNow = await db.transaction(async (tx) => {
-      const claimed = await claimKeys(
+      const claimed = await insertNewUnnest<{ key: string }>(
         tx,
-        batch.map(({ period, notice, people }) => ({
-          key: notice.key,
-          assignmentId: period.assignmentId,
-          recipients: people.length,
-        })),
+        noticeLog,
+        noticeLog.key,
+        [
+          [noticeLog.key, "text", batch.map((d) => d.notice.key)],
+          [noticeLog.assignmentId, "int", batch.map((d) => d.period.assignmentId)],
+          [noticeLog.recipients, "int", batch.map((d) => d.people.length)],
+        ],
+        [noticeLog.key],
       );
       const ours = new Set(claimed.map((c) => c.key));
       const mine = batch.filter((d) => ours.has(d.notice.key));

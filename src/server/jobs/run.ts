@@ -8,14 +8,14 @@ import type { Db } from "../db/client.js";
 import { configureOutbox } from "../delivery/enqueue.js";
 import { deliverDue } from "../delivery/send.js";
 import { draftDueOrders } from "../supervision/drafting.js";
-import { sendDueNotices } from "./notices.js";
-import { planRules } from "./rules.js";
+import { dueToday, sendDueNotices } from "./notices.js";
 
 export async function runDueJobs(db: Db, config: Config, now: Date): Promise<JobRun> {
   configureOutbox(config);
-  const rules = await planRules(db, now);
-  const notices = await sendDueNotices(db, now, rules);
-  const orders = await draftDueOrders(db, now, rules);
+  // the periods are read once for both: notices, and orders for those long overdue
+  const due = await dueToday(db, now);
+  const notices = await sendDueNotices(db, now, due);
+  const orders = await draftDueOrders(db, now, due);
   const outbox = await deliverDue(db, config, now);
   return {
     at: now.toISOString(),

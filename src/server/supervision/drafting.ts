@@ -4,16 +4,15 @@
  * a draft whose period has since been reported is cancelled. The coordinator is told once a run how many new
  * drafts wait.
  */
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
-import { addDays, chinaDay } from "../../core/calendar.js";
+import { and, eq, exists, inArray, notInArray, sql } from "drizzle-orm";
 import { orderFor } from "../../core/supervision/notices.js";
 import { orderBody, orderTitle, replyByOf } from "../../core/supervision/order-text.js";
 import { orderLink } from "../../shared/links.js";
 import { type AuditEntry, recordAudits } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
 import { assignmentDueDates, supervisionOrders, units, users } from "../db/schema.js";
-import { type Due, periodsDue } from "../jobs/notices.js";
-import type { PlanRules } from "../jobs/rules.js";
+import { existingValues, insertNewUnnest } from "../db/unnest.js";
+import { type Due, type DueToday, dueToday } from "../jobs/notices.js";
 import { notify } from "../notifications/notify.js";
 
 export interface OrderRun {
@@ -24,18 +23,6 @@ export interface OrderRun {
 const BATCH = 500;
 
 const JOB = { actorId: null, ip: null } as const;
-
-async function existingKeys(db: Db, keys: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let at = 0; at < keys.length; at += 1000) {
-    const rows = await db
-      .select({ key: supervisionOrders.key })
-      .from(supervisionOrders)
-      .where(inArray(supervisionOrders.key, keys.slice(at, at + 1000)));
-    for (const row of rows) if (row.key) found.add(row.key);
-  }
-  return found;
-}
 
 /** The people who issue orders: told of new drafts. */
 async function coordinators(db: Queryable): Promise<number[]> {
@@ -60,12 +47,16 @@ async function cancelOutdatedDrafts(db: Db): Promise<number> {
       .where(
         and(
           eq(supervisionOrders.status, "draft"),
-          inArray(
-            supervisionOrders.dueDateId,
+          exists(
             tx
               .select({ id: assignmentDueDates.id })
               .from(assignmentDueDates)
-              .where(inArray(assignmentDueDates.state, ["submitted", "closed"])),
+              .where(
+                and(
+                  eq(assignmentDueDates.id, supervisionOrders.dueDateId),
+                  inArray(assignmentDueDates.state, ["submitted", "closed"]),
+                ),
+              ),
           ),
         ),
       )
@@ -84,18 +75,17 @@ async function cancelOutdatedDrafts(db: Db): Promise<number> {
   });
 }
 
-export async function draftDueOrders(db: Db, now: Date, rules: PlanRules): Promise<OrderRun> {
+export async function draftDueOrders(db: Db, now: Date, given?: DueToday): Promise<OrderRun> {
   const run: OrderRun = { drafted: 0, cancelled: await cancelOutdatedDrafts(db) };
-  const active = [...rules.active.entries()];
-  if (active.length === 0) return run;
-  const today = chinaDay(now);
-  const soonest = Math.min(...active.map(([, r]) => r.yellowOrderDays));
-  const due = (await periodsDue(db, addDays(today, -soonest), [...rules.active.keys()])).flatMap((period) => {
+  const { today, rules, periods } = given ?? (await dueToday(db, now));
+  const due = periods.flatMap((period) => {
     const call = orderFor(period, today, rules.active.get(period.planId));
     return call ? [{ period, call }] : [];
   });
-  const known = await existingKeys(
+  const known = await existingValues(
     db,
+    supervisionOrders,
+    supervisionOrders.key,
     due.map((d) => d.call.key),
   );
   const pending = due.filter((d) => !known.has(d.call.key)).sort((a, b) => a.call.key.localeCompare(b.call.key));
@@ -113,11 +103,28 @@ export async function draftDueOrders(db: Db, now: Date, rules: PlanRules): Promi
     const batch = pending.slice(at, at + BATCH);
     run.drafted += await db.transaction(async (tx) => {
       const rows = batch.map(({ period, call }) => draftRow(period, call, unitNames.get(period.unitId) ?? "", today));
-      const made = await tx
-        .insert(supervisionOrders)
-        .values(rows)
-        .onConflictDoNothing({ target: supervisionOrders.key })
-        .returning({ id: supervisionOrders.id, key: supervisionOrders.key, dueDateId: supervisionOrders.dueDateId });
+      const column = <K extends keyof (typeof rows)[number]>(name: K) => rows.map((row) => row[name]);
+      const o = supervisionOrders;
+      const made = await insertNewUnnest<{ id: number; key: string; due_date_id: number }>(
+        tx,
+        o,
+        o.key,
+        [
+          [o.key, "text", column("key")],
+          [o.planId, "int", column("planId")],
+          [o.assignmentId, "int", column("assignmentId")],
+          [o.unitId, "int", column("unitId")],
+          [o.dueDateId, "int", column("dueDateId")],
+          [o.period, "text", column("period")],
+          [o.dueOn, "date", column("dueOn")],
+          [o.level, "text", column("level")],
+          [o.daysOverdue, "int", column("daysOverdue")],
+          [o.title, "text", column("title")],
+          [o.body, "text", column("body")],
+          [o.replyBy, "date", column("replyBy")],
+        ],
+        [o.id, o.key, o.dueDateId],
+      );
       if (made.length === 0) return 0;
       const audits: AuditEntry[] = made.map((order) => ({
         ...JOB,
@@ -127,7 +134,7 @@ export async function draftDueOrders(db: Db, now: Date, rules: PlanRules): Promi
         after: { key: order.key },
       }));
       // a red draft replaces the yellow one of its period that was never issued
-      const redPeriods = made.filter((o) => o.key?.startsWith("order:red:")).map((o) => o.dueDateId as number);
+      const redPeriods = made.filter((order) => order.key.startsWith("order:red:")).map((order) => order.due_date_id);
       if (redPeriods.length) {
         const replaced = await tx
           .update(supervisionOrders)

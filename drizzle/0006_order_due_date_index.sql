@@ -1,0 +1,1 @@
+CREATE INDEX "supervision_orders_due_date_idx" ON "supervision_orders" USING btree ("due_date_id");
