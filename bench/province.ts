@@ -9,13 +9,22 @@
  */
 import pg from "pg";
 
+/** BENCH_SCALE (default 1) shrinks the province for a quick run: 0.01 makes 30 units and 50 assignments. */
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const scaled = (full: number, least: number) => Math.max(least, Math.round(full * SCALE));
+
+const units = scaled(3000, 10);
+const plans = scaled(20, 2);
+const tasksPerPlan = scaled(50, 5);
+const unitsPerTask = Math.min(units, scaled(100, 5));
 export const PROVINCE = {
-  units: 3000,
-  plans: 20,
+  units,
+  plans,
   sectionsPerPlan: 5,
-  tasksPerPlan: 50,
-  unitsPerTask: 100,
-  reports: 500_000,
+  tasksPerPlan,
+  unitsPerTask,
+  // five reports an assignment, as at full scale (100,000 assignments, 500,000 reports)
+  reports: 5 * plans * tasksPerPlan * unitsPerTask,
 };
 
 export interface ProvinceCounts {

@@ -184,7 +184,7 @@ describe("README: the command line and the measuring scripts", () => {
     expect(run.stdout).toContain("all targets met");
   });
 
-  it("npm run bench:parser, bench, bench:plans, bench:reports and bench:start print their figures and write them to the results folder", () => {
+  it("npm run bench:parser, bench, bench:plans, bench:reports, bench:start and bench:dashboard print their figures and write them to the results folder", () => {
     // short runs into a folder of their own: the checked-in figures come from full runs on a quiet machine
     const results = mkdtempSync(path.join(tmpdir(), "fazhi-bench-results-"));
     const env = {
@@ -211,7 +211,15 @@ describe("README: the command line and the measuring scripts", () => {
     const start = spawnSync("npm", ["run", "bench:start"], { cwd: ROOT, encoding: "utf8", env });
     expect(start.status, start.stderr).toBe(0);
     expect(start.stdout).toMatch(/fresh data directory \d+ ms .*existing \d+ ms/);
-    for (const name of ["parser", "parser-pdf", "api", "plans", "reports", "start"])
+    const province = spawnSync("npm", ["run", "bench:dashboard"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...env, BENCH_SCALE: "0.01", BENCH_REQUESTS: "3", BENCH_COMPUTED: "2", BENCH_JOB_RUNS: "1" },
+    });
+    expect(province.status, province.stderr).toBe(0);
+    expect(province.stdout).toMatch(/GET \/api\/dashboard \(office, no filter: \d+ assignments/);
+    expect(province.stdout).toMatch(/job pass, first .*: median of 1 \d+ ms, peak RSS [\d.]+ MB/);
+    for (const name of ["parser", "parser-pdf", "api", "plans", "reports", "start", "dashboard"])
       expect(existsSync(path.join(results, `${name}.json`))).toBe(true);
   });
 });

@@ -526,8 +526,6 @@ export const supervisionOrders = pgTable(
     index("supervision_orders_status_idx").on(t.status, t.createdAt),
     index("supervision_orders_unit_idx").on(t.unitId),
     index("supervision_orders_assignment_idx").on(t.assignmentId),
-    // a red draft replaces its period's yellow one; a draft whose period was reported is cancelled
-    index("supervision_orders_due_date_idx").on(t.dueDateId),
   ],
 );
 

@@ -4,7 +4,7 @@
  * a draft whose period has since been reported is cancelled. The coordinator is told once a run how many new
  * drafts wait.
  */
-import { and, eq, exists, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, sql } from "drizzle-orm";
 import { orderFor } from "../../core/supervision/notices.js";
 import { orderBody, orderTitle, replyByOf } from "../../core/supervision/order-text.js";
 import { orderLink } from "../../shared/links.js";
@@ -21,6 +21,9 @@ export interface OrderRun {
 }
 
 const BATCH = 500;
+
+/** The key of the yellow order of a red order's period (a yellow key stays as it is). */
+const yellowOf = (key: string) => key.replace(/^order:red:/, "order:yellow:");
 
 const JOB = { actorId: null, ip: null } as const;
 
@@ -90,6 +93,13 @@ export async function draftDueOrders(db: Db, now: Date, given?: DueToday): Promi
   );
   const pending = due.filter((d) => !known.has(d.call.key)).sort((a, b) => a.call.key.localeCompare(b.call.key));
   if (pending.length === 0) return run;
+  // the yellow orders drafted before for the periods now red: those still drafts are replaced
+  const yellowMade = await existingValues(
+    db,
+    supervisionOrders,
+    supervisionOrders.key,
+    pending.filter((d) => d.call.level === "red").map((d) => yellowOf(d.call.key)),
+  );
   const unitNames = new Map(
     (
       await db
@@ -134,8 +144,8 @@ export async function draftDueOrders(db: Db, now: Date, given?: DueToday): Promi
         after: { key: order.key },
       }));
       // a red draft replaces the yellow one of its period that was never issued
-      const redPeriods = made.filter((order) => order.key.startsWith("order:red:")).map((order) => order.due_date_id);
-      if (redPeriods.length) {
+      const yellowKeys = made.map((order) => yellowOf(order.key)).filter((key) => yellowMade.has(key));
+      if (yellowKeys.length) {
         const replaced = await tx
           .update(supervisionOrders)
           .set({
@@ -144,13 +154,7 @@ export async function draftDueOrders(db: Db, now: Date, given?: DueToday): Promi
             version: sql`${supervisionOrders.version} + 1`,
             updatedAt: new Date(),
           })
-          .where(
-            and(
-              eq(supervisionOrders.status, "draft"),
-              notInArray(supervisionOrders.level, ["red"]),
-              inArray(supervisionOrders.dueDateId, redPeriods),
-            ),
-          )
+          .where(and(eq(supervisionOrders.status, "draft"), inArray(supervisionOrders.key, yellowKeys)))
           .returning({ id: supervisionOrders.id });
         for (const { id } of replaced) {
           audits.push({

@@ -1,1 +1,0 @@
-CREATE INDEX "supervision_orders_due_date_idx" ON "supervision_orders" USING btree ("due_date_id");
