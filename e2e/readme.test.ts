@@ -221,5 +221,5 @@ describe("README: the command line and the measuring scripts", () => {
     expect(province.stdout).toMatch(/job pass, first .*: median of 1 \d+ ms, peak RSS [\d.]+ MB/);
     for (const name of ["parser", "parser-pdf", "api", "plans", "reports", "start", "dashboard"])
       expect(existsSync(path.join(results, `${name}.json`))).toBe(true);
-  });
+  }, 300_000);
 });

@@ -1,14 +1,16 @@
 /** Email notices over SMTP (FAZHI_SMTP_URL), as plain UTF-8 text. */
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { SmtpConfig } from "../config.js";
 import type { OutgoingMessage } from "./robots.js";
 
 /** One transport per mail server: a non-pooled one opens a connection per message and keeps nothing open. */
 const transports = new Map<string, Transporter>();
 
-function transportFor(smtp: SmtpConfig): Transporter {
+async function transportFor(smtp: SmtpConfig): Promise<Transporter> {
   let transport = transports.get(smtp.url);
   if (!transport) {
+    // loaded when the first email goes out, not at every server start
+    const { default: nodemailer } = await import("nodemailer");
     transport = nodemailer.createTransport({
       url: smtp.url,
       // a mail server that does not answer must not hold the job up: the message is retried later
@@ -28,7 +30,7 @@ export function emailText(message: OutgoingMessage): string {
 
 /** Sends one email; throws with the mail server's reason when it is refused. */
 export async function sendEmail(smtp: SmtpConfig, to: string, message: OutgoingMessage): Promise<void> {
-  await transportFor(smtp).sendMail({
+  await (await transportFor(smtp)).sendMail({
     from: smtp.from,
     to,
     subject: message.subject,
