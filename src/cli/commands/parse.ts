@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { DocumentReadError, parseDocument } from "../../core/parser/index.js";
 import type { ParsedTask, ParseResult } from "../../core/parser/types.js";
+import { shorten } from "../../core/text/shorten.js";
 
 const USAGE = `Usage: fazhi parse FILE... [--json]
 
@@ -17,10 +18,7 @@ function unitsLine(task: ParsedTask): string {
   return parts.length > 0 ? parts.join(" | ") : "(未写明责任单位 no units stated)";
 }
 
-function shorten(text: string, max: number): string {
-  const line = text.replace(/\s*\n\s*/g, " ");
-  return line.length > max ? `${line.slice(0, max)}…` : line;
-}
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ");
 
 /** A readable summary of one parse: the document's facts, then every task under its section. */
 export function summarise(file: string, result: ParseResult): string {
@@ -39,7 +37,7 @@ export function summarise(file: string, result: ParseResult): string {
       lastSection = task.sectionId;
       if (task.sectionId) out.push(`  ${titles.get(task.sectionId) ?? ""}`);
     }
-    out.push(`    ${task.path.join(".")}  ${shorten(task.title ?? task.text, 40)}`);
+    out.push(`    ${task.path.join(".")}  ${shorten(oneLine(task.title ?? task.text), 40)}`);
     out.push(`        ${unitsLine(task)}`);
   }
   for (const w of result.warnings) out.push(`  ! ${w.code}: ${w.message}`);

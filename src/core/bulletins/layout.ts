@@ -2,7 +2,9 @@
  * A 通报 as a document: its opening words, one table per kind of finding, and its requirements, as Block[] that the
  * Word builder prints and the web page shows, so that the page is what will print.
  */
+
 import type { Block } from "../documents/blocks.js";
+import { shorten } from "../text/shorten.js";
 import { chineseDay, formatRate } from "./text.js";
 
 export interface BulletinFindings {
@@ -24,7 +26,6 @@ const TASK_TEXT_LENGTH = 40;
  * keeps the full lists (a district's first bulletin can find thousands of late periods).
  */
 export const LIST_LIMIT = 200;
-const shorten = (text: string) => (text.length > TASK_TEXT_LENGTH ? `${text.slice(0, TASK_TEXT_LENGTH)}…` : text);
 
 export const UNIT_COLUMNS = ["序号", "单位", "应完成", "已完成", "逾期未完成", "退回重办", "完成率"];
 export const OVERDUE_COLUMNS = ["序号", "单位", "任务", "期次", "完成时限", "逾期天数"];
@@ -67,7 +68,7 @@ export function bulletinBlocks(findings: BulletinFindings, intro: string, closin
         .map((o, i) => [
           i + 1,
           o.unitName,
-          `${o.taskNumber} ${shorten(o.taskText)}`,
+          `${o.taskNumber} ${shorten(o.taskText, TASK_TEXT_LENGTH)}`,
           o.period,
           chineseDay(o.dueOn),
           o.daysOverdue,

@@ -2,8 +2,10 @@
  * The words of a supervision order as first drafted: the coordinator edits them before issuing. They follow the
  * usual 督办单: what is late, since when, what the unit must do by when, and what follows if it does not.
  */
+
 import { SUPERVISION_ORDER_LEVEL_LABELS, type SupervisionOrderLevel } from "../../shared/domain.js";
 import { addDays } from "../calendar.js";
+import { shorten } from "../text/shorten.js";
 
 export interface OrderFacts {
   level: SupervisionOrderLevel;
@@ -22,8 +24,6 @@ const REPLY_DAYS: Record<SupervisionOrderLevel, number> = { blue: 7, yellow: 5, 
 
 export const replyByOf = (level: SupervisionOrderLevel, today: string) => addDays(today, REPLY_DAYS[level]);
 
-const excerpt = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}……` : text);
-
 const NEXT_STEP: Record<SupervisionOrderLevel, string> = {
   blue: "逾期仍未完成的，将予以黄牌督办。",
   yellow: "逾期仍未完成的，将升级为红牌督办，并在全区范围内通报。",
@@ -40,7 +40,7 @@ export function orderBody(facts: OrderFacts, replyBy: string): string {
       ? `完成时限为 ${facts.dueOn}，截至 ${facts.today} 已逾期 ${facts.daysOverdue} 天，尚未按要求报送进展。`
       : `完成时限为 ${facts.dueOn}，目前进展滞后。`;
   return [
-    `你单位承担的《${facts.planTitle}》第 ${facts.taskNumber} 项任务“${excerpt(facts.taskText)}”（${facts.period}），${late}`,
+    `你单位承担的《${facts.planTitle}》第 ${facts.taskNumber} 项任务“${shorten(facts.taskText, 60, "……")}”（${facts.period}），${late}`,
     `根据法治政府建设督查工作有关规定，现对该事项予以${SUPERVISION_ORDER_LEVEL_LABELS[facts.level]}。请你单位高度重视，` +
       `于 ${replyBy} 前完成整改，并通过平台报送进展情况及佐证材料。${NEXT_STEP[facts.level]}`,
   ].join("\n");

@@ -4,9 +4,11 @@
  * exactly once: a second run, or two runners at the same moment, send nothing new. In a plan's quiet hours nothing
  * of it is sent; the first run after them sends what is due.
  */
+
 import { and, eq, inArray, lte, notInArray } from "drizzle-orm";
 import { addDays, chinaDay } from "../../core/calendar.js";
 import { horizonDays, type Notice, noticeFor } from "../../core/supervision/notices.js";
+import { shorten } from "../../core/text/shorten.js";
 import { periodLink } from "../../shared/links.js";
 import { recordAudits } from "../audit/record.js";
 import type { Db } from "../db/client.js";
@@ -26,8 +28,6 @@ export interface NoticeRun {
 /** Notices sent in one transaction. */
 const BATCH = 500;
 
-export const shorten = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text);
-
 export type Due = {
   dueDateId: number;
   dueOn: string;
@@ -41,7 +41,7 @@ export type Due = {
 };
 
 function message(notice: Notice, due: Due) {
-  const task = `《${due.planTitle}》任务 ${due.taskNumber}「${shorten(due.taskText)}」`;
+  const task = `《${due.planTitle}》任务 ${due.taskNumber}「${shorten(due.taskText, 30)}」`;
   return notice.kind === "urge"
     ? {
         title: `催办：任务 ${due.taskNumber}（${due.label}）已逾期`,
