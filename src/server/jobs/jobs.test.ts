@@ -5,6 +5,7 @@ import { buildApp } from "../app.js";
 import { noticeLog, notifications } from "../db/schema.js";
 import { auditCount, createReport, publishedPlan } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
+import { type Due, dueDay, duePeriods } from "./notices.js";
 
 let t: TestApp;
 let admin: string;
@@ -91,6 +92,25 @@ describe("reminders and urging notices", () => {
       .from(notifications)
       .where(eq(notifications.title, "到期提醒：任务 1（完成时限）"));
     expect(mine.filter((n) => n.body.includes("2026-07-20"))).toHaveLength(1);
+  });
+
+  it("reads the waiting periods a page at a time, each once, in the order of their due dates", async () => {
+    for (const due of ["2026-08-12", "2026-08-10", "2026-08-11"]) {
+      await publishedPlan(t, coordinator, [townshipId], dated(due));
+    }
+    const day = await dueDay(t.database.db, new Date("2026-08-20T09:00:00+08:00"));
+    const read = async (size: number) => {
+      const pages: Due[][] = [];
+      for await (const page of duePeriods(t.database.db, day, size)) pages.push(page);
+      return pages;
+    };
+    const [whole] = await read(1000);
+    const pages = await read(2);
+    expect(pages.every((page) => page.length <= 2)).toBe(true);
+    expect(pages.flat()).toEqual(whole);
+    const dates = whole.map((period) => period.dueOn);
+    expect(dates).toEqual([...dates].sort());
+    expect(dates).toEqual(expect.arrayContaining(["2026-08-10", "2026-08-11", "2026-08-12"]));
   });
 });
 

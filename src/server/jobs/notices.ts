@@ -5,7 +5,7 @@
  * of it is sent; the first run after them sends what is due.
  */
 
-import { and, eq, inArray, lte, notInArray } from "drizzle-orm";
+import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import { addDays, chinaDay } from "../../core/calendar.js";
 import { horizonDays, type Notice, noticeFor } from "../../core/supervision/notices.js";
 import { shorten } from "../../core/text/shorten.js";
@@ -17,16 +17,15 @@ import { existingValues, insertNewUnnest } from "../db/unnest.js";
 import { notify } from "../notifications/notify.js";
 import { type PlanRules, planRules } from "./rules.js";
 
-export interface NoticeRun {
-  /** plans whose quiet hours held their notices back */
-  held: number;
+/** What a page's notices came to. */
+export interface NoticesSent {
   reminders: number;
   urges: number;
   notifications: number;
 }
 
 /** Notices sent in one transaction. */
-const BATCH = 500;
+const BATCH = 2500;
 
 export type Due = {
   dueDateId: number;
@@ -53,36 +52,50 @@ function message(notice: Notice, due: Due) {
       };
 }
 
+/** Periods read at a time: the pass holds one page of them, whatever the size of the province. */
+const PAGE = 5000;
+
 /**
- * The periods still waiting for a report that fall due before `until` (overdue ones included), of the plans given:
- * the ones outside their quiet hours.
+ * The periods still waiting for a report that fall due by the day's horizon (overdue ones included), of the plans
+ * outside their quiet hours, a page at a time in the order of the index on waiting periods (due date, id).
  */
-export async function periodsDue(db: Db, until: string, planIds: number[]): Promise<Due[]> {
-  if (planIds.length === 0) return [];
-  return db
-    .select({
-      dueDateId: assignmentDueDates.id,
-      dueOn: assignmentDueDates.dueOn,
-      label: assignmentDueDates.label,
-      assignmentId: assignments.id,
-      planId: assignments.planId,
-      unitId: assignments.unitId,
-      taskNumber: tasks.number,
-      taskText: tasks.text,
-      planTitle: plans.title,
-    })
-    .from(assignmentDueDates)
-    .innerJoin(assignments, eq(assignments.id, assignmentDueDates.assignmentId))
-    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
-    .innerJoin(plans, eq(plans.id, assignments.planId))
-    .where(
-      and(
-        inArray(assignmentDueDates.state, ["open", "returned"]),
-        lte(assignmentDueDates.dueOn, until),
-        notInArray(assignments.status, ["cancelled", "completed"]),
-        inArray(assignments.planId, planIds),
-      ),
-    );
+export async function* duePeriods(db: Db, day: DueDay, page = PAGE): AsyncGenerator<Due[]> {
+  const planIds = [...day.rules.active.keys()];
+  if (planIds.length === 0) return;
+  const d = assignmentDueDates;
+  let after: Due | undefined;
+  for (;;) {
+    const rows: Due[] = await db
+      .select({
+        dueDateId: d.id,
+        dueOn: d.dueOn,
+        label: d.label,
+        assignmentId: assignments.id,
+        planId: assignments.planId,
+        unitId: assignments.unitId,
+        taskNumber: tasks.number,
+        taskText: tasks.text,
+        planTitle: plans.title,
+      })
+      .from(d)
+      .innerJoin(assignments, eq(assignments.id, d.assignmentId))
+      .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+      .innerJoin(plans, eq(plans.id, assignments.planId))
+      .where(
+        and(
+          inArray(d.state, ["open", "returned"]),
+          lte(d.dueOn, day.until),
+          after ? sql`(${d.dueOn}, ${d.id}) > (${after.dueOn}::date, ${after.dueDateId})` : undefined,
+          notInArray(assignments.status, ["cancelled", "completed"]),
+          inArray(assignments.planId, planIds),
+        ),
+      )
+      .orderBy(d.dueOn, d.id)
+      .limit(page);
+    if (rows.length > 0) yield rows;
+    if (rows.length < page) return;
+    after = rows[rows.length - 1];
+  }
 }
 
 /** Who hears about a unit's periods: its managers are urged; its managers and staff are reminded. */
@@ -102,23 +115,24 @@ export async function recipientsByUnit(db: Db, unitIds: number[]) {
   return byUnit;
 }
 
-/** What the due jobs look at on a day: the active plans' rules and their periods within reach of any rule. */
-export interface DueToday {
+/** What the due jobs look at on a day: the published plans' rules, and how far ahead of today any rule reaches. */
+export interface DueDay {
   today: string;
   rules: PlanRules;
-  periods: Due[];
+  /** the last due date within reach of a reminder */
+  until: string;
 }
 
-export async function dueToday(db: Db, now: Date): Promise<DueToday> {
+export async function dueDay(db: Db, now: Date): Promise<DueDay> {
   const rules = await planRules(db, now);
   const today = chinaDay(now);
   const horizon = Math.max(0, ...[...rules.active.values()].map(horizonDays));
-  return { today, rules, periods: await periodsDue(db, addDays(today, horizon), [...rules.active.keys()]) };
+  return { today, rules, until: addDays(today, horizon) };
 }
 
-export async function sendDueNotices(db: Db, now: Date, given?: DueToday): Promise<NoticeRun> {
-  const { today, rules, periods } = given ?? (await dueToday(db, now));
-  const run: NoticeRun = { held: rules.held.length, reminders: 0, urges: 0, notifications: 0 };
+/** Sends the notices a page of periods calls for that have not gone out yet. */
+export async function sendNotices(db: Db, { today, rules }: DueDay, periods: Due[]): Promise<NoticesSent> {
+  const run: NoticesSent = { reminders: 0, urges: 0, notifications: 0 };
   const due = periods.flatMap((period) => {
     const notice = noticeFor(period, today, rules.active.get(period.planId));
     return notice ? [{ period, notice }] : [];

@@ -1,26 +1,39 @@
 /**
  * One pass of the due jobs at a moment: reminders and urging notices, supervision orders, then the outbox of emails
  * and robot messages. The server's scheduler, `fazhi jobs run` and POST /api/jobs/run all call this.
+ *
+ * The waiting periods are read a page at a time, and each page gets its notices and then its orders: the pass holds
+ * one page in memory however large the province.
  */
 import type { JobRun } from "../../shared/api.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { configureOutbox } from "../delivery/enqueue.js";
 import { deliverDue } from "../delivery/send.js";
-import { draftDueOrders } from "../supervision/drafting.js";
-import { dueToday, sendDueNotices } from "./notices.js";
+import { cancelOutdatedDrafts, draftOrders, tellTheOffice } from "../supervision/drafting.js";
+import { dueDay, duePeriods, sendNotices } from "./notices.js";
 
 export async function runDueJobs(db: Db, config: Config, now: Date): Promise<JobRun> {
   configureOutbox(config);
-  // the periods are read once for both: notices, and orders for those long overdue
-  const due = await dueToday(db, now);
-  const notices = await sendDueNotices(db, now, due);
-  const orders = await draftDueOrders(db, now, due);
+  const day = await dueDay(db, now);
+  const sent = { reminders: 0, urges: 0, notifications: 0 };
+  let orders = 0;
+  await cancelOutdatedDrafts(db);
+  for await (const periods of duePeriods(db, day)) {
+    // the page's notices and orders write to tables of their own: on PostgreSQL they run side by side
+    const [page, drafted] = await Promise.all([sendNotices(db, day, periods), draftOrders(db, day, periods)]);
+    sent.reminders += page.reminders;
+    sent.urges += page.urges;
+    sent.notifications += page.notifications;
+    orders += drafted;
+  }
+  await tellTheOffice(db, orders);
   const outbox = await deliverDue(db, config, now);
   return {
     at: now.toISOString(),
-    ...notices,
-    orders: orders.drafted,
+    held: day.rules.held.length,
+    ...sent,
+    orders,
     delivered: outbox.delivered,
     deliveryFailures: outbox.failures,
   };

@@ -12,15 +12,10 @@ import { type AuditEntry, recordAudits } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
 import { assignmentDueDates, supervisionOrders, units, users } from "../db/schema.js";
 import { existingValues, insertNewUnnest } from "../db/unnest.js";
-import { type Due, type DueToday, dueToday } from "../jobs/notices.js";
+import type { Due, DueDay } from "../jobs/notices.js";
 import { notify } from "../notifications/notify.js";
 
-export interface OrderRun {
-  drafted: number;
-  cancelled: number;
-}
-
-const BATCH = 500;
+const BATCH = 2500;
 
 /** The key of the yellow order of a red order's period (a yellow key stays as it is). */
 const yellowOf = (key: string) => key.replace(/^order:red:/, "order:yellow:");
@@ -36,8 +31,8 @@ async function coordinators(db: Queryable): Promise<number[]> {
   return rows.map((row) => row.id);
 }
 
-/** Drafts that no longer fit their period: reported since, or the period's work is finished or cancelled. */
-async function cancelOutdatedDrafts(db: Db): Promise<number> {
+/** Cancels the drafts that no longer fit their period: reported since, or its work finished or cancelled. */
+export async function cancelOutdatedDrafts(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
     const cancelled = await tx
       .update(supervisionOrders)
@@ -78,9 +73,8 @@ async function cancelOutdatedDrafts(db: Db): Promise<number> {
   });
 }
 
-export async function draftDueOrders(db: Db, now: Date, given?: DueToday): Promise<OrderRun> {
-  const run: OrderRun = { drafted: 0, cancelled: await cancelOutdatedDrafts(db) };
-  const { today, rules, periods } = given ?? (await dueToday(db, now));
+/** Drafts the orders a page of periods calls for that were not drafted before; answers how many it drafted. */
+export async function draftOrders(db: Db, { today, rules }: DueDay, periods: Due[]): Promise<number> {
   const due = periods.flatMap((period) => {
     const call = orderFor(period, today, rules.active.get(period.planId));
     return call ? [{ period, call }] : [];
@@ -92,7 +86,7 @@ export async function draftDueOrders(db: Db, now: Date, given?: DueToday): Promi
     due.map((d) => d.call.key),
   );
   const pending = due.filter((d) => !known.has(d.call.key)).sort((a, b) => a.call.key.localeCompare(b.call.key));
-  if (pending.length === 0) return run;
+  if (pending.length === 0) return 0;
   // the yellow orders drafted before for the periods now red: those still drafts are replaced
   const yellowMade = await existingValues(
     db,
@@ -109,9 +103,10 @@ export async function draftDueOrders(db: Db, now: Date, given?: DueToday): Promi
     ).map((u) => [u.id, u.name]),
   );
 
+  let drafted = 0;
   for (let at = 0; at < pending.length; at += BATCH) {
     const batch = pending.slice(at, at + BATCH);
-    run.drafted += await db.transaction(async (tx) => {
+    drafted += await db.transaction(async (tx) => {
       const rows = batch.map(({ period, call }) => draftRow(period, call, unitNames.get(period.unitId) ?? "", today));
       const column = <K extends keyof (typeof rows)[number]>(name: K) => rows.map((row) => row[name]);
       const o = supervisionOrders;
@@ -170,24 +165,26 @@ export async function draftDueOrders(db: Db, now: Date, given?: DueToday): Promi
       return made.length;
     });
   }
-  // one message for the run, however many batches it took
-  if (run.drafted > 0) await db.transaction((tx) => tellTheOffice(tx, run.drafted));
-  return run;
+  return drafted;
 }
 
-async function tellTheOffice(tx: Queryable, drafted: number) {
-  await notify(tx, [
-    {
-      message: {
-        kind: "order",
-        title: `督办单待签发：新增 ${drafted} 份`,
-        body: `有 ${drafted} 项任务逾期已达督办标准，系统已生成督办单草稿，请审核后签发。`,
-        link: orderLink(undefined, "?status=draft"),
+/** Tells the coordinators how many new drafts wait: once a run, however many pages and batches it took. */
+export async function tellTheOffice(db: Db, drafted: number): Promise<void> {
+  if (drafted === 0) return;
+  await db.transaction(async (tx) =>
+    notify(tx, [
+      {
+        message: {
+          kind: "order",
+          title: `督办单待签发：新增 ${drafted} 份`,
+          body: `有 ${drafted} 项任务逾期已达督办标准，系统已生成督办单草稿，请审核后签发。`,
+          link: orderLink(undefined, "?status=draft"),
+        },
+        userIds: await coordinators(tx),
+        unitId: null,
       },
-      userIds: await coordinators(tx),
-      unitId: null,
-    },
-  ]);
+    ]),
+  );
 }
 
 function draftRow(period: Due, call: NonNullable<ReturnType<typeof orderFor>>, unitName: string, today: string) {
