@@ -3,7 +3,7 @@
  * 100,000 assignments, 500,000 reports) on top of the demo district, then
  * - GET /api/dashboard through the HTTP pipeline (in process), p50/p95 of BENCH_REQUESTS requests per filter (target
  *   p95 < 200 ms): the office without a filter, by year, by plan, by plan and year; a province unit's own view; and
- *   of BENCH_COMPUTED requests each after a change (an audit event), which the server computes afresh;
+ *   of BENCH_COMPUTED requests each after a change (an audit event), with how long until the numbers count it;
  * - the due-jobs pass at 10:00 China time today as the product runs it on its own, `fazhi jobs run --now` (the
  *   bundled command, started afresh: its time and peak RSS are the whole process's, measured by bench/rusage.mjs),
  *   on a fresh copy of the province: the first pass (everything due is sent) and a repeat pass (nothing new), medians
@@ -70,13 +70,22 @@ for (const c of cases) {
     await bench.call(c.cookie, "GET", `/api/dashboard${c.query}`);
     times.push(performance.now() - started);
   }
-  // computed: a change comes before every request
-  const computed: number[] = [];
+  // after a change (before every request): the answer served (the kept one while newer numbers are counted, see
+  // src/server/dashboard/cache.ts), and how long until a request gets the numbers that count the change
+  const afterChange: number[] = [];
+  const untilFresh: number[] = [];
+  let servedKept = 0;
   for (let i = 0; i < COMPUTED; i++) {
     await change();
     const started = performance.now();
-    await bench.call(c.cookie, "GET", `/api/dashboard${c.query}`);
-    computed.push(performance.now() - started);
+    let answer = await bench.call<Dashboard>(c.cookie, "GET", `/api/dashboard${c.query}`);
+    afterChange.push(performance.now() - started);
+    if (answer.refreshing) servedKept++;
+    while (answer.refreshing) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      answer = await bench.call<Dashboard>(c.cookie, "GET", `/api/dashboard${c.query}`);
+    }
+    untilFresh.push(performance.now() - started);
   }
   const figures = {
     name: c.name,
@@ -86,13 +95,16 @@ for (const c of cases) {
     requests: REQUESTS,
     p50Ms: round(percentile(times, 50)),
     p95Ms: round(percentile(times, 95)),
-    computedRequests: COMPUTED,
-    computedP50Ms: round(percentile(computed, 50)),
-    computedP95Ms: round(percentile(computed, 95)),
+    afterChangeRequests: COMPUTED,
+    afterChangeP50Ms: round(percentile(afterChange, 50)),
+    afterChangeP95Ms: round(percentile(afterChange, 95)),
+    servedKept,
+    freshP50Ms: round(percentile(untilFresh, 50)),
+    freshP95Ms: round(percentile(untilFresh, 95)),
   };
   dashboard.push(figures);
   console.log(
-    `GET /api/dashboard${c.query} (${c.name}: ${figures.assignments} assignments, ${figures.units} units): p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms (target p95 < 200); after a change: p50 ${figures.computedP50Ms} ms, p95 ${figures.computedP95Ms} ms`,
+    `GET /api/dashboard${c.query} (${c.name}: ${figures.assignments} assignments, ${figures.units} units): p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms (target p95 < 200); after a change: p50 ${figures.afterChangeP50Ms} ms, p95 ${figures.afterChangeP95Ms} ms (${servedKept} of ${COMPUTED} answered with the kept numbers while counting), counted afresh after p50 ${figures.freshP50Ms} ms, p95 ${figures.freshP95Ms} ms`,
   );
 }
 await bench.close();
@@ -169,7 +181,8 @@ console.log(
 console.log(`job pass, repeat: median of ${repeat.runs} ${repeat.medianMs} ms, peak RSS ${repeat.medianPeakRssMb} MB`);
 noteLoad();
 const ok =
-  dashboard.every((d) => d.p95Ms < 200) && [first, repeat].every((p) => p.medianMs < 10_000 && p.medianPeakRssMb < 300);
+  dashboard.every((d) => d.p95Ms < 200 && d.afterChangeP95Ms < 200) &&
+  [first, repeat].every((p) => p.medianMs < 10_000 && p.medianPeakRssMb < 300);
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 if (scale !== 1) console.log(`BENCH_SCALE=${scale}: a smaller province than the targets are set for`);
 else console.log(ok ? "targets met" : "targets NOT met on this run");

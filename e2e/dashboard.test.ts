@@ -30,6 +30,10 @@ describe("驾驶舱", () => {
     expect(await stat(page, "red")).toBe(String(red.total));
     expect(await stat(page, "assignments")).toBe(String(board.totals.assignments));
     expect(await stat(page, "overdue")).toBe(String(board.totals.overdue));
+    // when the numbers were counted (a province's are refreshed in the background after a change)
+    expect(await page.getByTestId("dashboard-as-of").textContent()).toMatch(
+      /^数据更新于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/,
+    );
     for (const chart of ["signals", "completion", "trend", "heatmap"])
       await page.getByTestId(`chart-${chart}`).locator("canvas").first().waitFor();
 

@@ -986,6 +986,10 @@ export type DashboardPeriod = Static<typeof DashboardPeriod>;
 
 export const Dashboard = Type.Object({
   today: IsoDate,
+  /** when the numbers were counted: a change after that is not in them yet */
+  computedAt: Timestamp,
+  /** newer numbers are being counted (a large province's take a moment): ask again shortly */
+  refreshing: Type.Boolean(),
   /** the filters as applied, and what they can be set to */
   planId: Nullable(Id),
   year: Nullable(Type.Integer()),

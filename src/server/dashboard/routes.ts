@@ -4,12 +4,12 @@ import { seesAll } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import { type Deps, signalDay } from "../deps.js";
 import { ChangeCache } from "./cache.js";
-import { dashboardOf } from "./service.js";
+import { type DashboardNumbers, dashboardOf } from "./service.js";
 
 export const dashboardRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const cache = new ChangeCache<Dashboard>(deps.db);
+    const cache = new ChangeCache<DashboardNumbers>(deps.db);
     app.get(
       "/dashboard",
       {
@@ -27,7 +27,10 @@ export const dashboardRoutes =
         // the office and the leaders see one dashboard; a unit's people see their unit's
         const scope = seesAll(actor) ? "all" : `unit:${actor.unit?.id ?? "none"}`;
         const key = [scope, request.query.planId ?? "", request.query.year ?? "", day.today, day.yellowDays].join("|");
-        return cache.get(key, () => dashboardOf(deps.db, request.query, actor, day));
+        const { value, computedAt, refreshing } = await cache.get(key, () =>
+          dashboardOf(deps.db, request.query, actor, day),
+        );
+        return { ...value, computedAt: computedAt.toISOString(), refreshing };
       },
     );
   };

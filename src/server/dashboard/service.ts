@@ -35,7 +35,15 @@ export const HEATMAP_UNITS = 30;
 type Tally = { due: number; done: number; overdue: number; rate: number | null };
 const rateOf = (due: number, done: number) => (due > 0 ? Math.round((done / due) * 10000) / 10000 : null);
 
-export async function dashboardOf(db: Db, query: DashboardQuery, actor: Actor, day: SignalDay): Promise<Dashboard> {
+/** The dashboard's numbers; the route tells when they were counted. */
+export type DashboardNumbers = Omit<Dashboard, "computedAt" | "refreshing">;
+
+export async function dashboardOf(
+  db: Db,
+  query: DashboardQuery,
+  actor: Actor,
+  day: SignalDay,
+): Promise<DashboardNumbers> {
   const { today } = day;
   const all = seesAll(actor);
   const planId = query.planId ?? null;

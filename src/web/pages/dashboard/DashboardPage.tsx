@@ -1,5 +1,6 @@
 import { Alert, Card, Col, Flex, Row, Select, Statistic, Table, Tag, Typography } from "antd";
-import { useCallback, useMemo } from "react";
+import dayjs from "dayjs";
+import { useCallback, useEffect, useMemo } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { Dashboard, DashboardPeriod } from "../../../shared/api";
 import { OCCURRENCE_STATE_LABELS } from "../../../shared/domain";
@@ -91,6 +92,12 @@ export default function DashboardPage() {
   const { data: board, loading, error, reload } = useRemote<Dashboard | null>(fetch, null);
   const title = board?.unit ? `驾驶舱 · ${board.unit.name}` : "驾驶舱";
   useDocumentTitle(title);
+  // a province's numbers take a moment to count after a change: while newer ones are counted, ask again each second
+  useEffect(() => {
+    if (!board?.refreshing) return;
+    const timer = setTimeout(() => void reload(), 1000);
+    return () => clearTimeout(timer);
+  }, [board, reload]);
 
   const setFilter = (key: "planId" | "year", value: number | undefined) => {
     const next = new URLSearchParams(params);
@@ -143,8 +150,9 @@ export default function DashboardPage() {
       {error && <Alert type="error" showIcon message={error} />}
       {board && options && (
         <>
-          <Typography.Text type="secondary">
-            截至 {board.today}
+          <Typography.Text type="secondary" data-testid="dashboard-as-of">
+            数据更新于 {dayjs(board.computedAt).format("YYYY-MM-DD HH:mm:ss")}
+            {board.refreshing ? "（正在更新…）" : ""}
             {board.year ? `，${board.year}年到期的期次` : ""}。完成率 = 已通过的期次 ÷ 已到期（或提前完成）的期次； 逾期
             = 到期未报送或被退回未重报。
           </Typography.Text>
