@@ -2,14 +2,15 @@
  * The dashboard's answers, kept until something changes, and never waited for long once there is one to show.
  *
  * Every change is written to the audit log in its own transaction, so the newest audit event's id tells whether
- * anything changed since an answer was computed; the day is part of the key, because signals move with it. The id is
+ * anything changed since an answer was computed; so does the `basis` the caller gives (the day, as signals move with
+ * it: yesterday's answer is shown while today's is counted, like any other after a change). The id is
  * read before computing: a change committed meanwhile makes the next request compute again. A transaction that took
  * an older id and commits later is not seen that way, so an answer counts as current for a minute at most.
  *
  * When the kept answer is no longer current, the request starts its computation (one at a time per key; requests that
  * come meanwhile share it) and waits for it up to `waitMs`: a district's dashboard is computed well within that, so it
  * is always current. A province's takes longer: the request is answered with the kept answer, marked as being
- * refreshed, and the new one replaces it when it is done. Only the first request of a key (of a day) waits for it.
+ * refreshed, and the new one replaces it when it is done. Only the first request of a key waits for it.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { desc } from "drizzle-orm";
@@ -29,7 +30,7 @@ export interface Kept<T> {
   refreshing: boolean;
 }
 
-type Answer<T> = { change: number; at: number; value: T };
+type Answer<T> = { change: number; basis: string; at: number; value: T };
 type Entry<T> = { done?: Answer<T>; pending?: Promise<Answer<T>> };
 
 export class ChangeCache<T> {
@@ -40,7 +41,7 @@ export class ChangeCache<T> {
     private readonly waitMs = DEFAULT_WAIT_MS,
   ) {}
 
-  async get(key: string, compute: () => Promise<T>): Promise<Kept<T>> {
+  async get(key: string, basis: string, compute: () => Promise<T>): Promise<Kept<T>> {
     const [latest] = await this.db
       .select({ id: auditEvents.id })
       .from(auditEvents)
@@ -49,8 +50,10 @@ export class ChangeCache<T> {
     const change = latest?.id ?? 0;
     const entry = this.#entry(key);
     const { done } = entry;
-    if (done && done.change === change && Date.now() - done.at < CURRENT_MS) return kept(done, false);
-    entry.pending ??= this.#compute(entry, change, compute);
+    if (done && done.change === change && done.basis === basis && Date.now() - done.at < CURRENT_MS) {
+      return kept(done, false);
+    }
+    entry.pending ??= this.#compute(entry, change, basis, compute);
     if (!done) return kept(await entry.pending, false);
     // a refresh that fails leaves the kept answer as it was (the next request tries again)
     const fresh = await Promise.race([entry.pending.catch(() => null), delay(this.waitMs)]);
@@ -67,10 +70,10 @@ export class ChangeCache<T> {
     return entry;
   }
 
-  async #compute(entry: Entry<T>, change: number, compute: () => Promise<T>): Promise<Answer<T>> {
+  async #compute(entry: Entry<T>, change: number, basis: string, compute: () => Promise<T>): Promise<Answer<T>> {
     const at = Date.now();
     try {
-      const answer = { change, at, value: await compute() };
+      const answer = { change, basis, at, value: await compute() };
       entry.done = answer;
       return answer;
     } finally {

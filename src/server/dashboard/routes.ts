@@ -26,8 +26,8 @@ export const dashboardRoutes =
         const day = signalDay(deps);
         // the office and the leaders see one dashboard; a unit's people see their unit's
         const scope = seesAll(actor) ? "all" : `unit:${actor.unit?.id ?? "none"}`;
-        const key = [scope, request.query.planId ?? "", request.query.year ?? "", day.today, day.yellowDays].join("|");
-        const { value, computedAt, refreshing } = await cache.get(key, () =>
+        const key = [scope, request.query.planId ?? "", request.query.year ?? ""].join("|");
+        const { value, computedAt, refreshing } = await cache.get(key, `${day.today}|${day.yellowDays}`, () =>
           dashboardOf(deps.db, request.query, actor, day),
         );
         return { ...value, computedAt: computedAt.toISOString(), refreshing };
