@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -17,6 +18,9 @@ const server = (db: "pglite" | "postgres") => ({
 
 export default defineConfig({
   test: {
+    // test files run two at a time even on a 2-core machine (Vitest's default there is one): the tests wait on
+    // PostgreSQL, PGlite, the product's server and Chromium much of the time; the whole suite takes half as long
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         test: {
@@ -33,7 +37,6 @@ export default defineConfig({
           include: ["e2e/**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
