@@ -3,6 +3,13 @@ export function periodLink(assignmentId: number, period?: string): string {
   return period ? `/assignments/${assignmentId}?period=${encodeURIComponent(period)}` : `/assignments/${assignmentId}`;
 }
 
+/** The due-date windows 我的任务 (交办情况) filters by. */
+export const DUE_WITHIN_DAYS = [7, 30, 90] as const;
+
+/** 我的任务 (交办情况) filtered to overdue work, or to work due within a number of days (see its page). */
+export const assignmentsLink = (filter: { overdue: true } | { dueWithinDays: number }) =>
+  "overdue" in filter ? "/assignments?overdue=1" : `/assignments?dueWithinDays=${filter.dueWithinDays}`;
+
 /** A supervision order's page; without an id, the list (of drafts waiting to be issued, with `?status=draft`). */
 export const orderLink = (id?: number, query = "") =>
   id ? `/supervision-orders/${id}` : `/supervision-orders${query}`;

@@ -2,19 +2,20 @@
  * The notice job: reminders before a period's due date and urging notices once it is overdue, to the people of the
  * unit that owes the report. Each notice is recorded by its key in the transaction that sends it, so it goes out
  * exactly once: a second run, or two runners at the same moment, send nothing new. In a plan's quiet hours nothing
- * of it is sent; the first run after them sends what is due.
+ * of it is sent; the first run after them sends what is due. A unit hears once a run of each kind, however many of
+ * its periods call for one (core/supervision/notice-text.ts).
  */
 
-import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import { addDays, chinaDay } from "../../core/calendar.js";
+import { dueWithinDaysOf, noticeText } from "../../core/supervision/notice-text.js";
 import { horizonDays, type Notice, noticeFor } from "../../core/supervision/notices.js";
-import { shorten } from "../../core/text/shorten.js";
-import { periodLink } from "../../shared/links.js";
+import { assignmentsLink, periodLink } from "../../shared/links.js";
 import { recordAudits } from "../audit/record.js";
 import type { Db } from "../db/client.js";
 import { assignmentDueDates, assignments, noticeLog, plans, tasks, users } from "../db/schema.js";
 import { existingValues, insertNewUnnest } from "../db/unnest.js";
-import { notify } from "../notifications/notify.js";
+import { type Addressed, notify } from "../notifications/notify.js";
 import { type PlanRules, planRules } from "./rules.js";
 
 /** What a page's notices came to. */
@@ -23,9 +24,6 @@ export interface NoticesSent {
   urges: number;
   notifications: number;
 }
-
-/** Notices sent in one transaction. */
-const BATCH = 2500;
 
 export type Due = {
   dueDateId: number;
@@ -39,33 +37,33 @@ export type Due = {
   planTitle: string;
 };
 
-function message(notice: Notice, due: Due) {
-  const task = `《${due.planTitle}》任务 ${due.taskNumber}「${shorten(due.taskText, 30)}」`;
-  return notice.kind === "urge"
-    ? {
-        title: `催办：任务 ${due.taskNumber}（${due.label}）已逾期`,
-        body: `${task}的“${due.label}”已于 ${due.dueOn} 到期，尚未报送进展。请尽快报送；确有困难的，请申请延期。`,
-      }
-    : {
-        title: `到期提醒：任务 ${due.taskNumber}（${due.label}）`,
-        body: `${task}的“${due.label}”将于 ${due.dueOn} 到期（还有 ${notice.days} 天），请按时报送进展。`,
-      };
-}
-
-/** Periods read at a time: the pass holds one page of them, whatever the size of the province. */
+/** Periods read at a time (about: a page holds whole units): the pass holds one page, whatever the province's size. */
 const PAGE = 5000;
 
 /**
  * The periods still waiting for a report that fall due by the day's horizon (overdue ones included), of the plans
- * outside their quiet hours, a page at a time in the order of the index on waiting periods (due date, id).
+ * outside their quiet hours, a page at a time. A page holds all of a unit's periods, so that the unit hears of them
+ * in one message: the units with such periods are counted first, then read a page of units at a time.
  */
 export async function* duePeriods(db: Db, day: DueDay, page = PAGE): AsyncGenerator<Due[]> {
   const planIds = [...day.rules.active.keys()];
   if (planIds.length === 0) return;
   const d = assignmentDueDates;
-  let after: Due | undefined;
-  for (;;) {
-    const rows: Due[] = await db
+  const waiting = and(
+    inArray(d.state, ["open", "returned"]),
+    lte(d.dueOn, day.until),
+    notInArray(assignments.status, ["cancelled", "completed"]),
+    inArray(assignments.planId, planIds),
+  );
+  const perUnit = await db
+    .select({ unitId: assignments.unitId, periods: count() })
+    .from(d)
+    .innerJoin(assignments, eq(assignments.id, d.assignmentId))
+    .where(waiting)
+    .groupBy(assignments.unitId)
+    .orderBy(assignments.unitId);
+  const read = (unitIds: number[]): Promise<Due[]> =>
+    db
       .select({
         dueDateId: d.id,
         dueOn: d.dueOn,
@@ -81,21 +79,19 @@ export async function* duePeriods(db: Db, day: DueDay, page = PAGE): AsyncGenera
       .innerJoin(assignments, eq(assignments.id, d.assignmentId))
       .innerJoin(tasks, eq(tasks.id, assignments.taskId))
       .innerJoin(plans, eq(plans.id, assignments.planId))
-      .where(
-        and(
-          inArray(d.state, ["open", "returned"]),
-          lte(d.dueOn, day.until),
-          after ? sql`(${d.dueOn}, ${d.id}) > (${after.dueOn}::date, ${after.dueDateId})` : undefined,
-          notInArray(assignments.status, ["cancelled", "completed"]),
-          inArray(assignments.planId, planIds),
-        ),
-      )
-      .orderBy(d.dueOn, d.id)
-      .limit(page);
-    if (rows.length > 0) yield rows;
-    if (rows.length < page) return;
-    after = rows[rows.length - 1];
+      .where(and(waiting, sql`${assignments.unitId} = any(${sql.param(unitIds)}::int[])`))
+      .orderBy(assignments.unitId, d.dueOn, d.id);
+  let units: number[] = [];
+  let size = 0;
+  for (const { unitId, periods } of perUnit) {
+    units.push(unitId);
+    size += periods;
+    if (size < page) continue;
+    yield await read(units);
+    units = [];
+    size = 0;
   }
+  if (units.length > 0) yield await read(units);
 }
 
 /** Who hears about a unit's periods: its managers are urged; its managers and staff are reminded. */
@@ -130,9 +126,8 @@ export async function dueDay(db: Db, now: Date): Promise<DueDay> {
   return { today, rules, until: addDays(today, horizon) };
 }
 
-/** Sends the notices a page of periods calls for that have not gone out yet. */
+/** Sends the notices a page of periods calls for that have not gone out yet, in one transaction. */
 export async function sendNotices(db: Db, { today, rules }: DueDay, periods: Due[]): Promise<NoticesSent> {
-  const run: NoticesSent = { reminders: 0, urges: 0, notifications: 0 };
   const due = periods.flatMap((period) => {
     const notice = noticeFor(period, today, rules.active.get(period.planId));
     return notice ? [{ period, notice }] : [];
@@ -145,60 +140,70 @@ export async function sendNotices(db: Db, { today, rules }: DueDay, periods: Due
   );
   // in key order: two runners claiming the same keys then take them in the same order, and never deadlock
   const unsent = due.filter((d) => !sent.has(d.notice.key)).sort((a, b) => a.notice.key.localeCompare(b.notice.key));
+  if (unsent.length === 0) return { reminders: 0, urges: 0, notifications: 0 };
   const recipients = await recipientsByUnit(db, [...new Set(unsent.map((d) => d.period.unitId))]);
   const pending = unsent.map((d) => ({
     ...d,
     people: (recipients.get(d.period.unitId) ?? []).filter((p) => d.notice.kind === "reminder" || p.manager),
   }));
 
-  // a batch a transaction: the keys first (those another runner took meanwhile come back empty and are not sent),
-  // then the notifications and audit events of the keys this run holds
-  for (let at = 0; at < pending.length; at += BATCH) {
-    const batch = pending.slice(at, at + BATCH);
-    const sentNow = await db.transaction(async (tx) => {
-      const claimed = await insertNewUnnest<{ key: string }>(
-        tx,
-        noticeLog,
-        noticeLog.key,
-        [
-          [noticeLog.key, "text", batch.map((d) => d.notice.key)],
-          [noticeLog.assignmentId, "int", batch.map((d) => d.period.assignmentId)],
-          [noticeLog.recipients, "int", batch.map((d) => d.people.length)],
-        ],
-        [noticeLog.key],
-      );
-      const ours = new Set(claimed.map((c) => c.key));
-      const mine = batch.filter((d) => ours.has(d.notice.key));
-      const written = await notify(
-        tx,
-        mine.map(({ period, notice, people }) => ({
-          message: {
-            kind: notice.kind,
-            ...message(notice, period),
-            link: periodLink(period.assignmentId, period.label),
-            assignmentId: period.assignmentId,
-          },
-          userIds: people.map((p) => p.id),
-          unitId: period.unitId,
-        })),
-      );
-      await recordAudits(
-        tx,
-        mine.map(({ period, notice, people }) => ({
-          actorId: null,
-          action: `notice.${notice.kind}`,
-          entityType: "assignment",
-          entityId: period.assignmentId,
-          after: { key: notice.key, period: period.label, dueOn: period.dueOn, recipients: people.map((p) => p.id) },
-        })),
-      );
-      return { notices: mine, notifications: written };
-    });
-    for (const { notice } of sentNow.notices) {
-      if (notice.kind === "urge") run.urges++;
-      else run.reminders++;
-    }
-    run.notifications += sentNow.notifications;
+  // the keys first (those another runner took meanwhile come back empty and are not sent), then the messages and
+  // audit events of the keys this run holds
+  return db.transaction(async (tx) => {
+    const claimed = await insertNewUnnest<{ key: string }>(
+      tx,
+      noticeLog,
+      noticeLog.key,
+      [
+        [noticeLog.key, "text", pending.map((d) => d.notice.key)],
+        [noticeLog.assignmentId, "int", pending.map((d) => d.period.assignmentId)],
+        [noticeLog.recipients, "int", pending.map((d) => d.people.length)],
+      ],
+      [noticeLog.key],
+    );
+    const ours = new Set(claimed.map((c) => c.key));
+    const mine = pending.filter((d) => ours.has(d.notice.key));
+    const notifications = await notify(tx, messagesOf(mine));
+    await recordAudits(
+      tx,
+      mine.map(({ period, notice, people }) => ({
+        actorId: null,
+        action: `notice.${notice.kind}`,
+        entityType: "assignment",
+        entityId: period.assignmentId,
+        after: { key: notice.key, period: period.label, dueOn: period.dueOn, recipients: people.map((p) => p.id) },
+      })),
+    );
+    const urges = mine.filter((d) => d.notice.kind === "urge").length;
+    return { reminders: mine.length - urges, urges, notifications };
+  });
+}
+
+type Pending = { period: Due; notice: Notice; people: { id: number }[] };
+
+/** One message per unit and kind: naming the period when it is one, listing them when several. */
+function messagesOf(notices: Pending[]): Addressed[] {
+  const groups = new Map<string, Pending[]>();
+  for (const n of notices) {
+    const key = `${n.period.unitId}:${n.notice.kind}`;
+    const group = groups.get(key);
+    if (group) group.push(n);
+    else groups.set(key, [n]);
   }
-  return run;
+  return [...groups.values()].map((group) => {
+    const [{ period, notice, people }] = group;
+    const facts = group.map((n) => ({ ...n.period, notice: n.notice }));
+    const single = group.length === 1;
+    const list = notice.kind === "urge" ? { overdue: true as const } : { dueWithinDays: dueWithinDaysOf(facts) };
+    return {
+      message: {
+        kind: notice.kind,
+        ...noticeText(facts),
+        link: single ? periodLink(period.assignmentId, period.label) : assignmentsLink(list),
+        assignmentId: single ? period.assignmentId : null,
+      },
+      userIds: people.map((p) => p.id),
+      unitId: period.unitId,
+    };
+  });
 }

@@ -13,11 +13,11 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useCallback, useMemo, useState } from "react";
-import { Link } from "react-router-dom";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
 import type { Assignment, AssignmentList, AssignmentListQuery } from "../../../shared/api";
 import { type AssignmentStatus, SIGNAL_LABELS, type Signal, type TaskUnitRole } from "../../../shared/domain";
-import { periodLink } from "../../../shared/links";
+import { DUE_WITHIN_DAYS, periodLink } from "../../../shared/links";
 import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { deadlineLabel } from "../../components/deadlines";
@@ -45,7 +45,7 @@ type Filters = {
 };
 
 const SIGNAL_OPTIONS = SIGNAL_ORDER.map((signal) => ({ value: signal, label: SIGNAL_LABELS[signal] }));
-const DUE_OPTIONS = [7, 30, 90].map((days) => ({ value: days, label: `${days} 天内到期` }));
+const DUE_OPTIONS = DUE_WITHIN_DAYS.map((days) => ({ value: days, label: `${days} 天内到期` }));
 const PAGE_SIZE = 20;
 
 type PlanOption = { value: number; label: string };
@@ -75,13 +75,30 @@ export default function AssignmentsPage() {
   const registry = useUnits();
   const ownUnitId = me?.unit?.id;
 
-  const [filters, setFilters] = useState<Filters>({ overdue: false, scope: "mine" });
+  // a message's link opens the list filtered (shared/links.ts: assignmentsLink), also when the list is already open
+  const [params] = useSearchParams();
+  const linkedOverdue = params.get("overdue") === "1";
+  const linkedWithin = Number(params.get("dueWithinDays")) || undefined;
+  const [filters, setFilters] = useState<Filters>({
+    overdue: linkedOverdue,
+    dueWithinDays: linkedWithin,
+    scope: "mine",
+  });
   const [page, setPage] = useState({ current: 1, size: PAGE_SIZE });
 
   const update = (changes: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...changes }));
     setPage((p) => ({ ...p, current: 1 }));
   };
+  useEffect(() => {
+    if (!linkedOverdue && !linkedWithin) return;
+    setFilters((f) =>
+      f.overdue === linkedOverdue && f.dueWithinDays === linkedWithin
+        ? f
+        : { ...f, overdue: linkedOverdue, dueWithinDays: linkedWithin },
+    );
+    setPage((p) => (p.current === 1 ? p : { ...p, current: 1 }));
+  }, [linkedOverdue, linkedWithin]);
 
   const query = useMemo<AssignmentListQuery>(
     () => ({
