@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Projects: pure core logic once; every server test file twice, on PGlite and on PostgreSQL
- * (FAZHI_TEST_DB tells the test helper which); web components in jsdom; browser tests against the built app.
+ * (FAZHI_TEST_DB tells the test helper which); web components in jsdom; browser tests against the built app; the
+ * README's commands.
  */
 const server = (db: "pglite" | "postgres") => ({
   test: {
@@ -35,6 +36,16 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
+          exclude: ["e2e/readme.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      // the README's commands, the benchmarks among them, run on their own: beside a browser test they starved it
+      {
+        test: {
+          name: "readme",
+          include: ["e2e/readme.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

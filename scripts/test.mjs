@@ -124,6 +124,8 @@ step("unit and API tests (core, server on PGlite and PostgreSQL)");
 vitest(["core", "server-pglite", "server-postgres"], "main");
 step("browser tests (Chromium)");
 vitest(["e2e"], "e2e");
+step("the README's commands");
+vitest(["readme"], "readme");
 
 console.log(`\nnpm test: all green in ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(
