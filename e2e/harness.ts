@@ -224,6 +224,16 @@ export function withIcon(text: string): RegExp {
   return new RegExp(`(^|\\s)${[...text].join("\\s*")}\\s*$`);
 }
 
+/**
+ * The open modal dialog that says this, once its opening motion (antd's zoom) is over: a click on a button while it
+ * still moves can land beside it, most of all on a busy machine, and the dialog then stays open.
+ */
+export function modal(page: Page, text: string): Locator {
+  return page
+    .locator('[role="dialog"]:not([class*="zoom-appear"]):not([class*="zoom-enter"])')
+    .filter({ hasText: text });
+}
+
 /** Waits for the toast that says this. */
 export async function toast(page: Page, text: string): Promise<void> {
   await page.locator(".ant-message-notice").filter({ hasText: text }).first().waitFor();

@@ -7,6 +7,7 @@ import {
   label,
   login,
   menuEntries,
+  modal,
   openBrowser,
   type Product,
   startProduct,
@@ -45,7 +46,7 @@ describe("plan import, review and 交办", () => {
 
     // Import by dragging the document onto the upload area.
     await page.getByRole("button", { name: withIcon("导入方案") }).click();
-    const importDialog = page.getByRole("dialog").filter({ hasText: "导入方案" });
+    const importDialog = modal(page, "导入方案");
     await dropFile(
       page,
       importDialog.locator(".ant-upload-drag .ant-upload-btn"),
@@ -151,7 +152,7 @@ describe("plan import, review and 交办", () => {
       const card = phrases.first();
       const phrase = await card.getAttribute("data-phrase");
       await card.getByRole("button", { name: label("不交办") }).click();
-      const dialog = page.getByRole("dialog").filter({ hasText: `不交办“${phrase}”` });
+      const dialog = modal(page, `不交办“${phrase}”`);
       await dialog.getByLabel("不交办的原因", { exact: true }).fill("上级或外单位，不在本区交办范围");
       await dialog.getByRole("button", { name: label("确定") }).click();
       await toast(page, `已将“${phrase}”标为不交办`);
@@ -162,7 +163,7 @@ describe("plan import, review and 交办", () => {
 
     // 交办
     await publish.click();
-    const confirm = page.getByRole("dialog").filter({ hasText: `交办“${PLAN_TITLE}”` });
+    const confirm = modal(page, `交办“${PLAN_TITLE}”`);
     expect(await confirm.textContent()).toContain(`${taskCount} 项`);
     await confirm.getByRole("button", { name: label("确认交办") }).click();
     await page.getByText(/^已交办，共生成 \d+ 条任务交办$/).waitFor();

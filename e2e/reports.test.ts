@@ -4,6 +4,7 @@ import {
   dropFile,
   label,
   login,
+  modal,
   openBrowser,
   type Product,
   publishTownshipTask,
@@ -101,7 +102,7 @@ describe("progress reports", () => {
     await openFromTray(office, "toReview", "城关街道 · 任务 1 · 完成时限");
     await office.getByTestId("report-view").getByText(firstText).waitFor();
     await office.getByRole("button", { name: withIcon("退回") }).click();
-    const returnDialog = office.getByRole("dialog").filter({ hasText: "退回城关街道的“完成时限”进展" });
+    const returnDialog = modal(office, "退回城关街道的“完成时限”进展");
     await returnDialog.getByRole("button", { name: label("退回") }).click();
     await returnDialog.getByText("请写明退回原因，便于单位修改").waitFor();
     await returnDialog.getByLabel("退回原因", { exact: true }).fill(reason);
@@ -134,7 +135,7 @@ describe("progress reports", () => {
     await view.getByText("公开网址见链接。", { exact: false }).waitFor();
     await view.getByText(EVIDENCE).waitFor();
     await office.getByRole("button", { name: withIcon("通过") }).click();
-    const acceptDialog = office.getByRole("dialog").filter({ hasText: "通过城关街道的“完成时限”进展" });
+    const acceptDialog = modal(office, "通过城关街道的“完成时限”进展");
     await acceptDialog.getByRole("button", { name: label("通过") }).click();
     await toast(office, "已通过城关街道的“完成时限”进展");
     await office.getByText("本期进展已审核通过").waitFor();

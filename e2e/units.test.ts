@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseOption, DEMO_PASSWORD, label, login, openBrowser, type Product, startProduct } from "./harness";
+import { chooseOption, DEMO_PASSWORD, label, login, modal, openBrowser, type Product, startProduct } from "./harness";
 
 let product: Product;
 
@@ -74,7 +74,7 @@ describe("the unit registry", () => {
     // The session ends on the server's side (here: the cookie is gone) while the form is open.
     await context.clearCookies();
     await drawer.getByRole("button", { name: label("保存") }).click();
-    const expired = page.getByRole("dialog").filter({ hasText: "登录已过期" });
+    const expired = modal(page, "登录已过期");
     await expired.waitFor();
     await expired.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
     await expired.getByRole("button", { name: "重新登录" }).click();
