@@ -17,7 +17,7 @@ const units = scaled(3000, 10);
 const plans = scaled(20, 2);
 const tasksPerPlan = scaled(50, 5);
 const unitsPerTask = Math.min(units, scaled(100, 5));
-export const PROVINCE = {
+const PROVINCE = {
   units,
   plans,
   sectionsPerPlan: 5,

@@ -27,9 +27,9 @@ const TASK_TEXT_LENGTH = 40;
  */
 export const LIST_LIMIT = 200;
 
-export const UNIT_COLUMNS = ["序号", "单位", "应完成", "已完成", "逾期未完成", "退回重办", "完成率"];
-export const OVERDUE_COLUMNS = ["序号", "单位", "任务", "期次", "完成时限", "逾期天数"];
-export const RETURNED_COLUMNS = ["序号", "单位", "任务编号", "期次", "退回日期", "退回原因"];
+const UNIT_COLUMNS = ["序号", "单位", "应完成", "已完成", "逾期未完成", "退回重办", "完成率"];
+const OVERDUE_COLUMNS = ["序号", "单位", "任务", "期次", "完成时限", "逾期天数"];
+const RETURNED_COLUMNS = ["序号", "单位", "任务编号", "期次", "退回日期", "退回原因"];
 
 /** Whom a bulletin is addressed to: it is circulated to every unit. */
 export const ADDRESSEE = "各有关单位：";
@@ -37,7 +37,7 @@ export const ADDRESSEE = "各有关单位：";
 /** A draft's number line says it is one: the number is given when it is published. */
 export const DRAFT_NUMBER = "通报〔草稿〕";
 
-export const HEADINGS = {
+const HEADINGS = {
   units: "一、各单位任务完成情况",
   overdue: "二、逾期未完成任务",
   returned: "三、退回重办情况",

@@ -7,10 +7,11 @@
 import { and, asc, between, eq, inArray, ne } from "drizzle-orm";
 import { chinaDay, daysBetween } from "../../core/calendar.js";
 import { occurrenceSignal } from "../../core/reports/signals.js";
+import type { BulletinContent } from "../../shared/api.js";
 import type { Queryable } from "../db/client.js";
-import { assignmentDueDates, assignments, type BulletinContent, reports, tasks, units } from "../db/schema.js";
+import { assignmentDueDates, assignments, reports, tasks, units } from "../db/schema.js";
 
-export interface Range {
+interface Range {
   planId: number;
   periodStart: string;
   periodEnd: string;
@@ -134,7 +135,7 @@ export async function findings(db: Queryable, range: Range, today: string, yello
       reason: r.reason ?? "",
     })),
   };
-  return { content, periods: periods.length };
+  return content;
 }
 
 /** The units a bulletin names (listed with a rate, or for an overdue period or a returned report). */

@@ -10,6 +10,7 @@ import { chinaDay } from "../../core/calendar.js";
 import type { BulletinCreate, BulletinListQuery, BulletinPatch, BulletinPublish } from "../../shared/api.js";
 import { can } from "../../shared/domain.js";
 import { bulletinLink } from "../../shared/links.js";
+import { seesAll } from "../assignments/service.js";
 import { recordAudit } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
 import type { Db, Queryable } from "../db/client.js";
@@ -22,10 +23,6 @@ import { type Addressed, notify } from "../notifications/notify.js";
 import type { ChangeContext } from "../units/service.js";
 import { findings, unitsNamed } from "./generate.js";
 
-/** The coordinating office and the leaders read drafts too; everyone else only what was published. */
-export const readsDrafts = (actor: Actor) =>
-  can(actor.roles, "supervision.manage") || can(actor.roles, "assignments.read_all");
-
 export const mayEdit = (actor: Actor, row: Pick<BulletinRow, "status">) =>
   row.status === "draft" && can(actor.roles, "supervision.manage");
 
@@ -34,7 +31,8 @@ const alreadyPublished = () => new AppError(409, "already_published", "该通报
 /** The bulletin if the actor may read it; 404 otherwise, so a draft's existence is not told to a unit. */
 export async function visibleBulletin(db: Queryable, id: number, actor: Actor): Promise<BulletinRow> {
   const [row] = await db.select().from(bulletins).where(eq(bulletins.id, id));
-  if (!row || (row.status !== "published" && !readsDrafts(actor))) throw notFound("通报");
+  // the coordinating office and the leaders read drafts too; everyone else only what was published
+  if (!row || (row.status !== "published" && !seesAll(actor))) throw notFound("通报");
   return row;
 }
 
@@ -49,7 +47,7 @@ export async function listBulletins(db: Db, actor: Actor, query: BulletinListQue
   const conditions: (SQL | undefined)[] = [
     query.planId ? eq(bulletins.planId, query.planId) : undefined,
     query.status ? eq(bulletins.status, query.status) : undefined,
-    readsDrafts(actor) ? undefined : eq(bulletins.status, "published"),
+    seesAll(actor) ? undefined : eq(bulletins.status, "published"),
   ];
   const { content: _content, intro: _intro, closing: _closing, ...columns } = getTableColumns(bulletins);
   return db
@@ -81,7 +79,7 @@ export async function generateBulletin(deps: Deps, input: BulletinCreate, ctx: C
     throw new AppError(409, "plan_not_published", "该方案尚未交办，还没有可以通报的任务");
   }
   const today = chinaDay(deps.clock());
-  const { content } = await findings(db, input, today, deps.config.yellowDays);
+  const content = await findings(db, input, today, deps.config.yellowDays);
   if (content.units.length === 0 && content.returned.length === 0) {
     throw new AppError(
       409,

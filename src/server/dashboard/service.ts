@@ -24,13 +24,13 @@ import {
 import type { Actor } from "../auth/actor.js";
 import type { Db, Queryable } from "../db/client.js";
 import { assignmentDueDates, assignments, planSections, plans, tasks, units } from "../db/schema.js";
-import { notFound } from "../http/errors.js";
+import { findPlan } from "../plans/queries.js";
 
 /** How far ahead the due-soon list looks, and how long the lists are. */
-export const DUE_SOON_DAYS = 30;
+const DUE_SOON_DAYS = 30;
 const LIST_LIMIT = 20;
 /** The heatmap's columns: the units lowest in completion rate, at most this many. */
-export const HEATMAP_UNITS = 30;
+const HEATMAP_UNITS = 30;
 
 type Tally = { due: number; done: number; overdue: number; rate: number | null };
 const rateOf = (due: number, done: number) => (due > 0 ? Math.round((done / due) * 10000) / 10000 : null);
@@ -48,10 +48,7 @@ export async function dashboardOf(
   const all = seesAll(actor);
   const planId = query.planId ?? null;
   const year = query.year ?? null;
-  if (planId !== null) {
-    const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
-    if (!plan) throw notFound("方案");
-  }
+  if (planId !== null) await findPlan(db, planId);
   // the list's own condition: visibility, plan, not cancelled; a unit's people see their unit's assignments only
   const listQuery = { planId: planId ?? undefined, mine: all ? undefined : true };
   const inView = assignmentFilters(listQuery, actor, day);

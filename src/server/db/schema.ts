@@ -17,6 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { Deadline, ParseWarning, Target } from "../../core/parser/types.js";
 import type { SupervisionRules } from "../../core/supervision/rules.js";
+import type { BulletinContent } from "../../shared/api.js";
 import type {
   AssignmentStatus,
   BulletinStatus,
@@ -528,37 +529,6 @@ export const supervisionOrders = pgTable(
     index("supervision_orders_assignment_idx").on(t.assignmentId),
   ],
 );
-
-/** What a bulletin reports, as generated for its plan and period; the coordinator edits the words around it. */
-export interface BulletinContent {
-  units: {
-    unitId: number;
-    unitName: string;
-    due: number;
-    done: number;
-    overdue: number;
-    returned: number;
-    rate: number;
-  }[];
-  overdue: {
-    assignmentId: number;
-    unitName: string;
-    taskNumber: string;
-    taskText: string;
-    period: string;
-    dueOn: string;
-    daysOverdue: number;
-  }[];
-  returned: {
-    reportId: number;
-    assignmentId: number;
-    unitName: string;
-    taskNumber: string;
-    period: string;
-    returnedAt: string;
-    reason: string;
-  }[];
-}
 
 /** 通报: for a plan and period, who is late, what was sent back, each unit's completion rate; edited, then published. */
 export const bulletins = pgTable(

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Channel, Delivery, DeliveryList, JobRun } from "../../shared/api.js";
+import type { Channel, Delivery, DeliveryList } from "../../shared/api.js";
 import type { ChannelKind } from "../../shared/domain.js";
 import { deliveries, users } from "../db/schema.js";
 import { notify } from "../notifications/notify.js";
-import { auditCount, createUnit, createUser, publishedPlan } from "../test/factories.js";
+import { auditCount, createUnit, createUser, publishedPlan, runJobsAt } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 import {
   dingtalkSignatureValid,
@@ -48,16 +48,7 @@ afterAll(async () => {
 });
 
 /** Runs the due jobs as at a moment of China time. */
-async function runAt(chinaTime: string): Promise<JobRun> {
-  const response = await t.request({
-    method: "POST",
-    url: "/api/jobs/run",
-    cookie: admin,
-    payload: { now: new Date(`${chinaTime}+08:00`).toISOString() },
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json();
-}
+const runAt = (chinaTime: string) => runJobsAt(t, admin, chinaTime);
 
 const minutesAfter = (chinaTime: string, minutes: number) =>
   new Date(new Date(`${chinaTime}+08:00`).getTime() + minutes * 60_000)

@@ -23,7 +23,7 @@ async function transportFor(smtp: SmtpConfig): Promise<Transporter> {
   return transport;
 }
 
-export function emailText(message: OutgoingMessage): string {
+function emailText(message: OutgoingMessage): string {
   const link = message.url ? `\n\n查看详情：${message.url}` : "";
   return `${message.body}${link}\n\n——\n法治政府建设督导平台（系统自动发送，请勿直接回复）\n`;
 }

@@ -30,8 +30,6 @@ export function configureOutbox(config: Pick<Config, "smtp">): void {
   emailQueued = config.smtp !== null;
 }
 
-const officeHears = (item: Addressed) => item.officeRobots ?? OFFICE_KINDS.includes(item.message.kind);
-
 const texts = (values: (string | null)[]) => sql`${sql.param(values)}::text[]`;
 const ints = (values: (number | null)[]) => sql`${sql.param(values)}::int[]`;
 
@@ -43,7 +41,7 @@ function messages(key: ReturnType<typeof ints>, chunk: Addressed[]) {
 
 async function enqueueRobots(tx: Queryable, chunk: Addressed[]): Promise<void> {
   const units = chunk.map((item) => item.unitId);
-  const office = chunk.map((item) => (officeHears(item) ? 1 : 0));
+  const office = chunk.map((item) => (OFFICE_KINDS.includes(item.message.kind) ? 1 : 0));
   const columns = sql`${deliveries} (channel, channel_id, address, subject, body, link)`;
   const robot = sql`c.kind, c.id, c.name, m.subject, m.body, m.link`;
   if (units.some((id) => id !== null)) {

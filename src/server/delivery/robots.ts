@@ -29,12 +29,12 @@ function clip(text: string, maxBytes = MAX_BODY_BYTES): string {
 }
 
 /** DingTalk 加签: HMAC-SHA256 keyed by the secret over "timestamp\nsecret" (milliseconds), base64. */
-export function dingtalkSign(secret: string, timestampMs: number): string {
+function dingtalkSign(secret: string, timestampMs: number): string {
   return createHmac("sha256", secret).update(`${timestampMs}\n${secret}`).digest("base64");
 }
 
 /** Feishu 签名校验: HMAC-SHA256 keyed by "timestamp\nsecret" (seconds) over nothing, base64. */
-export function feishuSign(secret: string, timestampSeconds: number): string {
+function feishuSign(secret: string, timestampSeconds: number): string {
   return createHmac("sha256", `${timestampSeconds}\n${secret}`).update("").digest("base64");
 }
 

@@ -28,7 +28,7 @@ const CAP = 200;
 const LEASE_MS = 30 * 60_000;
 const ROBOT_TIMEOUT_MS = 10_000;
 
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return RETRY_MINUTES[Math.min(Math.max(attempts, 1), RETRY_MINUTES.length) - 1] * 60_000;
 }
 

@@ -33,9 +33,6 @@ import {
 import type { Block } from "../../core/documents/blocks.js";
 import { officialDate } from "../../core/documents/official-date.js";
 
-export type { Block } from "../../core/documents/blocks.js";
-export { officialDate } from "../../core/documents/official-date.js";
-
 export interface OfficialDocument {
   /** 发文机关标志, e.g. XX区法治政府建设领导小组办公室: printed in red with a red rule under the number */
   issuer?: string;
@@ -52,7 +49,7 @@ export interface OfficialDocument {
 }
 
 /** The fonts the standard names (方正小标宋简体 for titles, 仿宋_GB2312 for the body…). */
-export const OFFICIAL_FONTS = {
+const OFFICIAL_FONTS = {
   title: "方正小标宋简体",
   body: "仿宋_GB2312",
   heading1: "黑体",

@@ -4,7 +4,6 @@
  */
 import type { OfficialDocument } from "./official-layout.js";
 
-export type { Block } from "../../core/documents/blocks.js";
 export { officialDate } from "../../core/documents/official-date.js";
 export type { OfficialDocument } from "./official-layout.js";
 

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { JobRun, NotificationList } from "../../shared/api.js";
+import type { NotificationList } from "../../shared/api.js";
 import { buildApp } from "../app.js";
 import { noticeLog, notifications } from "../db/schema.js";
-import { auditCount, createReport, publishedPlan, unitByName } from "../test/factories.js";
+import { auditCount, createReport, publishedPlan, runJobsAt, unitByName } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 import { type Due, dueDay, duePeriods } from "./notices.js";
 
@@ -23,16 +23,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Runs the due jobs as at a moment of China time. */
-async function runAt(chinaTime: string): Promise<JobRun> {
-  const response = await t.request({
-    method: "POST",
-    url: "/api/jobs/run",
-    cookie: admin,
-    payload: { now: new Date(`${chinaTime}+08:00`).toISOString() },
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json();
-}
+const runAt = (chinaTime: string) => runJobsAt(t, admin, chinaTime);
 
 const inbox = async (cookie = township): Promise<NotificationList> =>
   (await t.request({ method: "GET", url: "/api/notifications", cookie })).json();
@@ -106,15 +97,7 @@ describe("a unit's many periods", () => {
       for (const due of ["2026-08-12", "2026-08-10", "2026-08-11"])
         await publishedPlan(app, office, [unitId], dated(due));
       await publishedPlan(app, office, [unitId, court.id], dated("2026-08-12"));
-      const run = async (chinaTime: string): Promise<JobRun> => {
-        const response = await app.request({
-          method: "POST",
-          url: "/api/jobs/run",
-          cookie: await app.login("admin"),
-          payload: { now: new Date(`${chinaTime}+08:00`).toISOString() },
-        });
-        return response.json();
-      };
+      const run = async (chinaTime: string) => runJobsAt(app, await app.login("admin"), chinaTime);
       const bell = async () =>
         (await app.request({ method: "GET", url: "/api/notifications", cookie: manager })).json<NotificationList>();
 

@@ -13,7 +13,7 @@ import { horizonDays, type Notice, noticeFor } from "../../core/supervision/noti
 import { assignmentsLink, periodLink } from "../../shared/links.js";
 import { recordAudits } from "../audit/record.js";
 import type { Db } from "../db/client.js";
-import { assignmentDueDates, assignments, noticeLog, plans, tasks, users } from "../db/schema.js";
+import { assignmentDueDates, assignments, noticeLog, plans, tasks, units, users } from "../db/schema.js";
 import { existingValues, insertNewUnnest } from "../db/unnest.js";
 import { type Addressed, notify } from "../notifications/notify.js";
 import { type PlanRules, planRules } from "./rules.js";
@@ -32,6 +32,7 @@ export type Due = {
   assignmentId: number;
   planId: number;
   unitId: number;
+  unitName: string;
   taskNumber: string;
   taskText: string;
   planTitle: string;
@@ -71,6 +72,7 @@ export async function* duePeriods(db: Db, day: DueDay, page = PAGE): AsyncGenera
         assignmentId: assignments.id,
         planId: assignments.planId,
         unitId: assignments.unitId,
+        unitName: units.name,
         taskNumber: tasks.number,
         taskText: tasks.text,
         planTitle: plans.title,
@@ -79,19 +81,20 @@ export async function* duePeriods(db: Db, day: DueDay, page = PAGE): AsyncGenera
       .innerJoin(assignments, eq(assignments.id, d.assignmentId))
       .innerJoin(tasks, eq(tasks.id, assignments.taskId))
       .innerJoin(plans, eq(plans.id, assignments.planId))
+      .innerJoin(units, eq(units.id, assignments.unitId))
       .where(and(waiting, sql`${assignments.unitId} = any(${sql.param(unitIds)}::int[])`))
       .orderBy(assignments.unitId, d.dueOn, d.id);
-  let units: number[] = [];
+  let chunk: number[] = [];
   let size = 0;
   for (const { unitId, periods } of perUnit) {
-    units.push(unitId);
+    chunk.push(unitId);
     size += periods;
     if (size < page) continue;
-    yield await read(units);
-    units = [];
+    yield await read(chunk);
+    chunk = [];
     size = 0;
   }
-  if (units.length > 0) yield await read(units);
+  if (chunk.length > 0) yield await read(chunk);
 }
 
 /** Who hears about a unit's periods: its managers are urged; its managers and staff are reminded. */

@@ -24,8 +24,6 @@ export interface Addressed {
   userIds: number[];
   /** the unit it is about, if one: that unit's robots hear of it too */
   unitId: number | null;
-  /** whether the office's own robots (those of no unit) hear of it; by default they hear of orders and bulletins */
-  officeRobots?: boolean;
 }
 
 /** Rows per insert statement (one array parameter per column, see insertUnnest). */

@@ -10,15 +10,16 @@ import { orderBody, orderTitle, replyByOf } from "../../core/supervision/order-t
 import { orderLink } from "../../shared/links.js";
 import { type AuditEntry, recordAudits } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
-import { assignmentDueDates, supervisionOrders, units, users } from "../db/schema.js";
+import { assignmentDueDates, supervisionOrders, users } from "../db/schema.js";
 import { existingValues, insertNewUnnest } from "../db/unnest.js";
 import type { Due, DueDay } from "../jobs/notices.js";
 import { notify } from "../notifications/notify.js";
 
 const BATCH = 2500;
 
-/** The key of the yellow order of a red order's period (a yellow key stays as it is). */
-const yellowOf = (key: string) => key.replace(/^order:red:/, "order:yellow:");
+const RED = "order:red:";
+/** The key of the yellow order of a red order's period. */
+const yellowOf = (key: string) => `order:yellow:${key.slice(RED.length)}`;
 
 const JOB = { actorId: null, ip: null } as const;
 
@@ -87,30 +88,15 @@ export async function draftOrders(db: Db, { today, rules }: DueDay, periods: Due
   );
   const pending = due.filter((d) => !known.has(d.call.key)).sort((a, b) => a.call.key.localeCompare(b.call.key));
   if (pending.length === 0) return 0;
-  // the yellow orders drafted before for the periods now red: those still drafts are replaced
-  const yellowMade = await existingValues(
-    db,
-    supervisionOrders,
-    supervisionOrders.key,
-    pending.filter((d) => d.call.level === "red").map((d) => yellowOf(d.call.key)),
-  );
-  const unitNames = new Map(
-    (
-      await db
-        .select({ id: units.id, name: units.name })
-        .from(units)
-        .where(inArray(units.id, [...new Set(pending.map((d) => d.period.unitId))]))
-    ).map((u) => [u.id, u.name]),
-  );
 
   let drafted = 0;
   for (let at = 0; at < pending.length; at += BATCH) {
     const batch = pending.slice(at, at + BATCH);
     drafted += await db.transaction(async (tx) => {
-      const rows = batch.map(({ period, call }) => draftRow(period, call, unitNames.get(period.unitId) ?? "", today));
+      const rows = batch.map(({ period, call }) => draftRow(period, call, today));
       const column = <K extends keyof (typeof rows)[number]>(name: K) => rows.map((row) => row[name]);
       const o = supervisionOrders;
-      const made = await insertNewUnnest<{ id: number; key: string; due_date_id: number }>(
+      const made = await insertNewUnnest<{ id: number; key: string }>(
         tx,
         o,
         o.key,
@@ -128,7 +114,7 @@ export async function draftOrders(db: Db, { today, rules }: DueDay, periods: Due
           [o.body, "text", column("body")],
           [o.replyBy, "date", column("replyBy")],
         ],
-        [o.id, o.key, o.dueDateId],
+        [o.id, o.key],
       );
       if (made.length === 0) return 0;
       const audits: AuditEntry[] = made.map((order) => ({
@@ -138,8 +124,8 @@ export async function draftOrders(db: Db, { today, rules }: DueDay, periods: Due
         entityId: order.id,
         after: { key: order.key },
       }));
-      // a red draft replaces the yellow one of its period that was never issued
-      const yellowKeys = made.map((order) => yellowOf(order.key)).filter((key) => yellowMade.has(key));
+      // a red draft replaces the yellow one of its period that was never issued (if one was drafted)
+      const yellowKeys = made.filter((order) => order.key.startsWith(RED)).map((order) => yellowOf(order.key));
       if (yellowKeys.length) {
         const replaced = await tx
           .update(supervisionOrders)
@@ -149,7 +135,12 @@ export async function draftOrders(db: Db, { today, rules }: DueDay, periods: Due
             version: sql`${supervisionOrders.version} + 1`,
             updatedAt: new Date(),
           })
-          .where(and(eq(supervisionOrders.status, "draft"), inArray(supervisionOrders.key, yellowKeys)))
+          .where(
+            and(
+              eq(supervisionOrders.status, "draft"),
+              sql`${supervisionOrders.key} = any(${sql.param(yellowKeys)}::text[])`,
+            ),
+          )
           .returning({ id: supervisionOrders.id });
         for (const { id } of replaced) {
           audits.push({
@@ -187,10 +178,10 @@ export async function tellTheOffice(db: Db, drafted: number): Promise<void> {
   );
 }
 
-function draftRow(period: Due, call: NonNullable<ReturnType<typeof orderFor>>, unitName: string, today: string) {
+function draftRow(period: Due, call: NonNullable<ReturnType<typeof orderFor>>, today: string) {
   const facts = {
     level: call.level,
-    unitName,
+    unitName: period.unitName,
     planTitle: period.planTitle,
     taskNumber: period.taskNumber,
     taskText: period.taskText,

@@ -1,7 +1,7 @@
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobRun, NotificationList, PlanDetail, SupervisionOrder, SupervisionOrderList } from "../../shared/api.js";
-import { auditCount, createReport, createUnit, publishedPlan, signedInUser } from "../test/factories.js";
+import { auditCount, createReport, createUnit, publishedPlan, runJobsAt, signedInUser } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 
 let t: TestApp;
@@ -27,16 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function runAt(chinaTime: string): Promise<JobRun> {
-  const response = await t.request({
-    method: "POST",
-    url: "/api/jobs/run",
-    cookie: admin,
-    payload: { now: new Date(`${chinaTime}+08:00`).toISOString() },
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json();
-}
+/** Runs the due jobs as at a moment of China time. */
+const runAt = (chinaTime: string) => runJobsAt(t, admin, chinaTime);
 
 const dated = (due: string) => ({ deadlines: [{ text: `${due}前`, kind: "date" as const, due }] });
 

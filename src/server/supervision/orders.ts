@@ -139,6 +139,18 @@ export async function updateOrder(db: Db, id: number, patch: SupervisionOrderPat
   });
 }
 
+/** Tells the managers of the order's unit (and the unit's robots) that it was issued or withdrawn. */
+async function tellTheUnit(tx: Queryable, order: SupervisionOrderRow, title: string, body: string) {
+  const people = (await recipientsByUnit(tx, [order.unitId])).get(order.unitId) ?? [];
+  await notify(tx, [
+    {
+      message: { kind: "order", title, body, link: orderLink(order.id), assignmentId: order.assignmentId },
+      userIds: people.filter((p) => p.manager).map((p) => p.id),
+      unitId: order.unitId,
+    },
+  ]);
+}
+
 /** Issues a draft: its number for the year, and a message to the unit's managers (and the unit's robots). */
 export async function issueOrder(db: Db, id: number, input: SupervisionOrderIssue, ctx: ChangeContext, now: Date) {
   await db.transaction(async (tx) => {
@@ -167,21 +179,12 @@ export async function issueOrder(db: Db, id: number, input: SupervisionOrderIssu
       })
       .where(eq(supervisionOrders.id, id))
       .returning();
-    const people = (await recipientsByUnit(tx, [before.unitId])).get(before.unitId) ?? [];
-    const docNumber = documentNumberText("order", year, number);
-    await notify(tx, [
-      {
-        message: {
-          kind: "order",
-          title: `${SUPERVISION_ORDER_LEVEL_LABELS[before.level]}：${docNumber}`,
-          body: `${before.title}。请于 ${before.replyBy} 前完成整改并报送进展。`,
-          link: orderLink(id),
-          assignmentId: before.assignmentId,
-        },
-        userIds: people.filter((p) => p.manager).map((p) => p.id),
-        unitId: before.unitId,
-      },
-    ]);
+    await tellTheUnit(
+      tx,
+      before,
+      `${SUPERVISION_ORDER_LEVEL_LABELS[before.level]}：${documentNumberText("order", year, number)}`,
+      `${before.title}。请于 ${before.replyBy} 前完成整改并报送进展。`,
+    );
     await recordAudit(tx, {
       ...ctx,
       action: "supervision_order.issue",
@@ -205,20 +208,12 @@ export async function cancelOrder(db: Db, id: number, input: SupervisionOrderCan
       .where(eq(supervisionOrders.id, id))
       .returning();
     if (before.status === "issued" && before.year && before.number) {
-      const people = (await recipientsByUnit(tx, [before.unitId])).get(before.unitId) ?? [];
-      await notify(tx, [
-        {
-          message: {
-            kind: "order",
-            title: `督办单已撤销：${documentNumberText("order", before.year, before.number)}`,
-            body: `${before.title}已撤销。原因：${reason}`,
-            link: orderLink(id),
-            assignmentId: before.assignmentId,
-          },
-          userIds: people.filter((p) => p.manager).map((p) => p.id),
-          unitId: before.unitId,
-        },
-      ]);
+      await tellTheUnit(
+        tx,
+        before,
+        `督办单已撤销：${documentNumberText("order", before.year, before.number)}`,
+        `${before.title}已撤销。原因：${reason}`,
+      );
     }
     await recordAudit(tx, {
       ...ctx,

@@ -1,7 +1,7 @@
 /** Reading supervision orders with what they are about, as the list, the page and the Word document show them. */
 import { and, count, desc, eq, isNotNull, type SQL } from "drizzle-orm";
 import type { SupervisionOrder, SupervisionOrderListQuery } from "../../shared/api.js";
-import { can } from "../../shared/domain.js";
+import { seesAll } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
 import { assignmentDueDates, assignments, plans, supervisionOrders, tasks, units, users } from "../db/schema.js";
@@ -64,7 +64,7 @@ export function presentOrder(row: Joined): SupervisionOrder {
  * it, withdrawn ones included (a draft is the office's working paper, and a cancelled draft was never sent).
  */
 function visibleTo(actor: Actor): SQL | undefined {
-  if (can(actor.roles, "assignments.read_all")) return undefined;
+  if (seesAll(actor)) return undefined;
   if (!actor.unit) return eq(supervisionOrders.id, 0);
   return and(eq(supervisionOrders.unitId, actor.unit.id), isNotNull(supervisionOrders.number));
 }

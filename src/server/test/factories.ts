@@ -8,7 +8,16 @@ import { and, count, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { seedPath } from "../../core/parser/eval/seeds.js";
 import type { Deadline } from "../../core/parser/types.js";
-import type { Assignment, PlanDetail, ReportDetail, Unit, UnitCreate, User, UserCreate } from "../../shared/api.js";
+import type {
+  Assignment,
+  JobRun,
+  PlanDetail,
+  ReportDetail,
+  Unit,
+  UnitCreate,
+  User,
+  UserCreate,
+} from "../../shared/api.js";
 import type { TaskUnitRole } from "../../shared/domain.js";
 import { auditEvents, units } from "../db/schema.js";
 import type { TestApp } from "./helper.js";
@@ -59,6 +68,18 @@ export async function unitByName(t: TestApp, name: string) {
 }
 
 /** How many audit events there are for one entity (and action, when given). */
+/** Runs the due jobs (POST /api/jobs/run) as an administrator, as at a moment of China time: "2026-07-01T09:00:00". */
+export async function runJobsAt(t: TestApp, adminCookie: string, chinaTime: string): Promise<JobRun> {
+  const response = await t.request({
+    method: "POST",
+    url: "/api/jobs/run",
+    cookie: adminCookie,
+    payload: { now: new Date(`${chinaTime}+08:00`).toISOString() },
+  });
+  if (response.statusCode !== 200) throw new Error(`jobs run failed: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
 export async function auditCount(t: TestApp, entityType: string, entityId: number | string, action?: string) {
   const [{ n }] = await t.database.db
     .select({ n: count() })
