@@ -20,21 +20,23 @@ export function useFormSave<Latest = never>(form: FormInstance, fields: readonly
   const [error, setError] = useState<string | null>(null);
   const [latest, setLatest] = useState<Latest | null>(null);
 
-  /** Runs `request`; true when it succeeded. */
-  const save = async (request: () => Promise<void>, handlers: SaveFailureHandlers<Latest> = {}): Promise<boolean> => {
+  /** Runs `request`: what it answered when it succeeded (as `{ value }`), null when it failed. */
+  const save = async <Answer>(
+    request: () => Promise<Answer>,
+    handlers: SaveFailureHandlers<Latest> = {},
+  ): Promise<{ value: Answer } | null> => {
     setSaving(true);
     setError(null);
     try {
-      await request();
-      return true;
+      return { value: await request() };
     } catch (failure) {
-      if (showFieldErrors(form, failure, fields)) return false;
+      if (showFieldErrors(form, failure, fields)) return null;
       setError(errorMessage(failure));
       handlers.onError?.(errorMessage(failure));
       if (handlers.onConflict && failure instanceof ApiError && failure.code === "version_conflict") {
         setLatest(await handlers.onConflict());
       }
-      return false;
+      return null;
     } finally {
       setSaving(false);
     }

@@ -17,6 +17,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import type { Assignment, ExtensionRequest, Report } from "../../../shared/api";
 import { TASK_UNIT_ROLE_LABELS } from "../../../shared/domain";
+import { orderLink } from "../../../shared/links";
 import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { DeadlineTags } from "../../components/DeadlineTags";
@@ -102,7 +103,7 @@ function AssignmentDetail({ assignmentId }: { assignmentId: number }) {
   const draftOrder = async (period: string) => {
     try {
       const order = await api.supervisionOrders.create({ assignmentId: assignment.id, period });
-      navigate(`/supervision-orders/${order.id}`);
+      navigate(orderLink(order.id));
     } catch (failure) {
       message.error(errorMessage(failure));
     }

@@ -3,6 +3,7 @@ import type { CSSProperties, ReactNode } from "react";
 import { ADDRESSEE, bulletinBlocks, DRAFT_NUMBER } from "../../../core/bulletins/layout";
 import type { Block } from "../../../core/documents/blocks";
 import type { Bulletin } from "../../../shared/api";
+import { keyed } from "../../components/keyed";
 
 /** The document's faces, as the Word file names them, with the browser's own Chinese fonts after them. */
 const FONTS = {
@@ -90,8 +91,8 @@ export function BulletinDocument({ bulletin, editable }: { bulletin: Bulletin; e
         </p>
       );
     if (block.kind === "table") return <BlockTable key={`t${i}`} block={block} index={tables++} />;
-    return lines(block.text).map((line) => (
-      <p key={`p${i}:${line}`} style={paragraph}>
+    return keyed(lines(block.text), (line) => `p${i}:${line}`).map(([key, line]) => (
+      <p key={key} style={paragraph}>
         {line}
       </p>
     ));

@@ -73,18 +73,25 @@ function BulletinDetail({ id }: { id: number }) {
     setData(next);
     form.setFieldsValue(wordsOf(next));
   };
+  /** Saves the words; answers the bulletin as saved, or null when it was not. */
   const saveWords = async () => {
     const values = await form.validateFields();
-    return save(async () => show(await api.bulletins.update(bulletin.id, { version: bulletin.version, ...values })), {
-      onConflict: async () => api.bulletins.get(bulletin.id),
-    });
+    const saved = await save(
+      async () => {
+        const next = await api.bulletins.update(bulletin.id, { version: bulletin.version, ...values });
+        show(next);
+        return next;
+      },
+      { onConflict: async () => api.bulletins.get(bulletin.id) },
+    );
+    return saved?.value ?? null;
   };
   const publish = async () => {
     setPublishing(true);
     try {
       // what is on the page is what gets published
-      if (form.isFieldsTouched() && !(await saveWords())) return;
-      const current = await api.bulletins.get(bulletin.id);
+      const current = form.isFieldsTouched() ? await saveWords() : bulletin;
+      if (!current) return;
       const published = await api.bulletins.publish(bulletin.id, current.version);
       show(published);
       message.success(`已发布 ${published.docNumber}，已通知通报中列出的各单位`);

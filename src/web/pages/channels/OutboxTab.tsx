@@ -1,6 +1,5 @@
 import { SendOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Flex, Segmented, Space, Table, type TableColumnsType, Typography } from "antd";
-import dayjs from "dayjs";
 import { useCallback, useState } from "react";
 import type { Delivery, DeliveryList } from "../../../shared/api";
 import { DELIVERY_STATUS_LABELS, type DeliveryChannel, type DeliveryStatus } from "../../../shared/domain";
@@ -8,13 +7,14 @@ import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { RefreshButton } from "../../components/ToolbarButtons";
 import { useRemote } from "../../components/useRemote";
+import { timeText } from "../reports/labels";
 import { DeliveryStatusTag, deliveryChannelLabel } from "./labels";
 
 type Filter = DeliveryStatus | "all";
 const FILTERS: Filter[] = ["failed", "pending", "sent", "all"];
 const PAGE_SIZE = 20;
 
-const time = (at: string | null) => (at ? dayjs(at).format("YYYY-MM-DD HH:mm") : "—");
+const time = (at: string | null) => (at ? timeText(at) : "—");
 
 const EMPTY: DeliveryList = { items: [], total: 0, counts: { pending: 0, sent: 0, failed: 0 } };
 

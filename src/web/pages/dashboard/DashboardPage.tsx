@@ -147,7 +147,7 @@ export default function DashboardPage() {
           <RefreshButton onClick={() => void reload()} />
         </Flex>
       </Flex>
-      {error && <Alert type="error" showIcon message={error} />}
+      {error && <Alert type="error" showIcon title={error} />}
       {board && options && (
         <>
           <Typography.Text type="secondary" data-testid="dashboard-as-of">

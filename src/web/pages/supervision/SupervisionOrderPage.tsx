@@ -20,10 +20,11 @@ import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { SupervisionOrder } from "../../../shared/api";
 import { OCCURRENCE_STATE_LABELS, type SupervisionOrderLevel } from "../../../shared/domain";
-import { periodLink } from "../../../shared/links";
+import { orderLink, periodLink } from "../../../shared/links";
 import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { FormModal } from "../../components/FormModal";
+import { keyed } from "../../components/keyed";
 import { PageLoading } from "../../components/PageLoading";
 import { NotFound } from "../../components/ResultPages";
 import { SaveErrorAlert } from "../../components/SaveErrorAlert";
@@ -54,8 +55,8 @@ function OrderText({ order }: { order: SupervisionOrder }) {
         {order.title}
       </Typography.Title>
       <Typography.Paragraph>{order.unit.name}：</Typography.Paragraph>
-      {order.body.split("\n").map((line) => (
-        <Typography.Paragraph key={line} style={{ textIndent: "2em" }}>
+      {keyed(order.body.split("\n"), (line) => line).map(([key, line]) => (
+        <Typography.Paragraph key={key} style={{ textIndent: "2em" }}>
           {line}
         </Typography.Paragraph>
       ))}
@@ -159,28 +160,31 @@ function OrderDetail({ id }: { id: number }) {
     setData(next);
     form.setFieldsValue(draftValues(next));
   };
+  /** Saves the draft; answers the order as saved, or null when it was not. */
   const saveDraft = async () => {
     const values = await form.validateFields();
-    return save(
-      async () =>
-        show(
-          await api.supervisionOrders.update(order.id, {
-            version: order.version,
-            level: values.level,
-            title: values.title,
-            body: values.body,
-            replyBy: values.replyBy.format("YYYY-MM-DD"),
-          }),
-        ),
+    const saved = await save(
+      async () => {
+        const next = await api.supervisionOrders.update(order.id, {
+          version: order.version,
+          level: values.level,
+          title: values.title,
+          body: values.body,
+          replyBy: values.replyBy.format("YYYY-MM-DD"),
+        });
+        show(next);
+        return next;
+      },
       { onConflict: async () => api.supervisionOrders.get(order.id) },
     );
+    return saved?.value ?? null;
   };
   const issue = async () => {
     setIssuing(true);
     try {
       // what is in the form is what gets issued
-      if (form.isFieldsTouched() && !(await saveDraft())) return;
-      const current = await api.supervisionOrders.get(order.id);
+      const current = form.isFieldsTouched() ? await saveDraft() : order;
+      if (!current) return;
       const issued = await api.supervisionOrders.issue(order.id, current.version);
       show(issued);
       message.success(`已签发 ${issued.docNumber}，已通知${issued.unit.name}`);
@@ -193,9 +197,7 @@ function OrderDetail({ id }: { id: number }) {
 
   return (
     <Flex vertical gap={16}>
-      <Breadcrumb
-        items={[{ title: <Link to="/supervision-orders">督办单</Link> }, { title: order.docNumber ?? "草稿" }]}
-      />
+      <Breadcrumb items={[{ title: <Link to={orderLink()}>督办单</Link> }, { title: order.docNumber ?? "草稿" }]} />
       {error && <Alert type="error" showIcon title={error} />}
       <Card
         title={

@@ -3,6 +3,7 @@ import { useCallback, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { SupervisionOrder, SupervisionOrderList } from "../../../shared/api";
 import type { SupervisionOrderLevel, SupervisionOrderStatus } from "../../../shared/domain";
+import { orderLink } from "../../../shared/links";
 import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { RefreshButton } from "../../components/ToolbarButtons";
@@ -18,7 +19,7 @@ const columns: TableColumnsType<SupervisionOrder> = [
     title: "文号",
     key: "docNumber",
     width: 170,
-    render: (_, order) => <Link to={`/supervision-orders/${order.id}`}>{order.docNumber ?? "（未签发）"}</Link>,
+    render: (_, order) => <Link to={orderLink(order.id)}>{order.docNumber ?? "（未签发）"}</Link>,
   },
   { title: "等级", key: "level", width: 110, render: (_, order) => <LevelTag level={order.level} /> },
   { title: "被督办单位", key: "unit", width: 160, render: (_, order) => order.unit.name },
@@ -26,7 +27,7 @@ const columns: TableColumnsType<SupervisionOrder> = [
     title: "督办事项",
     key: "task",
     render: (_, order) => (
-      <Link to={`/supervision-orders/${order.id}`}>
+      <Link to={orderLink(order.id)}>
         <Typography.Text ellipsis={{ tooltip: order.task.text }} style={{ maxWidth: 360 }}>
           任务 {order.task.number}（{order.period}）{order.task.text}
         </Typography.Text>

@@ -52,8 +52,8 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
   const self = me?.user.id === user.id;
 
   /** One PATCH with the version we last saw; on 409 keep what was typed and offer the latest record. */
-  const patch = (changes: Omit<UserPatch, "version">, success: string, toastErrors = false): Promise<boolean> =>
-    save(
+  const patch = async (changes: Omit<UserPatch, "version">, success: string, toastErrors = false) => {
+    const saved = await save(
       async () => {
         setCurrent(await api.users.update(current.id, { ...changes, version: current.version }));
         message.success(success);
@@ -68,6 +68,8 @@ export function UserEditDrawer({ user, registry, onClose, onChanged }: Props) {
         },
       },
     );
+    return saved !== null;
+  };
 
   const onFinish = async (values: EditValues) => {
     const saved = await patch(
