@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dashboard } from "../src/shared/api";
-import { json, login, openBrowser, type Product, startProduct } from "./harness";
+import { json, login, openBrowser, openOption, type Product, startProduct } from "./harness";
 
 let product: Product;
 
@@ -46,8 +46,7 @@ describe("驾驶舱", () => {
     // one plan: the address carries the filter, the cards follow
     const plan = board.plans[0];
     await page.getByTestId("filter-plan").click();
-    // the visible option (antd keeps an accessible twin of the list outside the view)
-    await page.locator(".ant-select-item-option", { hasText: plan.title }).click();
+    await openOption(page, plan.title).click();
     await page.waitForURL((url) => url.searchParams.get("planId") === String(plan.id));
     const planRed = await json<{ total: number }>(
       await page.request.get(`/api/assignments?signal=red&planId=${plan.id}&limit=1`),

@@ -190,6 +190,16 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 }
 
 /**
+ * The option of this title in the open list of an antd Select, once the list has finished sliding open: an option
+ * clicked while it still moves can be missed.
+ */
+export function openOption(page: Page, title: string): Locator {
+  return page
+    .locator('.ant-select-dropdown:visible:not([class*="slide-up-appear"]):not([class*="slide-up-enter"])')
+    .locator(`.ant-select-item-option[title="${title}"]`);
+}
+
+/**
  * Picks an option in an antd Select, opened by clicking the field with this label, and waits until the field shows
  * it. Long lists are virtual (only the visible options exist in the page), so for those pass `search`: the option's
  * text is typed and the first match taken with Enter.
@@ -197,11 +207,7 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export async function chooseOption(page: Page, fieldLabel: string, option: string, search = false): Promise<void> {
   const field = page.getByLabel(fieldLabel, { exact: true });
   await field.click();
-  // An option clicked while the list is still sliding open can be missed: wait until the opening motion is over.
-  const list = page.locator(
-    '.ant-select-dropdown:visible:not([class*="slide-up-appear"]):not([class*="slide-up-enter"])',
-  );
-  const choice = list.locator(`.ant-select-item-option[title="${option}"]`);
+  const choice = openOption(page, option);
   if (search) {
     await field.fill(option);
     await choice.waitFor();

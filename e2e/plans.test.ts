@@ -9,6 +9,7 @@ import {
   menuEntries,
   modal,
   openBrowser,
+  openOption,
   type Product,
   startProduct,
   toast,
@@ -181,7 +182,7 @@ describe("plan import, review and 交办", () => {
     // The demo data may have published another plan for the same unit: look at this plan only.
     const planFilter = unit.getByLabel("方案", { exact: true });
     await planFilter.click();
-    await unit.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${PLAN_TITLE}"]`).click();
+    await openOption(unit, PLAN_TITLE).click();
     const rows = unit.locator(".ant-table-row");
     await rows.first().waitFor();
     await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes(PLAN_TITLE))).toBe(true);

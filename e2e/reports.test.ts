@@ -6,6 +6,7 @@ import {
   login,
   modal,
   openBrowser,
+  openOption,
   type Product,
   publishTownshipTask,
   startProduct,
@@ -61,7 +62,7 @@ describe("progress reports", () => {
     await login(unit, "township");
     await unit.getByRole("menuitem", { name: "我的任务" }).click();
     await unit.getByLabel("方案", { exact: true }).click();
-    await unit.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${PLAN_TITLE}"]`).click();
+    await openOption(unit, PLAN_TITLE).click();
     const row = unit.locator(".ant-table-row").filter({ hasText: PLAN_TITLE });
     await expect.poll(() => unit.locator(".ant-table-row").count()).toBe(1);
     expect(await row.textContent()).toContain("待签收");

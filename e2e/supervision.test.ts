@@ -6,6 +6,7 @@ import {
   label,
   login,
   openBrowser,
+  openOption,
   type Product,
   publishTownshipTask,
   startProduct,
@@ -56,11 +57,7 @@ describe("supervision orders", () => {
     const planFilter = page.getByRole("combobox", { name: "方案" });
     await planFilter.click();
     await planFilter.fill(PLAN_TITLE);
-    // an option clicked while the list is still sliding open can be missed: wait until the motion is over
-    await page
-      .locator('.ant-select-dropdown:visible:not([class*="slide-up-appear"]):not([class*="slide-up-enter"])')
-      .locator(`.ant-select-item-option[title="${PLAN_TITLE}"]`)
-      .click();
+    await openOption(page, PLAN_TITLE).click();
     const row = page.locator(".ant-table-row").filter({ hasText: "城关街道" });
     await expect.poll(() => row.count()).toBe(1);
     await row.getByText(/^任务 1（完成时限）/).click();
