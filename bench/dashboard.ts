@@ -18,7 +18,7 @@ import pg from "pg";
 import { chinaDay } from "../src/core/calendar.js";
 import type { Dashboard } from "../src/shared/api.js";
 import { startBench } from "./inprocess.js";
-import { freshDatabase } from "./postgres.js";
+import { dropDatabase, freshDatabase } from "./postgres.js";
 import { generateProvince } from "./province.js";
 import { writeResults } from "./results.js";
 import { machine, median, noteLoad, percentile, round } from "./stats.js";
@@ -29,7 +29,6 @@ const COMPUTED = Number(process.env.BENCH_COMPUTED ?? 10);
 const JOB_RUNS = Number(process.env.BENCH_JOB_RUNS ?? process.env.BENCH_RUNS ?? 3);
 const NAME = "fazhi_bench_dashboard";
 const ROOT = join(import.meta.dirname, "..");
-const ADMIN_URL = process.env.FAZHI_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const bench = await startBench(NAME);
 const today = chinaDay(new Date());
@@ -137,12 +136,7 @@ const repeats: Pass[] = [];
 const copies: number[] = [];
 for (let run = 0; run < JOB_RUNS; run++) {
   let started = performance.now();
-  const copy = await freshDatabase(`${NAME}_jobs`);
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(`drop database ${NAME}_jobs`);
-  await client.query(`create database ${NAME}_jobs template ${NAME}`);
-  await client.end();
+  const copy = await freshDatabase(`${NAME}_jobs`, NAME);
   copies.push(performance.now() - started);
   started = performance.now();
   firsts.push(pass(copy));
@@ -151,10 +145,7 @@ for (let run = 0; run < JOB_RUNS; run++) {
     `job pass ${run + 1}: first ${firsts[run].ms} ms (peak RSS ${firsts[run].peakRssMb} MB), repeat ${repeats[run].ms} ms (peak RSS ${repeats[run].peakRssMb} MB)`,
   );
 }
-const client = new pg.Client({ connectionString: ADMIN_URL });
-await client.connect();
-await client.query(`drop database if exists ${NAME}_jobs with (force)`);
-await client.end();
+await dropDatabase(`${NAME}_jobs`);
 
 const summary = (passes: Pass[]) => ({
   runs: passes.length,

@@ -3,26 +3,19 @@
  * to one manager with an email address, for 3,000 units that each have a group robot. Prints one JSON line: the
  * time with the in-app notifications only, with robots, and with robots and email. `tsx bench/notify.ts [N]`
  */
-import pg from "pg";
 import { openDatabase } from "../src/server/db/client.js";
 import { channels, units, users } from "../src/server/db/schema.js";
 import { configureOutbox } from "../src/server/delivery/enqueue.js";
 import { notify } from "../src/server/notifications/notify.js";
+import { dropDatabase, freshDatabase } from "./postgres.js";
 
-const ADMIN = process.env.FAZHI_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const NOTICES = Number(process.argv[2] ?? 100_000);
 const UNITS = 3000;
 const BATCH = 500;
 
 async function measure(variant: { robots: boolean; email: boolean }): Promise<number> {
   const name = `fazhi_bench_notify_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ADMIN });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const url = new URL(ADMIN);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const database = await openDatabase({ url: await freshDatabase(name) });
   try {
     await database.migrate();
     const { db } = database;
@@ -81,8 +74,7 @@ async function measure(variant: { robots: boolean; email: boolean }): Promise<nu
     return Math.round(performance.now() - started);
   } finally {
     await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await dropDatabase(name);
   }
 }
 

@@ -69,19 +69,28 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return Number(raw);
 }
 
-function databaseUrl(env: Env): string | null {
-  const raw = env.DATABASE_URL;
+/**
+ * The URL a variable holds, checked to be one and of these protocols (`postgres:`…); null when the variable is unset.
+ * `example` shows a good value when the text is no URL at all (by default the message quotes what was given).
+ */
+function urlVar(env: Env, name: string, protocols: string[], example?: string): URL | null {
+  const raw = env[name];
   if (!raw) return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError("DATABASE_URL", `is not a URL: "${raw}"`);
+    throw new ConfigError(name, example ? `is not a URL (e.g. ${example})` : `is not a URL: "${raw}"`);
   }
-  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new ConfigError("DATABASE_URL", `must start with postgres:// or postgresql://, got "${url.protocol}"`);
+  if (!protocols.includes(url.protocol)) {
+    const starts = protocols.map((p) => `${p}//`).join(" or ");
+    throw new ConfigError(name, `must start with ${starts}, got "${url.protocol}"`);
   }
-  return raw;
+  return url;
+}
+
+function databaseUrl(env: Env): string | null {
+  return urlVar(env, "DATABASE_URL", ["postgres:", "postgresql:"]) === null ? null : (env.DATABASE_URL as string);
 }
 
 function mode(env: Env, hasDatabaseUrl: boolean): Mode {
@@ -105,41 +114,23 @@ function logLevel(env: Env): LogLevel {
 const MAIL_FROM = /^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
 
 function smtp(env: Env): SmtpConfig | null {
-  const raw = env.FAZHI_SMTP_URL;
+  const url = urlVar(env, "FAZHI_SMTP_URL", ["smtp:", "smtps:"], "smtps://user:password@smtp.example.gov.cn:465");
   const from = env.FAZHI_SMTP_FROM?.trim();
-  if (!raw) {
+  if (!url) {
     if (from) throw new ConfigError("FAZHI_SMTP_FROM", "is set, but FAZHI_SMTP_URL (the mail server) is not");
     return null;
-  }
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError("FAZHI_SMTP_URL", "is not a URL (e.g. smtps://user:password@smtp.example.gov.cn:465)");
-  }
-  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
-    throw new ConfigError("FAZHI_SMTP_URL", `must start with smtp:// or smtps://, got "${url.protocol}"`);
   }
   if (!url.hostname) throw new ConfigError("FAZHI_SMTP_URL", "names no mail server host");
   if (!from) throw new ConfigError("FAZHI_SMTP_FROM", "is required with FAZHI_SMTP_URL (the sender address)");
   if (!MAIL_FROM.test(from)) {
     throw new ConfigError("FAZHI_SMTP_FROM", `must be an address such as fazhi@example.gov.cn, got "${from}"`);
   }
-  return { url: raw, from };
+  return { url: env.FAZHI_SMTP_URL as string, from };
 }
 
 function publicUrl(env: Env): string | null {
-  const raw = env.FAZHI_PUBLIC_URL;
-  if (!raw) return null;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError("FAZHI_PUBLIC_URL", `is not a URL: "${raw}"`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError("FAZHI_PUBLIC_URL", `must start with http:// or https://, got "${url.protocol}"`);
-  }
+  const url = urlVar(env, "FAZHI_PUBLIC_URL", ["http:", "https:"]);
+  if (!url) return null;
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 

@@ -43,3 +43,7 @@ export function assignmentSignal(
   if (!next) return occurrences.length > 0 ? "done" : "green";
   return occurrenceSignal(next, today, yellowDays);
 }
+
+/** Completion rate: periods done ÷ periods due, to four places (0.9375); null while nothing is due. */
+export const completionRate = (due: number, done: number): number | null =>
+  due > 0 ? Math.round((done / due) * 10000) / 10000 : null;

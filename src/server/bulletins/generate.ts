@@ -6,7 +6,7 @@
  */
 import { and, asc, between, eq, inArray, ne } from "drizzle-orm";
 import { chinaDay, daysBetween } from "../../core/calendar.js";
-import { occurrenceSignal } from "../../core/reports/signals.js";
+import { completionRate, occurrenceSignal } from "../../core/reports/signals.js";
 import type { BulletinContent } from "../../shared/api.js";
 import type { Queryable } from "../db/client.js";
 import { assignmentDueDates, assignments, reports, tasks, units } from "../db/schema.js";
@@ -16,8 +16,6 @@ interface Range {
   periodStart: string;
   periodEnd: string;
 }
-
-const rateOf = (due: number, done: number) => (due > 0 ? Math.round((done / due) * 10000) / 10000 : 0);
 
 async function periodsIn(db: Queryable, range: Range) {
   return db
@@ -120,7 +118,7 @@ export async function findings(db: Queryable, range: Range, today: string, yello
   }
   const unitRows = [...tallies.values()]
     .filter((t) => t.due > 0)
-    .map((t) => ({ ...t, rate: rateOf(t.due, t.done) }))
+    .map((t) => ({ ...t, rate: completionRate(t.due, t.done) ?? 0 }))
     .sort(byRate);
   const content: BulletinContent = {
     units: unitRows,

@@ -7,11 +7,8 @@ import type { Bulletin, BulletinSummary } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
 import { type BulletinRow, plans, users } from "../db/schema.js";
-import { documentNumberText } from "../documents/numbers.js";
+import { documentNumberOf } from "../documents/numbers.js";
 import { type BulletinListRow, mayEdit } from "./service.js";
-
-export const docNumberOf = (row: Pick<BulletinRow, "year" | "number">) =>
-  row.year !== null && row.number !== null ? documentNumberText("bulletin", row.year, row.number) : null;
 
 /** The units named for an overdue period or a returned report. */
 const namedUnits = (row: BulletinRow) =>
@@ -34,7 +31,7 @@ function summary(row: BulletinListRow, planTitle: string): BulletinSummary {
     periodName: periodName(row.periodStart, row.periodEnd),
     title: row.title,
     status: row.status,
-    docNumber: docNumberOf(row),
+    docNumber: documentNumberOf("bulletin", row),
     namedUnits: row.namedUnits,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     version: row.version,

@@ -12,6 +12,7 @@ import {
 } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
 import type { Deps } from "../deps.js";
+import { DOCX_MEDIA_TYPE } from "../documents/official.js";
 import { contentDisposition } from "../http/content-disposition.js";
 import { changeContext } from "../http/context.js";
 import { bulletinDocx } from "./document.js";
@@ -22,7 +23,6 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const read = { access: { ability: "assignments.read" } } as const;
 const manage = { access: { ability: "supervision.manage" } } as const;
 const tags = ["bulletins"];
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export const bulletinRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
@@ -89,7 +89,7 @@ export const bulletinRoutes =
         const bulletin = await detail(request.actor as Actor, request.params.id);
         const name = `${bulletin.docNumber ? `${bulletin.docNumber}-` : "草稿-"}${bulletin.title}.docx`;
         return reply
-          .type(DOCX)
+          .type(DOCX_MEDIA_TYPE)
           .header("content-disposition", contentDisposition(name))
           .send(await bulletinDocx(bulletin));
       },

@@ -169,10 +169,20 @@ export async function updateBulletin(db: Db, id: number, patch: BulletinPatch, c
   });
 }
 
-/** What each named unit is told: its own figures, and a request to rectify when it was named for a problem. */
-function messages(row: BulletinRow, docNumber: string, unitIds: number[], flagged: Set<number>): Addressed[] {
+/**
+ * What each named unit's people are told: its own figures, and a request to rectify when it was named for a
+ * problem. A unit with nobody to tell is left out.
+ */
+function messages(
+  row: BulletinRow,
+  docNumber: string,
+  { all, flagged }: { all: number[]; flagged: Set<number> },
+  people: Map<number, { id: number }[]>,
+): Addressed[] {
   const byUnit = new Map(row.content.units.map((u) => [u.unitId, u]));
-  return unitIds.map((unitId) => {
+  return all.flatMap((unitId) => {
+    const userIds = (people.get(unitId) ?? []).map((p) => p.id);
+    if (userIds.length === 0) return [];
     const tally = byUnit.get(unitId);
     const figures = tally
       ? `你单位本期应完成${tally.due}项次，已完成${tally.done}项次，完成率${formatRate(tally.rate)}` +
@@ -180,27 +190,27 @@ function messages(row: BulletinRow, docNumber: string, unitIds: number[], flagge
         (tally.returned > 0 ? `，退回重办${tally.returned}份` : "")
       : "你单位有进展报告被退回重办";
     const ask = flagged.has(unitId) ? "请对照通报逐项整改，按时报送整改情况。" : "请查阅。";
-    return {
-      message: {
-        kind: "bulletin" as const,
-        title: `通报：${row.title}`,
-        body: `${docNumber}《${row.title}》已印发。${figures}。${ask}`,
-        link: bulletinLink(row.id),
+    return [
+      {
+        message: {
+          kind: "bulletin" as const,
+          title: `通报：${row.title}`,
+          body: `${docNumber}《${row.title}》已印发。${figures}。${ask}`,
+          link: bulletinLink(row.id),
+        },
+        userIds,
+        unitId,
       },
-      userIds: [],
-      unitId,
-    };
+    ];
   });
 }
 
 /** Publishes a draft: its number, then the notices to the units it names, in one transaction. */
 export async function publishBulletin(db: Db, id: number, input: BulletinPublish, ctx: ChangeContext, now: Date) {
-  const [current] = await db.select().from(bulletins).where(eq(bulletins.id, id));
-  if (!current) throw notFound("通报");
-  const named = await unitsNamed(db, current.content);
-  const people = await recipientsByUnit(db, named.all);
   await db.transaction(async (tx) => {
     const before = await lockBulletin(tx, id, input.version);
+    const named = await unitsNamed(tx, before.content);
+    const people = await recipientsByUnit(tx, named.all);
     const year = Number(chinaDay(now).slice(0, 4));
     const number = await nextDocumentNumber(tx, "bulletin", year);
     const [after] = await tx
@@ -217,10 +227,7 @@ export async function publishBulletin(db: Db, id: number, input: BulletinPublish
       .where(eq(bulletins.id, id))
       .returning();
     const docNumber = documentNumberText("bulletin", year, number);
-    const items = messages(after, docNumber, named.all, named.flagged)
-      .map((item) => ({ ...item, userIds: (people.get(item.unitId as number) ?? []).map((p) => p.id) }))
-      .filter((item) => item.userIds.length > 0);
-    const sent = await notify(tx, items);
+    const sent = await notify(tx, messages(after, docNumber, named, people));
     await recordAudit(tx, {
       ...ctx,
       action: "bulletin.publish",

@@ -10,6 +10,7 @@
  */
 import { and, asc, eq, inArray, ne, notInArray, type SQL, sql } from "drizzle-orm";
 import { addDays, daysBetween } from "../../core/calendar.js";
+import { completionRate } from "../../core/reports/signals.js";
 import type { Dashboard, DashboardPeriod, DashboardQuery } from "../../shared/api.js";
 import type { Signal } from "../../shared/domain.js";
 import { periodLink } from "../../shared/links.js";
@@ -33,7 +34,6 @@ const LIST_LIMIT = 20;
 const HEATMAP_UNITS = 30;
 
 type Tally = { due: number; done: number; overdue: number; rate: number | null };
-const rateOf = (due: number, done: number) => (due > 0 ? Math.round((done / due) * 10000) / 10000 : null);
 
 /** The dashboard's numbers; the route tells when they were counted. */
 export type DashboardNumbers = Omit<Dashboard, "computedAt" | "refreshing">;
@@ -183,7 +183,10 @@ async function unitsAndSignals(
   return { signals, units: unitRows };
 }
 
-const withRate = (t: { due: number; done: number; overdue: number }): Tally => ({ ...t, rate: rateOf(t.due, t.done) });
+const withRate = (t: { due: number; done: number; overdue: number }): Tally => ({
+  ...t,
+  rate: completionRate(t.due, t.done),
+});
 
 /** Lowest rate first (the units to chase), then most overdue; units with nothing due yet last. */
 function byRateThenName(a: Tally & { unitName: string }, b: Tally & { unitName: string }) {

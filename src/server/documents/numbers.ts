@@ -25,3 +25,7 @@ export async function nextDocumentNumber(tx: Queryable, kind: DocumentKind, year
 /** 督办〔2026〕第3号 */
 export const documentNumberText = (kind: DocumentKind, year: number, number: number) =>
   `${PREFIX[kind]}〔${year}〕第${number}号`;
+
+/** A document's number as text, or null while it has none (a draft). */
+export const documentNumberOf = (kind: DocumentKind, row: { year: number | null; number: number | null }) =>
+  row.year !== null && row.number !== null ? documentNumberText(kind, row.year, row.number) : null;

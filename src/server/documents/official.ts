@@ -7,6 +7,9 @@ import type { OfficialDocument } from "./official-layout.js";
 export { officialDate } from "../../core/documents/official-date.js";
 export type { OfficialDocument } from "./official-layout.js";
 
+/** The media type of the documents officialDocx makes. */
+export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 export async function officialDocx(doc: OfficialDocument): Promise<Buffer> {
   const { buildOfficialDocx } = await import("./official-layout.js");
   return buildOfficialDocx(doc);

@@ -12,7 +12,7 @@ import { dueWithinDaysOf, noticeText } from "../../core/supervision/notice-text.
 import { horizonDays, type Notice, noticeFor } from "../../core/supervision/notices.js";
 import { assignmentsLink, periodLink } from "../../shared/links.js";
 import { recordAudits } from "../audit/record.js";
-import type { Db } from "../db/client.js";
+import type { Db, Queryable } from "../db/client.js";
 import { assignmentDueDates, assignments, noticeLog, plans, tasks, units, users } from "../db/schema.js";
 import { existingValues, insertNewUnnest } from "../db/unnest.js";
 import { type Addressed, notify } from "../notifications/notify.js";
@@ -98,7 +98,7 @@ export async function* duePeriods(db: Db, day: DueDay, page = PAGE): AsyncGenera
 }
 
 /** Who hears about a unit's periods: its managers are urged; its managers and staff are reminded. */
-export async function recipientsByUnit(db: Db, unitIds: number[]) {
+export async function recipientsByUnit(db: Queryable, unitIds: number[]) {
   const byUnit = new Map<number, { id: number; manager: boolean }[]>();
   if (unitIds.length === 0) return byUnit;
   const rows = await db

@@ -5,7 +5,7 @@ import { seesAll } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
 import { assignmentDueDates, assignments, plans, supervisionOrders, tasks, units, users } from "../db/schema.js";
-import { documentNumberText } from "../documents/numbers.js";
+import { documentNumberOf } from "../documents/numbers.js";
 import { notFound } from "../http/errors.js";
 
 const joined = (db: Queryable) =>
@@ -37,7 +37,7 @@ export function presentOrder(row: Joined): SupervisionOrder {
     id: order.id,
     level: order.level,
     status: order.status,
-    docNumber: order.year && order.number ? documentNumberText("order", order.year, order.number) : null,
+    docNumber: documentNumberOf("order", order),
     automatic: order.key !== null,
     plan: { id: order.planId, title: row.planTitle, issuer: row.planIssuer },
     unit: { id: order.unitId, name: row.unitName },

@@ -13,6 +13,7 @@ import {
 } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
 import type { Deps } from "../deps.js";
+import { DOCX_MEDIA_TYPE } from "../documents/official.js";
 import { contentDisposition } from "../http/content-disposition.js";
 import { changeContext } from "../http/context.js";
 import { orderDocx } from "./document.js";
@@ -23,7 +24,6 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const read = { access: { ability: "assignments.read" } } as const;
 const manage = { access: { ability: "supervision.manage" } } as const;
 const tags = ["supervision"];
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export const supervisionOrderRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
@@ -85,7 +85,7 @@ export const supervisionOrderRoutes =
         const order = await getOrder(db, request.actor as Actor, request.params.id);
         const name = `${order.docNumber ?? "督办单草稿"}-${order.unit.name}.docx`;
         return reply
-          .type(DOCX)
+          .type(DOCX_MEDIA_TYPE)
           .header("content-disposition", contentDisposition(name))
           .send(await orderDocx(order, deps.config.officeName, clock()));
       },
