@@ -124,8 +124,7 @@ export async function dashboardOf(
  */
 function analytic<T>(db: Db, query: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
     return query(tx);
   });
 }

@@ -7,7 +7,10 @@ import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Queryable } from "./client.js";
 
-type SqlType = "text" | "int" | "date" | "jsonb";
+export type SqlType = "text" | "int" | "date" | "jsonb";
+
+/** Values as one array parameter of an SQL type, e.g. in `= any(${arrayParam(ids, "int")})` or unnest(…). */
+export const arrayParam = (values: unknown[], type: SqlType): SQL => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 /** A column and its values, one per row (null for none); jsonb values are given as JSON text. */
 export type ColumnValues = [column: PgColumn, type: SqlType, values: unknown[]];
@@ -18,7 +21,7 @@ function insertSql(table: PgTable, columns: ColumnValues[]): SQL {
     sql`, `,
   );
   const arrays = sql.join(
-    columns.map(([, type, values]) => sql`${sql.param(values)}::${sql.raw(type)}[]`),
+    columns.map(([, type, values]) => arrayParam(values, type)),
     sql`, `,
   );
   return sql`insert into ${table} (${names}) select * from unnest(${arrays})`;
@@ -57,7 +60,7 @@ export async function existingValues(db: Queryable, table: PgTable, column: PgCo
   if (values.length === 0) return new Set<string>();
   const result = (await db.execute(
     sql`select ${sql.identifier(column.name)} as value from ${table}
-      where ${sql.identifier(column.name)} = any(${sql.param(values)}::text[])`,
+      where ${sql.identifier(column.name)} = any(${arrayParam(values, "text")})`,
   )) as unknown as { rows: { value: string }[] };
   return new Set(result.rows.map((row) => row.value));
 }

@@ -12,6 +12,7 @@ import type { NotificationKind } from "../../shared/domain.js";
 import type { Config } from "../config.js";
 import type { Queryable } from "../db/client.js";
 import { channels, deliveries, users } from "../db/schema.js";
+import { arrayParam } from "../db/unnest.js";
 import type { Addressed } from "../notifications/notify.js";
 
 /** What the office's own robots hear of, unless a notice says otherwise. */
@@ -30,8 +31,8 @@ export function configureOutbox(config: Pick<Config, "smtp">): void {
   emailQueued = config.smtp !== null;
 }
 
-const texts = (values: (string | null)[]) => sql`${sql.param(values)}::text[]`;
-const ints = (values: (number | null)[]) => sql`${sql.param(values)}::int[]`;
+const texts = (values: (string | null)[]) => arrayParam(values, "text");
+const ints = (values: (number | null)[]) => arrayParam(values, "int");
 
 /** The batch's messages as rows m(key, subject, body, link) for the statements below. */
 function messages(key: ReturnType<typeof ints>, chunk: Addressed[]) {

@@ -24,17 +24,17 @@ import { absoluteLink, postToRobot } from "./send.js";
 
 type ChannelWithUnit = ChannelRow & { unitName: string | null };
 
-const shorten = (value: string) => (value.length <= 8 ? "…" : `${value.slice(0, 4)}…${value.slice(-4)}`);
+const elide = (value: string) => (value.length <= 8 ? "…" : `${value.slice(0, 4)}…${value.slice(-4)}`);
 
-/** The webhook address with its tokens shortened (query values, long path segments), to recognise it by. */
+/** The webhook address with its tokens elided (query values, long path segments), to recognise it by. */
 export function urlHint(raw: string): string {
   try {
     const url = new URL(raw);
     const path = url.pathname
       .split("/")
-      .map((segment) => (segment.length > 16 ? shorten(segment) : segment))
+      .map((segment) => (segment.length > 16 ? elide(segment) : segment))
       .join("/");
-    const query = [...url.searchParams].map(([key, value]) => `${key}=${shorten(value)}`).join("&");
+    const query = [...url.searchParams].map(([key, value]) => `${key}=${elide(value)}`).join("&");
     return `${url.origin}${path}${query ? `?${query}` : ""}`;
   } catch {
     return "（地址无法识别）";

@@ -14,7 +14,7 @@ import { assignmentsLink, periodLink } from "../../shared/links.js";
 import { recordAudits } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
 import { assignmentDueDates, assignments, noticeLog, plans, tasks, units, users } from "../db/schema.js";
-import { existingValues, insertNewUnnest } from "../db/unnest.js";
+import { arrayParam, existingValues, insertNewUnnest } from "../db/unnest.js";
 import { type Addressed, notify } from "../notifications/notify.js";
 import { type PlanRules, planRules } from "./rules.js";
 
@@ -82,7 +82,7 @@ export async function* duePeriods(db: Db, day: DueDay, page = PAGE): AsyncGenera
       .innerJoin(tasks, eq(tasks.id, assignments.taskId))
       .innerJoin(plans, eq(plans.id, assignments.planId))
       .innerJoin(units, eq(units.id, assignments.unitId))
-      .where(and(waiting, sql`${assignments.unitId} = any(${sql.param(unitIds)}::int[])`))
+      .where(and(waiting, sql`${assignments.unitId} = any(${arrayParam(unitIds, "int")})`))
       .orderBy(assignments.unitId, d.dueOn, d.id);
   let chunk: number[] = [];
   let size = 0;

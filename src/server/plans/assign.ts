@@ -17,6 +17,7 @@ import {
   type TaskRow,
   tasks,
 } from "../db/schema.js";
+import { arrayParam } from "../db/unnest.js";
 import { AppError } from "../http/errors.js";
 import type { ChangeContext } from "../units/service.js";
 import { taskUnitsOf } from "./task-units.js";
@@ -32,8 +33,17 @@ type Created = Pick<AssignmentRow, "id" | "taskId" | "unitId" | "role">;
 async function insertDueDates(tx: Queryable, rows: { assignmentId: number; dueOn: string; label: string }[]) {
   if (rows.length === 0) return;
   await tx.execute(sql`insert into ${assignmentDueDates} (assignment_id, due_on, label)
-    select * from unnest(${sql.param(rows.map((r) => r.assignmentId))}::int[],
-      ${sql.param(rows.map((r) => r.dueOn))}::date[], ${sql.param(rows.map((r) => r.label))}::text[])`);
+    select * from unnest(${arrayParam(
+      rows.map((r) => r.assignmentId),
+      "int",
+    )},
+      ${arrayParam(
+        rows.map((r) => r.dueOn),
+        "date",
+      )}, ${arrayParam(
+        rows.map((r) => r.label),
+        "text",
+      )})`);
 }
 
 function dueDateRows(plan: PlanRow, task: TaskRow, assignmentId: number) {
@@ -51,8 +61,17 @@ export async function createAssignments(
   // both drivers (node-postgres, PGlite) answer with { rows }; the shared query type does not say so
   const result = (await tx.execute(
     sql`insert into ${assignments} (plan_id, task_id, unit_id, role)
-      select ${plan.id}, * from unnest(${sql.param(wanted.map((w) => w.task.id))}::int[],
-        ${sql.param(wanted.map((w) => w.unitId))}::int[], ${sql.param(wanted.map((w) => w.role))}::text[])
+      select ${plan.id}, * from unnest(${arrayParam(
+        wanted.map((w) => w.task.id),
+        "int",
+      )},
+        ${arrayParam(
+          wanted.map((w) => w.unitId),
+          "int",
+        )}, ${arrayParam(
+          wanted.map((w) => w.role),
+          "text",
+        )})
       returning id, task_id, unit_id, role`,
   )) as unknown as { rows: Inserted[] };
   const created = result.rows.map((r) => ({ id: r.id, taskId: r.task_id, unitId: r.unit_id, role: r.role }));

@@ -11,7 +11,7 @@ import { orderLink } from "../../shared/links.js";
 import { type AuditEntry, recordAudits } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
 import { assignmentDueDates, supervisionOrders, users } from "../db/schema.js";
-import { existingValues, insertNewUnnest } from "../db/unnest.js";
+import { arrayParam, existingValues, insertNewUnnest } from "../db/unnest.js";
 import type { Due, DueDay } from "../jobs/notices.js";
 import { notify } from "../notifications/notify.js";
 
@@ -138,7 +138,7 @@ export async function draftOrders(db: Db, { today, rules }: DueDay, periods: Due
           .where(
             and(
               eq(supervisionOrders.status, "draft"),
-              sql`${supervisionOrders.key} = any(${sql.param(yellowKeys)}::text[])`,
+              sql`${supervisionOrders.key} = any(${arrayParam(yellowKeys, "text")})`,
             ),
           )
           .returning({ id: supervisionOrders.id });
