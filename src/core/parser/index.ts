@@ -1,7 +1,7 @@
 /** The plan document parser: any supported file in, sections, tasks, units, deadlines and targets out. */
 import { parseText } from "./parse-text.js";
 import { type DocumentFormat, readDocument } from "./readers/index.js";
-import type { ParseResult } from "./types.js";
+import type { ParseOptions, ParseResult, ReadProgress } from "./types.js";
 
 export { parseText } from "./parse-text.js";
 export { type DocumentFormat, DocumentReadError } from "./readers/index.js";
@@ -15,8 +15,13 @@ export type * from "./types.js";
 export async function parseDocument(
   bytes: Uint8Array,
   filename: string,
+  options: ParseOptions & { onProgress?: (progress: ReadProgress) => void } = {},
 ): Promise<ParseResult & { format: DocumentFormat }> {
-  const read = await readDocument(bytes, filename);
-  const result = parseText(read.text);
-  return { ...result, format: read.format, warnings: [...read.warnings, ...result.warnings] };
+  const { onProgress, ...parseOptions } = options;
+  const read = await readDocument(bytes, filename, {}, onProgress);
+  const result = parseText(read.text, parseOptions);
+  const tasks = read.ocr
+    ? result.tasks.map((task) => ({ ...task, ocr: true, doubts: [...task.doubts, "文字由扫描件识别（OCR），请核对原文"] }))
+    : result.tasks;
+  return { ...result, tasks, format: read.format, warnings: [...read.warnings, ...result.warnings] };
 }

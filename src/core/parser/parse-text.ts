@@ -12,7 +12,7 @@ import { hoistTrailingFields, type Role, selectTasks, TARGET_SECTION } from "./s
 import { scanTables, type TableRow } from "./tables.js";
 import { findTargets } from "./targets.js";
 import { extentOf, headingText, taskText, taskTitle } from "./task-text.js";
-import type { ParsedTask, ParseResult, ParseWarning, Section, SectionTarget } from "./types.js";
+import type { ParsedTask, ParseOptions, ParseResult, ParseWarning, Section, SectionTarget } from "./types.js";
 
 /** "排序第一的单位为牵头单位,下同": from here on, the first unit listed is the lead. */
 const FIRST_IS_LEAD = /排序第一的(单位|部门)为牵头(单位|部门)(.{0,6}下同)?/g;
@@ -64,7 +64,7 @@ function attachClauses(items: Item[], doc: Doc): Map<Item, Array<[number, number
 }
 
 /** Parses a plan's plain text into sections, tasks with units, deadlines and targets, and section targets. */
-export function parseText(input: string): ParseResult {
+export function parseText(input: string, _options: ParseOptions = {}): ParseResult {
   const { text, lines } = toLines(input);
   const doc: Doc = { text, simplified: simplifyForDetection(text), lines };
   const warnings: ParseWarning[] = [];
@@ -135,6 +135,8 @@ export function parseText(input: string): ParseResult {
       deadlines,
       targets: findTargets(own),
       source,
+      confidence: 1,
+      doubts: [],
     });
   }
 
@@ -192,6 +194,9 @@ export function parseText(input: string): ParseResult {
     sectionTargets,
     text,
     warnings,
+    tables: [],
+    numberingLevels: [],
+    taskStyle: null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { mapCjkRadicals } from "../../text/cjk-radicals.js";
-import type { ParseWarning, ReadResult } from "../types.js";
+import type { ParseWarning, ReadProgress, ReadResult } from "../types.js";
 import { type DocumentFormat, formatFromName, looksLikeHtml, sniffBinary, zipFormat } from "./detect.js";
 import { readDocx } from "./docx.js";
 import { readErrors } from "./errors.js";
@@ -39,9 +39,10 @@ async function readByContent(
   bytes: Uint8Array,
   limits: ReadLimits,
   clock: ReadClock,
+  onProgress: (progress: ReadProgress) => void,
 ): Promise<{ format: DocumentFormat } & ReadResult> {
   const binary = sniffBinary(bytes);
-  if (binary === "pdf") return { format: "pdf", ...(await readPdf(bytes, clock)) };
+  if (binary === "pdf") return { format: "pdf", ...(await readPdf(bytes, clock, onProgress)) };
   if (binary === "zip") {
     const zip = new SafeZip(bytes, limits);
     if (zipFormat(zip) === "docx") return { format: "docx", ...readDocx(zip, clock) };
@@ -67,12 +68,13 @@ export async function readDocument(
   bytes: Uint8Array,
   filename: string,
   limits: Partial<ReadLimits> = {},
+  onProgress: (progress: ReadProgress) => void = () => {},
 ): Promise<ReadResult & { format: DocumentFormat }> {
   const effective: ReadLimits = { ...defaultReadLimits, ...limits };
   if (bytes.length === 0) throw readErrors.empty();
   if (bytes.length > effective.maxBytes) throw readErrors.tooLarge(bytes.length, effective.maxBytes);
   const clock = new ReadClock(effective.timeLimitMs);
-  const read = await readByContent(bytes, effective, clock);
+  const read = await readByContent(bytes, effective, clock, onProgress);
   const warnings: ParseWarning[] = [...read.warnings];
   const named = formatFromName(filename);
   if (named !== null && named !== read.format) {
@@ -85,5 +87,5 @@ export async function readDocument(
   if (text === "" && !warnings.some((warning) => warning.code === "pdf_no_text")) {
     warnings.push({ code: "no_text", message: "文件中没有可识别的文字，请检查文件内容" });
   }
-  return { text, warnings, format: read.format };
+  return { text, warnings, format: read.format, ...(read.ocr ? { ocr: true } : {}) };
 }

@@ -1,5 +1,5 @@
 import { getDocumentProxy } from "unpdf";
-import type { ReadResult } from "../types.js";
+import type { ReadProgress, ReadResult } from "../types.js";
 import { DocumentReadError, readErrors } from "./errors.js";
 import type { ReadClock } from "./limits.js";
 import { type PdfLine, type PdfPage, paragraphsFromPages, removePageFurniture } from "./pdf-layout.js";
@@ -84,7 +84,11 @@ function translateError(error: unknown): DocumentReadError {
 }
 
 /** Reads a PDF's text layer into paragraphs (layout line breaks, page numbers and running headers removed). */
-export async function readPdf(bytes: Uint8Array, clock: ReadClock): Promise<ReadResult> {
+export async function readPdf(
+  bytes: Uint8Array,
+  clock: ReadClock,
+  _onProgress: (progress: ReadProgress) => void = () => {},
+): Promise<ReadResult> {
   // pdf.js takes ownership of the buffer it is given, so it gets a copy and the caller keeps its bytes.
   const loading = getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   const document = await clock.race(loading).catch((error) => {
