@@ -21,7 +21,11 @@ export async function parseDocument(
   const read = await readDocument(bytes, filename, {}, onProgress);
   const result = parseText(read.text, parseOptions);
   const tasks = read.ocr
-    ? result.tasks.map((task) => ({ ...task, ocr: true, doubts: [...task.doubts, "文字由扫描件识别（OCR），请核对原文"] }))
+    ? result.tasks.map((task) => ({
+        ...task,
+        ocr: true,
+        doubts: [...task.doubts, "文字由扫描件识别（OCR），请核对原文"],
+      }))
     : result.tasks;
   return { ...result, tasks, format: read.format, warnings: [...read.warnings, ...result.warnings] };
 }
