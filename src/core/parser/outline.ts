@@ -31,6 +31,26 @@ export interface Item {
   appendix?: boolean;
   /** a heading whose title is not verbatim in the text (table heading rows) */
   title?: string;
+  /** more of the item's own text elsewhere: a table row's measures cell beside its title, a continuation row */
+  moreText?: Array<[number, number]>;
+}
+
+function addText(item: Item, part: { text: string; start: number }): void {
+  if (part.text === "") return;
+  item.moreText ??= [];
+  item.moreText.push([part.start, part.start + part.text.length]);
+}
+
+/**
+ * A row continues the row above when the table numbers its rows and this one has no number, or the same number
+ * (a merged 序号 cell repeated by the reader), or when it repeats the task cell above with other units or dates.
+ */
+function continuesRow(row: TableRow, above: TableRow, aboveNumber: number): boolean {
+  if (row.table !== above.table) return false;
+  if (row.hasNumberColumn && (row.number === null || row.number === aboveNumber)) {
+    return row.number !== null || !detectNumbering(row.text);
+  }
+  return row.text !== "" && row.text === above.text;
 }
 
 export interface Outline {
@@ -151,9 +171,14 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
       }
       if (row.heading) lastRowHeading = row.heading.text;
       if (row.text !== "" || row.fields.length > 0) {
-        if (row.number === null && current?.row && row.hasNumberColumn) {
-          // a row without a number continues the row above (merged cells)
+        if (current?.row && continuesRow(row, current.row, current.numbering.value)) {
+          // a row under a merged 序号 or task cell continues the row above: its text, units and deadline are the task's
+          for (const part of [{ text: row.text, start: row.textStart }, ...row.moreText]) {
+            if (part.text !== "" && part.text !== current.row.text) addText(current, part);
+          }
           append(current.fields, row.fields);
+          const last = lines[row.line + row.lines - 1];
+          current.end = last.start + last.text.length;
           continue;
         }
         // tables without a 序号 column: the task cell may start with its number ("1.严格…"), else rows count
@@ -170,6 +195,7 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
         );
         const last = lines[row.line + row.lines - 1];
         item.end = last.start + last.text.length;
+        for (const part of row.moreText) addText(item, part);
         append(item.fields, row.fields);
         item.row = row;
         place(item);

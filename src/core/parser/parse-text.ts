@@ -64,11 +64,11 @@ function attachClauses(items: Item[], doc: Doc): Map<Item, Array<[number, number
 }
 
 /** Parses a plan's plain text into sections, tasks with units, deadlines and targets, and section targets. */
-export function parseText(input: string, _options: ParseOptions = {}): ParseResult {
+export function parseText(input: string, options: ParseOptions = {}): ParseResult {
   const { text, lines } = toLines(input);
   const doc: Doc = { text, simplified: simplifyForDetection(text), lines };
   const warnings: ParseWarning[] = [];
-  const { rows, consumed } = scanTables(lines);
+  const { rows, consumed, layouts, guessed } = scanTables(lines, options.columnRoles);
   const rowMap = new Map<number, TableRow>(rows.map((r) => [r.line, r]));
   const outline = buildOutline(lines, rowMap, consumed, doc);
   const firstItemLine = outline.items.length > 0 ? lines.findIndex((l) => l.start >= outline.items[0].start) : -1;
@@ -194,7 +194,7 @@ export function parseText(input: string, _options: ParseOptions = {}): ParseResu
     sectionTargets,
     text,
     warnings,
-    tables: [],
+    tables: layouts,
     numberingLevels: [],
     taskStyle: null,
   };

@@ -22,7 +22,13 @@ describe("task table headers", () => {
     // people are never units
     ["分管领导", "ignored"],
     ["责任领导", "ignored"],
-    ["考核分值", null],
+    ["考核分值", "ignored"],
+    ["民生实事", "text"],
+    ["具体要求", "text"],
+    ["类别", "group"],
+    ["主要责任人", "ignored"],
+    ["责任单位及责任人", "responsible"],
+    ["发文日期", "ignored"],
     ["1", null],
     ["严格依法执法。", null],
   ])("classifies %s as %s", (cell, column) => {

@@ -1,14 +1,24 @@
 import { CLOSERS, OPENERS } from "./brackets.js";
-import { findDeadlines } from "./deadlines.js";
-import type { Field, FieldRole } from "./labels.js";
+import type { Field } from "./labels.js";
 import type { Line } from "./lines.js";
-import { simplifyForDetection } from "./normalise.js";
+import {
+  classifyHeader,
+  headerSignature,
+  isHeaderShaped,
+  isTimePhrase,
+  looksLikeUnit,
+  readColumns,
+} from "./table-columns.js";
+import type { ColumnRole, TableLayout } from "./types.js";
 
 /**
- * Task tables flattened to text by the readers or by copy-paste: one row per line with cells joined by "|",
- * one row per line with cells separated by spaces, or one cell per line. Columns are found by header names,
- * in any order.
+ * Task tables flattened to text: the readers write every table row of a Word, Excel, HTML or PDF table as one line
+ * of cells joined by "|", and copy-paste gives the same (with a closing "|", or one cell per line, or cells
+ * separated by spaces). This one table reader serves them all: it finds the header row, tells each column's role by
+ * its name and its cells (see table-columns.ts) or by the mapping the user chose, and turns the body into rows.
  */
+
+export { classifyHeader, namesTaskColumn } from "./table-columns.js";
 
 /**
  * What the readers put between the paragraphs (or Alt+Enter lines, or <br> lines) of one table cell, so a row stays
@@ -17,7 +27,12 @@ import { simplifyForDetection } from "./normalise.js";
  */
 export const CELL_LINE_BREAK = " ";
 
-export type Column = "number" | "text" | "group" | "ignored" | Exclude<FieldRole, "ignored" | "person">;
+export type Column = ColumnRole;
+
+interface Cell {
+  text: string;
+  start: number;
+}
 
 export interface TableRow {
   /** index of the row's first line */
@@ -27,154 +42,314 @@ export interface TableRow {
   number: number | null;
   /** the table has a 序号 column, so a row without a number continues the row above */
   hasNumberColumn: boolean;
-  /** the row's number cell as written, or the group cell for a group heading row */
+  /** the row's first task text cell */
   text: string;
   textStart: number;
+  /** further task text cells (a measures cell beside a title cell), in column order */
+  moreText: Cell[];
   fields: Field[];
-  /** a value of a 分类 column that starts a new group, or a row that is a heading (一、…) */
+  /** a value of a group column that starts a new group, or a row that is a heading (一、…) */
   heading?: { text: string; start: number };
+  /** index of the row's table in TableScan.layouts */
+  table: number;
 }
 
-/** A header cell is a short name: no sentence punctuation, no numbers. */
-function isHeaderShaped(name: string): boolean {
-  return name !== "" && name.length <= 10 && !/[，。、：:；;,\d]/.test(name);
+export interface TableScan {
+  rows: TableRow[];
+  /** indices of lines that belong to a table (headers, rows, cells) */
+  consumed: Set<number>;
+  layouts: TableLayout[];
+  /** layouts whose roles were partly told by the cells rather than the header names */
+  guessed: Set<number>;
 }
 
-/** The column a header cell names, or null for a name the parser does not know (考核分值) or not a name at all. */
-export function classifyHeader(cell: string): Column | null {
-  // traditional headers (牽頭單位, 完成時限) read as simplified ones
-  const c = simplifyForDetection(cell.replace(/\s+/g, ""));
-  if (!isHeaderShaped(c)) return null;
-  if (/^(序号|编号|序|No\.?)$/i.test(c)) return "number";
-  // people are never units: 分管领导, 责任领导, 责任人
-  if (/领导|责任人|联系人|分管/.test(c)) return "ignored";
-  if (/牵头/.test(c)) return "lead";
-  if (/配合|协办|协助|参与|协同/.test(c)) return "cooperating";
-  if (/责任(单位|部门|主体|科室)|主责|实施(单位|主体)|承办|落实单位|^(单位|部门)$/.test(c)) return "responsible";
-  if (/时限|时间|期限|节点|进度/.test(c)) return "deadline";
-  if (/任务|措施|内容|事项|要点|举措|工作/.test(c)) return "text";
-  if (/类别|分类|板块|领域|方面|项目/.test(c) && c.length <= 8) return "group";
-  if (/备注|说明|目标|指标|依据/.test(c) && c.length <= 8) return "ignored";
-  return null;
+/** Column roles chosen for table layouts, by header signature (see headerSignature). */
+export type ColumnRoles = Record<string, ColumnRole[]>;
+
+const CN_NUMBER_CELL = /^[(（]?([一二三四五六七八九十]{1,3})[)）、.．]?$/;
+const BARE_NUMBER = /^[(（]?(\d{1,3})(?:[.．-](\d{1,3}))?[)）.、．]?$/;
+const SECTION_LIKE =
+  /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+部分)/;
+const UNIT_ROLES: ReadonlySet<ColumnRole> = new Set(["lead", "responsible", "cooperating"]);
+
+/**
+ * A header row of a task table by its names alone, for the readers that must find one before they have the body
+ * (Excel sheets, PDF tables): short names, at least two of them naming a column the parser reads, one a unit or
+ * time column, and a task column named or left for the content to tell (民生实事).
+ */
+export function isTaskTableHeader(cells: string[]): boolean {
+  const names = cells.map((c) => c.trim()).filter((c) => c !== "");
+  if (names.length < 3 || !names.every(isHeaderShaped)) return false;
+  const roles = names.map(classifyHeader);
+  const known = roles.filter((r) => r !== null && r !== "ignored").length;
+  const unknown = roles.filter((r) => r === null).length;
+  if (known < 2 || unknown * 2 >= names.length) return false;
+  if (!roles.some((r) => r === "deadline" || (r !== null && UNIT_ROLES.has(r)))) return false;
+  return roles.includes("text") || roles.includes("group") || unknown > 0;
+}
+
+/** A row's cells: a leading or closing "|" (Markdown, or copied web tables) opens or closes the row, it adds none. */
+function pipeCells(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  let text = line.text;
+  let offset = line.start;
+  const lead = /^\s*\|/.exec(text);
+  if (lead) {
+    text = text.slice(lead[0].length);
+    offset += lead[0].length;
+  }
+  text = text.replace(/\|\s*$/, "");
+  let cursor = 0;
+  for (const part of text.split("|")) {
+    const skip = part.length - part.trimStart().length;
+    cells.push({ text: part.trim(), start: offset + cursor + skip });
+    cursor += part.length + 1;
+  }
+  return cells;
+}
+
+/** A row of header names: every filled cell a short name, and some naming a column. */
+function headerShaped(cells: string[]): boolean {
+  const filled = cells.filter((c) => c !== "");
+  if (filled.length < 2 || !filled.every(isHeaderShaped)) return false;
+  const roles = filled.map(classifyHeader);
+  return roles.filter((r) => r !== null && r !== "ignored").length >= Math.min(2, filled.length - 1);
+}
+
+const MARKDOWN_RULE = /^[\s|:：\-—=+]+$/;
+
+/**
+ * Lines read as a table: the header (one row, or two when a name is merged over sub-columns: 责任单位 over
+ * 牵头单位 | 配合单位), then every "|" line up to the next different header. Headings between rows stay outside.
+ */
+interface RawTable {
+  header: string[];
+  headerLines: number[];
+  body: Array<{ line: number; cells: Cell[] }>;
+  /** lines that are part of the table but give no row (repeated headers, Markdown rules) */
+  skipped: number[];
+  end: number;
+}
+
+function collectPipeTable(lines: Line[], at: number): RawTable {
+  let header = pipeCells(lines[at]).map((c) => c.text);
+  const headerLines = [at];
+  let i = at + 1;
+  const next = i < lines.length && lines[i].text.includes("|") ? pipeCells(lines[i]).map((c) => c.text) : null;
+  if (next && headerShaped(next) && next.some((c, k) => c !== "" && c !== header[k])) {
+    const width = Math.max(header.length, next.length);
+    header = Array.from({ length: width }, (_, k) => next[k] || header[k] || "");
+    headerLines.push(i);
+    i++;
+  }
+  const signature = headerSignature(header);
+  const upper = headerSignature(pipeCells(lines[at]).map((c) => c.text));
+  const body: RawTable["body"] = [];
+  const skipped: number[] = [];
+  for (; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (!text.includes("|")) continue;
+    if (MARKDOWN_RULE.test(text)) {
+      skipped.push(i);
+      continue;
+    }
+    const cells = pipeCells(lines[i]);
+    const names = cells.map((c) => c.text);
+    const key = headerSignature(names);
+    // a header repeated at a page break is no data; a header of another layout starts another table
+    if (key === signature || key === upper) {
+      skipped.push(i);
+      continue;
+    }
+    if (headerShaped(names) && body.length > 0 && !cells.some((c) => c.text.length > 12)) break;
+    body.push({ line: i, cells });
+  }
+  return { header, headerLines, body, skipped, end: i };
 }
 
 /**
- * The columns of a header row: every cell a short name, among them the task column and a unit or deadline column.
- * Names the parser does not know (考核分值, 分值) are ignored columns, as long as they are fewer than the known ones.
+ * Header cells against body cells: a header cell spanning two columns (工作任务 over a group and a detail column)
+ * leaves the header one cell short of the rows; the missing cell is put after the text column it spans.
  */
-function headerOf(cells: string[]): Column[] | null {
-  if (cells.length < 3) return null;
-  if (!cells.every((cell) => isHeaderShaped(cell.replace(/\s+/g, "")))) return null;
-  const columns = cells.map(classifyHeader);
-  if (!columns.includes("text")) return null;
-  if (!columns.some((c) => c === "lead" || c === "responsible" || c === "cooperating" || c === "deadline")) return null;
-  const unknown = columns.filter((c) => c === null).length;
-  if (unknown * 2 >= cells.length) return null;
-  return columns.map((c) => c ?? "ignored");
+function alignHeader(header: string[], body: RawTable["body"]): string[] {
+  const counts = new Map<number, number>();
+  for (const row of body) counts.set(row.cells.length, (counts.get(row.cells.length) ?? 0) + 1);
+  const [width] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [header.length];
+  if (width <= header.length) return header;
+  const missing = width - header.length;
+  const at = header.findIndex((c) => {
+    const role = classifyHeader(c);
+    return role === "text" || role === "group";
+  });
+  const out = [...header];
+  out.splice(at < 0 ? header.length : at + 1, 0, ...Array.from({ length: missing }, () => ""));
+  return out;
 }
 
-/** A header row of a task table, for the readers (Excel sheets, PDF tables): the same test the parser applies. */
-export function isTaskTableHeader(cells: string[]): boolean {
-  return headerOf(cells.filter((cell) => cell.trim() !== "")) !== null;
+function rolesFor(
+  header: string[],
+  body: RawTable["body"],
+  columnRoles: ColumnRoles,
+): { roles: ColumnRole[]; mapped: boolean; guessed: boolean } | null {
+  const chosen = columnRoles[headerSignature(header)];
+  if (chosen && chosen.length === header.length && chosen.includes("text")) {
+    return { roles: chosen, mapped: true, guessed: false };
+  }
+  const reading = readColumns(
+    header,
+    body.map((row) => row.cells.map((c) => c.text)),
+  );
+  return reading ? { roles: reading.roles, mapped: false, guessed: reading.guessed } : null;
 }
 
-/** A cell that names a column the parser reads (not 备注, 分管领导 or 类别). */
-export function namesTaskColumn(cell: string): boolean {
-  const column = classifyHeader(cell);
-  return column !== null && column !== "ignored" && column !== "group";
+/** Finds every flattened task table in the lines; `columnRoles` overrides the roles of the layouts it names. */
+export function scanTables(lines: Line[], columnRoles: ColumnRoles = {}): TableScan {
+  const scan: TableScan = { rows: [], consumed: new Set(), layouts: [], guessed: new Set() };
+  let i = 0;
+  while (i < lines.length) {
+    const text = lines[i].text;
+    if (text.includes("|") && headerShaped(pipeCells(lines[i]).map((c) => c.text))) {
+      const end = readPipeTable(lines, i, scan, columnRoles);
+      if (end > i) {
+        i = end;
+        continue;
+      }
+    }
+    const spaced = text.includes(" ") || text.includes("\t") ? spacedHeader(text) : null;
+    if (spaced) {
+      i = readSpacedTable(lines, i, spaced, scan);
+      continue;
+    }
+    const stacked = stackedHeader(lines, i);
+    if (stacked) {
+      i = readStackedTable(lines, i, stacked, scan);
+      continue;
+    }
+    i++;
+  }
+  return scan;
 }
 
-const CN_NUMBER_CELL = /^[(（]?([一二三四五六七八九十]{1,3})[)）、.．]?$/;
-const BARE_NUMBER = /^[(（]?(\d{1,3})[)）.、．]?$/;
-const SECTION_LIKE =
-  /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+部分)/;
-
-function looksLikeDeadline(cell: string): boolean {
-  return findDeadlines(cell, null).length > 0 || /长期|持续|常态|年底|月底|季度|\d{4}\s*年/.test(cell);
+function addLayout(scan: TableScan, layout: TableLayout, guessed: boolean): number {
+  scan.layouts.push(layout);
+  if (guessed) scan.guessed.add(scan.layouts.length - 1);
+  return scan.layouts.length - 1;
 }
 
-interface Cell {
-  text: string;
-  start: number;
+/** Reads a "|" table from its header line; returns the line after it, or `at` when the lines are no task table. */
+function readPipeTable(lines: Line[], at: number, scan: TableScan, columnRoles: ColumnRoles): number {
+  const raw = collectPipeTable(lines, at);
+  const header = alignHeader(raw.header, raw.body);
+  const body = raw.body.map((row) => {
+    const cells = [...row.cells];
+    const end = lines[row.line].start + lines[row.line].text.length;
+    // readers trim trailing blanks, so empty last cells may be missing
+    while (cells.length < header.length) cells.push({ text: "", start: end });
+    return { line: row.line, cells };
+  });
+  const reading = rolesFor(header, body, columnRoles);
+  if (!reading) return at;
+  const table = addLayout(
+    scan,
+    {
+      signature: headerSignature(header),
+      headers: header,
+      roles: reading.roles,
+      mapped: reading.mapped,
+      samples: body.slice(0, 3).map((row) => header.map((_, k) => row.cells[k]?.text ?? "")),
+      rows: body.length,
+    },
+    reading.guessed,
+  );
+  for (const k of [...raw.headerLines, ...raw.skipped]) scan.consumed.add(k);
+  for (const row of body) {
+    scan.consumed.add(row.line);
+    const parsed = rowFrom(reading.roles, row.cells, row.line, 1, table);
+    if (parsed) scan.rows.push(parsed);
+  }
+  return raw.end;
 }
 
 /** Maps cells to columns; when counts differ, the text column takes the surplus and deadlines are found by shape. */
-function assign(columns: Column[], cells: Cell[]): Map<Column | `${Column}#${number}`, Cell> {
-  const out = new Map<Column | `${Column}#${number}`, Cell>();
-  const put = (col: Column, cell: Cell, i: number) => {
-    const key = out.has(col) ? (`${col}#${i}` as const) : col;
-    out.set(key, cell);
-  };
-  if (cells.length === columns.length) {
-    for (let k = 0; k < columns.length; k++) put(columns[k], cells[k], k);
-    return out;
-  }
+function assign(columns: Column[], cells: Cell[]): Array<[Column, Cell]> {
+  if (cells.length === columns.length) return columns.map((col, k) => [col, cells[k]]);
+  const out: Array<[Column, Cell]> = [];
   const textAt = columns.indexOf("text");
   const left = columns.slice(0, textAt);
   const right = columns.slice(textAt + 1);
   let i = 0;
-  left.forEach((col, k) => {
-    if (i < cells.length - 1) put(col, cells[i++], k);
-  });
+  for (const col of left) if (i < cells.length - 1) out.push([col, cells[i++]]);
   if (cells.length - i > right.length) {
     const take = cells.length - i - right.length;
     const parts = cells.slice(i, i + take);
-    put("text", { text: parts.map((p) => p.text).join(" "), start: parts[0].start }, textAt);
+    out.push(["text", { text: parts.map((p) => p.text).join(" "), start: parts[0].start }]);
     i += take;
-    for (let k = 0; k < right.length; k++) put(right[k], cells[i + k], textAt + 1 + k);
+    right.forEach((col, k) => {
+      out.push([col, cells[i + k]]);
+    });
     return out;
   }
-  put("text", cells[i++], textAt);
-  const pending = right.map((col, k) => ({ col, k }));
-  for (; i < cells.length; i++) {
+  out.push(["text", cells[i++]]);
+  const pending = [...right];
+  for (; i < cells.length && pending.length > 0; i++) {
     const cell = cells[i];
-    const wantDeadline = looksLikeDeadline(cell.text);
-    if (pending.length === 0) break;
-    const slot = pending.findIndex((p) => (p.col === "deadline") === wantDeadline);
-    const [p] = pending.splice(Math.max(slot, 0), 1);
-    put(p.col, cell, textAt + 1 + p.k);
+    const wantDeadline = isTimePhrase(cell.text);
+    const slot = pending.findIndex((col) => (col === "deadline") === wantDeadline);
+    const [col] = pending.splice(Math.max(slot, 0), 1);
+    out.push([col, cell]);
   }
   return out;
 }
 
-function rowFrom(columns: Column[], cells: Cell[], line: number, lines: number): TableRow | null {
-  const map = assign(columns, cells);
-  const numberCell = map.get("number");
-  const textCell = map.get("text");
+function rowFrom(columns: Column[], cells: Cell[], line: number, lines: number, table: number): TableRow | null {
+  const mapped = assign(columns, cells);
+  const numberCell = mapped.find(([col]) => col === "number")?.[1];
+  const texts = mapped.filter(([col, cell]) => col === "text" && cell.text.trim() !== "").map(([, cell]) => cell);
   const numberMatch = numberCell ? BARE_NUMBER.exec(numberCell.text.trim()) : null;
   const fields: Field[] = [];
-  for (const [key, cell] of map) {
-    const col = key.split("#")[0] as Column;
-    if (col === "lead" || col === "responsible" || col === "cooperating" || col === "deadline") {
-      const value = cell.text.trim();
-      if (value !== "")
-        fields.push({ role: col, value: col === "deadline" ? value : unitList(value), start: cell.start });
-    }
+  for (const [col, cell] of mapped) {
+    if (!UNIT_ROLES.has(col) && col !== "deadline") continue;
+    const value = cell.text.trim();
+    if (value === "") continue;
+    const role = col as Field["role"];
+    fields.push({ role, value: col === "deadline" ? value : unitList(value), start: cell.start });
   }
-  const group = map.get("group");
+  const group = mapped.find(([col, cell]) => col === "group" && cell.text.trim() !== "")?.[1];
+  const first = texts[0];
   const row: TableRow = {
     line,
     lines,
-    number: numberMatch ? Number(numberMatch[1]) : null,
+    number: numberMatch ? Number(numberMatch[2] ?? numberMatch[1]) : null,
     hasNumberColumn: columns.includes("number"),
-    text: textCell?.text.trim() ?? "",
-    textStart: textCell?.start ?? cells[0]?.start ?? 0,
+    text: first?.text.trim() ?? "",
+    textStart: first?.start ?? cells[0]?.start ?? 0,
+    moreText: texts.slice(1).map((c) => ({ text: c.text.trim(), start: c.start })),
     fields,
-    ...(group && group.text.trim() !== "" ? { heading: { text: group.text.trim(), start: group.start } } : {}),
+    table,
+    ...(group ? { heading: { text: group.text.trim(), start: group.start } } : {}),
   };
   // a Chinese number in the number column makes the row a heading: "一 | 依法全面履行政府职能 | | |"
   const cn = numberCell ? CN_NUMBER_CELL.exec(numberCell.text.trim()) : null;
-  if (cn && fields.length === 0 && textCell && textCell.text.trim() !== "") {
+  if (cn && fields.length === 0 && first) {
     return {
       ...row,
       text: "",
-      heading: { text: `${cn[1]}、${textCell.text.trim()}`, start: numberCell?.start ?? textCell.start },
+      moreText: [],
+      heading: { text: `${cn[1]}、${first.text.trim()}`, start: numberCell?.start ?? first.start },
     };
   }
-  // a row whose only content is a heading such as "一、依法行政" in the first cell
-  const first = cells.find((c) => c.text.trim() !== "");
-  if (row.number === null && first && SECTION_LIKE.test(first.text.trim()) && fields.length === 0) {
-    return { ...row, text: "", heading: { text: first.text.trim(), start: first.start } };
+  // a row whose only content is a heading such as "一、依法行政" in its first cell
+  const firstFilled = cells.find((c) => c.text.trim() !== "");
+  if (row.number === null && firstFilled && SECTION_LIKE.test(firstFilled.text.trim()) && fields.length === 0) {
+    return { ...row, text: "", moreText: [], heading: { text: firstFilled.text.trim(), start: firstFilled.start } };
+  }
+  // a row with one filled cell spanning the table (一个分组标题) is a heading
+  const filled = cells.filter((c) => c.text.trim() !== "");
+  if (filled.length === 1 && fields.length === 0 && row.number === null && !group && columns.length >= 3) {
+    const only = filled[0];
+    if (only.text.length <= 40 && !/[。；;]$/.test(only.text.trim())) {
+      return { ...row, text: "", moreText: [], heading: { text: only.text.trim(), start: only.start } };
+    }
   }
   if (row.number === null && row.text === "" && fields.length === 0 && !row.heading) return null;
   return row;
@@ -182,8 +357,8 @@ function rowFrom(columns: Column[], cells: Cell[], line: number, lines: number):
 
 /**
  * A unit cell's names with the line breaks between them (CELL_LINE_BREAK, or spaces typed between names) written as
- * 、, one character for one so offsets hold. Never inside brackets, nor before a bracketed qualifier:
- * 区司法局 (行政执法协调监督局) stays one unit.
+ * 、, one character for one so offsets hold. Never inside brackets, nor around a bracketed qualifier:
+ * 区司法局 (行政执法协调监督局) and 各县区(开发区) 安委会 stay one unit each.
  */
 function unitList(value: string): string {
   let depth = 0;
@@ -194,7 +369,8 @@ function unitList(value: string): string {
     if (depth === 0 && /\s/.test(ch)) {
       let end = i;
       while (end < value.length && /\s/.test(value[end])) end++;
-      const qualifier = OPENERS.includes(value[end] ?? "");
+      const before = value.slice(0, i);
+      const qualifier = OPENERS.includes(value[end] ?? "") || continuesQualified(before, value.slice(end));
       out += qualifier ? value.slice(i, end) : "、".repeat(end - i);
       i = end;
       continue;
@@ -207,82 +383,52 @@ function unitList(value: string): string {
   return out;
 }
 
-function cellsOf(line: Line, separator: RegExp): Cell[] {
+/**
+ * "各县区(开发区) 安委会": after a place qualified in brackets, a short agency name finishes the same unit; after a
+ * full unit name (区司法局(牵头)) the next name is another unit.
+ */
+function continuesQualified(before: string, after: string): boolean {
+  if (!/[)）〕]$/.test(before)) return false;
+  const place = before.replace(/[(（〔][^(（〔]*[)）〕]$/, "");
+  const next = after.split(/[\s、，,]/)[0] ?? "";
+  return !looksLikeUnit(place) && next.length <= 5 && !/^[区县市省各]/.test(next);
+}
+
+function cellsBySpaces(line: Line): Cell[] {
   const cells: Cell[] = [];
-  let cursor = 0;
-  for (const part of line.text.split(separator)) {
-    const at = line.text.indexOf(part, cursor);
-    const lead = part.length - part.trimStart().length;
-    cells.push({ text: part.trim(), start: line.start + at + lead });
-    cursor = at + part.length;
-  }
+  const re = /\S+/g;
+  for (let m = re.exec(line.text); m; m = re.exec(line.text)) cells.push({ text: m[0], start: line.start + m.index });
   return cells;
 }
 
-export interface TableScan {
-  rows: TableRow[];
-  /** indices of lines that belong to a table (headers, rows, cells) */
-  consumed: Set<number>;
-}
-
-/** Finds every flattened task table in the lines. */
-export function scanTables(lines: Line[]): TableScan {
-  const rows: TableRow[] = [];
-  const consumed = new Set<number>();
-  let i = 0;
-  while (i < lines.length) {
-    const text = lines[i].text;
-    if (text.includes("|")) {
-      const header = headerOf(text.split("|").map((c) => c.trim()));
-      if (header) {
-        i = readPipeTable(lines, i, header, rows, consumed);
-        continue;
-      }
-    }
-    const spaced = text.includes(" ") || text.includes("\t") ? headerOf(text.split(/\s+/)) : null;
-    if (spaced) {
-      i = readSpacedTable(lines, i, spaced, rows, consumed);
-      continue;
-    }
-    const stacked = stackedHeader(lines, i);
-    if (stacked) {
-      i = readStackedTable(lines, i, stacked, rows, consumed);
-      continue;
-    }
-    i++;
-  }
-  return { rows, consumed };
-}
-
-function readPipeTable(lines: Line[], at: number, header: Column[], rows: TableRow[], consumed: Set<number>): number {
-  consumed.add(at);
-  let i = at + 1;
-  for (; i < lines.length; i++) {
-    const text = lines[i].text;
-    if (!text.includes("|")) continue;
-    const cells = cellsOf(lines[i], /\|/);
-    if (headerOf(cells.map((c) => c.text))) break;
-    // readers trim trailing blanks, so empty last cells may be missing
-    const end = lines[i].start + text.length;
-    while (cells.length < header.length) cells.push({ text: "", start: end });
-    consumed.add(i);
-    const row = rowFrom(header, cells, i, 1);
-    if (row) rows.push(row);
-  }
-  return i;
+/** A header of names separated by spaces: the task column named, and a unit or deadline column. */
+function spacedHeader(text: string): Column[] | null {
+  const names = text.split(/\s+/).filter((c) => c !== "");
+  if (names.length < 3 || !names.every(isHeaderShaped)) return null;
+  const roles = names.map(classifyHeader);
+  if (!roles.includes("text")) return null;
+  if (!roles.some((r) => r === "deadline" || (r !== null && UNIT_ROLES.has(r)))) return null;
+  if (roles.filter((r) => r === null).length * 2 >= names.length) return null;
+  return roles.map((r) => r ?? "ignored");
 }
 
 const SPACED_ROW = /^[(（]?\d{1,3}[)）.、．]?\s+\S/;
 
-function readSpacedTable(lines: Line[], at: number, header: Column[], rows: TableRow[], consumed: Set<number>): number {
-  consumed.add(at);
+function layoutOf(names: string[], roles: Column[], rows: number): TableLayout {
+  return { signature: headerSignature(names), headers: names, roles, mapped: false, samples: [], rows };
+}
+
+function readSpacedTable(lines: Line[], at: number, header: Column[], scan: TableScan): number {
+  scan.consumed.add(at);
+  const table = addLayout(scan, layoutOf(lines[at].text.split(/\s+/), header, 0), false);
   let i = at + 1;
   for (; i < lines.length; i++) {
     const text = lines[i].text;
     if (SPACED_ROW.test(text)) {
-      consumed.add(i);
-      const row = rowFrom(header, cellsOf(lines[i], /\s+/), i, 1);
-      if (row) rows.push(row);
+      scan.consumed.add(i);
+      const row = rowFrom(header, cellsBySpaces(lines[i]), i, 1, table);
+      if (row) scan.rows.push(row);
+      scan.layouts[table].rows++;
       continue;
     }
     if (SECTION_LIKE.test(text)) continue;
@@ -298,56 +444,38 @@ function stackedHeader(lines: Line[], at: number): Column[] | null {
     if (col === null) break;
     columns.push(col);
   }
-  // one cell per line is only recognisable with a 序号 column first and a unit or time column
-  if (columns[0] !== "number") return null;
-  return headerOf(columns.map((c) => (c === "text" ? "任务" : c === "number" ? "序号" : headerName(c))));
+  // one cell per line is only recognisable with a 序号 column first, the task column and a unit or time column
+  if (columns[0] !== "number" || columns.length < 3 || !columns.includes("text")) return null;
+  if (!columns.some((c) => c === "deadline" || UNIT_ROLES.has(c))) return null;
+  return columns;
 }
 
-function headerName(col: Column): string {
-  const names: Record<Column, string> = {
-    number: "序号",
-    text: "任务",
-    group: "分类",
-    ignored: "备注",
-    lead: "牵头单位",
-    responsible: "责任单位",
-    cooperating: "配合单位",
-    deadline: "完成时限",
-  };
-  return names[col];
-}
-
-function readStackedTable(
-  lines: Line[],
-  at: number,
-  header: Column[],
-  rows: TableRow[],
-  consumed: Set<number>,
-): number {
-  for (let k = 0; k < header.length; k++) consumed.add(at + k);
+function readStackedTable(lines: Line[], at: number, header: Column[], scan: TableScan): number {
+  for (let k = 0; k < header.length; k++) scan.consumed.add(at + k);
+  const names = lines.slice(at, at + header.length).map((l) => l.text);
+  const table = addLayout(scan, layoutOf(names, header, 0), false);
   let i = at + header.length;
-  const hasNumber = header[0] === "number";
   while (i < lines.length) {
     const first = lines[i].text;
     if (SECTION_LIKE.test(first)) {
       i++;
       continue;
     }
-    if (hasNumber && !BARE_NUMBER.test(first)) break;
+    if (!BARE_NUMBER.test(first)) break;
     let end = i + 1;
     while (
       end < lines.length &&
       end - i < header.length &&
-      !(hasNumber ? BARE_NUMBER.test(lines[end].text) : false) &&
+      !BARE_NUMBER.test(lines[end].text) &&
       !SECTION_LIKE.test(lines[end].text)
     ) {
       end++;
     }
-    if (!hasNumber) end = Math.min(lines.length, i + header.length);
     const cells = lines.slice(i, end).map((l) => ({ text: l.text, start: l.start }));
-    for (let k = i; k < end; k++) consumed.add(k);
-    const row = rowFrom(header, cells, i, end - i);
-    if (row) rows.push(row);
+    for (let k = i; k < end; k++) scan.consumed.add(k);
+    const row = rowFrom(header, cells, i, end - i, table);
+    if (row) scan.rows.push(row);
+    scan.layouts[table].rows++;
     i = end;
   }
   return i;

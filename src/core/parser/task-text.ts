@@ -60,7 +60,8 @@ export function taskText(
     ) {
       text += "。";
     }
-    return text;
+    for (const [from, to] of i.moreText ?? []) text += `\n${doc.text.slice(from, to).trim()}`;
+    return text.trim();
   };
   const parts = [own(item, false)];
   const walk = (i: Item) => {

@@ -94,9 +94,13 @@ function tableLines(table: XmlElement, context: DocxContext, out: string[]): voi
       if (vMerge && vMerge.attrs["w:val"] !== "restart") text = mergedAbove.get(column) ?? text;
       else mergedAbove.set(column, text);
       cells.push(text);
+      // a cell spanning grid columns is followed by empty cells, so header and body cells stay in their columns
+      for (let k = 1; k < span; k++) cells.push("");
       column += Math.max(1, span);
     }
-    if (cells.some((text) => text !== "")) out.push(cells.join(" | "));
+    // a row of one cell merged across the table is a heading line, not a row of cells
+    const single = childElements(row, "w:tc").length === 1;
+    if (cells.some((text) => text !== "")) out.push(single ? cells[0] : cells.join(" | "));
   }
 }
 
