@@ -3,10 +3,10 @@ import type { Field } from "./labels.js";
 import type { Line } from "./lines.js";
 import {
   classifyHeader,
+  endsLikeUnit,
   headerSignature,
   isHeaderShaped,
   isTimePhrase,
-  looksLikeUnit,
   readColumns,
 } from "./table-columns.js";
 import type { ColumnRole, TableLayout } from "./types.js";
@@ -88,17 +88,23 @@ export function isTaskTableHeader(cells: string[]): boolean {
   return roles.includes("text") || roles.includes("group") || unknown > 0;
 }
 
-/** A row's cells: a leading or closing "|" (Markdown, or copied web tables) opens or closes the row, it adds none. */
-function pipeCells(line: Line): Cell[] {
+/** Rows of a table framed by "|" (Markdown, copied web tables) open and close with one, which adds no cell. */
+const framedLine = (text: string) => /^\s*\|/.test(text) && /\|\s*$/.test(text);
+
+/**
+ * A row's cells. In a framed table the leading and closing "|" add none; elsewhere a leading "|" is an empty
+ * first cell (the trimmed line of a row whose 序号 cell is merged away), and a closing one an empty last cell.
+ */
+function pipeCells(line: Line, framed = framedLine(line.text)): Cell[] {
   const cells: Cell[] = [];
   let text = line.text;
   let offset = line.start;
   const lead = /^\s*\|/.exec(text);
-  if (lead) {
+  if (framed && lead) {
     text = text.slice(lead[0].length);
     offset += lead[0].length;
   }
-  text = text.replace(/\|\s*$/, "");
+  if (framed) text = text.replace(/\|\s*$/, "");
   let cursor = 0;
   for (const part of text.split("|")) {
     const skip = part.length - part.trimStart().length;
@@ -132,10 +138,11 @@ interface RawTable {
 }
 
 function collectPipeTable(lines: Line[], at: number): RawTable {
-  let header = pipeCells(lines[at]).map((c) => c.text);
+  const framed = framedLine(lines[at].text);
+  let header = pipeCells(lines[at], framed).map((c) => c.text);
   const headerLines = [at];
   let i = at + 1;
-  const next = i < lines.length && lines[i].text.includes("|") ? pipeCells(lines[i]).map((c) => c.text) : null;
+  const next = i < lines.length && lines[i].text.includes("|") ? pipeCells(lines[i], framed).map((c) => c.text) : null;
   if (next && headerShaped(next) && next.some((c, k) => c !== "" && c !== header[k])) {
     const width = Math.max(header.length, next.length);
     header = Array.from({ length: width }, (_, k) => next[k] || header[k] || "");
@@ -143,7 +150,7 @@ function collectPipeTable(lines: Line[], at: number): RawTable {
     i++;
   }
   const signature = headerSignature(header);
-  const upper = headerSignature(pipeCells(lines[at]).map((c) => c.text));
+  const upper = headerSignature(pipeCells(lines[at], framed).map((c) => c.text));
   const body: RawTable["body"] = [];
   const skipped: number[] = [];
   for (; i < lines.length; i++) {
@@ -153,7 +160,7 @@ function collectPipeTable(lines: Line[], at: number): RawTable {
       skipped.push(i);
       continue;
     }
-    const cells = pipeCells(lines[i]);
+    const cells = pipeCells(lines[i], framed);
     const names = cells.map((c) => c.text);
     const key = headerSignature(names);
     // a header repeated at a page break is no data; a header of another layout starts another table
@@ -391,7 +398,7 @@ function continuesQualified(before: string, after: string): boolean {
   if (!/[)）〕]$/.test(before)) return false;
   const place = before.replace(/[(（〔][^(（〔]*[)）〕]$/, "");
   const next = after.split(/[\s、，,]/)[0] ?? "";
-  return !looksLikeUnit(place) && next.length <= 5 && !/^[区县市省各]/.test(next);
+  return !endsLikeUnit(place) && next.length <= 5 && !/^[区县市省各]/.test(next);
 }
 
 function cellsBySpaces(line: Line): Cell[] {
