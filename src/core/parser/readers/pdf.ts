@@ -2,64 +2,12 @@ import { getDocumentProxy } from "unpdf";
 import type { ReadProgress, ReadResult } from "../types.js";
 import { DocumentReadError, readErrors } from "./errors.js";
 import type { ReadClock } from "./limits.js";
-import { type PdfLine, type PdfPage, paragraphsFromPages, removePageFurniture } from "./pdf-layout.js";
+import type { PdfPage } from "./pdf-layout.js";
 import { horizontalRules } from "./pdf-rules.js";
-import { locateTables, rebuildTables } from "./pdf-table.js";
-
-interface PositionedText {
-  str: string;
-  x: number;
-  top: number;
-  width: number;
-  size: number;
-}
+import { type PositionedText, pageLines, textFromPages } from "./positioned.js";
 
 function isTextItem(item: object): item is { str: string; transform: number[]; width: number; height: number } {
   return "str" in item && "transform" in item;
-}
-
-/** Text pieces closer than this share of the font size belong to one word; wider gaps were spaces or table gaps. */
-const SPACE_GAP = 0.25;
-
-function lineFromPieces(pieces: PositionedText[]): PdfLine {
-  pieces.sort((a, b) => a.x - b.x);
-  let text = "";
-  let right = pieces[0].x;
-  for (const piece of pieces) {
-    const gap = piece.x - right;
-    const latinJoint = /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(piece.str);
-    if (text !== "" && (gap > piece.size * 2 || (latinJoint && gap > piece.size * SPACE_GAP))) text += " ";
-    text += piece.str;
-    right = Math.max(right, piece.x + piece.width);
-  }
-  const size = pieces.reduce((largest, piece) => Math.max(largest, piece.size), 0);
-  const runs = pieces.map((piece) => ({
-    text: piece.str,
-    x: piece.x,
-    right: piece.x + piece.width,
-    top: piece.top,
-    size: piece.size,
-  }));
-  return { text, x: pieces[0].x, right, top: pieces[0].top, size, pieces: runs };
-}
-
-/** Groups a page's text items into lines by baseline, top to bottom. */
-function pageLines(items: PositionedText[]): PdfPage {
-  const rows: PositionedText[][] = [];
-  for (const item of items) {
-    const row = rows.find((candidate) => Math.abs(candidate[0].top - item.top) < Math.max(1, item.size * 0.4));
-    if (row) row.push(item);
-    else rows.push([item]);
-  }
-  return rows.map(lineFromPieces).sort((a, b) => a.top - b.top);
-}
-
-/**
- * Word and LibreOffice set a little extra space between Chinese and Latin characters ("2025 年"), and pdf.js
- * extracts it as a space character the author never typed; the text parser reads "2025年" as written.
- */
-function removeAutospace(text: string): string {
-  return text.replace(/([\u3400-\u9fff])\x20(?=[A-Za-z0-9])|([A-Za-z0-9%])\x20(?=[\u3400-\u9fff])/g, "$1$2");
 }
 
 /**
@@ -115,13 +63,7 @@ export async function readPdf(
       pages.push(pageLines(items));
       page.cleanup();
     }
-    const kept = removePageFurniture(pages);
-    const tables = locateTables(kept);
-    const rules = new Map<number, number[]>();
-    for (const page of new Set(tables.flatMap((table) => table.parts.map((part) => part.page)))) {
-      rules.set(page, await horizontalRules(document, page + 1, clock));
-    }
-    const text = removeAutospace(paragraphsFromPages(rebuildTables(kept, tables, rules)).join("\n"));
+    const text = await textFromPages(pages, (page) => horizontalRules(document, page + 1, clock));
     if (text.trim() !== "") return { text, warnings: garbled(text) ? [GARBLED_WARNING] : [] };
     return {
       text: "",
