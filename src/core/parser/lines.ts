@@ -1,4 +1,4 @@
-import { isLabelLine } from "./labels.js";
+import { firstLabelOutsideBrackets, isLabelLine } from "./labels.js";
 import { normaliseChars, simplifyForDetection } from "./normalise.js";
 import { detectNumbering } from "./numbering.js";
 import { scanTables } from "./tables.js";
@@ -71,11 +71,17 @@ function continues(prev: Paragraph, next: string): boolean {
     return open && next.length <= 40 && !/[。；;：:]/.test(next) && !isStructural(next);
   }
   if (TERMINAL.test(prev.last[prev.last.length - 1]) || prev.pipe || next.includes("|")) return false;
+  // rows written one to a line with their labels ("开展评查 牵头领导:张三 责任单位:X"): each line is complete
+  if (hasInlineLabel(prev.last) && hasInlineLabel(next)) return false;
   if (brokenInWord(prev, next)) return true;
   if (!prev.prose || isStructural(next)) return false;
   // a short numbered heading ("（三）推进行政决策科学化、民主化、法治化") is complete without a full stop
   if (prev.length < 40 && !/[，,。；;]/.test(prev.first) && detectNumbering(prev.first)) return false;
   return true;
+}
+
+function hasInlineLabel(text: string): boolean {
+  return firstLabelOutsideBrackets(simplifyForDetection(text)) > 0;
 }
 
 /** A clause of one to three characters that opens a paragraph: 同时, 其中, 一是, 此外. */

@@ -12,7 +12,8 @@ export type NumberStyle =
   | "arabicHalfParen"
   | "arabicParen"
   | "circled"
-  | "row";
+  | "row"
+  | "plain";
 
 export interface Numbering {
   style: NumberStyle;

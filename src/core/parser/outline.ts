@@ -120,6 +120,36 @@ function attachInlineFields(item: Item, line: Line, from: number, ctx: Context):
   );
 }
 
+/** Lines that a repeated block of labelled lines follows: tasks written without numbers. */
+function unnumberedTaskLines(lines: Line[], consumed: Set<number>, ctx: Context): Set<number> {
+  const isLabel = (i: number) =>
+    i < lines.length &&
+    !consumed.has(i) &&
+    isLabelLine(ctx.simplified.slice(lines[i].start, lines[i].start + lines[i].text.length));
+  const candidates: number[] = [];
+  let blocks = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (consumed.has(i)) continue;
+    const text = lines[i].text;
+    if (isLabel(i)) {
+      if (!isLabel(i - 1)) blocks++;
+      continue;
+    }
+    if (text.length < 6 || detectNumbering(text) || FOOTER.test(text) || TARGETS_HEADING.test(text)) continue;
+    // right under a numbered item's first line, a plain line continues that item
+    const above = i > 0 && !consumed.has(i - 1) ? detectNumbering(lines[i - 1].text) : null;
+    const aboveText = above ? lines[i - 1].text.slice(above.length) : "";
+    const heading = aboveText.length <= 30 && !/[。；;，,]/.test(aboveText);
+    if (above && !SECTION_STYLES.has(above.style) && !heading && !isLabel(i - 1)) continue;
+    const simplified = ctx.simplified.slice(lines[i].start, lines[i].start + text.length);
+    const inline = firstLabelOutsideBrackets(simplified) > 0;
+    if (inline) blocks++;
+    if (inline || isLabel(i + 1)) candidates.push(i);
+  }
+  // a document whose label blocks mostly follow numbered items numbers its tasks: a plain line there is body text
+  return candidates.length >= 2 && candidates.length * 2 >= blocks ? new Set(candidates) : new Set();
+}
+
 /**
  * Builds the tree of numbered items. Levels come from the order in which numbering styles appear: a style seen
  * before closes the items below it (so numbering may restart per section, jump or be sparse).
@@ -134,6 +164,8 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
   let targets: TargetList | null = null;
   let appendix = false;
   let lastRowHeading: string | null = null;
+  const unnumbered = unnumberedTaskLines(lines, consumed, ctx);
+  let plainCount = 0;
 
   const place = (item: Item) => {
     const at = stack.findIndex((s) => s.numbering.style === item.numbering.style);
@@ -223,7 +255,9 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
       }
       continue;
     }
-    const numbering = detectNumbering(line.text);
+    const numbering = unnumbered.has(i)
+      ? { style: "plain" as const, value: ++plainCount, label: String(plainCount), length: 0 }
+      : detectNumbering(line.text);
     if (numbering) {
       const style = numbering.style;
       if (targets && isTargetEntry(targets, numbering, stack)) {

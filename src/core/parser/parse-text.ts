@@ -3,6 +3,7 @@ import { assignFields } from "./assign.js";
 import { findInlineClauses, findTrailingClause } from "./clause.js";
 import { findDeadlines } from "./deadlines.js";
 import type { Field } from "./labels.js";
+import { FIRST_IS_LEAD } from "./lead-notes.js";
 import { type Line, toLines } from "./lines.js";
 import { readMeta } from "./meta.js";
 import { simplifyForDetection } from "./normalise.js";
@@ -13,9 +14,6 @@ import { scanTables, type TableRow } from "./tables.js";
 import { findTargets } from "./targets.js";
 import { extentOf, headingText, taskText, taskTitle } from "./task-text.js";
 import type { ParsedTask, ParseOptions, ParseResult, ParseWarning, Section, SectionTarget } from "./types.js";
-
-/** "排序第一的单位为牵头单位,下同": from here on, the first unit listed is the lead. */
-const FIRST_IS_LEAD = /排序第一的(单位|部门)为牵头(单位|部门)(.{0,6}下同)?/g;
 
 interface Doc {
   text: string;
@@ -32,8 +30,9 @@ function firstIsLeadScopes(doc: Doc, items: Item[]): Array<[number, number]> {
     // items are in document order, so the holder search moves forward only
     while (k + 1 < items.length && items[k + 1].start <= m.index) k++;
     const holder = items[k] && items[k].start <= m.index && m.index < items[k].end ? items[k] : undefined;
-    const from = holder ? holder.start : m.index;
-    const toEnd = Boolean(m[3]) || !holder;
+    // a note outside every task (under the title, above a table, in a closing 注) holds for the whole document
+    const from = holder ? holder.start : 0;
+    const toEnd = Boolean(m[1]) || !holder;
     scopes.push([from, toEnd ? doc.text.length : (holder?.end ?? doc.text.length)]);
     // once it holds to the end, later statements change nothing
     if (toEnd) break;
