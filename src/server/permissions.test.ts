@@ -11,6 +11,7 @@ import {
   createReport,
   createUnit,
   createUser,
+  importFile,
   multipartFile,
   multipartForm,
   publishedPlan,
@@ -375,6 +376,16 @@ const ROUTES: RouteCase[] = [
     request: async () => {
       const plan = await newPlan();
       return { url: `/api/plans/${plan.id}/publish`, payload: { version: plan.version } };
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/plans/{id}/reparse",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const plan = (await importFile(t, coordinator, "方案.txt", TINY_PLAN)).json<{ id: number; version: number }>();
+      return { url: `/api/plans/${plan.id}/reparse`, payload: { version: plan.version } };
     },
   },
   {

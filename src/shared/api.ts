@@ -12,6 +12,8 @@ import {
   type BulletinStatus,
   CHANNEL_KINDS,
   type ChannelKind,
+  COLUMN_ROLES,
+  type ColumnRole,
   DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
   type DeliveryChannel,
@@ -362,6 +364,63 @@ export const PlanListQuery = Type.Object({
 });
 export type PlanListQuery = Static<typeof PlanListQuery>;
 
+export const ColumnRoleSchema = OneOf<ColumnRole>(COLUMN_ROLES);
+
+/** A task table as the parser read it: its header, the role of each column, a sample of its cells. */
+export const TableLayoutSchema = Type.Object({
+  /** the header's key: a mapping set for it is remembered for later files with the same header */
+  signature: Type.String(),
+  headers: Type.Array(Type.String()),
+  roles: Type.Array(ColumnRoleSchema),
+  /** the roles were set by a user (now or for an earlier file), not guessed */
+  mapped: Type.Boolean(),
+  samples: Type.Array(Type.Array(Type.String())),
+  rows: Type.Integer(),
+});
+export type TableLayout = Static<typeof TableLayoutSchema>;
+
+/** A numbering style of a paragraph document ("arabic" for 1., "cnParen" for （一）, "paragraph" for each paragraph). */
+export const NumberingLevelSchema = Type.Object({
+  style: Type.String(),
+  example: Type.String(),
+  count: Type.Integer(),
+});
+export type NumberingLevel = Static<typeof NumberingLevelSchema>;
+
+/** How to read a file the parser was unsure of: column roles by table signature, the numbering style of the tasks. */
+export const ParseChoices = Type.Object({
+  columnRoles: Type.Optional(
+    Type.Record(Type.String({ maxLength: 2000 }), Type.Array(ColumnRoleSchema, { maxItems: 60 }), {
+      maxProperties: 20,
+    }),
+  ),
+  taskStyle: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
+});
+export type ParseChoices = Static<typeof ParseChoices>;
+
+/** How a plan's file was read, for the review screen's column mapping and "what the tasks are" choice. */
+export const PlanLayout = Type.Object({
+  tables: Type.Array(TableLayoutSchema),
+  numberingLevels: Type.Array(NumberingLevelSchema),
+  /** the numbering style whose items became tasks */
+  taskStyle: Nullable(Type.String()),
+  /** the choices the file was read with */
+  options: ParseChoices,
+});
+export type PlanLayout = Static<typeof PlanLayout>;
+
+/** Re-reads a draft's file with other choices; edits already made are kept where they still apply. */
+export const PlanReparse = Type.Object({ version: Type.Integer({ minimum: 1 }), ...ParseChoices.properties });
+export type PlanReparse = Static<typeof PlanReparse>;
+
+/** Why an import found no tasks (error no_tasks, its details), with what the file holds to choose from. */
+export const NoTasksDetails = Type.Object({
+  reason: OneOf(["scan_without_ocr", "no_text", "no_task_column", "no_numbering"] as const),
+  tables: Type.Array(TableLayoutSchema),
+  numberingLevels: Type.Array(NumberingLevelSchema),
+});
+export type NoTasksDetails = Static<typeof NoTasksDetails>;
+
 /** A unit named by a task: unitId null while the phrase matches no unit (unless dismissed with a reason). */
 export const TaskUnit = Type.Object({
   unitId: Nullable(Id),
@@ -386,6 +445,11 @@ export const Task = Type.Object({
   units: Type.Array(Type.Object({ ...TaskUnit.properties, unitName: Nullable(Type.String()) })),
   deadlines: Type.Array(DeadlineSchema),
   targets: Type.Array(TargetSchema),
+  /** how sure the parser was of the task, 0 to 1 (1 for a task written by hand), and why not more */
+  confidence: Type.Number(),
+  doubts: Type.Array(Type.String()),
+  /** the fields changed by hand since the file was read */
+  editedFields: Type.Array(Type.String()),
   version: Type.Integer(),
 });
 export type Task = Static<typeof Task>;
@@ -410,6 +474,7 @@ export const PlanDetail = Type.Object({
   ...Plan.properties,
   sourceText: Nullable(Type.String()),
   warnings: Type.Array(ParseWarningSchema),
+  layout: Nullable(PlanLayout),
   sections: Type.Array(PlanSection),
   tasks: Type.Array(Task),
   unresolved: Type.Array(UnresolvedPhrase),
@@ -527,6 +592,14 @@ export const PhraseDismiss = Type.Object({
   reason: Type.String({ minLength: 1, maxLength: 200, pattern: "\\S" }),
 });
 export type PhraseDismiss = Static<typeof PhraseDismiss>;
+
+/** What a re-read did: the plan as it now is, and how many hand-edited tasks kept their edits or lost them. */
+export const PlanReparseResult = Type.Object({
+  plan: PlanDetail,
+  keptEdits: Type.Integer(),
+  lostEdits: Type.Integer(),
+});
+export type PlanReparseResult = Static<typeof PlanReparseResult>;
 
 export const PlanPublish = Type.Object({
   version: Type.Integer({ minimum: 1 }),

@@ -49,6 +49,29 @@ export const TASK_UNIT_ROLE_LABELS: Record<TaskUnitRole, string> = {
   cooperating: "配合单位",
 };
 
+/** What a column of a task table holds, as the parser reads it or the user sets it on the review screen. */
+export const COLUMN_ROLES = [
+  "text",
+  "group",
+  "number",
+  "lead",
+  "responsible",
+  "cooperating",
+  "deadline",
+  "ignored",
+] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+export const COLUMN_ROLE_LABELS: Record<ColumnRole, string> = {
+  text: "任务内容",
+  group: "分组",
+  number: "序号",
+  lead: "牵头单位",
+  responsible: "责任单位",
+  cooperating: "配合单位",
+  deadline: "完成时限",
+  ignored: "忽略",
+};
+
 /** How often units report on an ongoing (长期坚持) task. */
 export const REPORTING_CADENCES = ["monthly", "quarterly", "half_yearly", "yearly"] as const;
 export type ReportingCadence = (typeof REPORTING_CADENCES)[number];

@@ -10,6 +10,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   serial,
   text,
   timestamp,
@@ -17,11 +18,12 @@ import {
 } from "drizzle-orm/pg-core";
 import type { Deadline, ParseWarning, Target } from "../../core/parser/types.js";
 import type { SupervisionRules } from "../../core/supervision/rules.js";
-import type { BulletinContent } from "../../shared/api.js";
+import type { BulletinContent, PlanLayout } from "../../shared/api.js";
 import type {
   AssignmentStatus,
   BulletinStatus,
   ChannelKind,
+  ColumnRole,
   DeliveryChannel,
   DeliveryStatus,
   ExtensionStatus,
@@ -165,6 +167,11 @@ export const plans = pgTable(
     /** the document's text as the parser read it: task spans point into it */
     sourceText: text("source_text"),
     warnings: jsonb("warnings").$type<ParseWarning[]>().notNull().default([]),
+    /**
+     * how the file was read: its task tables with their column roles, its numbering levels, the options used; and
+     * the text keys of the tasks deleted or merged away by hand, which a re-read of the file leaves out again
+     */
+    layout: jsonb("layout").$type<PlanLayout & { removed?: string[] }>(),
     createdBy: integer("created_by").references(() => users.id),
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
     version: version(),
@@ -223,12 +230,28 @@ export const tasks = pgTable(
     sourceEnd: integer("source_end"),
     deadlines: jsonb("deadlines").$type<Deadline[]>().notNull().default([]),
     targets: jsonb("targets").$type<Target[]>().notNull().default([]),
+    /** how sure the parser was of the task (0 to 1), and why not more, for the review screen */
+    confidence: real("confidence").notNull().default(1),
+    doubts: text("doubts").array().notNull().default(sql`'{}'::text[]`),
+    /** the fields the user changed by hand (TaskEditedField): a re-read of the file keeps them */
+    editedFields: text("edited_fields").array().notNull().default(sql`'{}'::text[]`),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [index("tasks_plan_idx").on(t.planId, t.sortOrder)],
 );
+
+/**
+ * A task table's column roles as a user set them, by the table's header signature: the next file with the same
+ * header is read with them.
+ */
+export const columnMappings = pgTable("column_mappings", {
+  signature: text("signature").primaryKey(),
+  roles: jsonb("roles").$type<ColumnRole[]>().notNull(),
+  updatedBy: integer("updated_by").references(() => users.id),
+  updatedAt: updatedAt(),
+});
 
 /**
  * A unit named by a task, in a role, with the phrase as the document wrote it (各乡镇 gives one row per township).

@@ -51,8 +51,18 @@ function presentTask(task: TaskRow, units: TaskUnitRow[], unitNames: Map<number,
     })),
     deadlines: task.deadlines,
     targets: task.targets,
+    confidence: task.confidence,
+    doubts: task.doubts,
+    editedFields: task.editedFields,
     version: task.version,
   };
+}
+
+/** How the plan's file was read, without the plan's own bookkeeping (the keys of the tasks removed by hand). */
+function presentLayout(layout: PlanRow["layout"]): PlanDetail["layout"] {
+  if (!layout) return null;
+  const { removed: _, ...shown } = layout;
+  return shown;
 }
 
 /** The phrases still waiting for a unit, each with the tasks that name it and the likeliest units. */
@@ -82,6 +92,7 @@ export function presentPlanDetail(parts: PlanParts, registry: UnitRow[], resolve
     ...presentPlan(parts.plan, parts.counts),
     sourceText: parts.plan.sourceText,
     warnings: parts.plan.warnings,
+    layout: presentLayout(parts.plan.layout),
     sections: parts.sections.map((s) => ({ id: s.id, number: s.number, title: s.title, parentId: s.parentId })),
     tasks: parts.tasks.map((task) => presentTask(task, unitsByTask.get(task.id) ?? [], unitNames)),
     unresolved: unresolvedOf(parts.taskUnits, resolver),

@@ -1,10 +1,12 @@
 import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { Value } from "typebox/value";
 import { defaultReadLimits } from "../../core/parser/readers/index.js";
 import {
   ErrorBody,
   IdParams,
+  ParseChoices,
   PhraseDismiss,
   PhraseMap,
   PlanCreate,
@@ -13,6 +15,8 @@ import {
   PlanListQuery,
   PlanPatch,
   PlanPublish,
+  PlanReparse,
+  PlanReparseResult,
   PlanTaskParams,
   TaskCreate,
   TaskDeleteQuery,
@@ -32,6 +36,7 @@ import { dismissPhrase, mapPhrase } from "./phrases.js";
 import { presentPlan, presentPlanDetail } from "./present.js";
 import { publishPlan } from "./publish.js";
 import { listPlans, loadPlanParts } from "./queries.js";
+import { reparsePlan } from "./reread.js";
 import { createPlan, importPlan, planFile, updatePlan } from "./service.js";
 import { createTask, deleteTask, mergeTask, splitTask, updateTask } from "./tasks.js";
 
@@ -44,6 +49,21 @@ const MB = 1024 * 1024;
 export async function planDetail(db: Db, id: number): Promise<PlanDetail> {
   const [parts, registry, groups] = await Promise.all([loadPlanParts(db, id), allUnits(db), listUnitGroups(db)]);
   return presentPlanDetail(parts, registry, new UnitResolver(registry, groups));
+}
+
+/** The import form's `options` field: the JSON of the choices to read the file with (column roles, task level). */
+function importChoices(raw: unknown): ParseChoices {
+  if (raw === undefined || raw === "") return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(String(raw));
+  } catch {
+    throw new AppError(400, "validation_failed", "导入选项（options）不是有效的 JSON");
+  }
+  if (!Value.Check(ParseChoices, value)) {
+    throw new AppError(400, "validation_failed", "导入选项（options）不符合要求：列的含义或任务层级无效");
+  }
+  return Value.Clean(ParseChoices, value) as ParseChoices;
 }
 
 export const planRoutes =
@@ -59,7 +79,8 @@ export const planRoutes =
         config: manage,
         schema: {
           tags,
-          summary: "导入方案文件(multipart 字段 file：txt/docx/pdf/xlsx/html)，识别为草稿",
+          summary:
+            "导入方案文件(multipart 字段 file：txt/docx/pdf/xlsx/html；可选字段 options，在 file 之前：列的含义与任务层级的 JSON)，识别为草稿",
           consumes: ["multipart/form-data"],
           response: { 201: PlanDetail, 413: ErrorBody, ...errors },
         },
@@ -69,9 +90,12 @@ export const planRoutes =
           throw new AppError(400, "file_required", "请选择要导入的方案文件（以表单字段 file 上传）");
         }
         let upload: { bytes: Buffer; filename: string } | null = null;
+        let choices: ParseChoices = {};
         try {
           const file = await request.file();
           if (file && file.fieldname === "file") upload = { bytes: await file.toBuffer(), filename: file.filename };
+          const options = file?.fields.options;
+          if (options && !Array.isArray(options) && options.type === "field") choices = importChoices(options.value);
         } catch (error) {
           if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
             throw new AppError(
@@ -83,7 +107,7 @@ export const planRoutes =
           throw error;
         }
         if (!upload) throw new AppError(400, "file_required", "请选择要导入的方案文件（以表单字段 file 上传）");
-        const id = await importPlan(db, upload, changeContext(request), clock());
+        const id = await importPlan(db, upload, changeContext(request), clock(), choices);
         return reply.status(201).send(await planDetail(db, id));
       },
     );
@@ -201,6 +225,24 @@ export const planRoutes =
       async (request) => {
         await publishPlan(db, request.params.id, request.body, changeContext(request));
         return planDetail(db, request.params.id);
+      },
+    );
+
+    app.post(
+      "/plans/:id/reparse",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "按新的列含义或任务层级重新识别草稿的原文件，保留仍适用的人工修改(须带 version)",
+          params: IdParams,
+          body: PlanReparse,
+          response: { 200: PlanReparseResult, ...errors },
+        },
+      },
+      async (request) => {
+        const kept = await reparsePlan(db, request.params.id, request.body, changeContext(request));
+        return { plan: await planDetail(db, request.params.id), ...kept };
       },
     );
 

@@ -1,24 +1,23 @@
 /** Plans: imported from a document or made by hand, their fields edited; each change audited in its transaction. */
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { type DocumentFormat, DocumentReadError, type ParseResult, parseDocument } from "../../core/parser/index.js";
+import type { DocumentFormat, Section } from "../../core/parser/index.js";
 import { periodOf } from "../../core/plans/schedule.js";
+import { normaliseTaskUnits } from "../../core/plans/task-units.js";
 import { rulesOf, rulesProblem } from "../../core/supervision/rules.js";
-import type { PlanCreate, PlanPatch } from "../../shared/api.js";
+import type { ParseChoices, PlanCreate, PlanPatch } from "../../shared/api.js";
 import { recordAudit } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
 import { planFiles, planSections, plans, tasks, taskUnits } from "../db/schema.js";
-import { AppError, badRequest, versionConflict } from "../http/errors.js";
+import { badRequest, versionConflict } from "../http/errors.js";
 import { UnitResolver } from "../units/resolve.js";
 import { allUnits, type ChangeContext, listUnitGroups } from "../units/service.js";
 import { refreshPlanDueDates } from "./assign.js";
+import { draftsOf, type TaskDraft } from "./drafts.js";
+import { layoutOf, noTasks, readPlanFile, rememberMappings, type Upload } from "./mappings.js";
 import { assertEditable, findPlan, lockPlan } from "./queries.js";
-import { expandPhrases } from "./task-units.js";
 
-export interface Upload {
-  bytes: Buffer;
-  filename: string;
-}
+export type { Upload } from "./mappings.js";
 
 const MEDIA_TYPES: Record<DocumentFormat, string> = {
   pdf: "application/pdf",
@@ -28,16 +27,6 @@ const MEDIA_TYPES: Record<DocumentFormat, string> = {
   text: "text/plain",
 };
 
-async function parseUpload(upload: Upload): Promise<ParseResult & { format: DocumentFormat }> {
-  try {
-    return await parseDocument(new Uint8Array(upload.bytes), upload.filename);
-  } catch (error) {
-    if (!(error instanceof DocumentReadError)) throw error;
-    const status = error.code === "too_large" ? 413 : 400;
-    throw new AppError(status, `document_${error.code}`, error.message);
-  }
-}
-
 function assertPeriod(year: number, endYear: number): void {
   if (endYear < year) throw badRequest("结束年度不能早于开始年度");
   if (endYear - year > 10) throw badRequest("方案期限不能超过 10 年");
@@ -45,18 +34,19 @@ function assertPeriod(year: number, endYear: number): void {
 
 /**
  * Reads an uploaded plan document and stores it as a draft: the original file, its sections, its tasks with their
- * deadlines and targets, and each unit phrase resolved against the registry. A file with no tasks is refused and
- * nothing is written.
+ * deadlines and targets, and each unit phrase resolved against the registry. Tables are read with the column roles
+ * chosen (which are then remembered) or remembered for their header. A file with no tasks is refused, saying why,
+ * and nothing is written.
  */
-export async function importPlan(db: Db, upload: Upload, ctx: ChangeContext, today: Date): Promise<number> {
-  const parsed = await parseUpload(upload);
-  if (parsed.tasks.length === 0) {
-    throw new AppError(
-      400,
-      "no_tasks",
-      "未能从文件中识别出任何任务：请确认上传的是任务分工方案（含编号的任务及牵头单位、责任单位），或改为手工新建方案",
-    );
-  }
+export async function importPlan(
+  db: Db,
+  upload: Upload,
+  ctx: ChangeContext,
+  today: Date,
+  choices: ParseChoices = {},
+): Promise<number> {
+  const { parsed, options } = await readPlanFile(db, upload, choices);
+  if (parsed.tasks.length === 0) throw noTasks(parsed);
   const resolver = new UnitResolver(await allUnits(db), await listUnitGroups(db));
   const period = periodOf({ title: parsed.title, date: parsed.date, text: parsed.text }, today);
   const title = parsed.title?.trim() || upload.filename.replace(/\.[^.]+$/, "") || "未命名方案";
@@ -72,6 +62,7 @@ export async function importPlan(db: Db, upload: Upload, ctx: ChangeContext, tod
         ...period,
         sourceText: parsed.text,
         warnings: parsed.warnings,
+        layout: layoutOf(parsed, options),
         createdBy: ctx.actorId,
       })
       .returning();
@@ -83,7 +74,8 @@ export async function importPlan(db: Db, upload: Upload, ctx: ChangeContext, tod
       sha256: createHash("sha256").update(upload.bytes).digest("hex"),
       content: upload.bytes,
     });
-    await storeParsedTasks(tx, plan.id, parsed, resolver);
+    await storeDrafts(tx, plan.id, parsed.sections, draftsOf(parsed, resolver));
+    await rememberMappings(tx, choices.columnRoles, ctx.actorId);
     await recordAudit(tx, {
       ...ctx,
       action: "plan.import",
@@ -95,9 +87,10 @@ export async function importPlan(db: Db, upload: Upload, ctx: ChangeContext, tod
   });
 }
 
-async function storeParsedTasks(tx: Queryable, planId: number, parsed: ParseResult, resolver: UnitResolver) {
+/** Stores a plan's sections and its tasks with their units, in order; parents by the parse's ids. */
+export async function storeDrafts(tx: Queryable, planId: number, sections: Section[], drafts: TaskDraft[]) {
   const sectionIds = new Map<string, number>();
-  for (const [index, section] of parsed.sections.entries()) {
+  for (const [index, section] of sections.entries()) {
     const [row] = await tx
       .insert(planSections)
       .values({
@@ -110,11 +103,12 @@ async function storeParsedTasks(tx: Queryable, planId: number, parsed: ParseResu
       .returning({ id: planSections.id });
     sectionIds.set(section.id, row.id);
   }
+  if (drafts.length === 0) return;
 
   const inserted = await tx
     .insert(tasks)
     .values(
-      parsed.tasks.map((task, index) => ({
+      drafts.map((task, index) => ({
         planId,
         sectionId: task.sectionId ? (sectionIds.get(task.sectionId) ?? null) : null,
         number: task.number,
@@ -122,16 +116,19 @@ async function storeParsedTasks(tx: Queryable, planId: number, parsed: ParseResu
         title: task.title,
         text: task.text,
         sortOrder: index,
-        sourceStart: task.source.start,
-        sourceEnd: task.source.end,
+        sourceStart: task.source?.start ?? null,
+        sourceEnd: task.source?.end ?? null,
         deadlines: task.deadlines,
         targets: task.targets,
+        confidence: task.confidence,
+        doubts: task.doubts,
+        editedFields: task.editedFields,
       })),
     )
     .returning({ id: tasks.id, sortOrder: tasks.sortOrder });
-  // the database id of each parsed task, by the parser's id: sortOrder is the task's index in the parse
-  const stored = inserted.map((row) => ({ id: row.id, task: parsed.tasks[row.sortOrder] }));
-  const taskIds = new Map(stored.map(({ id, task }) => [task.id, id]));
+  // the database id of each draft: sortOrder is the draft's index
+  const stored = inserted.map((row) => ({ id: row.id, task: drafts[row.sortOrder] }));
+  const taskIds = new Map(stored.flatMap(({ id, task }) => (task.parseId ? [[task.parseId, id] as const] : [])));
 
   for (const { id, task } of stored) {
     const parentId = task.parentId ? taskIds.get(task.parentId) : undefined;
@@ -139,10 +136,7 @@ async function storeParsedTasks(tx: Queryable, planId: number, parsed: ParseResu
   }
 
   const unitRows = stored.flatMap(({ id, task }) =>
-    expandPhrases(
-      { lead: task.leadUnits, responsible: task.responsibleUnits, cooperating: task.cooperatingUnits },
-      resolver,
-    ).map((entry, sortOrder) => ({ ...entry, taskId: id, planId, sortOrder })),
+    normaliseTaskUnits(task.units).map((entry, sortOrder) => ({ ...entry, taskId: id, planId, sortOrder })),
   );
   if (unitRows.length) await tx.insert(taskUnits).values(unitRows);
 }

@@ -7,10 +7,11 @@ import { normaliseTaskUnits, type TaskUnitEntry } from "../../core/plans/task-un
 import type { TaskCreate, TaskMerge, TaskPatch, TaskSplit, TaskUnit } from "../../shared/api.js";
 import { recordAudit } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
-import { type PlanRow, planSections, type TaskRow, tasks, taskUnits, units } from "../db/schema.js";
+import { type PlanRow, planSections, plans, type TaskRow, tasks, taskUnits, units } from "../db/schema.js";
 import { AppError, badRequest, versionConflict } from "../http/errors.js";
 import type { ChangeContext } from "../units/service.js";
 import { syncTaskAssignments } from "./assign.js";
+import { type TaskEditedField, textKey } from "./drafts.js";
 import { assertDraft, assertEditable, findTask, lockPlan } from "./queries.js";
 import { taskUnitsOf } from "./task-units.js";
 
@@ -52,6 +53,21 @@ async function assertSection(tx: Queryable, planId: number, sectionId: number | 
 
 const snapshot = async (tx: Queryable, task: TaskRow) => ({ ...task, units: await taskUnitsOf(tx, task.id) });
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The task's edited fields with these added: what a re-read of the file keeps (see carryEdits). */
+const withEdited = (task: TaskRow, fields: TaskEditedField[]) => [...new Set([...task.editedFields, ...fields])];
+
+/** Remembers that the user took this task out, so that a re-read of the file does not bring it back. */
+async function rememberRemoved(tx: Queryable, plan: PlanRow, task: TaskRow): Promise<void> {
+  if (!plan.layout || task.editedFields.includes("added")) return;
+  const removed = [...new Set([...(plan.layout.removed ?? []), textKey(task.text)])];
+  await tx
+    .update(plans)
+    .set({ layout: { ...plan.layout, removed } })
+    .where(eq(plans.id, plan.id));
+}
+
 export async function updateTask(
   db: Db,
   planId: number,
@@ -69,15 +85,28 @@ export async function updateTask(
       await assertUnitsUsable(tx, patch.units, new Set(before.units.map((u) => u.unitId).filter((id) => id !== null)));
       await replaceTaskUnits(tx, planId, taskId, patch.units);
     }
+    const next = {
+      number: patch.number?.trim() ?? task.number,
+      title: patch.title === undefined ? task.title : patch.title?.trim() || null,
+      text: patch.text?.trim() ?? task.text,
+      sectionId: patch.sectionId === undefined ? task.sectionId : patch.sectionId,
+      deadlines: patch.deadlines ?? task.deadlines,
+      targets: patch.targets ?? task.targets,
+    };
+    const edited: TaskEditedField[] = [
+      ...(next.number !== task.number ? (["number"] as const) : []),
+      ...(next.title !== task.title ? (["title"] as const) : []),
+      ...(next.text !== task.text ? (["text"] as const) : []),
+      ...(next.sectionId !== task.sectionId ? (["section"] as const) : []),
+      ...(!same(next.deadlines, task.deadlines) ? (["deadlines"] as const) : []),
+      ...(!same(next.targets, task.targets) ? (["targets"] as const) : []),
+      ...(patch.units && !same(await taskUnitsOf(tx, taskId), before.units) ? (["units"] as const) : []),
+    ];
     const [updated] = await tx
       .update(tasks)
       .set({
-        number: patch.number?.trim() ?? task.number,
-        title: patch.title === undefined ? task.title : patch.title?.trim() || null,
-        text: patch.text?.trim() ?? task.text,
-        sectionId: patch.sectionId === undefined ? task.sectionId : patch.sectionId,
-        deadlines: patch.deadlines ?? task.deadlines,
-        targets: patch.targets ?? task.targets,
+        ...next,
+        editedFields: withEdited(task, edited),
         version: task.version + 1,
         updatedAt: new Date(),
       })
@@ -129,6 +158,7 @@ export async function createTask(db: Db, planId: number, input: TaskCreate, ctx:
         sortOrder: sortOrder + 1,
         deadlines: input.deadlines ?? [],
         targets: input.targets ?? [],
+        editedFields: ["added"],
       })
       .returning();
     await replaceTaskUnits(tx, planId, task.id, input.units ?? []);
@@ -152,6 +182,7 @@ export async function deleteTask(db: Db, planId: number, taskId: number, version
     const before = await snapshot(tx, task);
     await tx.update(tasks).set({ parentId: task.parentId }).where(eq(tasks.parentId, taskId));
     await tx.delete(tasks).where(eq(tasks.id, taskId));
+    await rememberRemoved(tx, plan, task);
     await recordAudit(tx, { ...ctx, action: "task.delete", entityType: "task", entityId: taskId, before });
   });
 }
@@ -177,7 +208,13 @@ export async function splitTask(db: Db, planId: number, taskId: number, input: T
     const cut = splitPoint(plan, task, tail);
     const [first] = await tx
       .update(tasks)
-      .set({ text: head, sourceEnd: cut ?? task.sourceEnd, version: task.version + 1, updatedAt: new Date() })
+      .set({
+        text: head,
+        sourceEnd: cut ?? task.sourceEnd,
+        editedFields: withEdited(task, ["text"]),
+        version: task.version + 1,
+        updatedAt: new Date(),
+      })
       .where(eq(tasks.id, taskId))
       .returning();
     await shiftAfter(tx, planId, task.sortOrder);
@@ -196,6 +233,9 @@ export async function splitTask(db: Db, planId: number, taskId: number, input: T
         sourceEnd: cut === null ? null : task.sourceEnd,
         deadlines: task.deadlines,
         targets: task.targets,
+        confidence: task.confidence,
+        doubts: task.doubts,
+        editedFields: ["added"],
       })
       .returning();
     await replaceTaskUnits(tx, planId, second.id, before.units);
@@ -239,6 +279,7 @@ export async function mergeTask(db: Db, planId: number, taskId: number, input: T
         targets: unionBy([...task.targets, ...next.targets], (t) => t.text),
         sourceStart: starts.length ? Math.min(...starts) : null,
         sourceEnd: ends.length ? Math.max(...ends) : null,
+        editedFields: withEdited(task, ["text", "units", "deadlines", "targets"]),
         version: task.version + 1,
         updatedAt: new Date(),
       })
@@ -247,6 +288,7 @@ export async function mergeTask(db: Db, planId: number, taskId: number, input: T
     await replaceTaskUnits(tx, planId, taskId, [...before[0].units, ...before[1].units]);
     await tx.update(tasks).set({ parentId: taskId }).where(eq(tasks.parentId, next.id));
     await tx.delete(tasks).where(eq(tasks.id, next.id));
+    await rememberRemoved(tx, plan, next);
     await recordAudit(tx, {
       ...ctx,
       action: "task.merge",

@@ -38,6 +38,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "bulletin.create": "生成通报",
   "bulletin.update": "修改通报",
   "bulletin.publish": "发布通报",
+  "plan.reparse": "重新识别方案",
 };
 
 export function labelOf(labels: Record<string, string>, value: string): string {
