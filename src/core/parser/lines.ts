@@ -113,10 +113,12 @@ function join(prev: Paragraph, next: string): void {
  * paragraphs broken by page breaks or hard wraps joined again. Table lines are never joined.
  */
 export function toLines(raw: string): { text: string; lines: Line[] } {
-  const trimmed = normaliseChars(raw)
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l !== "" && !PAGE_NUMBER.test(l));
+  const trimmed = joinCellLines(
+    normaliseChars(raw)
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "" && !PAGE_NUMBER.test(l)),
+  );
   const probe = trimmed.map((text) => ({ text, start: 0 }));
   const { consumed } = scanTables(probe);
   const out: Paragraph[] = [];
@@ -137,6 +139,41 @@ export function toLines(raw: string): { text: string; lines: Line[] } {
   }
   return { text: lines.map((l) => l.text).join("\n"), lines };
 }
+
+/**
+ * A table copied from a web page as one cell per line with "|" lines between ("序号" / "|" / "工作任务" / "|" …):
+ * each run of cells becomes one "|" row. When the run holds the whole table (a "|" after every cell), the header's
+ * width — its leading short names — cuts it into rows.
+ */
+function joinCellLines(lines: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i + 1] !== "|" || lines[i] === "|" || lines[i].includes("|")) {
+      out.push(lines[i++]);
+      continue;
+    }
+    const cells: string[] = [];
+    while (i < lines.length && lines[i] !== "|") {
+      cells.push(lines[i++]);
+      if (lines[i] !== "|") break;
+      while (lines[i] === "|") i++;
+    }
+    out.push(...rowsOfCells(cells));
+  }
+  return out;
+}
+
+function rowsOfCells(cells: string[]): string[] {
+  let width = 0;
+  while (width < cells.length && width < 12 && isShortName(cells[width])) width++;
+  if (width < 3 || cells.length < width * 2) return [cells.join(" | ")];
+  const rows: string[] = [];
+  for (let k = 0; k < cells.length; k += width) rows.push(cells.slice(k, k + width).join(" | "));
+  return rows;
+}
+
+const isShortName = (cell: string) => cell.length <= 10 && !/[，。、：:；;,\d]/.test(cell);
 
 /** Page numbers left in copied text: "- 3 -", "— 12 —", "第 3 页 共 10 页". */
 const PAGE_NUMBER = /^([-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页([,，\s]*共\s*\d{1,4}\s*页)?)$/;

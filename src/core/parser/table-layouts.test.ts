@@ -178,3 +178,35 @@ describe("unit cells", () => {
     expect(tasksOf(text)[0].others).toEqual(["各县区(开发区) 安委会", "区应急局"]);
   });
 });
+
+describe("a table copied as one cell per line", () => {
+  it("rebuilds rows from cells with | lines between, a row to a run", () => {
+    const cells = (row: string[]) => row.flatMap((c, k) => (k === 0 ? [c] : ["|", c]));
+    const text = [
+      ...cells(["序号", "工作任务", "牵头单位", "完成时限"]),
+      ...cells(["1", "建立行政执法监督员制度。", "区司法局", "2027年6月底前"]),
+      ...cells(["2", "开展执法满意度测评。", "区司法局", "每年12月底前"]),
+    ].join("\n");
+    expect(tasksOf(text)).toEqual([
+      { text: "建立行政执法监督员制度。", lead: ["区司法局"], others: [], deadlines: ["2027年6月底前"] },
+      { text: "开展执法满意度测评。", lead: ["区司法局"], others: [], deadlines: ["每年12月底前"] },
+    ]);
+  });
+
+  it("cuts one long run of cells into rows by the header's width", () => {
+    const all = [
+      "序号",
+      "工作任务",
+      "牵头单位",
+      "完成时限",
+      "1",
+      "建立行政执法监督员制度。",
+      "区司法局",
+      "2027年6月底前",
+    ];
+    const text = all.flatMap((c) => [c, "|"]).join("\n");
+    expect(tasksOf(text)).toEqual([
+      { text: "建立行政执法监督员制度。", lead: ["区司法局"], others: [], deadlines: ["2027年6月底前"] },
+    ]);
+  });
+});
