@@ -58,6 +58,8 @@ export interface Outline {
   roots: Item[];
   /** 效果指标 lines written without numbers, with the section item they belong to */
   looseTargets: Array<{ start: number; end: number; anchor: Item | null }>;
+  /** paragraphs after the first numbered item that have no number and are no label line: "each paragraph" */
+  plainLines: number;
 }
 
 /** A heading written in a table: a 分类 cell, or a row "一 | 依法行政 | | |" (its text may not exist verbatim). */
@@ -150,11 +152,35 @@ function unnumberedTaskLines(lines: Line[], consumed: Set<number>, ctx: Context)
   return candidates.length >= 2 && candidates.length * 2 >= blocks ? new Set(candidates) : new Set();
 }
 
+/** "Each paragraph is a task": every plain paragraph after the first numbered heading, label lines aside. */
+function paragraphLines(lines: Line[], consumed: Set<number>, ctx: Context): Set<number> {
+  const found = new Set<number>();
+  let started = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (consumed.has(i)) continue;
+    const text = lines[i].text;
+    if (detectNumbering(text)) {
+      started = true;
+      continue;
+    }
+    const simplified = ctx.simplified.slice(lines[i].start, lines[i].start + text.length);
+    if (!started || isLabelLine(simplified) || FOOTER.test(text) || TARGETS_HEADING.test(text)) continue;
+    found.add(i);
+  }
+  return found;
+}
+
 /**
  * Builds the tree of numbered items. Levels come from the order in which numbering styles appear: a style seen
  * before closes the items below it (so numbering may restart per section, jump or be sparse).
  */
-export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consumed: Set<number>, ctx: Context): Outline {
+export function buildOutline(
+  lines: Line[],
+  rows: Map<number, TableRow>,
+  consumed: Set<number>,
+  ctx: Context,
+  paragraphs = false,
+): Outline {
   const items: Item[] = [];
   const roots: Item[] = [];
   const looseTargets: Outline["looseTargets"] = [];
@@ -164,7 +190,7 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
   let targets: TargetList | null = null;
   let appendix = false;
   let lastRowHeading: string | null = null;
-  const unnumbered = unnumberedTaskLines(lines, consumed, ctx);
+  const unnumbered = paragraphs ? paragraphLines(lines, consumed, ctx) : unnumberedTaskLines(lines, consumed, ctx);
   let plainCount = 0;
 
   const place = (item: Item) => {
@@ -299,5 +325,6 @@ export function buildOutline(lines: Line[], rows: Map<number, TableRow>, consume
       if (current.fields.length > 0) phase = "fields";
     }
   }
-  return { items, roots, looseTargets };
+  const plainLines = paragraphs ? unnumbered.size : paragraphLines(lines, consumed, ctx).size;
+  return { items, roots, looseTargets, plainLines };
 }

@@ -1,19 +1,29 @@
 import { append } from "./append.js";
 import { assignFields } from "./assign.js";
 import { findInlineClauses, findTrailingClause } from "./clause.js";
+import { rateTasks, type TaskFacts } from "./confidence.js";
 import { findDeadlines } from "./deadlines.js";
 import type { Field } from "./labels.js";
 import { FIRST_IS_LEAD } from "./lead-notes.js";
 import { type Line, toLines } from "./lines.js";
 import { readMeta } from "./meta.js";
 import { simplifyForDetection } from "./normalise.js";
+import type { NumberStyle } from "./numbering.js";
 import { numberingWarnings } from "./numbering-warnings.js";
 import { buildOutline, type Item } from "./outline.js";
 import { hoistTrailingFields, type Role, selectTasks, TARGET_SECTION } from "./select.js";
 import { scanTables, type TableRow } from "./tables.js";
 import { findTargets } from "./targets.js";
 import { extentOf, headingText, taskText, taskTitle } from "./task-text.js";
-import type { ParsedTask, ParseOptions, ParseResult, ParseWarning, Section, SectionTarget } from "./types.js";
+import type {
+  NumberingLevel,
+  ParsedTask,
+  ParseOptions,
+  ParseResult,
+  ParseWarning,
+  Section,
+  SectionTarget,
+} from "./types.js";
 
 interface Doc {
   text: string;
@@ -69,7 +79,8 @@ export function parseText(input: string, options: ParseOptions = {}): ParseResul
   const warnings: ParseWarning[] = [];
   const { rows, consumed, layouts, guessed } = scanTables(lines, options.columnRoles);
   const rowMap = new Map<number, TableRow>(rows.map((r) => [r.line, r]));
-  const outline = buildOutline(lines, rowMap, consumed, doc);
+  const paragraphs = options.taskStyle === "paragraph";
+  const outline = buildOutline(lines, rowMap, consumed, doc, paragraphs);
   const firstItemLine = outline.items.length > 0 ? lines.findIndex((l) => l.start >= outline.items[0].start) : -1;
   let firstTableLine = -1;
   for (const i of consumed) if (firstTableLine < 0 || i < firstTableLine) firstTableLine = i;
@@ -79,11 +90,12 @@ export function parseText(input: string, options: ParseOptions = {}): ParseResul
   const treeItems = outline.items.filter((i) => !i.isTarget);
   hoistTrailingFields(treeItems);
   const headingOf = (i: Item) => i.title ?? (i.row ? i.row.text : headingText(doc.text.slice(i.textStart, i.bodyEnd)));
-  const { roles, inherited } = selectTasks(outline.roots, headingOf);
+  const forced = paragraphs ? "plain" : chosenStyle(options.taskStyle, treeItems);
+  const { roles, inherited } = selectTasks(outline.roots, headingOf, forced);
   const scopes = firstIsLeadScopes(doc, treeItems);
 
   const sections: Section[] = [];
-  const tasks: ParsedTask[] = [];
+  const facts: TaskFacts[] = [];
   const sectionIds = new Map<Item, string>();
   const taskIds = new Map<Item, string>();
   const nearest = (item: Item, ids: Map<Item, string>) => {
@@ -108,7 +120,7 @@ export function parseText(input: string, options: ParseOptions = {}): ParseResul
       continue;
     }
     if (role !== "task") continue;
-    const id = `t${tasks.length + 1}`;
+    const id = `t${facts.length + 1}`;
     taskIds.set(item, id);
     const splitIntoTasks = item.children.some((c) => roles.get(c) === "task" || roles.get(c) === "section");
     const end = splitIntoTasks ? item.end : extentOf(item);
@@ -120,22 +132,26 @@ export function parseText(input: string, options: ParseOptions = {}): ParseResul
     const inline = findDeadlines(own, meta.planYear);
     const seen = new Set(inline.map((d) => d.text));
     const deadlines = [...inline, ...assignment.deadlines.filter((d) => !seen.has(d.text))];
-    tasks.push({
-      id,
-      number: item.numbering.label,
-      path: pathOf(item),
-      sectionId: nearest(item, sectionIds),
-      parentId: nearest(item, taskIds),
-      title: taskTitle(own),
-      text: own,
-      leadUnits: assignment.leadUnits,
-      responsibleUnits: assignment.responsibleUnits,
-      cooperatingUnits: assignment.cooperatingUnits,
-      deadlines,
-      targets: findTargets(own),
-      source,
-      confidence: 1,
-      doubts: [],
+    facts.push({
+      guessedColumns: item.row !== undefined && guessed.has(item.row.table),
+      unnumbered: item.numbering.style === "plain" && !paragraphs,
+      task: {
+        id,
+        number: item.numbering.label,
+        path: pathOf(item),
+        sectionId: nearest(item, sectionIds),
+        parentId: nearest(item, taskIds),
+        title: taskTitle(own),
+        text: own,
+        leadUnits: assignment.leadUnits,
+        responsibleUnits: assignment.responsibleUnits,
+        cooperatingUnits: assignment.cooperatingUnits,
+        deadlines,
+        targets: findTargets(own),
+        source,
+        confidence: 1,
+        doubts: [],
+      },
     });
   }
 
@@ -166,7 +182,7 @@ export function parseText(input: string, options: ParseOptions = {}): ParseResul
   }
 
   append(warnings, numberingWarnings(treeItems, roles));
-  for (const task of tasks) {
+  for (const { task } of facts) {
     for (const d of task.deadlines) {
       if (d.rule?.unparsed !== true) continue;
       warnings.push({
@@ -176,6 +192,7 @@ export function parseText(input: string, options: ParseOptions = {}): ParseResul
       });
     }
   }
+  const tasks = rateTasks(facts, warnings);
   if (tasks.length === 0) {
     warnings.push({
       code: "no_tasks",
@@ -194,9 +211,56 @@ export function parseText(input: string, options: ParseOptions = {}): ParseResul
     text,
     warnings,
     tables: layouts,
-    numberingLevels: [],
-    taskStyle: null,
+    numberingLevels: numberingLevels(treeItems, doc, outline.plainLines),
+    taskStyle: forced ?? dominantStyle(tasks, treeItems, taskIds),
   };
+}
+
+const LEVEL_STYLES: ReadonlySet<string> = new Set<NumberStyle>([
+  "part",
+  "cn",
+  "cnParen",
+  "arabic",
+  "dotted2",
+  "dotted3",
+  "arabicHalfParen",
+  "arabicParen",
+  "circled",
+]);
+
+/** A style the user may choose (ParseOptions.taskStyle) that the document has items of, else none. */
+function chosenStyle(style: string | undefined, items: Item[]): NumberStyle | undefined {
+  if (!style || !LEVEL_STYLES.has(style)) return undefined;
+  return items.some((i) => i.numbering.style === style) ? (style as NumberStyle) : undefined;
+}
+
+/** The numbering styles of the document's items, with how one begins, and "every paragraph" when there are any. */
+function numberingLevels(items: Item[], doc: Doc, plainLines: number): NumberingLevel[] {
+  const levels = new Map<string, NumberingLevel>();
+  for (const item of items) {
+    if (!LEVEL_STYLES.has(item.numbering.style)) continue;
+    const level = levels.get(item.numbering.style);
+    if (level) level.count++;
+    else {
+      const example = doc.text.slice(item.start, item.textStart).trim() || item.numbering.label;
+      levels.set(item.numbering.style, { style: item.numbering.style, example, count: 1 });
+    }
+  }
+  const out = [...levels.values()];
+  if (plainLines > 0) out.push({ style: "paragraph", example: "每一段", count: plainLines });
+  return out;
+}
+
+/** The style most of the tasks have: the level the parser took as tasks. */
+function dominantStyle(tasks: ParsedTask[], items: Item[], taskIds: Map<Item, string>): string | null {
+  if (tasks.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    if (!taskIds.has(item)) continue;
+    const style = item.numbering.style === "plain" ? "paragraph" : item.numbering.style;
+    counts.set(style, (counts.get(style) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 function hasTaskBelow(item: Item, roles: Map<Item, Role>): boolean {

@@ -26,7 +26,9 @@ function hasUnitsDeep(item: Item, memo: Map<Item, boolean>): boolean {
 export function selectTasks(
   roots: Item[],
   headingOf: (item: Item) => string,
+  forced?: NumberStyle,
 ): { roles: Map<Item, Role>; inherited: Map<Item, Item> } {
+  if (forced) return forcedTasks(roots, forced);
   const roles = new Map<Item, Role>();
   const inherited = new Map<Item, Item>();
   const memo = new Map<Item, boolean>();
@@ -111,6 +113,38 @@ export function selectTasks(
     }
     roles.set(item, "section");
     for (const c of item.children) visit(c, from);
+  };
+  for (const r of roots) visit(r, null);
+  return { roles, inherited };
+}
+
+/**
+ * The user said which items are the tasks ("the (一) items"): those are, whatever their clauses; what holds them
+ * is a section, their sub-items are part of them, and a unit clause above them is inherited.
+ */
+function forcedTasks(roots: Item[], style: NumberStyle): { roles: Map<Item, Role>; inherited: Map<Item, Item> } {
+  const roles = new Map<Item, Role>();
+  const inherited = new Map<Item, Item>();
+  const holds = (item: Item): boolean => item.numbering.style === style || item.children.some(holds);
+  const merge = (item: Item) => {
+    for (const c of item.children) {
+      roles.set(c, "merged");
+      merge(c);
+    }
+  };
+  const visit = (item: Item, donor: Item | null) => {
+    if (item.numbering.style === style) {
+      roles.set(item, "task");
+      if (item.fields.length === 0 && donor) inherited.set(item, donor);
+      merge(item);
+      return;
+    }
+    roles.set(item, holds(item) ? "section" : "ignored");
+    if (!holds(item)) {
+      merge(item);
+      return;
+    }
+    for (const c of item.children) visit(c, item.fields.length > 0 ? item : donor);
   };
   for (const r of roots) visit(r, null);
   return { roles, inherited };
