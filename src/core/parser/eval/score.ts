@@ -35,6 +35,15 @@ export interface Rates {
 /** The accuracy targets of issue #3. */
 export const TARGETS: Rates = { tasksFound: 0.99, taskPrecision: 0.98, leadF1: 0.98, othersF1: 0.98, deadlineF1: 0.95 };
 
+/** The accuracy targets of issue #12 for the corpus of other issuers' layouts, in every format. */
+export const CORPUS_TARGETS: Rates = {
+  tasksFound: 0.98,
+  taskPrecision: 0.97,
+  leadF1: 0.97,
+  othersF1: 0.97,
+  deadlineF1: 0.93,
+};
+
 function compareLists(out: string[], truth: string[]): Counts {
   const left = new Map<string, number>();
   for (const u of out) left.set(u, (left.get(u) ?? 0) + 1);
@@ -147,7 +156,7 @@ export function rates(s: Score): Rates {
   };
 }
 
-/** The names of the rates that fall short of the targets. */
-export function shortfalls(r: Rates): Array<keyof Rates> {
-  return (Object.keys(TARGETS) as Array<keyof Rates>).filter((k) => r[k] < TARGETS[k]);
+/** The names of the rates that fall short of the targets (the seeds' targets unless others are given). */
+export function shortfalls(r: Rates, targets: Rates = TARGETS): Array<keyof Rates> {
+  return (Object.keys(targets) as Array<keyof Rates>).filter((k) => r[k] < targets[k]);
 }

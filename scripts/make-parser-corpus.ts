@@ -1,0 +1,130 @@
+/**
+ * Builds the parser evaluation corpus of issue #12 from the specs in scripts/parser-corpus/specs: every spec
+ * rendered to its formats (Word, Excel, PDF by LibreOffice and by Chromium, a saved web page, text in UTF-8 and
+ * GBK, Word 97 .doc) in src/core/parser/eval/corpus/files, its truth in corpus/truth/<file>.json, and the
+ * corpus README. The outputs are committed, so tests and CI never need LibreOffice or Chromium; run this again
+ * only to change them: `tsx scripts/make-parser-corpus.ts` (installs its apt packages when missing).
+ */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import iconv from "iconv-lite";
+import { chromiumPrint, libreOfficeConvert } from "./parser-corpus/convert.js";
+import { specDocx } from "./parser-corpus/render-docx.js";
+import { printHtml, savedPage } from "./parser-corpus/render-html.js";
+import { specText } from "./parser-corpus/render-text.js";
+import { specXlsx } from "./parser-corpus/render-xlsx.js";
+import type { CorpusFormat, CorpusSpec } from "./parser-corpus/spec.js";
+import { SPECS } from "./parser-corpus/specs/index.js";
+import { specTruth } from "./parser-corpus/truth.js";
+import { ensureTools } from "./parser-fixtures/pdf-builders.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const corpus = join(root, "src/core/parser/eval/corpus");
+const filesDir = join(corpus, "files");
+const truthDir = join(corpus, "truth");
+
+/** The file name of a spec in one format; the eval tells the format back from it. */
+export function fileName(spec: CorpusSpec, format: CorpusFormat): string {
+  const names: Record<CorpusFormat, string> = {
+    docx: `${spec.name}.docx`,
+    xlsx: `${spec.name}.xlsx`,
+    "pdf-libreoffice": `${spec.name}-libreoffice.pdf`,
+    "pdf-chromium": `${spec.name}-chromium.pdf`,
+    html: `${spec.name}.html`,
+    text: `${spec.name}.txt`,
+    "text-gbk": `${spec.name}-gbk.txt`,
+    doc: `${spec.name}.doc`,
+  };
+  return names[format];
+}
+
+function gbk(text: string): Buffer {
+  const encoded = iconv.encode(text, "gbk");
+  const lost = [...text].find((ch) => iconv.decode(iconv.encode(ch, "gbk"), "gbk") !== ch);
+  if (lost) throw new Error(`text does not survive GBK encoding: ${lost}`);
+  return encoded;
+}
+
+function readme(specs: CorpusSpec[]): string {
+  const rows = specs.flatMap((spec) =>
+    spec.formats.map(
+      (format) =>
+        `| ${fileName(spec, format)} | ${format} | ${spec.categories.join(", ")} | ${spec.sections.reduce((n, s) => n + s.tasks.length, 0)} | ${spec.about} |`,
+    ),
+  );
+  return `# Parser evaluation corpus (issue #12)
+
+Task-division documents written for this project in the structures of published ones (our own wording, invented
+units of an invented district), rendered to the formats offices send. \`npm run eval:parser\` parses every file in
+\`files/\` with \`parseDocument\` and scores it against \`truth/<file>.json\` (the schema of parser-truth/README.md),
+one line per document and per format.
+
+Generated: the specs are in \`scripts/parser-corpus/specs/\`, the truth is derived from them, and
+\`tsx scripts/make-parser-corpus.ts\` writes this folder again (it needs LibreOffice and Chromium, and installs
+them when missing). Do not edit the files by hand.
+
+Categories are those of issue #12: 1 grouping column, 2 unfamiliar task headers / columns told by content / a
+spanning header cell, 3 title + measures columns with inline deadlines, 4 merged 序号/unit cells with continuation
+rows and repeated header rows, 5 PDF tables, 6 flattened tables in text, 7 unnumbered tasks with label blocks,
+8 lead-by-position notes, 9 unit-list qualifiers, boilerplate tails and people columns, 10 non-tasks (附件 lists,
+metadata tables, site navigation and spam), 11 paragraph documents (auto-numbering, trailing unit clauses).
+
+| file | format | categories | tasks | document |
+|---|---|---|---|---|
+${rows.join("\n")}
+`;
+}
+
+async function main(): Promise<void> {
+  ensureTools();
+  rmSync(filesDir, { recursive: true, force: true });
+  rmSync(truthDir, { recursive: true, force: true });
+  mkdirSync(filesDir, { recursive: true });
+  mkdirSync(truthDir, { recursive: true });
+  const names = new Set<string>();
+  for (const spec of SPECS) {
+    if (names.has(spec.name)) throw new Error(`two specs named ${spec.name}`);
+    names.add(spec.name);
+  }
+  const outputs = new Map<string, Buffer | string>();
+  const docx = new Map<string, Buffer>();
+  const forPdf = new Map<string, Buffer>();
+  const forDoc = new Map<string, Buffer>();
+  const prints = new Map<string, { html: string; landscape: boolean }>();
+  for (const spec of SPECS) {
+    const truth = `${JSON.stringify(specTruth(spec), null, 2)}\n`;
+    for (const format of spec.formats) writeFileSync(join(truthDir, `${fileName(spec, format)}.json`), truth);
+    const needsDocx = spec.formats.some((f) => f === "docx" || f === "pdf-libreoffice" || f === "doc");
+    if (needsDocx) docx.set(spec.name, await specDocx(spec));
+    const wide = spec.layout.kind === "table" && spec.layout.columns.length >= 6;
+    for (const format of spec.formats) {
+      const name = fileName(spec, format);
+      const word = docx.get(spec.name);
+      if (format === "docx" && word) outputs.set(name, word);
+      else if (format === "pdf-libreoffice" && word) forPdf.set(spec.name, word);
+      else if (format === "doc" && word) forDoc.set(spec.name, word);
+      else if (format === "xlsx") outputs.set(name, await specXlsx(spec));
+      else if (format === "html") outputs.set(name, savedPage(spec));
+      else if (format === "pdf-chromium") prints.set(spec.name, { html: printHtml(spec), landscape: wide });
+      else if (format === "text") outputs.set(name, specText(spec, spec.web === true));
+      else if (format === "text-gbk") outputs.set(name, gbk(specText(spec, spec.web === true)));
+    }
+  }
+  const byName = new Map(SPECS.map((s) => [s.name, s]));
+  for (const [name, pdf] of libreOfficeConvert(forPdf, "pdf"))
+    outputs.set(fileName(byName.get(name) as CorpusSpec, "pdf-libreoffice"), pdf);
+  if (forDoc.size > 0)
+    for (const [name, doc] of libreOfficeConvert(forDoc, "doc"))
+      outputs.set(fileName(byName.get(name) as CorpusSpec, "doc"), doc);
+  for (const [name, pdf] of await chromiumPrint(prints))
+    outputs.set(fileName(byName.get(name) as CorpusSpec, "pdf-chromium"), pdf);
+  for (const [name, data] of [...outputs].sort(([a], [b]) => a.localeCompare(b))) {
+    writeFileSync(join(filesDir, name), data);
+    console.log(`${name.padEnd(40)} ${(Buffer.byteLength(data) / 1024).toFixed(1).padStart(7)} KB`);
+  }
+  writeFileSync(join(corpus, "README.md"), readme(SPECS));
+  console.log(`${readdirSync(filesDir).length} files from ${SPECS.length} documents`);
+}
+
+await main();

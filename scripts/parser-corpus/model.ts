@@ -1,0 +1,281 @@
+/**
+ * A spec laid out as blocks (title, paragraphs, headings, numbered items, tables with merged cells), the one form
+ * every renderer (Word, Excel, HTML, text) starts from.
+ */
+import type { Column, CorpusSpec, ParagraphLayout, TableLayout, TaskSpec } from "./spec.js";
+import { printed } from "./spec.js";
+
+export interface Cell {
+  text: string;
+  /** columns this cell covers (gridSpan / colspan) */
+  span?: number;
+  /** first cell of a vertical merge, or a cell covered by the one above */
+  merge?: "restart" | "continue";
+}
+
+export interface TableBlock {
+  type: "table";
+  /** header rows first, then data rows; a typed-again header is a data row with repeat set */
+  rows: Array<{ cells: Cell[]; header?: boolean; repeat?: boolean; heading?: boolean }>;
+  columns: number;
+}
+
+export type Block =
+  | { type: "title"; text: string }
+  | { type: "para"; text: string }
+  | { type: "heading"; text: string; number: string; level: "chapter" | "section" }
+  | { type: "item"; text: string; number: string; level: "item" }
+  | TableBlock;
+
+const CN = "一二三四五六七八九十";
+
+/** 1 → 一, 12 → 十二: the heading numbers of a short plan. */
+export function chineseNumber(n: number): string {
+  if (n <= 10) return CN[n - 1];
+  if (n < 20) return `十${CN[n - 11]}`;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${CN[tens - 1]}十${ones === 0 ? "" : CN[ones - 1]}`;
+}
+
+export function headingNumber(index: number, style: "chapter" | "section"): string {
+  return style === "chapter" ? `${chineseNumber(index + 1)}、` : `（${chineseNumber(index + 1)}）`;
+}
+
+const SEP = "、";
+
+function unitsList(units: string[] | undefined): string {
+  return (units ?? []).join(SEP);
+}
+
+/** The cell text of one column for a task (its first row). */
+function cellValue(column: Column, task: TaskSpec, number: string, group: string, spec: CorpusSpec): string {
+  const layout = spec.layout as TableLayout;
+  const unitColumns = layout.columns.filter((c) => c.kind === "lead" || c.kind === "others" || c.kind === "units");
+  const last = unitColumns[unitColumns.length - 1];
+  const tail = column === last ? (task.tail ?? "") : "";
+  switch (column.kind) {
+    case "number":
+      return layout.numberStyle === "dot" ? `${number}.` : number;
+    case "group":
+      return group;
+    case "title":
+      return task.title ?? "";
+    case "text":
+      return printed(task.text);
+    case "lead":
+      return unitsList(task.lead) + tail;
+    case "others":
+      return unitsList(task.others) + tail;
+    case "units": {
+      const note = number === "1" && spec.leadNoteInline ? `（${spec.leadNoteInline}）` : "";
+      return unitsList([...(task.lead ?? []), ...(task.others ?? [])]) + tail + note;
+    }
+    case "deadline":
+      return task.deadline ?? "";
+    case "leader":
+      return task.leader ?? "";
+    case "contact":
+      return task.contact ?? "";
+    case "remark":
+      return "";
+  }
+}
+
+function headerRows(layout: TableLayout): TableBlock["rows"] {
+  const { columns } = layout;
+  if (layout.twoRowHeader) {
+    const [at, upper] = layout.twoRowHeader;
+    const top: Cell[] = [];
+    const bottom: Cell[] = [];
+    columns.forEach((column, i) => {
+      if (i === at) {
+        top.push({ text: upper, span: 2 });
+        bottom.push({ text: column.header }, { text: columns[i + 1].header });
+      } else if (i !== at + 1) {
+        top.push({ text: column.header, merge: "restart" });
+        bottom.push({ text: "", merge: "continue" });
+      }
+    });
+    return [
+      { cells: top, header: true },
+      { cells: bottom, header: true },
+    ];
+  }
+  if (layout.spanHeader) {
+    const [at, text] = layout.spanHeader;
+    const cells: Cell[] = [];
+    columns.forEach((column, i) => {
+      if (i === at) cells.push({ text, span: 2 });
+      else if (i !== at + 1) cells.push({ text: column.header });
+    });
+    return [{ cells, header: true }];
+  }
+  return [{ cells: columns.map((c) => ({ text: c.header })), header: true }];
+}
+
+/** The rows of one task: the first with every cell, continuation rows with the merged cells covered. */
+function taskRows(task: TaskSpec, number: string, group: string, groupStarts: boolean, spec: CorpusSpec) {
+  const layout = spec.layout as TableLayout;
+  const parts = task.parts ?? [];
+  const partDeadlines = parts.some((p) => p.deadline !== undefined);
+  const rows: TableBlock["rows"] = [];
+  // every cell but the text (and the deadline, when the later rows have their own) is merged over the task's rows
+  const merged = (kind: Column["kind"]) => kind !== "text" && !(kind === "deadline" && partDeadlines);
+  rows.push({
+    cells: layout.columns.map((column) => {
+      const text = cellValue(column, task, number, group, spec);
+      if (column.kind === "group")
+        return { text: groupStarts ? group : "", merge: groupStarts ? "restart" : "continue" };
+      return parts.length > 0 && merged(column.kind) ? { text, merge: "restart" } : { text };
+    }),
+  });
+  for (const part of parts) {
+    rows.push({
+      cells: layout.columns.map((column) => {
+        if (column.kind === "group") return { text: "", merge: "continue" };
+        if (column.kind === "text") return { text: printed(part.text) };
+        if (column.kind === "deadline" && partDeadlines) return { text: part.deadline ?? "" };
+        return { text: "", merge: "continue" };
+      }),
+    });
+  }
+  return rows;
+}
+
+/** The first cell and the value of a run of equal cells in one column, merged down as the layout asks. */
+type Runs = Map<number, { first: Cell; value: string }>;
+
+function mergeRuns(layout: TableLayout, runs: Runs, cells: Cell[]): void {
+  layout.columns.forEach((column, i) => {
+    if (!layout.mergeRuns?.includes(column.kind)) return;
+    const value = cells[i].text;
+    const run = runs.get(i);
+    if (run && value !== "" && run.value === value) {
+      run.first.merge = "restart";
+      cells[i] = { text: "", merge: "continue" };
+    } else runs.set(i, { first: cells[i], value });
+  });
+}
+
+function tableBlocks(spec: CorpusSpec, layout: TableLayout): Block[] {
+  const blocks: Block[] = [];
+  const header = headerRows(layout);
+  const width = layout.columns.length;
+  let table: TableBlock = { type: "table", rows: [...header], columns: width };
+  let sinceHeader = 0;
+  let number = 0;
+  spec.sections.forEach((section, s) => {
+    if (layout.sections === "separate-tables") {
+      if (s > 0) {
+        blocks.push(table);
+        table = { type: "table", rows: [...header], columns: width };
+        sinceHeader = 0;
+      }
+      blocks.push({ type: "heading", text: section.title, number: headingNumber(s, "chapter"), level: "chapter" });
+    }
+    if (layout.sections === "heading-rows")
+      table.rows.push({
+        cells: [{ text: `${headingNumber(s, "chapter")}${section.title}`, span: width }],
+        heading: true,
+      });
+    let groupStarts = true;
+    let runs: Runs = new Map();
+    for (const task of section.tasks) {
+      if (layout.repeatHeaderEvery && sinceHeader >= layout.repeatHeaderEvery) {
+        for (const row of header) table.rows.push({ ...row, header: false, repeat: true });
+        sinceHeader = 0;
+        groupStarts = true;
+        runs = new Map();
+      }
+      number++;
+      const rows = taskRows(task, String(number), section.title, groupStarts, spec);
+      if (task.parts) runs = new Map();
+      else mergeRuns(layout, runs, rows[0].cells);
+      table.rows.push(...rows);
+      groupStarts = false;
+      sinceHeader++;
+    }
+  });
+  blocks.push(table);
+  return blocks;
+}
+
+const ITEM_FORMS: Record<NonNullable<ParagraphLayout["itemStyle"]>, (n: number) => string> = {
+  dot: (n) => `${n}.`,
+  comma: (n) => `${n}、`,
+  paren: (n) => `（${n}）`,
+};
+
+/** The unit clause of a paragraph task, or its labelled lines. */
+export function clauseOf(task: TaskSpec, layout: ParagraphLayout, note = ""): { inline: string; lines: string[] } {
+  const lead = unitsList(task.lead);
+  const others = unitsList(task.others);
+  const tail = task.tail ?? "";
+  const labels = {
+    lead: "牵头单位",
+    others: "责任单位",
+    deadline: "完成时限",
+    leader: "牵头领导",
+    contact: "联系人",
+    ...layout.labels,
+  };
+  const fields: Array<[string, string]> = [];
+  if (task.leader) fields.push([labels.leader, task.leader]);
+  if (lead) fields.push([labels.lead, others ? lead : lead + tail]);
+  if (others) fields.push([labels.others, others + tail]);
+  if (task.contact) fields.push([labels.contact, task.contact]);
+  if (task.deadline) fields.push([labels.deadline, task.deadline]);
+  switch (layout.clause) {
+    case "trailing-labels":
+      return { inline: `（${fields.map(([k, v]) => `${k}：${v}`).join("；")}）`, lines: [] };
+    case "trailing-verbs": {
+      const parts = [lead ? `${lead}牵头` : "", others ? `${others}${lead ? "配合" : "负责"}` : ""].filter(Boolean);
+      return { inline: `（${parts.join("，")}${tail}）`, lines: [] };
+    }
+    case "trailing-units":
+      return {
+        inline: `（责任单位：${unitsList([...(task.lead ?? []), ...(task.others ?? [])])}${tail}${note ? `；${note}` : ""}）`,
+        lines: [],
+      };
+    case "label-lines":
+      return { inline: "", lines: fields.map(([k, v]) => `${k}：${v}`) };
+    case "label-row":
+      return { inline: "", lines: [fields.map(([k, v]) => `${k}:${v}`).join(" ")] };
+  }
+}
+
+function paragraphBlocks(spec: CorpusSpec, layout: ParagraphLayout): Block[] {
+  const blocks: Block[] = [];
+  const sectionStyle = layout.sectionStyle ?? "chapter";
+  const item = ITEM_FORMS[layout.itemStyle ?? "dot"];
+  let number = 0;
+  spec.sections.forEach((section, s) => {
+    if (section.title)
+      blocks.push({
+        type: "heading",
+        text: section.title,
+        number: headingNumber(s, sectionStyle),
+        level: sectionStyle,
+      });
+    for (const task of section.tasks) {
+      number++;
+      const { inline, lines } = clauseOf(task, layout, number === 1 ? spec.leadNoteInline : "");
+      const text = printed(task.text) + inline;
+      if (layout.numbering === "none") blocks.push({ type: "para", text });
+      else blocks.push({ type: "item", text, number: item(number), level: "item" });
+      for (const line of lines) blocks.push({ type: "para", text: line });
+    }
+  });
+  return blocks;
+}
+
+/** The spec as blocks: title, intro, the lead note, the tasks, the closing paragraphs. */
+export function documentBlocks(spec: CorpusSpec): Block[] {
+  const blocks: Block[] = [{ type: "title", text: spec.title }];
+  for (const text of spec.intro) blocks.push({ type: "para", text });
+  if (spec.leadNote) blocks.push({ type: "para", text: spec.leadNote });
+  blocks.push(...(spec.layout.kind === "table" ? tableBlocks(spec, spec.layout) : paragraphBlocks(spec, spec.layout)));
+  for (const text of spec.after) blocks.push({ type: "para", text });
+  return blocks;
+}

@@ -1,0 +1,145 @@
+/**
+ * Word documents of the corpus: real tables (gridSpan header cells, vMerge group, number and unit cells, the
+ * header row marked to repeat on every page), or paragraphs whose numbers are typed or Word's automatic numbering.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  type ILevelsOptions,
+  LevelFormat,
+  LevelSuffix,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  VerticalMergeType,
+  WidthType,
+} from "docx";
+import { type Block, documentBlocks, type TableBlock } from "./model.js";
+import type { CorpusSpec } from "./spec.js";
+
+const FONT = "Noto Serif CJK SC";
+const BODY_SIZE = 32;
+const TABLE_SIZE = 21;
+const FIRST_LINE = 640;
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+
+function tableOf(block: TableBlock): Table {
+  const rows = block.rows.map(
+    (row) =>
+      new TableRow({
+        tableHeader: row.header === true,
+        cantSplit: false,
+        children: row.cells.map(
+          (cell) =>
+            new TableCell({
+              columnSpan: cell.span,
+              verticalMerge:
+                cell.merge === "restart"
+                  ? VerticalMergeType.RESTART
+                  : cell.merge === "continue"
+                    ? VerticalMergeType.CONTINUE
+                    : undefined,
+              verticalAlign: VerticalAlign.CENTER,
+              children: [
+                new Paragraph({
+                  alignment:
+                    row.header || row.repeat || cell.text.length < 6 ? AlignmentType.CENTER : AlignmentType.LEFT,
+                  children: [new TextRun({ text: cell.text, size: TABLE_SIZE, bold: row.header || row.repeat })],
+                }),
+              ],
+            }),
+        ),
+      }),
+  );
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows, borders: GRID });
+}
+
+const AUTO_LEVELS: Record<string, ILevelsOptions> = {
+  chapter: {
+    level: 0,
+    format: LevelFormat.CHINESE_COUNTING,
+    text: "%1、",
+    start: 1,
+    suffix: LevelSuffix.NOTHING,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: 0, firstLine: FIRST_LINE } } },
+  },
+  section: {
+    level: 0,
+    format: LevelFormat.CHINESE_COUNTING,
+    text: "（%1）",
+    start: 1,
+    suffix: LevelSuffix.NOTHING,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: 0, firstLine: FIRST_LINE } } },
+  },
+  item: {
+    level: 0,
+    format: LevelFormat.DECIMAL,
+    text: "%1.",
+    start: 1,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: 0, firstLine: FIRST_LINE } } },
+  },
+};
+
+function paragraphOf(block: Exclude<Block, TableBlock>, auto: boolean): Paragraph {
+  if (block.type === "title")
+    return new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 300 },
+      children: [new TextRun({ text: block.text, size: 40 })],
+    });
+  if (block.type === "para")
+    return new Paragraph({ text: block.text, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: FIRST_LINE } });
+  if (auto)
+    return new Paragraph({
+      text: block.text,
+      alignment: AlignmentType.JUSTIFIED,
+      // items run on through the document, as one Word list does
+      numbering: { reference: block.level, level: 0 },
+    });
+  return new Paragraph({
+    text: block.number + block.text,
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: FIRST_LINE },
+  });
+}
+
+/** The spec as a Word document; wide tables on landscape pages. */
+export async function specDocx(spec: CorpusSpec): Promise<Buffer> {
+  const blocks = documentBlocks(spec);
+  const auto = spec.layout.kind === "paragraphs" && spec.layout.numbering === "auto";
+  const wide = spec.layout.kind === "table" && spec.layout.columns.length >= 6;
+  const children = blocks.map((block) => (block.type === "table" ? tableOf(block) : paragraphOf(block, auto)));
+  const document = new Document({
+    styles: { default: { document: { run: { size: BODY_SIZE, font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT } } } } },
+    numbering: { config: Object.entries(AUTO_LEVELS).map(([reference, level]) => ({ reference, levels: [level] })) },
+    sections: [
+      {
+        properties: wide ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : {},
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ["- ", PageNumber.CURRENT, " -"] })],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,10 @@
+/** Every spec of the parser corpus, by family. */
+import type { CorpusSpec } from "../spec.js";
+import { GROUPS } from "./groups.js";
+import { HEADERS } from "./headers.js";
+import { MEASURES } from "./measures.js";
+import { MERGED } from "./merged.js";
+import { PARAGRAPHS } from "./paragraphs.js";
+import { UNNUMBERED } from "./unnumbered.js";
+
+export const SPECS: CorpusSpec[] = [...GROUPS, ...HEADERS, ...MEASURES, ...MERGED, ...PARAGRAPHS, ...UNNUMBERED];

@@ -1,0 +1,74 @@
+/** The annotation of a spec in the parser-truth schema, derived from the spec itself. */
+import type { CorpusSpec, TaskSpec } from "./spec.js";
+import { inlineDeadlines, printed } from "./spec.js";
+
+export interface TruthTask {
+  start: string;
+  lead: string[];
+  others: string[];
+  deadlines: string[];
+}
+
+export interface TruthFile {
+  tasks: TruthTask[];
+  notes: string;
+}
+
+const START = 16;
+
+/**
+ * A task's start: the first 16 characters of its own text. With a short title column the task text begins with
+ * the title, and how a parser joins title and measures is its own choice, so the start is then the title alone.
+ */
+export function taskStart(task: TaskSpec): string {
+  if (task.title) return task.title.slice(0, START);
+  return printed(task.text).slice(0, START);
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+export function truthTask(task: TaskSpec): TruthTask {
+  const deadlines = [
+    ...inlineDeadlines(task.text),
+    ...(task.deadline ? [task.deadline] : []),
+    ...(task.parts ?? []).flatMap((p) => [...inlineDeadlines(p.text), ...(p.deadline ? [p.deadline] : [])]),
+  ];
+  return { start: taskStart(task), lead: task.lead ?? [], others: task.others ?? [], deadlines: unique(deadlines) };
+}
+
+/** Checks that the layout can show everything the truth claims, so a render never silently drops a unit or date. */
+export function checkSpec(spec: CorpusSpec): void {
+  const fail = (why: string) => {
+    throw new Error(`spec ${spec.name}: ${why}`);
+  };
+  const tasks = spec.sections.flatMap((s) => s.tasks);
+  if (tasks.length === 0) fail("no tasks");
+  const layout = spec.layout;
+  const positional =
+    layout.kind === "table" ? layout.columns.some((c) => c.kind === "units") : layout.clause === "trailing-units";
+  if (positional && !spec.leadNote && !spec.leadNoteInline) fail("a units list with the lead first needs a lead note");
+  for (const task of tasks) {
+    for (const unit of [...(task.lead ?? []), ...(task.others ?? [])])
+      if (/[，,;；:：]|负责|配合|牵头/.test(unit) || unit.trim() !== unit) fail(`not a unit name: ${unit}`);
+    if (positional && (task.lead ?? []).length > 1) fail("a lead-by-position list has one lead");
+    if (printed(task.text).length < START && !task.title) fail(`task text shorter than ${START}: ${task.text}`);
+    if (layout.kind === "table") {
+      const kinds = new Set(layout.columns.map((c) => c.kind));
+      if (task.title && !kinds.has("title")) fail("a title without a title column");
+      if (task.deadline && !kinds.has("deadline")) fail("a deadline without a deadline column");
+      if (task.lead?.length && !kinds.has("lead") && !kinds.has("units")) fail("a lead without a lead column");
+      if (task.others?.length && !kinds.has("others") && !kinds.has("units")) fail("others without a units column");
+    } else {
+      if (task.parts) fail("continuation parts in a paragraph layout");
+      if (task.title) fail("a title in a paragraph layout");
+      if (task.deadline && layout.clause === "trailing-verbs") fail("a 完成时限 field in a verb clause");
+    }
+  }
+}
+
+export function specTruth(spec: CorpusSpec): TruthFile {
+  checkSpec(spec);
+  return { tasks: spec.sections.flatMap((s) => s.tasks.map(truthTask)), notes: spec.notes };
+}
