@@ -40,6 +40,7 @@ import type {
   Notification,
   NotificationList,
   NotificationListQuery,
+  ParseChoices,
   PhraseDismiss,
   PhraseMap,
   PlanCreate,
@@ -49,6 +50,8 @@ import type {
   PlanPatch,
   PlanProgress,
   PlanPublish,
+  PlanReparse,
+  PlanReparseResult,
   ReportCreateFields,
   ReportDetail,
   ReportList,
@@ -224,11 +227,12 @@ function sendForm<T>(path: string, form: FormData, options: UploadOptions = {}):
   });
 }
 
-/** One file as the form field `file` (a plan document). */
-function upload<T>(path: string, file: File, options?: UploadOptions): Promise<T> {
+/** A plan document as the form field `file`, after the choices to read it with (the server reads them first). */
+function planForm(file: File, choices?: ParseChoices): FormData {
   const form = new FormData();
+  if (choices) form.append("options", JSON.stringify(choices));
   form.append("file", file);
-  return sendForm<T>(path, form, options);
+  return form;
 }
 
 /** A progress report's fields and evidence as POST /assignments/:id/reports reads them (lists as JSON, files as `files`). */
@@ -338,8 +342,11 @@ export const api = {
     get: (id: number) => request<PlanDetail>("GET", `/plans/${id}`),
     /** A plan written by hand, without a document. */
     create: (body: PlanCreate) => request<PlanDetail>("POST", "/plans", { body }),
-    /** Reads an uploaded document into a draft plan. */
-    import: (file: File, options?: UploadOptions) => upload<PlanDetail>("/plans/import", file, options),
+    /** Reads an uploaded document into a draft plan; `choices` say how to read its tables or its task level. */
+    import: (file: File, options?: UploadOptions, choices?: ParseChoices) =>
+      sendForm<PlanDetail>("/plans/import", planForm(file, choices), options),
+    /** Reads a draft's file again with other column roles or another task level. */
+    reparse: (id: number, body: PlanReparse) => request<PlanReparseResult>("POST", `/plans/${id}/reparse`, { body }),
     update: (id: number, body: PlanPatch) => request<PlanDetail>("PATCH", `/plans/${id}`, { body }),
     publish: (id: number, body: PlanPublish) => request<PlanDetail>("POST", `/plans/${id}/publish`, { body }),
     downloadFile: (id: number, filename: string) => download(`/plans/${id}/file`, filename),

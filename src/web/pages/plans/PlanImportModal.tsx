@@ -1,9 +1,10 @@
 import { FileTextOutlined, InboxOutlined } from "@ant-design/icons";
 import { Alert, Button, Flex, Modal, Progress, Typography, Upload } from "antd";
 import { useEffect, useRef, useState } from "react";
-import type { PlanDetail } from "../../../shared/api";
+import type { NoTasksDetails, ParseChoices, PlanDetail } from "../../../shared/api";
 import { ApiError, api, errorMessage } from "../../api/client";
 import { fileSize } from "../../components/fileSize";
+import { ImportChoices } from "./layout/ImportChoices";
 
 /** The formats the parser reads; the server checks again. */
 const ACCEPTED = [".txt", ".docx", ".pdf", ".xlsx", ".html", ".htm"];
@@ -40,31 +41,38 @@ type Props = { onClose: () => void; onImported: (plan: PlanDetail) => void };
 export function PlanImportModal({ onClose, onImported }: Props) {
   const [sending, setSending] = useState<Sending | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** a file the parser found no tasks in, with what it holds to choose from */
+  const [refused, setRefused] = useState<{ file: File; details: NoTasksDetails } | null>(null);
   const abort = useRef<AbortController | null>(null);
   const busy = sending !== null;
 
   // Leaving the dialog while a file is on its way stops sending it.
   useEffect(() => () => abort.current?.abort(), []);
 
-  const send = async (file: File) => {
+  const send = async (file: File, choices?: ParseChoices) => {
     const problem = fileProblem(file);
     if (problem) {
       setError(problem);
       return;
     }
     setError(null);
+    if (!choices) setRefused(null);
     setSending({ name: file.name, size: file.size, percent: 0 });
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const plan = await api.plans.import(file, {
-        signal: controller.signal,
-        onProgress: (percent) => setSending((u) => u && { ...u, percent }),
-      });
+      const plan = await api.plans.import(
+        file,
+        { signal: controller.signal, onProgress: (percent) => setSending((u) => u && { ...u, percent }) },
+        choices,
+      );
       onImported(plan);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === "aborted") return;
       setError(errorMessage(failure));
+      if (failure instanceof ApiError && failure.code === "no_tasks" && failure.details) {
+        setRefused({ file, details: failure.details as NoTasksDetails });
+      }
     } finally {
       abort.current = null;
       setSending(null);
@@ -139,6 +147,14 @@ export function PlanImportModal({ onClose, onImported }: Props) {
           description={error}
           style={{ marginTop: 16 }}
           data-testid="import-error"
+        />
+      )}
+      {refused && (
+        <ImportChoices
+          key={refused.file.name}
+          details={refused.details}
+          busy={busy}
+          onImport={(choices) => void send(refused.file, choices)}
         />
       )}
     </Modal>

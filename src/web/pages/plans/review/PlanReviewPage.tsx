@@ -1,7 +1,7 @@
 import { App, Badge, Button, Card, Flex, Result, Splitter, Tabs } from "antd";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
-import type { PlanDetail, Task } from "../../../../shared/api";
+import type { ParseChoices, PlanDetail, PlanReparseResult, Task } from "../../../../shared/api";
 import type { ReportingCadence } from "../../../../shared/domain";
 import { api, errorMessage } from "../../../api/client";
 import { useAuth } from "../../../auth/AuthContext";
@@ -14,15 +14,26 @@ import { ParseWarnings } from "./ParseWarnings";
 import { PlanEditDrawer } from "./PlanEditDrawer";
 import { PlanHeader } from "./PlanHeader";
 import { PublishModal } from "./PublishModal";
+import { ReadingPanel } from "./ReadingPanel";
 import { ReviewIssues } from "./ReviewIssues";
 import { SourcePane } from "./SourcePane";
 import { SplitTaskModal } from "./SplitTaskModal";
 import { type NewTask, TaskEditDrawer } from "./TaskEditDrawer";
-import { TaskList } from "./TaskList";
+import { TaskList, type TaskOrder } from "./TaskList";
 import { UnresolvedPanel } from "./UnresolvedPanel";
 import { usePlanReview } from "./usePlanReview";
 
 type Pane = "tasks" | "unresolved";
+
+/** What a re-read did, for its toast: how many tasks, and what became of the edits made by hand. */
+function rereadMessage(choices: ParseChoices, result: PlanReparseResult): string {
+  const what = choices.taskStyle ? "任务层级" : "列设置";
+  const kept = result.keptEdits ? `，保留了 ${result.keptEdits} 项任务的人工修改` : "";
+  const lost = result.lostEdits
+    ? `；另有 ${result.lostEdits} 项已修改的任务在新的识别结果中找不到，其修改未能保留，请核对`
+    : "";
+  return `已按新的${what}重新识别：共 ${result.plan.tasks.length} 项任务${kept}${lost}`;
+}
 
 /** The number after this one, when it is a plain number (3 → 4); otherwise nothing to suggest. */
 function nextNumber(number: string | undefined): string {
@@ -40,6 +51,7 @@ function PlanReview({ planId }: { planId: number }) {
   useDocumentTitle(plan ? plan.title : "方案审核");
 
   const [pane, setPane] = useState<Pane>("tasks");
+  const [order, setOrder] = useState<TaskOrder>("document");
   const [selectedTaskId, setSelectedTaskId] = useState<number | null>(null);
   const [focus, setFocus] = useState<Focus | null>(null);
   const [editing, setEditing] = useState<Task | NewTask | null>(null);
@@ -137,6 +149,17 @@ function PlanReview({ planId }: { planId: number }) {
     if (next) setSplittingId(null);
   };
 
+  const reparse = async (choices: ParseChoices) => {
+    const answer: { result?: PlanReparseResult } = {};
+    const next = await change("reparse", async () => {
+      answer.result = await api.plans.reparse(plan.id, { version: plan.version, ...choices });
+      return answer.result.plan;
+    });
+    if (!next || !answer.result) return;
+    if (answer.result.lostEdits) message.warning(rereadMessage(choices, answer.result), 8);
+    else message.success(rereadMessage(choices, answer.result));
+  };
+
   const publish = async (cadence: ReportingCadence) => {
     const next = await change("publish", () => api.plans.publish(plan.id, { version: plan.version, cadence }));
     setDialog(null);
@@ -203,6 +226,8 @@ function PlanReview({ planId }: { planId: number }) {
             onMerge={merge}
             onDelete={remove}
             onAddAfter={addAfter}
+            order={order}
+            onOrder={setOrder}
           />
         ) : (
           <UnresolvedPanel
@@ -255,6 +280,12 @@ function PlanReview({ planId }: { planId: number }) {
         }
       />
       <ParseWarnings warnings={plan.warnings} onLocate={locate} />
+      <ReadingPanel
+        plan={plan}
+        editable={editable && plan.status === "draft"}
+        reading={busy === "reparse"}
+        onReparse={(choices) => void reparse(choices)}
+      />
       {editable && plan.status === "draft" && (
         <ReviewIssues
           plan={plan}
@@ -263,6 +294,11 @@ function PlanReview({ planId }: { planId: number }) {
           onTask={(taskId) => {
             setPane("tasks");
             select(taskId, "other");
+          }}
+          showDoubtful={pane !== "tasks" || order !== "doubtful"}
+          onDoubtful={() => {
+            setPane("tasks");
+            setOrder("doubtful");
           }}
         />
       )}

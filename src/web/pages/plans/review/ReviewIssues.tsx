@@ -1,6 +1,7 @@
 import { Alert, Button, Flex } from "antd";
 import { useMemo } from "react";
 import type { PlanDetail } from "../../../../shared/api";
+import { isDoubtful } from "./doubts";
 import { publishSummary } from "./publishSummary";
 
 type Props = {
@@ -9,15 +10,35 @@ type Props = {
   showUnresolved: boolean;
   onUnresolved: () => void;
   onTask: (taskId: number) => void;
+  /** false while the doubtful tasks are listed first anyway */
+  showDoubtful: boolean;
+  onDoubtful: () => void;
 };
 
-/** What still stands between the draft and 交办: phrases without a unit, tasks without any unit. */
-export function ReviewIssues({ plan, showUnresolved, onUnresolved, onTask }: Props) {
+/**
+ * What still stands between the draft and 交办: phrases without a unit, tasks without any unit; and the tasks the
+ * parser was unsure of, to check first.
+ */
+export function ReviewIssues({ plan, showUnresolved, onUnresolved, onTask, showDoubtful, onDoubtful }: Props) {
   const bare = useMemo(() => publishSummary(plan).withoutUnits, [plan]);
+  const doubtful = useMemo(() => plan.tasks.filter(isDoubtful).length, [plan]);
   const unresolved = plan.unresolved.length;
 
   return (
     <>
+      {showDoubtful && doubtful > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="doubtful-issue"
+          title={`有 ${doubtful} 项任务识别把握不大（标为“待核对”），建议先对照原文核对。`}
+          action={
+            <Button size="small" onClick={onDoubtful}>
+              先看存疑的
+            </Button>
+          }
+        />
+      )}
       {showUnresolved && unresolved > 0 && (
         <Alert
           type="error"

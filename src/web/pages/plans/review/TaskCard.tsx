@@ -13,6 +13,7 @@ import type { Task } from "../../../../shared/api";
 import { TASK_UNIT_ROLE_LABELS, TASK_UNIT_ROLES } from "../../../../shared/domain";
 import { DeadlineTags } from "../../../components/DeadlineTags";
 import { keyed } from "../../../components/keyed";
+import { DoubtTag } from "./DoubtTag";
 import { TaskUnitTags } from "./TaskUnitTags";
 import { targetText } from "./targets";
 import { unitsOfRole } from "./taskUnits";
@@ -98,6 +99,7 @@ export function TaskCard({ task, selected, editable, draft, hasNext, ...actions 
           <Tag color="blue" style={{ marginInlineEnd: 0, flex: "none" }}>
             {task.number}
           </Tag>
+          <DoubtTag task={task} />
           {task.title && <Typography.Text strong>{task.title}</Typography.Text>}
         </Flex>
         {editable && (

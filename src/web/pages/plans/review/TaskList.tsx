@@ -1,9 +1,38 @@
-import { Empty, Flex, Typography } from "antd";
+import { Divider, Empty, Flex, Segmented, Typography } from "antd";
 import { useEffect, useMemo, useRef } from "react";
 import type { PlanDetail, Task } from "../../../../shared/api";
+import { isDoubtful } from "./doubts";
 import { type Focus, scrollWithin } from "./focus";
-import { sectionHeading, taskListRows } from "./sections";
+import { sectionHeading, type TaskListRow, taskListRows } from "./sections";
 import { TaskCard } from "./TaskCard";
+
+/** In the document's order, or the doubtful tasks first (each part in the document's order). */
+export type TaskOrder = "document" | "doubtful";
+
+/** One row of the list with its React key: a section heading, a task, or null for the divider before the rest. */
+type Shown = { key: string; row: TaskListRow | null };
+
+const keyOf =
+  (part: string) =>
+  (row: TaskListRow): Shown => ({
+    key: row.kind === "task" ? `t${row.task.id}` : `${part}s${row.section.id}`,
+    row,
+  });
+
+/** The list's rows in the order asked: the doubtful part, then the divider, then the others. */
+function orderedRows(plan: PlanDetail, order: TaskOrder): Shown[] {
+  const doubtful = plan.tasks.filter(isDoubtful);
+  if (order === "document" || doubtful.length === 0) return taskListRows(plan).map(keyOf(""));
+  // a task's next is still the one after it in the document: merging joins those two
+  const next = new Map<number, Task | null>();
+  for (const row of taskListRows(plan)) if (row.kind === "task") next.set(row.task.id, row.next);
+  const part = (tasks: Task[], name: string) =>
+    taskListRows({ sections: plan.sections, tasks })
+      .map((row) => (row.kind === "task" ? { ...row, next: next.get(row.task.id) ?? null } : row))
+      .map(keyOf(name));
+  const rest = plan.tasks.filter((task) => !isDoubtful(task));
+  return [...part(doubtful, "d"), ...(rest.length ? [{ key: "rest", row: null }, ...part(rest, "r")] : [])];
+}
 
 type Props = {
   plan: PlanDetail;
@@ -16,12 +45,15 @@ type Props = {
   onMerge: (task: Task, next: Task) => void;
   onDelete: (task: Task) => void;
   onAddAfter: (task: Task) => void;
+  order: TaskOrder;
+  onOrder: (order: TaskOrder) => void;
 };
 
 /** The extracted tasks, in document order under their section headings. */
-export function TaskList({ plan, selectedTaskId, focus, editable, ...actions }: Props) {
+export function TaskList({ plan, selectedTaskId, focus, editable, order, onOrder, ...actions }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const rows = useMemo(() => taskListRows(plan), [plan]);
+  const rows = useMemo(() => orderedRows(plan, order), [plan, order]);
+  const doubtful = useMemo(() => plan.tasks.filter(isDoubtful).length, [plan]);
   const draft = plan.status === "draft";
 
   useEffect(() => {
@@ -37,6 +69,18 @@ export function TaskList({ plan, selectedTaskId, focus, editable, ...actions }: 
       style={{ height: "100%", overflow: "auto", padding: "12px 16px 24px" }}
       data-testid="task-list"
     >
+      {doubtful > 0 && (
+        <Segmented
+          size="small"
+          style={{ marginBottom: 10 }}
+          value={order}
+          onChange={onOrder}
+          options={[
+            { value: "document", label: "按原文顺序" },
+            { value: "doubtful", label: `先看存疑的（${doubtful}）` },
+          ]}
+        />
+      )}
       {rows.length === 0 ? (
         <Empty
           style={{ marginTop: 48 }}
@@ -45,10 +89,14 @@ export function TaskList({ plan, selectedTaskId, focus, editable, ...actions }: 
         />
       ) : (
         <Flex vertical gap={10}>
-          {rows.map((row) =>
-            row.kind === "section" ? (
+          {rows.map(({ key, row }) =>
+            row === null ? (
+              <Divider key={key} plain style={{ margin: "8px 0" }}>
+                其余任务
+              </Divider>
+            ) : row.kind === "section" ? (
               <Typography.Title
-                key={`s${row.section.id}`}
+                key={key}
                 level={5}
                 style={{
                   margin: row.depth === 0 ? "12px 0 0" : "4px 0 0",
@@ -60,7 +108,7 @@ export function TaskList({ plan, selectedTaskId, focus, editable, ...actions }: 
               </Typography.Title>
             ) : (
               <TaskCard
-                key={row.task.id}
+                key={key}
                 task={row.task}
                 selected={row.task.id === selectedTaskId}
                 editable={editable}
