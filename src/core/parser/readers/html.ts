@@ -188,13 +188,46 @@ function cellText(cell: HTMLElement): string {
   return lines.join(CELL_LINE_BREAK);
 }
 
+/** A span attribute (rowspan, colspan) as a count: at least 1, and at most what a real table has. */
+function spanOf(cell: HTMLElement, name: string): number {
+  const value = Number.parseInt(cell.getAttribute(name) ?? "1", 10);
+  return Number.isFinite(value) && value > 1 ? Math.min(value, 200) : 1;
+}
+
+/**
+ * One line per table row, the cells on the table's grid: a cell spanning rows (rowspan) is repeated in each row it
+ * spans, as the Word reader repeats a merged cell, and one spanning columns (colspan) is followed by empty cells;
+ * a row of one cell across the table is a heading line.
+ */
 function renderTable(table: HTMLElement, out: string[]): void {
+  const carried = new Map<number, { text: string; rows: number }>();
   for (const row of table.querySelectorAll("tr")) {
     // Rows of a table nested in a cell are rendered inside that cell.
     if (row.closest("table") !== table) continue;
     const cells = row.childNodes.filter(isElement).filter((cell) => cell.tagName === "TD" || cell.tagName === "TH");
-    const texts = cells.map(cellText);
-    if (texts.some((text) => text !== "")) out.push(texts.join(" | "));
+    const texts: string[] = [];
+    let column = 0;
+    const takeCarried = () => {
+      for (let held = carried.get(column); held; held = carried.get(column)) {
+        texts.push(held.text);
+        if (--held.rows === 0) carried.delete(column);
+        column++;
+      }
+    };
+    for (const cell of cells) {
+      takeCarried();
+      const text = cellText(cell);
+      const across = spanOf(cell, "colspan");
+      const down = spanOf(cell, "rowspan");
+      for (let k = 0; k < across; k++) {
+        texts.push(k === 0 ? text : "");
+        if (down > 1) carried.set(column, { text: k === 0 ? text : "", rows: down - 1 });
+        column++;
+      }
+    }
+    takeCarried();
+    if (!texts.some((text) => text !== "")) continue;
+    out.push(cells.length === 1 && carried.size === 0 ? texts.join("").trim() : texts.join(" | "));
   }
 }
 

@@ -36,11 +36,19 @@ function isNumbers(value: unknown, length: number): value is ArrayLike<number> {
   return (Array.isArray(value) || ArrayBuffer.isView(value)) && (value as ArrayLike<number>).length === length;
 }
 
+/** A horizontal line a page draws: its height from the page top and how far it reaches across. */
+export interface Rule {
+  top: number;
+  left: number;
+  right: number;
+}
+
 /**
- * The heights (from the page top) of the horizontal lines a page draws: table borders, which separate table rows
- * better than any text position. Paths are read from the operator list with the transformation matrix tracked.
+ * The horizontal lines a page draws: table borders, which separate table rows better than any text position, and
+ * whose extent tells merged cells (a border that stops short of the 序号 column leaves that cell merged over two
+ * rows). Paths are read from the operator list with the transformation matrix tracked.
  */
-export async function horizontalRules(document: PDFDocumentProxy, number: number, clock: ReadClock): Promise<number[]> {
+export async function horizontalRules(document: PDFDocumentProxy, number: number, clock: ReadClock): Promise<Rule[]> {
   ensureTransferToFixedLength();
   const { OPS } = await getResolvedPDFJS();
   const page = await clock.race(document.getPage(number));
@@ -48,7 +56,7 @@ export async function horizontalRules(document: PDFDocumentProxy, number: number
   const operators = await clock.race(page.getOperatorList());
   const stack: Matrix[] = [];
   let matrix: Matrix = [1, 0, 0, 1, 0, 0];
-  const tops: number[] = [];
+  const rules: Rule[] = [];
   operators.fnArray.forEach((operator, index) => {
     const args: unknown[] = operators.argsArray[index] ?? [];
     if (operator === OPS.save) stack.push(matrix);
@@ -62,9 +70,11 @@ export async function horizontalRules(document: PDFDocumentProxy, number: number
       const [x0, y0, x1, y1] = Array.from(args[2]);
       const a = multiply(matrix, [1, 0, 0, 1, x0, y0]);
       const b = multiply(matrix, [1, 0, 0, 1, x1, y1]);
-      if (Math.abs(b[4] - a[4]) > 10 && Math.abs(b[5] - a[5]) < 2.5) tops.push(height - (a[5] + b[5]) / 2);
+      if (Math.abs(b[4] - a[4]) > 10 && Math.abs(b[5] - a[5]) < 2.5) {
+        rules.push({ top: height - (a[5] + b[5]) / 2, left: Math.min(a[4], b[4]), right: Math.max(a[4], b[4]) });
+      }
     }
   });
   page.cleanup();
-  return tops.sort((p, q) => p - q).filter((top, index, all) => index === 0 || top - all[index - 1] > 1.5);
+  return rules.sort((p, q) => p.top - q.top);
 }

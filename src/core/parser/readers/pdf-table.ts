@@ -7,6 +7,10 @@
  */
 import { classifyHeader, isTaskTableHeader } from "../tables.js";
 import type { PdfLine, PdfPage, PdfPiece } from "./pdf-layout.js";
+import type { Rule } from "./pdf-rules.js";
+
+/** A page's horizontal rules: with their extent, or as bare heights (borders drawn across the whole table). */
+export type PageRules = ReadonlyArray<number | Rule>;
 
 interface Cell {
   text: string;
@@ -175,8 +179,59 @@ function joinText(head: string, tail: string): string {
   return /[A-Za-z0-9]$/.test(head) && /^[A-Za-z0-9]/.test(tail) ? `${head} ${tail}` : head + tail;
 }
 
-/** Splits a page's table pieces into rows: at the drawn rules, else just above each row number. */
-function rowsOfPart(lines: PdfLine[], region: TableRegion, rules: number[]): Row[] {
+/** Rules closer than this (in points) are one border. */
+const SAME_RULE = 1.5;
+
+function asRule(rule: number | Rule): Rule {
+  return typeof rule === "number"
+    ? { top: rule, left: Number.NEGATIVE_INFINITY, right: Number.POSITIVE_INFINITY }
+    : rule;
+}
+
+/** Where a column's cells lie across the page, for asking whether a border crosses them. */
+function columnMiddle(column: Column): number {
+  if (Number.isFinite(column.left) && Number.isFinite(column.right)) return (column.left + column.right) / 2;
+  if (Number.isFinite(column.right)) return column.right - 8;
+  if (Number.isFinite(column.left)) return column.left + 8;
+  return 0;
+}
+
+/** The borders between rows: one height each, with the columns each one crosses. */
+function bordersOf(rules: PageRules, columns: Column[]): Array<{ top: number; crosses: boolean[] }> {
+  const borders: Array<{ top: number; crosses: boolean[] }> = [];
+  for (const rule of [...rules].map(asRule).sort((a, b) => a.top - b.top)) {
+    const crosses = columns.map((column) => {
+      const middle = columnMiddle(column);
+      return rule.left - 1 <= middle && middle <= rule.right + 1;
+    });
+    const last = borders[borders.length - 1];
+    if (last && rule.top - last.top <= SAME_RULE) last.crosses = last.crosses.map((c, k) => c || crosses[k]);
+    else borders.push({ top: rule.top, crosses });
+  }
+  return borders;
+}
+
+function cellText(pieces: PdfPiece[]): string {
+  const sameLine = (a: PdfPiece, b: PdfPiece) => Math.abs(a.top - b.top) < Math.max(a.size, b.size) * 0.4;
+  const sorted = [...pieces].sort((a, b) => (sameLine(a, b) ? a.x - b.x : a.top - b.top));
+  let text = "";
+  let last: PdfPiece | undefined;
+  for (const piece of sorted) {
+    const part = piece.text.trim();
+    // Runs of one line join as drawn ("1" "7" is 17); a wrapped Latin word needs its space back.
+    const spaced = last !== undefined && (!sameLine(last, piece) || piece.x - last.right > piece.size * 0.25);
+    text = spaced ? joinText(text, part) : text + part;
+    last = piece;
+  }
+  return text;
+}
+
+/**
+ * Splits a page's table pieces into rows: at the drawn rules, else just above each row number. Where a border
+ * stops short of a column, that column's cell is merged over the rows on both sides: its text, wherever it sits
+ * (vertically centred), is the cell of every row it spans, as the Word reader repeats a merged cell.
+ */
+function rowsOfPart(lines: PdfLine[], region: TableRegion, rules: PageRules): Row[] {
   const rows: Row[] = [];
   const pieces: PdfPiece[] = [];
   const headingTops: number[] = [];
@@ -188,36 +243,42 @@ function rowsOfPart(lines: PdfLine[], region: TableRegion, rules: number[]): Row
       pieces.push(...(line.pieces ?? []));
     }
   }
+  const columns = region.columns;
+  const borders = rules.length >= 2 ? bordersOf(rules, columns) : [];
   const anchors =
-    rules.length >= 2
-      ? rules
+    borders.length >= 2
+      ? borders
       : pieces
-          .filter(
-            (piece) => columnAt(region.columns, piece.x) === region.numberColumn && /^\d{1,3}$/.test(piece.text.trim()),
-          )
-          .map((piece) => piece.top - piece.size);
-  const boundaries = [...anchors, ...headingTops].sort((a, b) => a - b);
-  const byBand = new Map<number, PdfPiece[]>();
-  for (const piece of pieces) {
+          .filter((piece) => columnAt(columns, piece.x) === region.numberColumn && /^\d{1,3}$/.test(piece.text.trim()))
+          .map((piece) => ({ top: piece.top - piece.size, crosses: columns.map(() => true) }));
+  const boundaries = [...anchors, ...headingTops.map((top) => ({ top, crosses: columns.map(() => true) }))].sort(
+    (a, b) => a.top - b.top,
+  );
+  const bandOf = (piece: PdfPiece) => {
     const middle = piece.top - piece.size * 0.35;
-    const band = boundaries.filter((boundary) => boundary <= middle).length;
-    byBand.set(band, [...(byBand.get(band) ?? []), piece]);
-  }
-  for (const bandPieces of byBand.values()) {
-    const cells = region.columns.map(() => "");
-    const sameLine = (a: PdfPiece, b: PdfPiece) => Math.abs(a.top - b.top) < Math.max(a.size, b.size) * 0.4;
-    bandPieces.sort((a, b) => (sameLine(a, b) ? a.x - b.x : a.top - b.top));
-    const lastInColumn = new Map<number, PdfPiece>();
-    for (const piece of bandPieces) {
-      const column = columnAt(region.columns, (piece.x + piece.right) / 2);
-      const last = lastInColumn.get(column);
-      const text = piece.text.trim();
-      // Runs of one line join as drawn ("1" "7" is 17); a wrapped Latin word needs its space back.
-      const spaced = last !== undefined && (!sameLine(last, piece) || piece.x - last.right > piece.size * 0.25);
-      cells[column] = spaced ? joinText(cells[column], text) : cells[column] + text;
-      lastInColumn.set(column, piece);
+    return boundaries.filter((boundary) => boundary.top <= middle).length;
+  };
+  // column by column, the bands a cell spans: a border that does not cross the column joins its two bands
+  const cellOfBand = columns.map((_, column) => {
+    const first: number[] = [];
+    for (let band = 0; band <= boundaries.length; band++) {
+      const border = boundaries[band - 1];
+      first.push(band > 0 && border && !border.crosses[column] ? first[band - 1] : band);
     }
-    rows.push({ top: Math.min(...bandPieces.map((piece) => piece.top)), cells });
+    return first;
+  });
+  const byCell = new Map<string, PdfPiece[]>();
+  const bands = new Map<number, number>();
+  for (const piece of pieces) {
+    const band = bandOf(piece);
+    const column = columnAt(columns, (piece.x + piece.right) / 2);
+    const key = `${column}:${cellOfBand[column][band]}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), piece]);
+    bands.set(band, Math.min(bands.get(band) ?? Number.POSITIVE_INFINITY, piece.top));
+  }
+  for (const band of [...bands.keys()].sort((a, b) => a - b)) {
+    const cells = columns.map((_, column) => cellText(byCell.get(`${column}:${cellOfBand[column][band]}`) ?? []));
+    rows.push({ top: bands.get(band) ?? 0, cells });
   }
   return rows.sort((a, b) => a.top - b.top);
 }
@@ -234,7 +295,11 @@ function rowText(row: Row): string {
  * Replaces the lines of each table with one line per row, the header first. A row broken by a page break (its
  * number cell empty at the top of the next page) is joined back to the row it continues.
  */
-export function rebuildTables(pages: PdfPage[], regions: TableRegion[], rulesOfPage: Map<number, number[]>): PdfPage[] {
+export function rebuildTables(
+  pages: PdfPage[],
+  regions: TableRegion[],
+  rulesOfPage: Map<number, PageRules>,
+): PdfPage[] {
   const rowsAt = new Map<string, PdfLine[]>();
   const covered = new Set<string>();
   for (const region of regions) {

@@ -4,7 +4,7 @@
  * what is left is joined back into paragraphs, one per line.
  */
 import { type PdfLine, type PdfPage, paragraphsFromPages, removePageFurniture } from "./pdf-layout.js";
-import { locateTables, rebuildTables } from "./pdf-table.js";
+import { locateTables, type PageRules, rebuildTables } from "./pdf-table.js";
 
 /** One run of text where the page draws it: left edge, baseline from the page top, advance width, font size. */
 export interface PositionedText {
@@ -66,11 +66,11 @@ function removeAutospace(text: string): string {
  */
 export async function textFromPages(
   pages: PdfPage[],
-  rulesOf: (page: number) => number[] | Promise<number[]>,
+  rulesOf: (page: number) => PageRules | Promise<PageRules>,
 ): Promise<string> {
   const kept = removePageFurniture(pages);
   const tables = locateTables(kept);
-  const rules = new Map<number, number[]>();
+  const rules = new Map<number, PageRules>();
   for (const page of new Set(tables.flatMap((table) => table.parts.map((part) => part.page)))) {
     rules.set(page, await rulesOf(page));
   }
