@@ -36,18 +36,25 @@ function isNumbers(value: unknown, length: number): value is ArrayLike<number> {
   return (Array.isArray(value) || ArrayBuffer.isView(value)) && (value as ArrayLike<number>).length === length;
 }
 
-/** A horizontal line a page draws: its height from the page top and how far it reaches across. */
+/**
+ * A line a page draws, horizontal (bottom ≈ top) or vertical (right ≈ left), in page coordinates from the top
+ * left: table borders. Horizontal ones separate rows, and their extent tells merged cells (a border that stops
+ * short of the 序号 column leaves that cell merged over two rows); vertical ones are the columns' edges.
+ */
 export interface Rule {
   top: number;
+  bottom: number;
   left: number;
   right: number;
 }
 
-/**
- * The horizontal lines a page draws: table borders, which separate table rows better than any text position, and
- * whose extent tells merged cells (a border that stops short of the 序号 column leaves that cell merged over two
- * rows). Paths are read from the operator list with the transformation matrix tracked.
- */
+/** Thinner than this (in points) is a line, not a filled box. */
+const THIN = 2.5;
+
+export const isHorizontal = (rule: Rule) => rule.bottom - rule.top < THIN && rule.right - rule.left > 10;
+export const isVertical = (rule: Rule) => rule.right - rule.left < THIN && rule.bottom - rule.top > 10;
+
+/** The lines a page draws: its table borders, read from the operator list with the transformation matrix tracked. */
 export async function horizontalRules(document: PDFDocumentProxy, number: number, clock: ReadClock): Promise<Rule[]> {
   ensureTransferToFixedLength();
   const { OPS } = await getResolvedPDFJS();
@@ -70,9 +77,13 @@ export async function horizontalRules(document: PDFDocumentProxy, number: number
       const [x0, y0, x1, y1] = Array.from(args[2]);
       const a = multiply(matrix, [1, 0, 0, 1, x0, y0]);
       const b = multiply(matrix, [1, 0, 0, 1, x1, y1]);
-      if (Math.abs(b[4] - a[4]) > 10 && Math.abs(b[5] - a[5]) < 2.5) {
-        rules.push({ top: height - (a[5] + b[5]) / 2, left: Math.min(a[4], b[4]), right: Math.max(a[4], b[4]) });
-      }
+      const rule = {
+        top: height - Math.max(a[5], b[5]),
+        bottom: height - Math.min(a[5], b[5]),
+        left: Math.min(a[4], b[4]),
+        right: Math.max(a[4], b[4]),
+      };
+      if (isHorizontal(rule) || isVertical(rule)) rules.push(rule);
     }
   });
   page.cleanup();

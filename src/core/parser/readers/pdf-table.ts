@@ -7,7 +7,7 @@
  */
 import { classifyHeader, isTaskTableHeader } from "../tables.js";
 import type { PdfLine, PdfPage, PdfPiece } from "./pdf-layout.js";
-import type { Rule } from "./pdf-rules.js";
+import { isHorizontal, isVertical, type Rule } from "./pdf-rules.js";
 
 /** A page's horizontal rules: with their extent, or as bare heights (borders drawn across the whole table). */
 export type PageRules = ReadonlyArray<number | Rule>;
@@ -56,19 +56,19 @@ function cellsOf(line: PdfLine): Cell[] {
   return cells;
 }
 
-function headerOf(cells: Cell[]): { header: string[]; columns: Column[] } | null {
+function headerOf(cells: Cell[]): { header: string[]; columns: Column[]; cells: Cell[] } | null {
   const texts = cells.map((cell) => cell.text.replace(/\s+/g, ""));
   if (cells.length < 3 || !isTaskTableHeader(texts)) return null;
   const columns = cells.map((cell, index) => ({
     left: index === 0 ? Number.NEGATIVE_INFINITY : (cells[index - 1].right + cell.x) / 2,
     right: index === cells.length - 1 ? Number.POSITIVE_INFINITY : (cell.right + cells[index + 1].x) / 2,
   }));
-  return { header: texts, columns };
+  return { header: texts, columns, cells };
 }
 
 /** The cells of a header written on two lines in narrow columns (完成 over 时限), stacked into one. */
-function stackedCells(upper: PdfLine, lower: PdfLine): Cell[] {
-  const cells = cellsOf(upper).map((cell) => ({ ...cell }));
+function stackedCells(upper: Cell[], lower: PdfLine): Cell[] {
+  const cells = upper.map((cell) => ({ ...cell }));
   for (const below of cellsOf(lower)) {
     const above = cells.find((cell) => cell.x < below.right && below.x < cell.right);
     if (above) {
@@ -82,19 +82,59 @@ function stackedCells(upper: PdfLine, lower: PdfLine): Cell[] {
   return cells.sort((a, b) => a.x - b.x);
 }
 
-type FoundHeader = { header: string[]; columns: Column[]; lines: number };
+type FoundHeader = { header: string[]; columns: Column[]; cells: Cell[]; lines: number };
 
-/** Readings of a header row starting at this line: on two lines, then on one; the first is the likelier. */
+/**
+ * The columns of a ruled table from its drawn vertical borders, where they cross the header: header names are
+ * often centred in wide columns, so the middle between two names is no column edge. A name spanning two ruled
+ * columns leaves the second one's header empty, as in a Word table.
+ */
+function ruledColumns(found: FoundHeader, top: number, rules: PageRules): FoundHeader {
+  const xs: number[] = [];
+  for (const rule of rules) {
+    if (typeof rule === "number" || !isVertical(rule) || rule.top > top || rule.bottom < top) continue;
+    const x = (rule.left + rule.right) / 2;
+    if (!xs.some((seen) => Math.abs(seen - x) < 2)) xs.push(x);
+  }
+  xs.sort((a, b) => a - b);
+  if (xs.length < found.cells.length + 1) return found;
+  const columns: Column[] = [];
+  const header: string[] = [];
+  for (let k = 0; k + 1 < xs.length; k++) {
+    const names = found.cells.filter(
+      (cell) => (cell.x + cell.right) / 2 >= xs[k] && (cell.x + cell.right) / 2 < xs[k + 1],
+    );
+    columns.push({
+      left: k === 0 ? Number.NEGATIVE_INFINITY : xs[k],
+      right: k + 2 === xs.length ? Number.POSITIVE_INFINITY : xs[k + 1],
+    });
+    header.push(names.map((cell) => cell.text.replace(/\s+/g, "")).join(""));
+  }
+  // the borders must hold every name in a column of its own, or they belong to something else
+  if (header.filter((name) => name !== "").length !== found.cells.length) return found;
+  return { ...found, header, columns };
+}
+
+/** Readings of a header row starting at this line: on three lines, two, then one; the first is the likelier. */
 function headersAt(lines: PdfLine[], index: number): FoundHeader[] {
   const found: FoundHeader[] = [];
-  const next = lines[index + 1];
-  // The second line of a header holds only the short ends of names (号, 单位, 时限), never a number or a sentence.
-  const continues =
-    next !== undefined &&
-    next.top - lines[index].top <= 2 * (lines[index].size || 10) &&
-    cellsOf(next).every((cell) => cell.text.trim().length <= 4 && !/\d/.test(cell.text));
-  const stacked = continues ? headerOf(stackedCells(lines[index], next)) : null;
-  if (stacked) found.push({ ...stacked, lines: 2 });
+  // Further lines of a header hold only short pieces of names (号, 单位, 时限), never a number or a sentence; a
+  // name on one line sits between the two lines of its neighbours' names (工作任务 between 序/号 and 牵头/单位).
+  const continues = (from: number, count: number) => {
+    for (let k = from + 1; k < from + count; k++) {
+      const line = lines[k];
+      if (line === undefined || line.top - lines[k - 1].top > 2 * (lines[k - 1].size || 10)) return false;
+      if (!cellsOf(line).every((cell) => cell.text.trim().length <= 6 && !/\d/.test(cell.text))) return false;
+    }
+    return true;
+  };
+  for (const count of [3, 2]) {
+    if (!continues(index, count)) continue;
+    let cells = cellsOf(lines[index]);
+    for (let k = 1; k < count; k++) cells = stackedCells(cells, lines[index + k]);
+    const stacked = headerOf(cells);
+    if (stacked) found.push({ ...stacked, lines: count });
+  }
   const single = headerOf(cellsOf(lines[index]));
   if (single) found.push({ ...single, lines: 1 });
   return found;
@@ -118,15 +158,24 @@ function repeatsHeader(lines: PdfLine[], index: number, region: TableRegion): nu
   return same?.lines ?? 0;
 }
 
-/** Finds the task tables of a document; a table may run on over several pages, repeating its header. */
-export function locateTables(pages: PdfPage[]): TableRegion[] {
+/**
+ * Finds the task tables of a document; a table may run on over several pages, repeating its header. With the
+ * pages' drawn rules, a ruled table takes its columns from its vertical borders.
+ */
+export function locateTables(pages: PdfPage[], rulesOfPage: Map<number, PageRules> = new Map()): TableRegion[] {
   const regions: TableRegion[] = [];
   let open: TableRegion | null = null;
+  const lastBorder = new Map<number, number>();
+  for (const [page, rules] of rulesOfPage) {
+    const tops = rules.filter((rule) => typeof rule !== "number" && isHorizontal(rule)).map((rule) => asRule(rule).top);
+    if (tops.length >= 2) lastBorder.set(page, Math.max(...tops));
+  }
   pages.forEach((lines, page) => {
     let index = 0;
     while (index < lines.length) {
       if (!open) {
-        const found = headersAt(lines, index)[0];
+        const guess = headersAt(lines, index)[0];
+        const found = guess ? ruledColumns(guess, lines[index].top, rulesOfPage.get(page) ?? []) : undefined;
         if (!found) {
           index++;
           continue;
@@ -155,6 +204,13 @@ export function locateTables(pages: PdfPage[]): TableRegion[] {
         continue;
       }
       const line = lines[index];
+      // below a ruled table's last border the page goes on with text (the issuer, the date)
+      const bottom = lastBorder.get(page);
+      if (bottom !== undefined && line.top - (line.size || 10) * 0.35 > bottom + 1) {
+        if (part.from === part.to) open.parts.pop();
+        open = null;
+        continue;
+      }
       const next = lines[index + 1];
       // A line across the columns is a heading row when table rows follow it; two in a row are text after the table.
       if (spans(line, open.columns) && next !== undefined && spans(next, open.columns)) {
@@ -184,7 +240,7 @@ const SAME_RULE = 1.5;
 
 function asRule(rule: number | Rule): Rule {
   return typeof rule === "number"
-    ? { top: rule, left: Number.NEGATIVE_INFINITY, right: Number.POSITIVE_INFINITY }
+    ? { top: rule, bottom: rule, left: Number.NEGATIVE_INFINITY, right: Number.POSITIVE_INFINITY }
     : rule;
 }
 
@@ -199,7 +255,8 @@ function columnMiddle(column: Column): number {
 /** The borders between rows: one height each, with the columns each one crosses. */
 function bordersOf(rules: PageRules, columns: Column[]): Array<{ top: number; crosses: boolean[] }> {
   const borders: Array<{ top: number; crosses: boolean[] }> = [];
-  for (const rule of [...rules].map(asRule).sort((a, b) => a.top - b.top)) {
+  const horizontal = [...rules].map(asRule).filter((rule) => rule.bottom === rule.top || isHorizontal(rule));
+  for (const rule of horizontal.sort((a, b) => a.top - b.top)) {
     const crosses = columns.map((column) => {
       const middle = columnMiddle(column);
       return rule.left - 1 <= middle && middle <= rule.right + 1;
@@ -244,7 +301,7 @@ function rowsOfPart(lines: PdfLine[], region: TableRegion, rules: PageRules): Ro
     }
   }
   const columns = region.columns;
-  const borders = rules.length >= 2 ? bordersOf(rules, columns) : [];
+  const borders = bordersOf(rules, columns);
   const anchors =
     borders.length >= 2
       ? borders

@@ -69,10 +69,12 @@ export async function textFromPages(
   rulesOf: (page: number) => PageRules | Promise<PageRules>,
 ): Promise<string> {
   const kept = removePageFurniture(pages);
-  const tables = locateTables(kept);
+  const found = locateTables(kept);
   const rules = new Map<number, PageRules>();
-  for (const page of new Set(tables.flatMap((table) => table.parts.map((part) => part.page)))) {
+  for (const page of new Set(found.flatMap((table) => table.parts.map((part) => part.page)))) {
     rules.set(page, await rulesOf(page));
   }
+  // located again with the drawn borders: a ruled table's columns are its vertical borders
+  const tables = rules.size > 0 ? locateTables(kept, rules) : found;
   return removeAutospace(paragraphsFromPages(rebuildTables(kept, tables, rules)).join("\n"));
 }
