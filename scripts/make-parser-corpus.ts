@@ -93,7 +93,9 @@ async function main(): Promise<void> {
   const forDoc = new Map<string, Buffer>();
   const prints = new Map<string, { html: string; landscape: boolean }>();
   for (const spec of SPECS) {
-    const truth = `${JSON.stringify(specTruth(spec), null, 2)}\n`;
+    const { tasks, notes } = specTruth(spec);
+    // one task a line: the file reads like the table it annotates
+    const truth = `{\n  "tasks": [\n${tasks.map((t) => `    ${JSON.stringify(t)}`).join(",\n")}\n  ],\n  "notes": ${JSON.stringify(notes)}\n}\n`;
     for (const format of spec.formats) writeFileSync(join(truthDir, `${fileName(spec, format)}.json`), truth);
     const needsDocx = spec.formats.some((f) => f === "docx" || f === "pdf-libreoffice" || f === "doc");
     if (needsDocx) docx.set(spec.name, await specDocx(spec));

@@ -18,6 +18,10 @@ export interface TableBlock {
   /** header rows first, then data rows; a typed-again header is a data row with repeat set */
   rows: Array<{ cells: Cell[]; header?: boolean; repeat?: boolean; heading?: boolean }>;
   columns: number;
+  /** relative column widths, wide for the task text */
+  widths?: number[];
+  /** the document's information table, not a task table */
+  meta?: boolean;
 }
 
 export type Block =
@@ -42,16 +46,14 @@ export function headingNumber(index: number, style: "chapter" | "section"): stri
   return style === "chapter" ? `${chineseNumber(index + 1)}、` : `（${chineseNumber(index + 1)}）`;
 }
 
-const SEP = "、";
-
-function unitsList(units: string[] | undefined): string {
-  return (units ?? []).join(SEP);
+function unitsList(units: string[] | undefined, spec: CorpusSpec): string {
+  return (units ?? []).join(spec.unitSeparator ?? "、");
 }
 
 /** The cell text of one column for a task (its first row). */
 function cellValue(column: Column, task: TaskSpec, number: string, group: string, spec: CorpusSpec): string {
   const layout = spec.layout as TableLayout;
-  const unitColumns = layout.columns.filter((c) => c.kind === "lead" || c.kind === "others" || c.kind === "units");
+  const unitColumns = layout.columns.filter((c) => ["lead", "others", "cooperating", "units"].includes(c.kind));
   const last = unitColumns[unitColumns.length - 1];
   const tail = column === last ? (task.tail ?? "") : "";
   switch (column.kind) {
@@ -64,12 +66,14 @@ function cellValue(column: Column, task: TaskSpec, number: string, group: string
     case "text":
       return printed(task.text);
     case "lead":
-      return unitsList(task.lead) + tail;
+      return unitsList(task.lead, spec) + tail;
     case "others":
-      return unitsList(task.others) + tail;
+      return unitsList(task.others, spec) + tail;
+    case "cooperating":
+      return unitsList(task.cooperating, spec) + tail;
     case "units": {
       const note = number === "1" && spec.leadNoteInline ? `（${spec.leadNoteInline}）` : "";
-      return unitsList([...(task.lead ?? []), ...(task.others ?? [])]) + tail + note;
+      return unitsList([...(task.lead ?? []), ...(task.others ?? [])], spec) + tail + note;
     }
     case "deadline":
       return task.deadline ?? "";
@@ -158,18 +162,34 @@ function mergeRuns(layout: TableLayout, runs: Runs, cells: Cell[]): void {
   });
 }
 
+const WIDTHS: Record<Column["kind"], number> = {
+  number: 0.6,
+  group: 1.4,
+  title: 1.6,
+  text: 4.5,
+  lead: 1.6,
+  others: 2,
+  cooperating: 1.8,
+  units: 2.4,
+  deadline: 1.4,
+  leader: 1,
+  contact: 1.3,
+  remark: 1,
+};
+
 function tableBlocks(spec: CorpusSpec, layout: TableLayout): Block[] {
   const blocks: Block[] = [];
   const header = headerRows(layout);
   const width = layout.columns.length;
-  let table: TableBlock = { type: "table", rows: [...header], columns: width };
+  const widths = layout.columns.map((c) => WIDTHS[c.kind]);
+  let table: TableBlock = { type: "table", rows: [...header], columns: width, widths };
   let sinceHeader = 0;
   let number = 0;
   spec.sections.forEach((section, s) => {
     if (layout.sections === "separate-tables") {
       if (s > 0) {
         blocks.push(table);
-        table = { type: "table", rows: [...header], columns: width };
+        table = { type: "table", rows: [...header], columns: width, widths };
         sinceHeader = 0;
       }
       blocks.push({ type: "heading", text: section.title, number: headingNumber(s, "chapter"), level: "chapter" });
@@ -208,13 +228,16 @@ const ITEM_FORMS: Record<NonNullable<ParagraphLayout["itemStyle"]>, (n: number) 
 };
 
 /** The unit clause of a paragraph task, or its labelled lines. */
-export function clauseOf(task: TaskSpec, layout: ParagraphLayout, note = ""): { inline: string; lines: string[] } {
-  const lead = unitsList(task.lead);
-  const others = unitsList(task.others);
+export function clauseOf(task: TaskSpec, spec: CorpusSpec, note = ""): { inline: string; lines: string[] } {
+  const layout = spec.layout as ParagraphLayout;
+  const lead = unitsList(task.lead, spec);
+  const others = unitsList(task.others, spec);
+  const cooperating = unitsList(task.cooperating, spec);
   const tail = task.tail ?? "";
   const labels = {
     lead: "牵头单位",
     others: "责任单位",
+    cooperating: "配合单位",
     deadline: "完成时限",
     leader: "牵头领导",
     contact: "联系人",
@@ -222,24 +245,30 @@ export function clauseOf(task: TaskSpec, layout: ParagraphLayout, note = ""): { 
   };
   const fields: Array<[string, string]> = [];
   if (task.leader) fields.push([labels.leader, task.leader]);
-  if (lead) fields.push([labels.lead, others ? lead : lead + tail]);
-  if (others) fields.push([labels.others, others + tail]);
+  const lastUnits = cooperating ? "cooperating" : others ? "others" : "lead";
+  if (lead) fields.push([labels.lead, lastUnits === "lead" ? lead + tail : lead]);
+  if (others) fields.push([labels.others, lastUnits === "others" ? others + tail : others]);
+  if (cooperating) fields.push([labels.cooperating, cooperating + tail]);
   if (task.contact) fields.push([labels.contact, task.contact]);
   if (task.deadline) fields.push([labels.deadline, task.deadline]);
   switch (layout.clause) {
     case "trailing-labels":
       return { inline: `（${fields.map(([k, v]) => `${k}：${v}`).join("；")}）`, lines: [] };
     case "trailing-verbs": {
-      const parts = [lead ? `${lead}牵头` : "", others ? `${others}${lead ? "配合" : "负责"}` : ""].filter(Boolean);
+      const parts = [
+        lead ? `${lead}牵头` : "",
+        others ? `${others}${lead && !cooperating ? "配合" : "负责"}` : "",
+        cooperating ? `${cooperating}配合` : "",
+      ].filter(Boolean);
       return { inline: `（${parts.join("，")}${tail}）`, lines: [] };
     }
     case "trailing-units":
       return {
-        inline: `（责任单位：${unitsList([...(task.lead ?? []), ...(task.others ?? [])])}${tail}${note ? `；${note}` : ""}）`,
+        inline: `（责任单位：${unitsList([...(task.lead ?? []), ...(task.others ?? [])], spec)}${tail}${note ? `；${note}` : ""}）`,
         lines: [],
       };
     case "label-lines":
-      return { inline: "", lines: fields.map(([k, v]) => `${k}：${v}`) };
+      return { inline: "", lines: fields.map(([k, v]) => `${k}${layout.colon ?? "："}${v}`) };
     case "label-row":
       return { inline: "", lines: [fields.map(([k, v]) => `${k}:${v}`).join(" ")] };
   }
@@ -260,7 +289,7 @@ function paragraphBlocks(spec: CorpusSpec, layout: ParagraphLayout): Block[] {
       });
     for (const task of section.tasks) {
       number++;
-      const { inline, lines } = clauseOf(task, layout, number === 1 ? spec.leadNoteInline : "");
+      const { inline, lines } = clauseOf(task, spec, number === 1 ? spec.leadNoteInline : "");
       const text = printed(task.text) + inline;
       if (layout.numbering === "none") blocks.push({ type: "para", text });
       else blocks.push({ type: "item", text, number: item(number), level: "item" });
@@ -270,9 +299,26 @@ function paragraphBlocks(spec: CorpusSpec, layout: ParagraphLayout): Block[] {
   return blocks;
 }
 
+/** 索引号 / 发布机构 / 发文日期 / 文号, as a site prints them above a document. */
+function metaTable(spec: CorpusSpec): TableBlock {
+  const row = (...texts: string[]) => ({ cells: texts.map((text) => ({ text })) });
+  return {
+    type: "table",
+    meta: true,
+    columns: 4,
+    rows: [
+      row("索引号", `11500118MB0000000X/2026-00${spec.name.slice(1, 3)}8`, "发布机构", spec.issuer),
+      row("发文日期", "2026年03月12日", "文号", "云溪府办发〔2026〕12号"),
+      row("主题分类", "政府工作", "有效性", "有效"),
+    ],
+  };
+}
+
 /** The spec as blocks: title, intro, the lead note, the tasks, the closing paragraphs. */
 export function documentBlocks(spec: CorpusSpec): Block[] {
-  const blocks: Block[] = [{ type: "title", text: spec.title }];
+  const blocks: Block[] = [];
+  if (spec.metaTable) blocks.push(metaTable(spec));
+  blocks.push({ type: "title", text: spec.title });
   for (const text of spec.intro) blocks.push({ type: "para", text });
   if (spec.leadNote) blocks.push({ type: "para", text: spec.leadNote });
   blocks.push(...(spec.layout.kind === "table" ? tableBlocks(spec, spec.layout) : paragraphBlocks(spec, spec.layout)));

@@ -32,7 +32,7 @@ const FIRST_LINE = 640;
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 
-function tableOf(block: TableBlock): Table {
+function tableOf(block: TableBlock, pageWidth: number): Table {
   const rows = block.rows.map(
     (row) =>
       new TableRow({
@@ -60,7 +60,14 @@ function tableOf(block: TableBlock): Table {
         ),
       }),
   );
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows, borders: GRID });
+  const widths = block.widths ?? new Array(block.columns).fill(1);
+  const total = widths.reduce((a, b) => a + b, 0);
+  return new Table({
+    width: { size: pageWidth, type: WidthType.DXA },
+    columnWidths: widths.map((w) => Math.round((w / total) * pageWidth)),
+    rows,
+    borders: GRID,
+  });
 }
 
 const AUTO_LEVELS: Record<string, ILevelsOptions> = {
@@ -120,7 +127,11 @@ export async function specDocx(spec: CorpusSpec): Promise<Buffer> {
   const blocks = documentBlocks(spec);
   const auto = spec.layout.kind === "paragraphs" && spec.layout.numbering === "auto";
   const wide = spec.layout.kind === "table" && spec.layout.columns.length >= 6;
-  const children = blocks.map((block) => (block.type === "table" ? tableOf(block) : paragraphOf(block, auto)));
+  // the text width of an A4 page with Word's default margins, in twentieths of a point
+  const pageWidth = wide ? 13_958 : 9_026;
+  const children = blocks.map((block) =>
+    block.type === "table" ? tableOf(block, pageWidth) : paragraphOf(block, auto),
+  );
   const document = new Document({
     styles: { default: { document: { run: { size: BODY_SIZE, font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT } } } } },
     numbering: { config: Object.entries(AUTO_LEVELS).map(([reference, level]) => ({ reference, levels: [level] })) },

@@ -70,7 +70,7 @@ function blockLines(block: Block, spec: CorpusSpec): string[] {
       return [block.number + block.text];
     case "table": {
       const layout = spec.layout as TableLayout;
-      return flatTable(block, layout.flat ?? "bars", layout);
+      return flatTable(block, block.meta ? "bars-closing" : (layout.flat ?? "bars"), layout);
     }
   }
 }

@@ -44,7 +44,7 @@ export async function specXlsx(spec: CorpusSpec): Promise<Buffer> {
   for (const line of spec.layout.sheetTitleRows ?? []) fullRow(line);
   if (spec.leadNote) fullRow(spec.leadNote);
   for (const block of blocks) {
-    if (block.type === "table") writeTable(sheet, block);
+    if (block.type === "table" && !block.meta) writeTable(sheet, block);
     else if (block.type === "heading") fullRow(block.number + block.text);
   }
   spec.layout.columns.forEach((column, i) => {

@@ -18,6 +18,8 @@ export type ColumnKind =
   | "text"
   | "lead"
   | "others"
+  /** 配合单位, beside a 责任单位 column */
+  | "cooperating"
   /** lead and others in one list, the lead first (a note says so) */
   | "units"
   | "deadline"
@@ -86,8 +88,10 @@ export interface ParagraphLayout {
   sectionStyle?: "chapter" | "section";
   /** task number punctuation for typed numbers */
   itemStyle?: "dot" | "comma" | "paren";
-  /** the labels of the clause fields, when not 牵头单位 / 责任单位 / 完成时限 / 牵头领导 / 联系人 */
-  labels?: Partial<Record<"lead" | "others" | "deadline" | "leader" | "contact", string>>;
+  /** the labels of the clause fields, when not 牵头单位 / 责任单位 / 配合单位 / 完成时限 / 牵头领导 / 联系人 */
+  labels?: Partial<Record<"lead" | "others" | "cooperating" | "deadline" | "leader" | "contact", string>>;
+  /** the colon after a label: full-width (default) or ASCII */
+  colon?: "：" | ":";
 }
 
 export type Layout = TableLayout | ParagraphLayout;
@@ -104,6 +108,8 @@ export interface TaskSpec {
   text: string;
   lead?: string[];
   others?: string[];
+  /** 配合单位 named apart from the 责任单位 (others in the truth) */
+  cooperating?: string[];
   /** the 完成时限 value as written */
   deadline?: string;
   /** a boilerplate tail written after the units (", 乡镇人民政府按职责分工分别负责"): never a unit */
@@ -137,6 +143,10 @@ export interface CorpusSpec {
   leadNoteInline?: string;
   /** the text renders are copied from the issuer's site: navigation, information table and footer come along */
   web?: boolean;
+  /** the document opens with an information table (索引号 / 发布机构 / 发文日期 / 文号), as saved from a site */
+  metaTable?: boolean;
+  /** what stands between units in a list: 、 (default) or ， */
+  unitSeparator?: "、" | "，";
   sections: SectionSpec[];
   /** paragraphs after the tasks: 工作要求, 附件 lists, the signature */
   after: string[];

@@ -35,7 +35,12 @@ export function truthTask(task: TaskSpec): TruthTask {
     ...(task.deadline ? [task.deadline] : []),
     ...(task.parts ?? []).flatMap((p) => [...inlineDeadlines(p.text), ...(p.deadline ? [p.deadline] : [])]),
   ];
-  return { start: taskStart(task), lead: task.lead ?? [], others: task.others ?? [], deadlines: unique(deadlines) };
+  return {
+    start: taskStart(task),
+    lead: task.lead ?? [],
+    others: [...(task.others ?? []), ...(task.cooperating ?? [])],
+    deadlines: unique(deadlines),
+  };
 }
 
 /** Checks that the layout can show everything the truth claims, so a render never silently drops a unit or date. */
@@ -50,9 +55,10 @@ export function checkSpec(spec: CorpusSpec): void {
     layout.kind === "table" ? layout.columns.some((c) => c.kind === "units") : layout.clause === "trailing-units";
   if (positional && !spec.leadNote && !spec.leadNoteInline) fail("a units list with the lead first needs a lead note");
   for (const task of tasks) {
-    for (const unit of [...(task.lead ?? []), ...(task.others ?? [])])
+    for (const unit of [...(task.lead ?? []), ...(task.others ?? []), ...(task.cooperating ?? [])])
       if (/[，,;；:：]|负责|配合|牵头/.test(unit) || unit.trim() !== unit) fail(`not a unit name: ${unit}`);
     if (positional && (task.lead ?? []).length > 1) fail("a lead-by-position list has one lead");
+    if (positional && task.cooperating?.length) fail("a lead-by-position list has no 配合单位 apart");
     if (printed(task.text).length < START && !task.title) fail(`task text shorter than ${START}: ${task.text}`);
     if (layout.kind === "table") {
       const kinds = new Set(layout.columns.map((c) => c.kind));
@@ -60,6 +66,7 @@ export function checkSpec(spec: CorpusSpec): void {
       if (task.deadline && !kinds.has("deadline")) fail("a deadline without a deadline column");
       if (task.lead?.length && !kinds.has("lead") && !kinds.has("units")) fail("a lead without a lead column");
       if (task.others?.length && !kinds.has("others") && !kinds.has("units")) fail("others without a units column");
+      if (task.cooperating?.length && !kinds.has("cooperating")) fail("配合单位 without their column");
     } else {
       if (task.parts) fail("continuation parts in a paragraph layout");
       if (task.title) fail("a title in a paragraph layout");

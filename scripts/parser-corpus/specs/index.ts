@@ -4,7 +4,16 @@ import { GROUPS } from "./groups.js";
 import { HEADERS } from "./headers.js";
 import { MEASURES } from "./measures.js";
 import { MERGED } from "./merged.js";
+import { MIXED } from "./mixed.js";
 import { PARAGRAPHS } from "./paragraphs.js";
 import { UNNUMBERED } from "./unnumbered.js";
 
-export const SPECS: CorpusSpec[] = [...GROUPS, ...HEADERS, ...MEASURES, ...MERGED, ...PARAGRAPHS, ...UNNUMBERED];
+export const SPECS: CorpusSpec[] = [
+  ...GROUPS,
+  ...HEADERS,
+  ...MEASURES,
+  ...MERGED,
+  ...PARAGRAPHS,
+  ...UNNUMBERED,
+  ...MIXED,
+];
