@@ -54,12 +54,5 @@ export function assignFields(fields: Field[], planYear: number | null, firstIsLe
   if (firstIsLead && out.leadUnits.length === 0 && out.responsibleUnits.length > 0) {
     out.leadUnits.push(out.responsibleUnits.shift() as string);
   }
-  // a unit or deadline named twice (a merged cell repeated over continuation rows) is one
-  const lead = new Set(out.leadUnits);
-  return {
-    leadUnits: [...lead],
-    responsibleUnits: [...new Set(out.responsibleUnits.filter((u) => !lead.has(u)))],
-    cooperatingUnits: [...new Set(out.cooperatingUnits.filter((u) => !lead.has(u)))],
-    deadlines: out.deadlines.filter((d, k) => out.deadlines.findIndex((e) => e.text === d.text) === k),
-  };
+  return out;
 }

@@ -11,7 +11,7 @@ const MARKER_RE =
  * A role word closes a group only right after a unit name: names end in 局, 办, 委, 部门, 乡镇, (街道)...
  * so the 协办 inside 政协办 is part of a name, not a marker.
  */
-const UNIT_FINAL = /[局办委院部会心镇门位所室组站队处厅司府团社行馆道区县市乡村庭关构校台盟军园署)）〕】]$/;
+const UNIT_FINAL = /[局办委院部会心镇门位所室组站队处厅司府团社行馆道区县市乡村庭关构校台盟军园署街科股联)）〕】]$/;
 
 const MARKER_ROLE: Record<string, Field["role"]> = {
   按职责分工负责: "responsible",

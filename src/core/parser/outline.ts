@@ -234,7 +234,12 @@ export function buildOutline(
           for (const part of [{ text: row.text, start: row.textStart }, ...row.moreText]) {
             if (part.text !== "" && part.text !== current.row.text) addText(current, part);
           }
-          append(current.fields, row.fields);
+          // a merged unit or deadline cell repeated on the continuation row is the same field once
+          const fields = current.fields;
+          append(
+            fields,
+            row.fields.filter((f) => !fields.some((g) => g.role === f.role && g.value === f.value)),
+          );
           const last = lines[row.line + row.lines - 1];
           current.end = last.start + last.text.length;
           continue;

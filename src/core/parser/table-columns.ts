@@ -181,6 +181,10 @@ export function readColumns(header: string[], body: string[][]): ColumnReading |
       guessed = guessed || named[best] !== "group";
     }
   }
+  // a column named as a group (项目, 类别) whose cells never repeat down the rows is a title beside the task text
+  roles.forEach((role, k) => {
+    if (role === "group" && stats[k].repeats === 0 && roles.slice(k + 1).includes("text")) roles[k] = "text";
+  });
   groupColumns(roles, stats);
   const final = roles.map((role) => role ?? "ignored");
   if (!final.includes("text")) return null;

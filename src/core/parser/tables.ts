@@ -122,6 +122,20 @@ function headerShaped(cells: string[]): boolean {
   return roles.filter((r) => r !== null && r !== "ignored").length >= Math.min(2, filled.length - 1);
 }
 
+/**
+ * A second header row names the sub-columns of a name spanning them (责任单位 over 牵头单位 | 配合单位): each name
+ * it adds sits under an empty cell or under a name that also covers its neighbour.
+ */
+function isSubHeader(upper: string[], lower: string[]): boolean {
+  if (!headerShaped(lower)) return false;
+  const added = lower.flatMap((cell, k) => (cell !== "" && cell !== upper[k] ? [k] : []));
+  if (added.length === 0) return false;
+  return added.every((k) => {
+    const above = upper[k] ?? "";
+    return above === "" || above === upper[k - 1] || above === upper[k + 1] || upper[k + 1] === "";
+  });
+}
+
 const MARKDOWN_RULE = /^[\s|:：\-—=+]+$/;
 
 /**
@@ -143,7 +157,7 @@ function collectPipeTable(lines: Line[], at: number): RawTable {
   const headerLines = [at];
   let i = at + 1;
   const next = i < lines.length && lines[i].text.includes("|") ? pipeCells(lines[i], framed).map((c) => c.text) : null;
-  if (next && headerShaped(next) && next.some((c, k) => c !== "" && c !== header[k])) {
+  if (next && isSubHeader(header, next)) {
     const width = Math.max(header.length, next.length);
     header = Array.from({ length: width }, (_, k) => next[k] || header[k] || "");
     headerLines.push(i);
@@ -398,8 +412,12 @@ function continuesQualified(before: string, after: string): boolean {
   if (!/[)）〕]$/.test(before)) return false;
   const place = before.replace(/[(（〔][^(（〔]*[)）〕]$/, "");
   const next = after.split(/[\s、，,]/)[0] ?? "";
-  return !endsLikeUnit(place) && next.length <= 5 && !/^[区县市省各]/.test(next);
+  const isPlace = PLACE_END.test(place) || !endsLikeUnit(place);
+  return isPlace && next.length <= 6 && !/^[区县市省各]/.test(next) && endsLikeUnit(next);
 }
+
+/** Places, unlike agencies: 各县区, 各镇, 相关镇, 各街道, 村. */
+const PLACE_END = /(镇|乡|街道|区|县|市|村|社区|开发区|园区|镇街)$/;
 
 function cellsBySpaces(line: Line): Cell[] {
   const cells: Cell[] = [];

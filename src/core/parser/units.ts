@@ -10,13 +10,23 @@ const BOILERPLATE_TAIL =
 const PERSON = /(领导|同志|负责人|责任人|联系人|区长|县长|市长|主任|局长|书记|镇长)$/;
 
 /** Splits a written list of units: on 、 ， , ; ； but never inside brackets; drops empties and boilerplate. */
+/**
+ * After a comma, a phrase that only says who else helps (…，各镇街按职责分工负责 / …，村（社区）协助落实) is no
+ * unit of the list: the list's units come before it.
+ */
+const HELPER_TAIL =
+  /(按照?|根据|依据?)(各自)?(职责|职能)(分工)?(分别|共同|各自)?(负责|落实|配合|抓好落实|推进|实施|做好)?$|(协助|配合|参与)(落实|做好|推进|实施)$/;
+
 export function splitUnits(list: string): string[] {
   const units: string[] = [];
   const head = cutAtFullStop(list);
-  for (const part of splitTopLevel(head, "、，,;；")) {
-    const name = cleanUnit(part);
-    if (name) units.push(name);
-  }
+  splitTopLevel(head, "，,;；").forEach((clause, k) => {
+    if (k > 0 && HELPER_TAIL.test(simplifyForDetection(clause.trim()))) return;
+    for (const part of splitTopLevel(clause, "、")) {
+      const name = cleanUnit(part);
+      if (name) units.push(name);
+    }
+  });
   return units;
 }
 
@@ -32,7 +42,7 @@ function cleanUnit(raw: string): string | null {
   let name = withoutLeadNote(raw).replace(/^[\s、,，;；:：.。]+|[\s、,，;；:：.。]+$/g, "");
   name = name.replace(BOILERPLATE_TAIL, "").trim();
   // 无, /, — in a 配合单位 cell mean "none"
-  if (/^(等|等单位|等部门|无|暂无|\/|—+|-+|－)$/.test(name) || name === "") return null;
+  if (/^(等|等单位|等部门|无|暂无|下同|同上|\/|—+|-+|－)$/.test(name) || name === "") return null;
   if (PERSON.test(name)) return null;
   return name;
 }
