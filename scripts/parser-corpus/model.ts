@@ -225,6 +225,7 @@ const ITEM_FORMS: Record<NonNullable<ParagraphLayout["itemStyle"]>, (n: number) 
   dot: (n) => `${n}.`,
   comma: (n) => `${n}、`,
   paren: (n) => `（${n}）`,
+  "cn-paren": (n) => `（${chineseNumber(n)}）`,
 };
 
 /** The unit clause of a paragraph task, or its labelled lines. */
@@ -320,8 +321,9 @@ export function documentBlocks(spec: CorpusSpec): Block[] {
   if (spec.metaTable) blocks.push(metaTable(spec));
   blocks.push({ type: "title", text: spec.title });
   for (const text of spec.intro) blocks.push({ type: "para", text });
-  if (spec.leadNote) blocks.push({ type: "para", text: spec.leadNote });
+  if (spec.leadNote && !spec.leadNoteAfter) blocks.push({ type: "para", text: spec.leadNote });
   blocks.push(...(spec.layout.kind === "table" ? tableBlocks(spec, spec.layout) : paragraphBlocks(spec, spec.layout)));
+  if (spec.leadNote && spec.leadNoteAfter) blocks.push({ type: "para", text: spec.leadNote });
   for (const text of spec.after) blocks.push({ type: "para", text });
   return blocks;
 }

@@ -42,11 +42,12 @@ export async function specXlsx(spec: CorpusSpec): Promise<Buffer> {
   };
   fullRow(spec.title);
   for (const line of spec.layout.sheetTitleRows ?? []) fullRow(line);
-  if (spec.leadNote) fullRow(spec.leadNote);
+  if (spec.leadNote && !spec.leadNoteAfter) fullRow(spec.leadNote);
   for (const block of blocks) {
     if (block.type === "table" && !block.meta) writeTable(sheet, block);
     else if (block.type === "heading") fullRow(block.number + block.text);
   }
+  if (spec.leadNote && spec.leadNoteAfter) fullRow(spec.leadNote);
   spec.layout.columns.forEach((column, i) => {
     sheet.getColumn(i + 1).width = column.kind === "text" ? 60 : column.kind === "number" ? 6 : 18;
   });

@@ -87,7 +87,7 @@ export interface ParagraphLayout {
   /** the section headings' numbering: 一、 or （一） */
   sectionStyle?: "chapter" | "section";
   /** task number punctuation for typed numbers */
-  itemStyle?: "dot" | "comma" | "paren";
+  itemStyle?: "dot" | "comma" | "paren" | "cn-paren";
   /** the labels of the clause fields, when not 牵头单位 / 责任单位 / 配合单位 / 完成时限 / 牵头领导 / 联系人 */
   labels?: Partial<Record<"lead" | "others" | "cooperating" | "deadline" | "leader" | "contact", string>>;
   /** the colon after a label: full-width (default) or ASCII */
@@ -137,8 +137,9 @@ export interface CorpusSpec {
   title: string;
   /** paragraphs before the tasks: the 通知 text, the 总体要求 */
   intro: string[];
-  /** a lead-by-position note, printed under the title or above the table */
+  /** a lead-by-position note, printed under the title or above the table (or after the tasks, with leadNoteAfter) */
   leadNote?: string;
+  leadNoteAfter?: boolean;
   /** a lead-by-position note written inside the first task's unit clause, carried by 下同 */
   leadNoteInline?: string;
   /** the text renders are copied from the issuer's site: navigation, information table and footer come along */

@@ -3,6 +3,7 @@ import type { CorpusSpec } from "../spec.js";
 import { GROUPS } from "./groups.js";
 import { HEADERS } from "./headers.js";
 import { MEASURES } from "./measures.js";
+import { LONG } from "./long.js";
 import { MERGED } from "./merged.js";
 import { MIXED } from "./mixed.js";
 import { PARAGRAPHS } from "./paragraphs.js";
@@ -16,4 +17,5 @@ export const SPECS: CorpusSpec[] = [
   ...PARAGRAPHS,
   ...UNNUMBERED,
   ...MIXED,
+  ...LONG,
 ];
