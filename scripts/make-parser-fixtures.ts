@@ -10,8 +10,10 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
+import { libreOfficeDoc } from "./parser-fixtures/doc-builders.js";
 import { numberedDocx, plainDocx, taskTableDocx } from "./parser-fixtures/docx-builders.js";
 import { governmentPage, printableHtml } from "./parser-fixtures/html-builder.js";
+import { taskTableOfd } from "./parser-fixtures/ofd-builder.js";
 import {
   chromiumPdf,
   encryptedPdf,
@@ -75,13 +77,17 @@ async function main(): Promise<void> {
   const numbered = await numberedDocx(seed000, "中卫市沙坡头区人民政府办公室");
   write(out, "seed000-numbered.docx", numbered);
   write(out, "seed000-libreoffice.pdf", libreOfficePdf(numbered));
+  write(out, "seed000-numbered.doc", await libreOfficeDoc(numbered));
 
   const table = taskTableSeed(seed002);
   const title002 = "吴忠市红寺堡区关于提升行政执法质量三年行动任务分工方案";
-  write(out, "seed002-table.docx", await taskTableDocx(table, "红寺堡区人民政府办公室", { mergeDeadlines: true }));
+  const merged = await taskTableDocx(table, "红寺堡区人民政府办公室", { mergeDeadlines: true });
+  write(out, "seed002-table.docx", merged);
+  write(out, "seed002-table.doc", await libreOfficeDoc(merged));
   const ruled = await taskTableDocx(table, "红寺堡区人民政府办公室", { ruled: true });
   write(out, "seed002-table-libreoffice.pdf", libreOfficePdf(ruled));
   write(out, "seed002-tasks.xlsx", await taskTableXlsx(table, title002));
+  write(out, "seed002-table.ofd", await taskTableOfd(table, title002));
 
   const title004 = "西宁市城北区2025年法治政府建设工作要点";
   write(out, "seed004-gbk.txt", gbk(seed004));

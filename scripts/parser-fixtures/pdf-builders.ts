@@ -18,8 +18,11 @@ export function ensureTools(): void {
   execFileSync("apt-get", ["install", "-y", "--no-install-recommends", ...missing], { stdio: "inherit" });
 }
 
-/** Converts a .docx to PDF with LibreOffice, in a throwaway profile so parallel runs do not share one. */
-export function libreOfficePdf(docx: Buffer): Buffer {
+/**
+ * Converts a .docx with LibreOffice (`filter` as `--convert-to` takes it: "pdf", "doc:MS Word 97"), in a
+ * throwaway profile so parallel runs do not share one.
+ */
+export function libreOfficeConvert(docx: Buffer, filter: string, extension: string): Buffer {
   const dir = mkdtempSync(join(tmpdir(), "fazhi-lo-"));
   try {
     writeFileSync(join(dir, "in.docx"), docx);
@@ -29,17 +32,22 @@ export function libreOfficePdf(docx: Buffer): Buffer {
         `-env:UserInstallation=file://${dir}/profile`,
         "--headless",
         "--convert-to",
-        "pdf",
+        filter,
         "--outdir",
         dir,
         join(dir, "in.docx"),
       ],
       { stdio: "pipe", timeout: 120_000 },
     );
-    return readFileSync(join(dir, "in.pdf"));
+    return readFileSync(join(dir, `in.${extension}`));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Converts a .docx to PDF with LibreOffice. */
+export function libreOfficePdf(docx: Buffer): Buffer {
+  return libreOfficeConvert(docx, "pdf", "pdf");
 }
 
 /** Prints an HTML page to an A4 PDF with Chromium, with a running header and "- N -" page numbers. */

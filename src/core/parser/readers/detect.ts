@@ -1,7 +1,7 @@
 import { readErrors } from "./errors.js";
 import type { SafeZip } from "./zip.js";
 
-export type DocumentFormat = "pdf" | "docx" | "xlsx" | "html" | "text";
+export type DocumentFormat = "pdf" | "docx" | "doc" | "xlsx" | "ofd" | "html" | "text";
 
 function startsWith(bytes: Uint8Array, signature: number[], at = 0): boolean {
   return signature.every((byte, index) => bytes[at + index] === byte);
@@ -11,17 +11,6 @@ function containsAscii(bytes: Uint8Array, needle: string, limit: number): boolea
   const end = Math.min(bytes.length, limit) - needle.length;
   outer: for (let at = 0; at <= end; at++) {
     for (let i = 0; i < needle.length; i++) if (bytes[at + i] !== needle.charCodeAt(i)) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/** "EncryptedPackage" as the UTF-16LE stream name inside an OLE file: Office's password-protected .docx/.xlsx. */
-function hasEncryptedPackage(bytes: Uint8Array): boolean {
-  const name = Array.from("EncryptedPackage").flatMap((char) => [char.charCodeAt(0), 0]);
-  const end = Math.min(bytes.length, 1024 * 1024) - name.length;
-  outer: for (let at = 0; at <= end; at++) {
-    for (let i = 0; i < name.length; i++) if (bytes[at + i] !== name[i]) continue outer;
     return true;
   }
   return false;
@@ -43,25 +32,23 @@ const UNSUPPORTED_SIGNATURES: Array<[number[], string]> = [
  * The format of a binary file by its first bytes, or null for what is probably text. Known binary formats the
  * reader cannot handle are refused here with a message that names them.
  */
-export function sniffBinary(bytes: Uint8Array): "pdf" | "zip" | null {
+export function sniffBinary(bytes: Uint8Array): "pdf" | "zip" | "ole" | null {
   if (containsAscii(bytes, "%PDF-", 1024)) return "pdf";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "zip";
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    if (hasEncryptedPackage(bytes)) throw readErrors.encrypted();
-    throw readErrors.unsupported("旧版 Word/Excel/WPS 文件，请用“另存为”保存成 .docx 或 .xlsx");
-  }
+  // An OLE compound file: Word 97–2003 and WPS documents, Excel 97–2003, or an encrypted .docx/.xlsx.
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "ole";
   for (const [signature, name] of UNSUPPORTED_SIGNATURES) {
     if (startsWith(bytes, signature)) throw readErrors.unsupported(name);
   }
   return null;
 }
 
-/** Tells a Word document from an Excel workbook by the parts the package holds. */
-export function zipFormat(zip: SafeZip): "docx" | "xlsx" {
+/** Tells a Word document, an Excel workbook and an OFD document apart by the parts the package holds. */
+export function zipFormat(zip: SafeZip): "docx" | "xlsx" | "ofd" {
   const names = [...zip.entries.keys()];
   if (names.some((name) => name.startsWith("word/"))) return "docx";
   if (names.some((name) => name.startsWith("xl/"))) return "xlsx";
-  if (zip.has("OFD.xml")) throw readErrors.unsupported("OFD 版式文件，请导出为 PDF 或 Word");
+  if (zip.has("OFD.xml")) return "ofd";
   if (names.some((name) => name.startsWith("ppt/"))) throw readErrors.unsupported("PowerPoint 演示文稿");
   if (zip.has("content.xml")) throw readErrors.unsupported("ODF 文档，请另存为 .docx");
   throw readErrors.unsupported("压缩包");
@@ -77,7 +64,10 @@ export function looksLikeHtml(text: string): boolean {
 const EXTENSION_FORMATS: Record<string, DocumentFormat> = {
   pdf: "pdf",
   docx: "docx",
+  doc: "doc",
+  wps: "doc",
   xlsx: "xlsx",
+  ofd: "ofd",
   html: "html",
   htm: "html",
   shtml: "html",

@@ -39,7 +39,7 @@ export const readErrors = {
   unsupported: (what: string) =>
     new DocumentReadError(
       "unsupported",
-      `不支持的文件格式（${what}），请上传 Word（.docx）、PDF、Excel（.xlsx）、网页（.html）或文本（.txt）文件`,
+      `不支持的文件格式（${what}），请上传 Word（.docx/.doc）、WPS（.wps）、PDF、OFD、Excel（.xlsx）、网页（.html）或文本（.txt）文件`,
     ),
   zipBomb: () => new DocumentReadError("zip_bomb", "文件解压后体积异常巨大，可能已损坏或含有恶意内容，已拒绝读取"),
   timeout: (seconds: number) =>

@@ -1,10 +1,13 @@
 import { mapCjkRadicals } from "../../text/cjk-radicals.js";
 import type { ParseWarning, ReadProgress, ReadResult } from "../types.js";
 import { type DocumentFormat, formatFromName, looksLikeHtml, sniffBinary, zipFormat } from "./detect.js";
+import { readDoc } from "./doc.js";
 import { readDocx } from "./docx.js";
 import { readErrors } from "./errors.js";
 import { readHtml } from "./html.js";
 import { defaultReadLimits, ReadClock, type ReadLimits } from "./limits.js";
+import { readOfd } from "./ofd.js";
+import { oleFormat, openOle } from "./ole.js";
 import { readPdf } from "./pdf.js";
 import { readPlainText } from "./text.js";
 import { readXlsx } from "./xlsx.js";
@@ -17,7 +20,9 @@ export { defaultReadLimits, type ReadLimits } from "./limits.js";
 const FORMAT_NAMES: Record<DocumentFormat, string> = {
   pdf: "PDF",
   docx: "Word（.docx）",
+  doc: "Word 97–2003/WPS（.doc/.wps）",
   xlsx: "Excel（.xlsx）",
+  ofd: "OFD 版式文件",
   html: "网页（HTML）",
   text: "纯文本",
 };
@@ -43,9 +48,15 @@ async function readByContent(
 ): Promise<{ format: DocumentFormat } & ReadResult> {
   const binary = sniffBinary(bytes);
   if (binary === "pdf") return { format: "pdf", ...(await readPdf(bytes, clock, onProgress)) };
+  if (binary === "ole") {
+    const ole = openOle(bytes);
+    return { format: oleFormat(ole), ...readDoc(ole, clock) };
+  }
   if (binary === "zip") {
     const zip = new SafeZip(bytes, limits);
-    if (zipFormat(zip) === "docx") return { format: "docx", ...readDocx(zip, clock) };
+    const format = zipFormat(zip);
+    if (format === "docx") return { format, ...readDocx(zip, clock) };
+    if (format === "ofd") return { format, ...(await readOfd(zip, clock)) };
     // exceljs inflates the archive itself, without limits: every entry is inflated once under the caps first.
     zip.verifyAll();
     return { format: "xlsx", ...(await readXlsx(bytes, clock)) };

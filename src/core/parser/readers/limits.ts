@@ -4,7 +4,7 @@ import { readErrors } from "./errors.js";
 export interface ReadLimits {
   /** largest accepted input, in bytes */
   maxBytes: number;
-  /** largest total size the entries of a .docx/.xlsx may inflate to */
+  /** largest total size the entries of a .docx/.xlsx/.ofd may inflate to */
   maxUnzippedBytes: number;
   /** largest inflated/compressed ratio of one zip entry bigger than 1 MB */
   maxZipRatio: number;

@@ -3,7 +3,7 @@ import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../index.js";
 import { DocumentReadError, readDocument } from "./index.js";
-import { fixture } from "./test-helpers.js";
+import { fixture, oleFile } from "./test-helpers.js";
 
 /** Every bad input must be answered within this time. */
 const ANSWER_WITHIN_MS = 5_000;
@@ -141,14 +141,24 @@ describe("bad input", () => {
   });
 
   it("refuses a password-protected Word file (an OLE container with an EncryptedPackage stream)", async () => {
-    const ole = new Uint8Array(4096);
-    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    ole.set(new Uint8Array(Buffer.from("EncryptedPackage", "utf16le")), 1024);
+    const ole = oleFile({ EncryptionInfo: new Uint8Array(256), EncryptedPackage: new Uint8Array(4096) });
     expect((await failure(ole, "plan.docx")).error.code).toBe("encrypted");
-    const legacyDoc = ole.slice(0, 1024);
-    const { error } = await failure(legacyDoc, "plan.doc");
-    expect(error.code).toBe("unsupported");
-    expect(error.message).toContain(".docx");
+  });
+
+  it("refuses OLE files that are no Word document, and damaged ones, within the time", async () => {
+    const header = new Uint8Array(4096);
+    header.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const broken = await failure(header, "plan.doc");
+    expect(broken.error.code).toBe("corrupt");
+    expect(broken.ms).toBeLessThan(ANSWER_WITHIN_MS);
+    const slides = await failure(oleFile({ "PowerPoint Document": new Uint8Array(512) }), "plan.ppt");
+    expect(slides.error.code).toBe("unsupported");
+    expect(slides.error.message).toContain("PowerPoint");
+  });
+
+  it("refuses truncated .doc and .ofd files as corrupt", async () => {
+    expect((await failure(fixture("seed002-table.doc").slice(0, 30_000), "plan.doc")).error.code).toBe("corrupt");
+    expect((await failure(fixture("seed002-table.ofd").slice(0, 5000), "plan.ofd")).error.code).toBe("corrupt");
   });
 
   it("refuses an .exe renamed .pdf", async () => {

@@ -31,7 +31,7 @@ function findEndOfCentralDirectory(bytes: Uint8Array): number {
   for (let at = bytes.length - 22; at >= lowest; at--) {
     if (data.getUint32(at, true) === EOCD_SIGNATURE) return at;
   }
-  throw readErrors.corrupt("压缩包（.docx/.xlsx）", "no end of central directory");
+  throw readErrors.corrupt("压缩包（.docx/.xlsx/.ofd）", "no end of central directory");
 }
 
 /**
@@ -47,7 +47,7 @@ export function listZipEntries(bytes: Uint8Array, limits: ReadLimits): ZipEntry[
   let declaredTotal = 0;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || data.getUint32(at, true) !== CENTRAL_SIGNATURE) {
-      throw readErrors.corrupt("压缩包（.docx/.xlsx）", "bad central directory");
+      throw readErrors.corrupt("压缩包（.docx/.xlsx/.ofd）", "bad central directory");
     }
     const compressedSize = data.getUint32(at + 20, true);
     const uncompressedSize = data.getUint32(at + 24, true);
@@ -96,7 +96,8 @@ export class SafeZip {
     if (!entry) return null;
     const raw = this.compressedData(entry);
     if (entry.method === 0) return this.spend(raw);
-    if (entry.method !== 8) throw readErrors.corrupt("压缩包（.docx/.xlsx）", `compression method ${entry.method}`);
+    if (entry.method !== 8)
+      throw readErrors.corrupt("压缩包（.docx/.xlsx/.ofd）", `compression method ${entry.method}`);
     if (
       entry.uncompressedSize > 1024 * 1024 &&
       entry.uncompressedSize / Math.max(1, raw.length) > this.limits.maxZipRatio
@@ -110,7 +111,7 @@ export class SafeZip {
       });
     } catch (error) {
       if (error instanceof RangeError) throw readErrors.zipBomb();
-      throw readErrors.corrupt("压缩包（.docx/.xlsx）", String(error));
+      throw readErrors.corrupt("压缩包（.docx/.xlsx/.ofd）", String(error));
     }
     if (inflated.length > entry.uncompressedSize) throw readErrors.zipBomb();
     return this.spend(inflated);
@@ -136,11 +137,11 @@ export class SafeZip {
     const data = view(this.bytes);
     const at = entry.localHeaderOffset;
     if (at + 30 > this.bytes.length || data.getUint32(at, true) !== LOCAL_SIGNATURE) {
-      throw readErrors.corrupt("压缩包（.docx/.xlsx）", `bad local header for ${entry.name}`);
+      throw readErrors.corrupt("压缩包（.docx/.xlsx/.ofd）", `bad local header for ${entry.name}`);
     }
     const start = at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true);
     const end = start + entry.compressedSize;
-    if (end > this.bytes.length) throw readErrors.corrupt("压缩包（.docx/.xlsx）", `truncated ${entry.name}`);
+    if (end > this.bytes.length) throw readErrors.corrupt("压缩包（.docx/.xlsx/.ofd）", `truncated ${entry.name}`);
     return this.bytes.subarray(start, end);
   }
 }

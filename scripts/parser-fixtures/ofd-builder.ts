@@ -1,0 +1,297 @@
+/**
+ * Writes OFD documents (GB/T 33190) of a seed the way a Word-to-OFD converter sets them: A4 pages with the
+ * margins of GB/T 9704, a centred title, paragraphs wrapped line by line with a two-character first-line indent,
+ * a ruled task table whose header repeats on every page it runs over, and "- N -" page numbers. Every line is a
+ * TextObject placed in millimetres, its characters spaced by DeltaX; the table's borders are PathObjects. The
+ * package holds OFD.xml (DocBody → DocRoot), Doc_0/Document.xml (CommonData, Pages), Doc_0/PublicRes.xml (fonts)
+ * and one Doc_0/Pages/Page_N/Content.xml per page.
+ */
+import JSZip from "jszip";
+import type { SeedLine, TaskTableSeed } from "./seed-structure.js";
+
+const PAGE = { width: 210, height: 297, left: 28, right: 26, top: 37, bottom: 35 };
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+const BODY = { size: 5.6, pitch: 9.8 };
+const TITLE = { size: 7.8, pitch: 13 };
+const CELL = { size: 3.7, pitch: 5.4, padding: 1.6 };
+const FONT = { song: 2, fangsong: 3 };
+
+/** Six equal columns: the widths LibreOffice and Word give the fixtures' Word table (100% wide, no widths set). */
+const COLUMN_WIDTH = TEXT_WIDTH / 6;
+const COLUMNS = [
+  { name: "序号", width: COLUMN_WIDTH, field: null },
+  { name: "工作任务", width: COLUMN_WIDTH, field: null },
+  { name: "牵头单位", width: COLUMN_WIDTH, field: "牵头单位" },
+  { name: "责任单位", width: COLUMN_WIDTH, field: "责任单位" },
+  { name: "配合单位", width: COLUMN_WIDTH, field: "配合单位" },
+  { name: "完成时限", width: COLUMN_WIDTH, field: "完成时限" },
+] as const;
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Full width for CJK characters and full-width punctuation, half for Latin letters, digits and ASCII marks. */
+function charWidth(char: string, size: number): number {
+  return /[\x20-\x7e]/.test(char) ? size / 2 : size;
+}
+
+const mm = (value: number) => String(Math.round(value * 1000) / 1000);
+
+/** DeltaX as GB/T 33190 allows it: runs of one step written "g count step". */
+function deltaX(steps: number[]): string {
+  const out: string[] = [];
+  let index = 0;
+  while (index < steps.length) {
+    let end = index;
+    while (end + 1 < steps.length && steps[end + 1] === steps[index]) end++;
+    const count = end - index + 1;
+    out.push(count >= 3 ? `g ${count} ${mm(steps[index])}` : Array(count).fill(mm(steps[index])).join(" "));
+    index = end + 1;
+  }
+  return out.join(" ");
+}
+
+/** Breaks text into lines no wider than `width`; the first line may be indented. */
+function wrap(text: string, width: number, size: number, firstIndent = 0): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let used = firstIndent;
+  for (const char of Array.from(text)) {
+    const step = charWidth(char, size);
+    if (line !== "" && used + step > width + 0.01) {
+      // A Latin word or number moves to the next line whole, as layout engines break them.
+      const word =
+        /[A-Za-z0-9]$/.test(line) && /[A-Za-z0-9]/.test(char) ? (line.match(/[A-Za-z0-9.%]+$/)?.[0] ?? "") : "";
+      const carried = word.length < line.length ? word : "";
+      lines.push(line.slice(0, line.length - carried.length));
+      line = carried;
+      used = lineWidth(carried, size);
+    }
+    line += char;
+    used += step;
+  }
+  if (line !== "" || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+function lineWidth(text: string, size: number): number {
+  return Array.from(text).reduce((sum, char) => sum + charWidth(char, size), 0);
+}
+
+class OfdPages {
+  readonly pages: string[][] = [];
+  private id = 10;
+  y = 0;
+
+  constructor() {
+    this.newPage();
+  }
+
+  newPage(): void {
+    this.pages.push([]);
+    this.y = PAGE.top;
+  }
+
+  fits(height: number): boolean {
+    return this.y + height <= PAGE.height - PAGE.bottom;
+  }
+
+  private nextId(): number {
+    return this.id++;
+  }
+
+  get maxId(): number {
+    return this.id;
+  }
+
+  /** One line of text whose baseline is `baseline` mm from the page top. */
+  text(text: string, x: number, baseline: number, size: number, font: number): void {
+    if (text === "") return;
+    const chars = Array.from(text);
+    const steps = chars.slice(0, -1).map((char) => charWidth(char, size));
+    const width = lineWidth(text, size);
+    const top = baseline - size;
+    this.current.push(
+      `<ofd:TextObject ID="${this.nextId()}" Boundary="${mm(x)} ${mm(top)} ${mm(width)} ${mm(size * 1.25)}" Font="${font}" Size="${mm(size)}">` +
+        `<ofd:FillColor Value="0 0 0"/>` +
+        `<ofd:TextCode X="0" Y="${mm(size)}"${steps.length > 0 ? ` DeltaX="${deltaX(steps)}"` : ""}>${escapeXml(text)}</ofd:TextCode>` +
+        "</ofd:TextObject>",
+    );
+  }
+
+  /** A straight border line from (x0, y0) to (x1, y1), in page millimetres. */
+  line(x0: number, y0: number, x1: number, y1: number): void {
+    const left = Math.min(x0, x1);
+    const top = Math.min(y0, y1);
+    this.current.push(
+      `<ofd:PathObject ID="${this.nextId()}" Boundary="${mm(left)} ${mm(top)} ${mm(Math.abs(x1 - x0))} ${mm(Math.abs(y1 - y0))}" LineWidth="0.25">` +
+        `<ofd:StrokeColor Value="0 0 0"/>` +
+        `<ofd:AbbreviatedData>M ${mm(x0 - left)} ${mm(y0 - top)} L ${mm(x1 - left)} ${mm(y1 - top)}</ofd:AbbreviatedData>` +
+        "</ofd:PathObject>",
+    );
+  }
+
+  private get current(): string[] {
+    return this.pages[this.pages.length - 1];
+  }
+}
+
+function paragraph(pages: OfdPages, text: string): void {
+  wrap(text, TEXT_WIDTH, BODY.size, 2 * BODY.size).forEach((line, index) => {
+    if (!pages.fits(BODY.pitch)) pages.newPage();
+    pages.y += BODY.pitch;
+    pages.text(line, PAGE.left + (index === 0 ? 2 * BODY.size : 0), pages.y - 2, BODY.size, FONT.fangsong);
+  });
+}
+
+function title(pages: OfdPages, text: string): void {
+  for (const line of wrap(text, TEXT_WIDTH, TITLE.size)) {
+    pages.y += TITLE.pitch;
+    pages.text(line, PAGE.left + (TEXT_WIDTH - lineWidth(line, TITLE.size)) / 2, pages.y - 2, TITLE.size, FONT.song);
+  }
+  pages.y += BODY.pitch / 2;
+}
+
+interface TableRow {
+  /** one cell spanning the table (a group heading), or a cell per column */
+  cells: string[];
+}
+
+const TABLE_LEFT = PAGE.left;
+/** The column borders, left to right. */
+const edges = [TABLE_LEFT];
+for (const column of COLUMNS) edges.push(edges[edges.length - 1] + column.width);
+
+function cellLines(row: TableRow): string[][] {
+  if (row.cells.length === 1) return [wrap(row.cells[0], TEXT_WIDTH - 2 * CELL.padding, CELL.size)];
+  return row.cells.map((text, index) => wrap(text, COLUMNS[index].width - 2 * CELL.padding, CELL.size));
+}
+
+function rowHeight(row: TableRow): number {
+  return Math.max(...cellLines(row).map((lines) => lines.length)) * CELL.pitch + 2 * CELL.padding;
+}
+
+/** Draws one row at the cursor: its cells' lines top-aligned and left-aligned, its borders around it. */
+function drawRow(pages: OfdPages, row: TableRow): void {
+  const top = pages.y;
+  const height = rowHeight(row);
+  const spans =
+    row.cells.length === 1 ? [[edges[0], edges[edges.length - 1]]] : COLUMNS.map((_, i) => [edges[i], edges[i + 1]]);
+  cellLines(row).forEach((lines, index) => {
+    const [left] = spans[index];
+    lines.forEach((line, lineIndex) => {
+      pages.text(
+        line,
+        left + CELL.padding,
+        top + CELL.padding + (lineIndex + 1) * CELL.pitch - 1.2,
+        CELL.size,
+        FONT.song,
+      );
+    });
+  });
+  pages.line(edges[0], top, edges[edges.length - 1], top);
+  pages.line(edges[0], top + height, edges[edges.length - 1], top + height);
+  const verticals = row.cells.length === 1 ? [edges[0], edges[edges.length - 1]] : edges;
+  for (const x of verticals) pages.line(x, top, x, top + height);
+  pages.y = top + height;
+}
+
+function table(pages: OfdPages, rows: TableRow[]): void {
+  // Left-aligned like the cells below it, as in the Word table the fixtures share.
+  const header: TableRow = { cells: COLUMNS.map((column) => column.name) };
+  pages.y += BODY.pitch / 2;
+  if (!pages.fits(rowHeight(header) + rowHeight(rows[0]))) pages.newPage();
+  drawRow(pages, header);
+  for (const row of rows) {
+    if (!pages.fits(rowHeight(row))) {
+      pages.newPage();
+      drawRow(pages, header);
+    }
+    drawRow(pages, row);
+  }
+  pages.y += BODY.pitch / 2;
+}
+
+function taskRows(seed: TaskTableSeed): TableRow[] {
+  const rows: TableRow[] = [];
+  let group = "";
+  for (const task of seed.tasks) {
+    if (task.group !== group) {
+      rows.push({ cells: [task.group] });
+      group = task.group;
+    }
+    rows.push({
+      cells: COLUMNS.map((column) =>
+        column.field === null
+          ? column.name === "序号"
+            ? String(task.number)
+            : task.text
+          : (task.fields[column.field] ?? ""),
+      ),
+    });
+  }
+  return rows;
+}
+
+function pageXml(objects: string[], number: number, id: number): string {
+  const footer = `- ${number} -`;
+  const footerX = (PAGE.width - lineWidth(footer, 4.9)) / 2;
+  const footerObject =
+    `<ofd:TextObject ID="${id}" Boundary="${mm(footerX)} 272 ${mm(lineWidth(footer, 4.9))} 6" Font="${FONT.song}" Size="4.9">` +
+    `<ofd:TextCode X="0" Y="4.9" DeltaX="${deltaX(
+      Array.from(footer)
+        .slice(0, -1)
+        .map((char) => charWidth(char, 4.9)),
+    )}">${footer}</ofd:TextCode></ofd:TextObject>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016">` +
+    `<ofd:Area><ofd:PhysicalBox>0 0 ${PAGE.width} ${PAGE.height}</ofd:PhysicalBox></ofd:Area>` +
+    `<ofd:Content><ofd:Layer ID="${id + 1}" Type="Body">${objects.join("")}${footerObject}</ofd:Layer></ofd:Content></ofd:Page>\n`
+  );
+}
+
+function lineText(line: SeedLine): string {
+  return line.raw.trim();
+}
+
+/**
+ * An OFD of a task-table seed: the lines before the table (the first as the title), the table of tasks under
+ * their group rows, the lines after it.
+ */
+export async function taskTableOfd(seed: TaskTableSeed, docTitle: string): Promise<Buffer> {
+  const pages = new OfdPages();
+  const [first, ...rest] = seed.before.filter((line) => lineText(line) !== "");
+  title(pages, lineText(first));
+  for (const line of rest) paragraph(pages, lineText(line));
+  table(pages, taskRows(seed));
+  for (const line of seed.after.filter((entry) => lineText(entry) !== "")) paragraph(pages, lineText(line));
+
+  const zip = new JSZip();
+  let id = pages.maxId;
+  const pageEntries = pages.pages.map((objects, index) => {
+    zip.file(`Doc_0/Pages/Page_${index}/Content.xml`, pageXml(objects, index + 1, id));
+    id += 2;
+    return `<ofd:Page ID="${id++}" BaseLoc="Pages/Page_${index}/Content.xml"/>`;
+  });
+  zip.file(
+    "OFD.xml",
+    `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD">` +
+      `<ofd:DocBody><ofd:DocInfo><ofd:DocID>6f2b1c0e8d5a4e7f9a3b2c1d0e9f8a7b</ofd:DocID><ofd:Title>${escapeXml(docTitle)}</ofd:Title>` +
+      `<ofd:CreationDate>2025-01-01</ofd:CreationDate><ofd:Creator>fazhi fixture builder</ofd:Creator></ofd:DocInfo>` +
+      "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>\n",
+  );
+  zip.file(
+    "Doc_0/Document.xml",
+    `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016">` +
+      `<ofd:CommonData><ofd:MaxUnitID>${id}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 ${PAGE.width} ${PAGE.height}</ofd:PhysicalBox></ofd:PageArea>` +
+      "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>" +
+      `<ofd:Pages>${pageEntries.join("")}</ofd:Pages></ofd:Document>\n`,
+  );
+  zip.file(
+    "Doc_0/PublicRes.xml",
+    `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res">` +
+      `<ofd:Fonts><ofd:Font ID="${FONT.song}" FontName="宋体" FamilyName="宋体"/><ofd:Font ID="${FONT.fangsong}" FontName="仿宋" FamilyName="仿宋"/></ofd:Fonts></ofd:Res>\n`,
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

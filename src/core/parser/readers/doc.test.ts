@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { readDocument } from "./index.js";
+import { fixture, fixtureText, oleFile, oleStreams } from "./test-helpers.js";
+
+async function lines(file: string, name = file): Promise<string[]> {
+  return (await readDocument(fixture(file), name)).text.split("\n");
+}
+
+/** The .doc with its FIB's flag word (offset 0x0A) changed. */
+function withFibFlags(file: string, change: (flags: number) => number): Uint8Array {
+  const streams = oleStreams(fixture(file));
+  const word = new Uint8Array(streams.WordDocument);
+  const flags = change(word[0x0a] | (word[0x0b] << 8));
+  word[0x0a] = flags & 0xff;
+  word[0x0b] = flags >> 8;
+  return oleFile({ ...streams, WordDocument: word });
+}
+
+describe("Word 97–2003 reader", () => {
+  it("reads a task table as the .docx reader does: rows of cells, row numbers from the list, merged cells repeated", async () => {
+    const read = await readDocument(fixture("seed002-table.doc"), "seed002-table.doc");
+    expect(read.format).toBe("doc");
+    expect(read.warnings).toEqual([]);
+    expect(read.text.split("\n")).toEqual(await lines("seed002-table.docx"));
+    expect(read.text).toContain("序号 | 工作任务 | 牵头单位 | 责任单位 | 配合单位 | 完成时限");
+  });
+
+  it("restores Word's automatic numbering (一、 1. across sections) as the .docx reader does", async () => {
+    const doc = await lines("seed000-numbered.doc");
+    expect(doc).toEqual(await lines("seed000-numbered.docx"));
+    expect(doc).toContain("一、全力推进公正文明执法水平提升行动");
+    expect(doc.some((line) => /^2\. 规范执法程序/.test(line))).toBe(true);
+  });
+
+  it("leaves the running header out of the body text: its words occur only where the plan itself has them", async () => {
+    const header = "中卫市沙坡头区人民政府办公室";
+    const count = (text: string) => text.split(header).length - 1;
+    const read = await readDocument(fixture("seed000-numbered.doc"), "seed000-numbered.doc");
+    expect(count(read.text)).toBe(count(fixtureText("seed000.txt")));
+  });
+
+  it("reads a .wps (Kingsoft WPS writes the Word 97 format) by its WordDocument stream, in a container of another writer", async () => {
+    const { WordDocument, "1Table": table } = oleStreams(fixture("seed002-table.doc"));
+    const wps = oleFile({ WordDocument, "1Table": table });
+    const read = await readDocument(wps, "任务分工.wps");
+    expect(read.format).toBe("doc");
+    expect(read.warnings).toEqual([]);
+    expect(read.text.split("\n")).toEqual(await lines("seed002-table.docx"));
+  });
+
+  it("refuses a password-protected .doc (the FIB's fEncrypted bit) with the message to remove the password", async () => {
+    await expect(
+      readDocument(
+        withFibFlags("seed002-table.doc", (flags) => flags | 0x0100),
+        "plan.doc",
+      ),
+    ).rejects.toMatchObject({
+      code: "encrypted",
+      message: expect.stringContaining("解除密码"),
+    });
+  });
+
+  it("refuses a Word 6/95 document, whose FIB is older than Word 97's, and says to save it as .docx", async () => {
+    const streams = oleStreams(fixture("seed002-table.doc"));
+    const word = new Uint8Array(streams.WordDocument);
+    word[2] = 0x65;
+    word[3] = 0x00;
+    await expect(readDocument(oleFile({ ...streams, WordDocument: word }), "old.doc")).rejects.toMatchObject({
+      code: "unsupported",
+      message: expect.stringContaining(".docx"),
+    });
+  });
+
+  it("refuses a cut-off .doc and one whose WordDocument stream is junk as corrupt", async () => {
+    await expect(readDocument(fixture("seed002-table.doc").slice(0, 20_000), "cut.doc")).rejects.toMatchObject({
+      code: "corrupt",
+    });
+    const junk = new Uint8Array(4096).map((_, index) => (index * 7919) & 0xff);
+    // A Word 97 signature and FIB version, no flags (so not encrypted, table stream 0Table), junk offsets after.
+    junk.set([0xec, 0xa5, 0xc1, 0x00]);
+    junk.set([0x00, 0x00], 0x0a);
+    await expect(readDocument(oleFile({ WordDocument: junk, "0Table": junk }), "junk.doc")).rejects.toMatchObject({
+      code: "corrupt",
+      message: expect.stringContaining("损坏"),
+    });
+  });
+
+  it("refuses an .xls (an OLE file with a Workbook stream) with the advice to save it as .xlsx", async () => {
+    const error = await readDocument(oleFile({ Workbook: new Uint8Array(2048) }), "tasks.xls").catch(
+      (caught) => caught,
+    );
+    expect(error).toMatchObject({ name: "DocumentReadError", code: "unsupported" });
+    expect(error.message).toContain(".xls");
+    expect(error.message).toContain("另存为");
+  });
+
+  it("stops at the time limit", async () => {
+    await expect(readDocument(fixture("seed002-table.doc"), "plan.doc", { timeLimitMs: -1 })).rejects.toMatchObject({
+      code: "timeout",
+    });
+  });
+});
