@@ -5,7 +5,7 @@ import { shorten } from "../../core/text/shorten.js";
 
 const USAGE = `Usage: fazhi parse FILE... [--json]
 
-Parses plan documents (txt in UTF-8 or GBK, docx, pdf, xlsx, html) into sections and tasks with their units,
+Parses plan documents (txt in UTF-8 or GBK, docx, doc/wps, pdf, ofd, xlsx, html) into sections and tasks with their units,
 deadlines and targets. Prints a readable summary, or with --json one JSON object per file (an array for several).
 Exit code 0 when every file was parsed (warnings included), 1 when a file is missing or cannot be read.`;
 

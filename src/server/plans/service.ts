@@ -22,7 +22,9 @@ export type { Upload } from "./mappings.js";
 const MEDIA_TYPES: Record<DocumentFormat, string> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  doc: "application/msword",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ofd: "application/ofd",
   html: "text/html",
   text: "text/plain",
 };

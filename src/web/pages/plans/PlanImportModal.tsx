@@ -7,15 +7,12 @@ import { fileSize } from "../../components/fileSize";
 import { ImportChoices } from "./layout/ImportChoices";
 
 /** The formats the parser reads; the server checks again. */
-const ACCEPTED = [".txt", ".docx", ".pdf", ".xlsx", ".html", ".htm"];
+const ACCEPTED = [".txt", ".docx", ".doc", ".wps", ".pdf", ".ofd", ".xlsx", ".html", ".htm"];
 const MAX_BYTES = 50 * 1024 * 1024;
 
 /** Formats people have but the parser does not read, with what to do instead. */
 const CONVERT_HINTS: Record<string, string> = {
-  ".doc": "暂不支持 .doc 格式，请在 Word 中“另存为” .docx 后上传。",
-  ".wps": "暂不支持 .wps 格式，请在 WPS 中“另存为” .docx 后上传。",
   ".xls": "暂不支持 .xls 格式，请在 Excel 中“另存为” .xlsx 后上传。",
-  ".ofd": "暂不支持 .ofd 格式，请导出为 PDF 后上传。",
 };
 
 function extensionOf(name: string): string {
@@ -27,7 +24,8 @@ function extensionOf(name: string): string {
 function fileProblem(file: File): string | null {
   const extension = extensionOf(file.name);
   if (CONVERT_HINTS[extension]) return CONVERT_HINTS[extension];
-  if (!ACCEPTED.includes(extension)) return "只能上传 Word(.docx)、PDF、Excel(.xlsx)、网页(.html) 或文本(.txt) 文件。";
+  if (!ACCEPTED.includes(extension))
+    return "只能上传 Word(.docx/.doc)、WPS(.wps)、PDF、OFD、Excel(.xlsx)、网页(.html) 或文本(.txt) 文件。";
   if (file.size > MAX_BYTES) return `文件大小为 ${fileSize(file.size)}，超过 50 MB 的上限，请压缩或拆分后上传。`;
   if (file.size === 0) return "文件是空的，请检查后重新选择。";
   return null;
@@ -120,7 +118,9 @@ export function PlanImportModal({ onClose, onImported }: Props) {
           <InboxOutlined />
         </p>
         <p className="ant-upload-text">将方案文件拖到此处，或点击选择文件</p>
-        <p className="ant-upload-hint">支持 Word(.docx)、PDF、Excel(.xlsx)、网页(.html)、文本(.txt)，不超过 50 MB</p>
+        <p className="ant-upload-hint">
+          支持 Word(.docx/.doc)、WPS(.wps)、PDF、OFD、Excel(.xlsx)、网页(.html)、文本(.txt)，不超过 50 MB
+        </p>
       </Upload.Dragger>
       {sending && (
         <Flex vertical gap={4} style={{ marginTop: 16 }} data-testid="import-progress">
