@@ -70,6 +70,19 @@ rows and repeated header rows, 5 PDF tables, 6 flattened tables in text, 7 unnum
 8 lead-by-position notes, 9 unit-list qualifiers, boilerplate tails and people columns, 10 non-tasks (附件 lists,
 metadata tables, site navigation and spam), 11 paragraph documents (auto-numbering, trailing unit clauses).
 
+Annotation conventions beyond parser-truth/README.md, followed by every truth file here:
+- With a short title column beside the measures (重点任务 | 具体措施, 项目名称 | 主要内容) the task text is both,
+  title first; \`start\` is then the title alone (up to 16 characters), since how title and measures are joined is the
+  parser's choice.
+- A tail after a unit list names a unit followed by boilerplate (，各镇街按职责分工负责 / ，村（社区）协助落实): the
+  unit goes into others, the boilerplate never into a unit name; a tail of boilerplate alone (，按职责分工分别负责) gives
+  no unit. Units are kept as written, a space after a qualifier included (各镇（街道） 安委会).
+- People (责任领导, 牵头领导, 主管领导, 主要责任人, 联系人, 区政府分管领导) are never units; 牵头单位/牵头科室/主办 columns
+  are leads, 责任单位 (with no lead marker or lead note) and 配合/协办/协作 columns are others.
+- A 完成时限 value (or 进度安排, 办结时间, 上线时间 …) is one deadline as written; inline time limits in the task's own
+  text count too, each once. Dates in the notice or the closing paragraphs belong to no task.
+- A row continuing a task under merged 序号/unit cells adds its text and its deadline to that task.
+
 | file | format | categories | tasks | document |
 |---|---|---|---|---|
 ${rows.join("\n")}

@@ -321,7 +321,7 @@ export const HEADERS: CorpusSpec[] = [
         { header: "序号", kind: "number" },
         { header: "重点工作", kind: "title" },
         { header: "主要内容", kind: "text" },
-        { header: "责任科室", kind: "lead" },
+        { header: "牵头科室", kind: "lead" },
         { header: "协同单位", kind: "others" },
         { header: "联系人", kind: "contact" },
         { header: "完成时限", kind: "deadline" },

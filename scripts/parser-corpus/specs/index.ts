@@ -2,8 +2,8 @@
 import type { CorpusSpec } from "../spec.js";
 import { GROUPS } from "./groups.js";
 import { HEADERS } from "./headers.js";
-import { MEASURES } from "./measures.js";
 import { LONG } from "./long.js";
+import { MEASURES } from "./measures.js";
 import { MERGED } from "./merged.js";
 import { MIXED } from "./mixed.js";
 import { PARAGRAPHS } from "./paragraphs.js";

@@ -190,11 +190,11 @@ export const MIXED: CorpusSpec[] = [
           task(
             "排查整治城市易涝积水点，完成下穿通道和低洼路段排涝设施改造",
             "区城市管理局（区市政设施中心）",
-            "区住房城乡建设委",
+            "区住房城乡建设委、各街道办事处",
             "2026年5月底前",
             {
               contact: "区城市管理局副局长 韩冰",
-              tail: "，各街道办事处按职责分工分别负责",
+              tail: "，按职责分工分别负责",
             },
           ),
           task(
@@ -223,6 +223,7 @@ export const MIXED: CorpusSpec[] = [
             {
               contact: "区规划自然资源局副局长 罗杰",
               tail: "，村（社区）协助落实",
+              tailUnits: ["村（社区）"],
             },
           ),
         ],
@@ -244,7 +245,7 @@ export const MIXED: CorpusSpec[] = [
     },
     formats: ["xlsx", "docx", "text", "html", "pdf-chromium"],
     notes:
-      "Qualifiers stay part of the unit (区城市管理局（区市政设施中心）); 各镇（街道） 防汛指挥部 with a space after the qualifier is one unit. Tails ，各街道办事处按职责分工分别负责 and ，村（社区）协助落实 are not units. 主要责任人 holds people. 2026年6月至9月 is the deadline as written.",
+      "Qualifiers stay part of the unit (区城市管理局（区市政设施中心）); 各镇（街道） 防汛指挥部 with a space after the qualifier is one unit. The tail ，按职责分工分别负责 is boilerplate alone; in ，村（社区）协助落实 村（社区） is an other unit (协助 marks it) and 协助落实 is not part of its name. 主要责任人 holds people. 2026年6月至9月 is the deadline as written.",
   },
   {
     name: "x05-wangye-fuzhi-geyixing",
@@ -520,7 +521,7 @@ export const MIXED: CorpusSpec[] = [
       kind: "table",
       columns: [
         { header: "重点工作", kind: "text" },
-        { header: "责任科室", kind: "lead" },
+        { header: "牵头科室", kind: "lead" },
         { header: "配合单位", kind: "others" },
         { header: "完成时限", kind: "deadline" },
       ],
@@ -528,7 +529,7 @@ export const MIXED: CorpusSpec[] = [
       flat: "bars-closing",
     },
     formats: ["docx", "xlsx", "text", "html", "pdf-libreoffice"],
-    notes: "No 序号 column: each body row is a task. The lead column (责任科室) holds the office's 科 units.",
+    notes: "No 序号 column: each body row is a task. The lead column (牵头科室) holds the office's 科 units.",
   },
   {
     name: "x11-wubianhao-biaoqianhang",
