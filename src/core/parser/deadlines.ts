@@ -102,6 +102,14 @@ const RULES: Rule[] = [
       return { kind: "date", due: m[2] === "上半年" ? iso(planYear, 6, 30) : iso(planYear, 12, 31) };
     },
   },
+  // 2026年秋季学期开学前, 2027年汛期前: a year and an event of that year
+  {
+    re: new RegExp(`${YEAR}${S}年${S}([\\u4e00-\\u9fff]{2,10}?)${BEFORE}`, "g"),
+    build: (m) => {
+      if (/[起每至到内年月日]/.test(m[2])) return { kind: "date", rule: { skip: true } };
+      return { kind: "date", rule: { before: m[2], year: num(m[1]) } };
+    },
+  },
   // 到2025年, 到 2025 年底, 截至2025年
   {
     re: new RegExp(`(?:到|截至|截止到?)${S}${YEAR}${S}年(?:${S}(?:底|末))?`, "g"),
@@ -159,7 +167,7 @@ export function findDeadlines(text: string, planYear: number | null): Deadline[]
   const seen = new Set<string>();
   let reached = -1;
   for (const hit of hits) {
-    if (hit.start < reached) continue;
+    if (hit.deadline.rule?.skip === true || hit.start < reached) continue;
     reached = hit.end;
     if (seen.has(hit.deadline.text)) continue;
     seen.add(hit.deadline.text);

@@ -91,8 +91,8 @@ describe("notes that the first unit is the lead", () => {
 });
 
 describe("unit list tails", () => {
-  it("drops a phrase after a comma that only says who else helps", () => {
+  it("drops a boilerplate tail after a comma and keeps the unit before it", () => {
     const text = "1.开展普法宣传。（责任单位：区司法局、区教育局，乡镇人民政府按职责分工分别负责）";
-    expect(tasksOf(text)[0].others).toEqual(["区司法局", "区教育局"]);
+    expect(tasksOf(text)[0].others).toEqual(["区司法局", "区教育局", "乡镇人民政府"]);
   });
 });

@@ -73,6 +73,10 @@ function continues(prev: Paragraph, next: string): boolean {
   if (TERMINAL.test(prev.last[prev.last.length - 1]) || prev.pipe || next.includes("|")) return false;
   // rows written one to a line with their labels ("开展评查 牵头领导:张三 责任单位:X"): each line is complete
   if (hasInlineLabel(prev.last) && hasInlineLabel(next)) return false;
+  // a row whose labels end it is complete unless a list runs on after a separator: the issuer below is no value
+  if (hasInlineLabel(prev.last) && !/[、，,：:]$/.test(prev.last) && next.length <= 24 && !PROSE_MARK.test(next)) {
+    return false;
+  }
   if (brokenInWord(prev, next)) return true;
   if (!prev.prose || isStructural(next)) return false;
   // a short numbered heading ("（三）推进行政决策科学化、民主化、法治化") is complete without a full stop

@@ -263,6 +263,8 @@ export function buildOutline(
         item.row = row;
         place(item);
         current = item;
+        // a row's text is its cells: a paragraph after the table (a 注 under it) is not part of the last row
+        phase = "fields";
       }
       continue;
     }

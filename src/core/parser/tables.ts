@@ -182,7 +182,7 @@ function collectPipeTable(lines: Line[], at: number): RawTable {
       skipped.push(i);
       continue;
     }
-    if (headerShaped(names) && body.length > 0 && !cells.some((c) => c.text.length > 12)) break;
+    if (headerShaped(names) && !cells.some((c) => c.text.length > 12)) break;
     body.push({ line: i, cells });
   }
   return { header, headerLines, body, skipped, end: i };

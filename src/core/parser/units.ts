@@ -4,29 +4,19 @@ import { simplifyForDetection } from "./normalise.js";
 
 /** Tails that say "each does its part" rather than naming a unit: 各有关部门按职责分工负责 → 各有关部门. */
 const BOILERPLATE_TAIL =
-  /(按照?|根据|依据?)(各自)?(职责|职能)(分工)?(分别|共同|各自)?(负责|落实|配合|抓好落实|推进|实施|做好)?$|^(分别|共同)?负责$/;
+  /(按照?|根据|依据?)(各自)?(职责|职能|属地|属地管理)(分工|要求|原则)?(分别|共同|各自)?(负责|落实|配合|抓好落实|推进|实施|做好)?$|(协助|配合|参与)(落实|做好|推进|实施)$|^(分别|共同)?负责$/;
 
 /** People are never units: 牵头领导, 分管副区长, 责任人. */
 const PERSON = /(领导|同志|负责人|责任人|联系人|区长|县长|市长|主任|局长|书记|镇长)$/;
 
 /** Splits a written list of units: on 、 ， , ; ； but never inside brackets; drops empties and boilerplate. */
-/**
- * After a comma, a phrase that only says who else helps (…，各镇街按职责分工负责 / …，村（社区）协助落实) is no
- * unit of the list: the list's units come before it.
- */
-const HELPER_TAIL =
-  /(按照?|根据|依据?)(各自)?(职责|职能)(分工)?(分别|共同|各自)?(负责|落实|配合|抓好落实|推进|实施|做好)?$|(协助|配合|参与)(落实|做好|推进|实施)$/;
-
 export function splitUnits(list: string): string[] {
   const units: string[] = [];
   const head = cutAtFullStop(list);
-  splitTopLevel(head, "，,;；").forEach((clause, k) => {
-    if (k > 0 && HELPER_TAIL.test(simplifyForDetection(clause.trim()))) return;
-    for (const part of splitTopLevel(clause, "、")) {
-      const name = cleanUnit(part);
-      if (name) units.push(name);
-    }
-  });
+  for (const part of splitTopLevel(head, "、，,;；")) {
+    const name = cleanUnit(part);
+    if (name) units.push(name);
+  }
   return units;
 }
 
