@@ -59,7 +59,7 @@ export interface FcLcb {
 
 export interface Fib {
   nFib: number;
-  /** the document is password-protected (encrypted or XOR-obfuscated) */
+  /** the document is password-protected (RC4-encrypted or XOR-obfuscated) */
   encrypted: boolean;
   tableStream: "0Table" | "1Table";
   /** characters of the main text; footnotes, headers, comments and text boxes follow it */
@@ -88,7 +88,8 @@ export function readFib(word: Bytes): Fib {
       : { fc: 0, lcb: 0 };
   return {
     nFib,
-    encrypted: (flags & 0x0100) !== 0 || (flags & 0x8000) !== 0,
+    // fEncrypted; fObfuscated (0x8000) only says which kind of protection, XOR or RC4, when this is set.
+    encrypted: (flags & 0x0100) !== 0,
     tableStream: (flags & 0x0200) !== 0 ? "1Table" : "0Table",
     ccpText: nFib >= FIRST_WORD97_NFIB ? word.i32(0x4c) : 0,
     clx: fcLcb(FC_INDEX.clx),
