@@ -2,6 +2,22 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  DeletedTextRun,
+  Document,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  Header,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  Textbox,
+  TextRun,
+} from "docx";
 import JSZip from "jszip";
 import { libreOfficeConvert } from "./pdf-builders.js";
 
@@ -64,4 +80,70 @@ export function encryptedDoc(docx: Buffer, password: string): Buffer {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const REVISION = { author: "fixture", date: "2025-01-01T00:00:00Z" };
+
+/**
+ * A short Word document of what a .doc reader must tell apart from body text: a hyperlink (a field in .doc), a
+ * footnote, hidden text, tracked deletions and insertions, a tab, a line break, a text box, and a task table with
+ * a table nested in a cell. Its body text is `WORD_FEATURES_TEXT` of the tests, as the .docx reader gives it.
+ */
+export async function wordFeaturesDocx(): Promise<Buffer> {
+  const cell = (children: Array<Paragraph | Table>) => new TableCell({ children });
+  const text = (value: string) => new Paragraph({ children: [new TextRun(value)] });
+  const nested = new Table({
+    rows: [new TableRow({ children: [cell([text("审查要点")]), cell([text("备案要点")])] })],
+  });
+  const document = new Document({
+    footnotes: { 1: { children: [text("脚注里的说明不属于正文")] } },
+    sections: [
+      {
+        headers: { default: new Header({ children: [text("页眉里的单位名称")] }) },
+        children: [
+          text("关于做好合法性审查工作的通知"),
+          new Paragraph({
+            children: [
+              new TextRun("详见"),
+              new ExternalHyperlink({ link: "https://example.org/", children: [new TextRun("司法局网站")] }),
+              new TextRun("公布的清单。"),
+            ],
+          }),
+          new Paragraph({
+            children: [new TextRun("各单位按期报送材料"), new FootnoteReferenceRun(1), new TextRun("。")],
+          }),
+          new Paragraph({
+            children: [
+              new TextRun("公开的内容"),
+              new TextRun({ text: "隐藏的内容", vanish: true }),
+              new TextRun("继续写。"),
+            ],
+          }),
+          new Paragraph({
+            children: [
+              new TextRun("保留的文字"),
+              new DeletedTextRun({ text: "删去的文字", id: 1, ...REVISION }),
+              new InsertedTextRun({ text: "新加的文字", id: 2, ...REVISION }),
+            ],
+          }),
+          new Paragraph({ children: [new TextRun("第一栏"), new TextRun({ children: [new Tab(), "第二栏"] })] }),
+          new Paragraph({ children: [new TextRun("换行之前"), new TextRun({ text: "换行之后", break: 1 })] }),
+          new Textbox({
+            style: { width: "120pt", height: "40pt", position: "absolute", marginLeft: "300pt", marginTop: "0pt" },
+            children: [text("文本框里的发文机关")],
+          }),
+          new Table({
+            rows: [
+              new TableRow({ children: [cell([text("序号")]), cell([text("工作任务")]), cell([text("责任单位")])] }),
+              new TableRow({
+                children: [cell([text("1")]), cell([text("开展规范性文件清理"), nested]), cell([text("区司法局")])],
+              }),
+            ],
+          }),
+          text("以上任务按期完成。"),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
 }

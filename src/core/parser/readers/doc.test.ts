@@ -29,6 +29,24 @@ describe("Word 97–2003 reader", () => {
     expect(count(read.text)).toBe(count(fixtureText("seed000.txt")));
   });
 
+  it("keeps field results and drops field codes, footnotes, hidden text, deletions, text boxes and headers", async () => {
+    const read = await readDocument(fixture("word-features.doc"), "word-features.doc");
+    expect(read.text.split("\n")).toEqual([
+      "关于做好合法性审查工作的通知",
+      "详见司法局网站公布的清单。",
+      "各单位按期报送材料。",
+      "公开的内容继续写。",
+      "保留的文字新加的文字",
+      "第一栏 第二栏",
+      "换行之前",
+      "换行之后",
+      "",
+      "序号 | 工作任务 | 责任单位",
+      "1 | 开展规范性文件清理 审查要点 | 备案要点 | 区司法局",
+      "以上任务按期完成。",
+    ]);
+  });
+
   it("reads a .wps (Kingsoft WPS writes the Word 97 format) by its WordDocument stream, in a container of another writer", async () => {
     const { WordDocument, "1Table": table } = oleStreams(fixture("seed002-table.doc"));
     const wps = oleFile({ WordDocument, "1Table": table });

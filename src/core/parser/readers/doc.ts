@@ -2,9 +2,9 @@
  * Reads Word 97–2003 documents (.doc) and the Kingsoft WPS files (.wps) written in the same format: the main
  * text through the piece table (8-bit and UTF-16 pieces alike), paragraphs with their automatic list numbers,
  * tables as " | "-joined rows (cells end with \x07, a row with a \x07 whose paragraph is marked as the row's
- * end), vertically merged cells repeated as in the .docx reader. Headers, footers, footnotes, comments and text
- * boxes lie after the main text in the character positions and are not read; field codes are skipped and their
- * results kept; deleted revisions and hidden text are dropped.
+ * end), vertically merged cells repeated and nested tables' rows written into their cell as in the .docx reader.
+ * Headers, footers, footnotes, comments and text boxes lie after the main text in the character positions and are
+ * not read; field codes are skipped and their results kept; deleted revisions and hidden text are dropped.
  */
 import { CELL_LINE_BREAK } from "../tables.js";
 import type { ParseWarning, ReadResult } from "../types.js";
@@ -32,6 +32,8 @@ const SPRM = {
   inTable: 0x2416,
   rowEnd: 0x2417,
   tableDepth: 0x6649,
+  innerCellEnd: 0x244b,
+  innerRowEnd: 0x244c,
   hugeProperties: 0x6646,
   tableDefinition: 0xd608,
   verticalMerge: 0xd62b,
@@ -44,6 +46,11 @@ interface ParagraphProperties {
   inTable: boolean;
   /** the \x07 of this paragraph ends a table row (an outer one: nested tables' rows end in \r) */
   rowEnd: boolean;
+  /** how deep in nested tables the paragraph lies: 1 in a table, 2 in a table inside a cell… */
+  depth: number;
+  /** the paragraph ends a cell, or (empty) a row, of a nested table */
+  innerCellEnd: boolean;
+  innerRowEnd: boolean;
   listInstance: number;
   listLevel: number;
   /** for a row end: each cell's vertical merge, 1 continuing the cell above, 3 starting a merge */
@@ -71,6 +78,9 @@ function paragraphProperties(grpprl: Uint8Array | null, data: Bytes | null): Par
   const properties: ParagraphProperties = {
     inTable: false,
     rowEnd: false,
+    depth: 0,
+    innerCellEnd: false,
+    innerRowEnd: false,
     listInstance: 0,
     listLevel: 0,
     verticalMerge: [],
@@ -88,7 +98,14 @@ function paragraphProperties(grpprl: Uint8Array | null, data: Bytes | null): Par
         properties.inTable = operand.u8(0) !== 0;
         break;
       case SPRM.tableDepth:
-        properties.inTable = operand.i32(0) >= 1;
+        properties.depth = operand.i32(0);
+        properties.inTable = properties.depth >= 1;
+        break;
+      case SPRM.innerCellEnd:
+        properties.innerCellEnd = operand.u8(0) !== 0;
+        break;
+      case SPRM.innerRowEnd:
+        properties.innerRowEnd = operand.u8(0) !== 0;
         break;
       case SPRM.rowEnd:
         properties.rowEnd = operand.u8(0) !== 0;
@@ -135,6 +152,9 @@ class TextCollector {
   private paragraph = "";
   private cellLines: string[] = [];
   private cells: string[] = [];
+  /** a nested table's pending cell paragraphs and cells: its rows become lines of the outer cell */
+  private innerLines: string[] = [];
+  private innerCells: string[] = [];
   private readonly mergedAbove = new Map<number, string>();
 
   constructor(private readonly numbering: ListNumbering | null) {}
@@ -155,6 +175,10 @@ class TextCollector {
         : "";
     const text = number + this.paragraph;
     this.paragraph = "";
+    if (properties.depth > 1 && mark === PARAGRAPH_END) {
+      this.nested(text, properties);
+      return;
+    }
     if (properties.inTable || mark === CELL_END) {
       this.cellLines.push(...text.split("\n"));
       if (mark === CELL_END) {
@@ -172,6 +196,24 @@ class TextCollector {
     this.endRow([]);
     this.mergedAbove.clear();
     this.lines.push(...text.split("\n"));
+  }
+
+  /** A paragraph of a nested table: its rows are written into the outer cell as " | "-joined lines, as in .docx. */
+  private nested(text: string, properties: ParagraphProperties): void {
+    if (properties.innerRowEnd) {
+      if (this.innerCells.some((cell) => cell !== "")) this.cellLines.push(this.innerCells.join(" | "));
+      this.innerCells = [];
+      return;
+    }
+    this.innerLines.push(...text.split("\n"));
+    if (!properties.innerCellEnd) return;
+    this.innerCells.push(
+      this.innerLines
+        .map((line) => line.trim())
+        .filter((line) => line !== "")
+        .join(CELL_LINE_BREAK),
+    );
+    this.innerLines = [];
   }
 
   finish(): string[] {
