@@ -165,6 +165,56 @@ describe("column mapping", () => {
   });
 });
 
+const OUTLINE = `某区2026年法治政府建设工作要点
+一、深化法治政府建设
+（一）健全依法决策机制
+1. 严格落实重大行政决策程序规定。（牵头单位：区司法局；完成时限：2026年6月底前）
+2. 推行行政规范性文件合法性审核。
+（二）规范行政执法
+3. 全面推行行政执法三项制度。（牵头单位：区司法局；完成时限：2026年12月底前）
+二、强化监督
+（三）加强行政复议
+4. 畅通行政复议渠道。（牵头单位：区司法局；完成时限：长期坚持）
+`;
+
+describe("the level of a paragraph document's tasks", () => {
+  it("stores each task's confidence and doubts, offers the numbering levels and re-reads at the level chosen", async () => {
+    const response = await importFile(t, coordinator, "工作要点.txt", OUTLINE);
+    expect(response.statusCode, response.body).toBe(201);
+    const plan = response.json<PlanDetail>();
+    expect(plan.tasks.map((task) => task.number)).toEqual(["1", "2", "3", "4"]);
+    expect(plan.layout?.numberingLevels.map((level) => level.example)).toEqual(["一、", "（一）", "1."]);
+    // task 2 names no unit and no deadline: the parser says so
+    expect(plan.tasks[0].confidence).toBe(1);
+    expect(plan.tasks[1].confidence).toBeLessThan(0.8);
+    expect(plan.tasks[1].doubts.join("")).toContain("单位");
+
+    // the user fixes task 2's text, then says the tasks are the （一） items: task 2 is gone, its edit with it
+    const second = plan.tasks[1];
+    const edited = await t.request({
+      method: "PATCH",
+      url: `/api/plans/${plan.id}/tasks/${second.id}`,
+      cookie: coordinator,
+      payload: { version: second.version, text: "推行行政规范性文件合法性审核全覆盖。" },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const byParen = await reparse(plan, { taskStyle: "cnParen" });
+    expect(byParen.statusCode, byParen.body).toBe(200);
+    const reread = byParen.json<PlanReparseResult>();
+    expect(reread.lostEdits).toBe(1);
+    expect(reread.plan.layout?.taskStyle).toBe("cnParen");
+    expect(reread.plan.tasks).toHaveLength(3);
+    expect(reread.plan.tasks[0].text).toContain("健全依法决策机制");
+
+    // back to the 1. items: the numbered tasks again, the re-read's own text for task 2
+    const back = await reparse(reread.plan, { taskStyle: "arabic" });
+    expect(back.statusCode, back.body).toBe(200);
+    const tasks = back.json<PlanReparseResult>().plan.tasks;
+    expect(tasks.map((task) => task.number)).toEqual(["1", "2", "3", "4"]);
+    expect(tasks[1].text).toBe("推行行政规范性文件合法性审核。");
+  });
+});
+
 describe("a file without tasks", () => {
   it("says why and lists what the file holds, storing nothing", async () => {
     const response = await importFile(
