@@ -17,6 +17,7 @@ import {
   TableRow,
   Textbox,
   TextRun,
+  VerticalMergeType,
 } from "docx";
 import JSZip from "jszip";
 import { libreOfficeConvert } from "./pdf-builders.js";
@@ -86,8 +87,8 @@ const REVISION = { author: "fixture", date: "2025-01-01T00:00:00Z" };
 
 /**
  * A short Word document of what a .doc reader must tell apart from body text: a hyperlink (a field in .doc), a
- * footnote, hidden text, tracked deletions and insertions, a tab, a line break, a text box, and a task table with
- * a table nested in a cell. Its body text is `WORD_FEATURES_TEXT` of the tests, as the .docx reader gives it.
+ * footnote, hidden text, tracked deletions and insertions, a tab, a line break, a text box, a task table with a
+ * table nested in a cell, and a table whose two-row header has a cell spanning two columns and cells merged down. Its body text is `WORD_FEATURES_TEXT` of the tests, as the .docx reader gives it.
  */
 export async function wordFeaturesDocx(): Promise<Buffer> {
   const cell = (children: Array<Paragraph | Table>) => new TableCell({ children });
@@ -141,6 +142,36 @@ export async function wordFeaturesDocx(): Promise<Buffer> {
             ],
           }),
           text("以上任务按期完成。"),
+          new Table({
+            rows: [
+              new TableRow({
+                children: [
+                  new TableCell({ verticalMerge: VerticalMergeType.RESTART, children: [text("序号")] }),
+                  new TableCell({ verticalMerge: VerticalMergeType.RESTART, children: [text("工作任务")] }),
+                  new TableCell({ columnSpan: 2, children: [text("责任单位")] }),
+                  new TableCell({ verticalMerge: VerticalMergeType.RESTART, children: [text("完成时限")] }),
+                ],
+              }),
+              new TableRow({
+                children: [
+                  new TableCell({ verticalMerge: VerticalMergeType.CONTINUE, children: [text("")] }),
+                  new TableCell({ verticalMerge: VerticalMergeType.CONTINUE, children: [text("")] }),
+                  cell([text("牵头单位")]),
+                  cell([text("配合单位")]),
+                  new TableCell({ verticalMerge: VerticalMergeType.CONTINUE, children: [text("")] }),
+                ],
+              }),
+              new TableRow({
+                children: [
+                  cell([text("1")]),
+                  cell([text("开展执法检查")]),
+                  cell([text("区司法局")]),
+                  cell([text("各镇街")]),
+                  cell([text("2026年6月底前")]),
+                ],
+              }),
+            ],
+          }),
         ],
       },
     ],

@@ -29,7 +29,7 @@ describe("Word 97–2003 reader", () => {
     expect(count(read.text)).toBe(count(fixtureText("seed000.txt")));
   });
 
-  it("keeps field results and drops field codes, footnotes, hidden text, deletions, text boxes and headers", async () => {
+  it("keeps field results and drops field codes, footnotes, hidden text, deletions, text boxes and headers; spans and merges keep their grid columns", async () => {
     const read = await readDocument(fixture("word-features.doc"), "word-features.doc");
     expect(read.text.split("\n")).toEqual([
       "关于做好合法性审查工作的通知",
@@ -44,6 +44,9 @@ describe("Word 97–2003 reader", () => {
       "序号 | 工作任务 | 责任单位",
       "1 | 开展规范性文件清理 审查要点 | 备案要点 | 区司法局",
       "以上任务按期完成。",
+      "序号 | 工作任务 | 责任单位 |  | 完成时限",
+      "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限",
+      "1 | 开展执法检查 | 区司法局 | 各镇街 | 2026年6月底前",
     ]);
   });
 

@@ -55,6 +55,8 @@ interface ParagraphProperties {
   listLevel: number;
   /** for a row end: each cell's vertical merge, 1 continuing the cell above, 3 starting a merge */
   verticalMerge: number[];
+  /** for a row end: the cells' edges (twips), one more than the cells */
+  cellEdges: number[];
 }
 
 /** A PAPX too large for its page keeps its sprms in the Data stream, pointed to by sprmPHugePapx. */
@@ -65,12 +67,15 @@ function withHugeProperties(list: Sprm[], data: Bytes | null): Sprm[] {
   return [...list, ...sprms(data.slice(at + 2, data.u16(at)))];
 }
 
-function verticalMerges(operand: Uint8Array, merges: number[]): void {
+function readTableDefinition(operand: Uint8Array, properties: ParagraphProperties): void {
   const bytes = new Bytes(operand);
   // TDefTableOperand: cb (2), column count (1), the column edges (count + 1 × 2), then a TC80 (20) per cell.
   const columns = bytes.u8(2);
+  properties.cellEdges = Array.from({ length: columns + 1 }, (_, edge) => bytes.i16(3 + edge * 2));
   for (let cell = 0; cell < columns; cell++) {
-    merges[cell] = (bytes.u16(3 + (columns + 1) * 2 + cell * 20) >> 5) & 0x03;
+    const at = 3 + (columns + 1) * 2 + cell * 20;
+    // A row may define fewer TC80s than cells; the rest have no merge.
+    if (at + 2 <= operand.length) properties.verticalMerge[cell] = (bytes.u16(at) >> 5) & 0x03;
   }
 }
 
@@ -84,6 +89,7 @@ function paragraphProperties(grpprl: Uint8Array | null, data: Bytes | null): Par
     listInstance: 0,
     listLevel: 0,
     verticalMerge: [],
+    cellEdges: [],
   };
   for (const sprm of withHugeProperties(sprms(grpprl ?? new Uint8Array(0)), data)) {
     const operand = new Bytes(sprm.operand);
@@ -111,7 +117,7 @@ function paragraphProperties(grpprl: Uint8Array | null, data: Bytes | null): Par
         properties.rowEnd = operand.u8(0) !== 0;
         break;
       case SPRM.tableDefinition:
-        verticalMerges(sprm.operand, properties.verticalMerge);
+        readTableDefinition(sprm.operand, properties);
         break;
       case SPRM.verticalMerge:
         properties.verticalMerge[operand.u8(1)] = operand.u8(2);
@@ -146,6 +152,26 @@ const PARAGRAPH_END = "\r";
 const CELL_END = "\x07";
 const SECTION_END = "\x0c";
 
+interface TableRow {
+  cells: string[];
+  edges: number[];
+  merges: number[];
+}
+
+/** Cell edges closer than this (twips, a fifth of a millimetre) are one grid line. */
+const EDGE_TOLERANCE = 12;
+
+/** The grid lines of a table: every cell edge of its rows, near ones taken as one. */
+function tableGrid(rows: TableRow[]): number[] {
+  const edges = rows.flatMap((row) => row.edges).sort((a, b) => a - b);
+  return edges.filter((edge, index) => index === 0 || edge - edges[index - 1] > EDGE_TOLERANCE);
+}
+
+function gridColumn(grid: number[], edge: number): number {
+  const index = grid.findIndex((line) => Math.abs(line - edge) <= EDGE_TOLERANCE);
+  return index < 0 ? grid.filter((line) => line < edge).length : index;
+}
+
 /** Collects paragraphs and table rows as the marks of the text stream close them. */
 class TextCollector {
   readonly lines: string[] = [];
@@ -155,7 +181,8 @@ class TextCollector {
   /** a nested table's pending cell paragraphs and cells: its rows become lines of the outer cell */
   private innerLines: string[] = [];
   private innerCells: string[] = [];
-  private readonly mergedAbove = new Map<number, string>();
+  /** the rows of the table being read: written out when it ends, once its column grid is known */
+  private rows: TableRow[] = [];
 
   constructor(private readonly numbering: ListNumbering | null) {}
 
@@ -166,7 +193,7 @@ class TextCollector {
   end(mark: string, properties: ParagraphProperties): void {
     if (mark === CELL_END && properties.rowEnd) {
       this.paragraph = "";
-      this.endRow(properties.verticalMerge);
+      this.endRow(properties);
       return;
     }
     const number =
@@ -193,8 +220,8 @@ class TextCollector {
       return;
     }
     // Body text resumes: a table whose last row mark was lost ends here.
-    this.endRow([]);
-    this.mergedAbove.clear();
+    this.endRow(null);
+    this.endTable();
     this.lines.push(...text.split("\n"));
   }
 
@@ -218,20 +245,47 @@ class TextCollector {
 
   finish(): string[] {
     if (this.paragraph !== "") this.end(PARAGRAPH_END, paragraphProperties(null, null));
-    this.endRow([]);
+    this.endRow(null);
+    this.endTable();
     return this.lines;
   }
 
-  private endRow(merges: number[]): void {
+  private endRow(properties: ParagraphProperties | null): void {
     if (this.cellLines.length > 0) this.cells.push(this.cellLines.join(CELL_LINE_BREAK));
-    const row = this.cells.map((text, index) => {
-      if (merges[index] === 1) return this.mergedAbove.get(index) ?? text;
-      this.mergedAbove.set(index, text);
-      return text;
-    });
-    if (row.some((text) => text !== "")) this.lines.push(row.join(" | "));
+    if (this.cells.length > 0) {
+      this.rows.push({
+        cells: this.cells,
+        edges: properties?.cellEdges ?? [],
+        merges: properties?.verticalMerge ?? [],
+      });
+    }
     this.cells = [];
     this.cellLines = [];
+  }
+
+  /**
+   * Writes the table's rows. As in the .docx reader, a cell spanning several columns of the table's grid (the
+   * edges of all its rows) is followed by empty cells, a vertically merged cell repeats the text of the cell that
+   * starts the merge in its grid column, and a row of one cell is a line of its own.
+   */
+  private endTable(): void {
+    const grid = tableGrid(this.rows);
+    const mergedAbove = new Map<number, string>();
+    for (const row of this.rows) {
+      const cells: string[] = [];
+      row.cells.forEach((text, index) => {
+        const hasEdges = row.edges.length === row.cells.length + 1;
+        const column = hasEdges ? gridColumn(grid, row.edges[index]) : cells.length;
+        const span = hasEdges ? Math.max(1, gridColumn(grid, row.edges[index + 1]) - column) : 1;
+        const shown = row.merges[index] === 1 ? (mergedAbove.get(column) ?? text) : text;
+        if (row.merges[index] !== 1) mergedAbove.set(column, text);
+        cells.push(shown);
+        for (let extra = 1; extra < span; extra++) cells.push("");
+      });
+      // A row of one cell merged across the table is a heading line, not a row of cells.
+      if (cells.some((text) => text !== "")) this.lines.push(row.cells.length === 1 ? cells[0] : cells.join(" | "));
+    }
+    this.rows = [];
   }
 }
 
