@@ -10,8 +10,9 @@ export interface Line {
 }
 
 /** Lines that end a task's text: web page furniture, distribution lists, attachments. */
-export const FOOTER =
-  /^(扫一扫|附件下载|附件[:：\d]|抄送|抄报|主办单位|版权所有|网站标识码|.*ICP备|.*公网安备|联系电话|纸发\d|（此件|\(此件|打印本页|关闭窗口|【打印】|责任编辑)/;
+import { FOOTER } from "./footer.js";
+
+export { FOOTER };
 
 /** Headings that introduce a list of section targets rather than tasks. */
 export const TARGETS_HEADING = /^(效果指标|预期效果|工作指标|主要指标|评价指标)\s*[:：]?/;

@@ -1,4 +1,5 @@
 import { CLOSERS, OPENERS } from "./brackets.js";
+import { FOOTER } from "./footer.js";
 import type { Field } from "./labels.js";
 import type { Line } from "./lines.js";
 import {
@@ -6,7 +7,9 @@ import {
   endsLikeUnit,
   headerSignature,
   isHeaderShaped,
+  isNumberCell,
   isTimePhrase,
+  isUnitList,
   readColumns,
 } from "./table-columns.js";
 import type { ColumnRole, TableLayout } from "./types.js";
@@ -88,23 +91,29 @@ export function isTaskTableHeader(cells: string[]): boolean {
   return roles.includes("text") || roles.includes("group") || unknown > 0;
 }
 
-/** Rows of a table framed by "|" (Markdown, copied web tables) open and close with one, which adds no cell. */
-const framedLine = (text: string) => /^\s*\|/.test(text) && /\|\s*$/.test(text);
+/** How a table's rows are written: opened and closed by "|" (Markdown, copied web tables), or only closed. */
+interface PipeStyle {
+  opened: boolean;
+  closed: boolean;
+}
+
+const styleOf = (header: string): PipeStyle => ({ opened: /^\s*\|/.test(header), closed: /\|\s*$/.test(header) });
 
 /**
- * A row's cells. In a framed table the leading and closing "|" add none; elsewhere a leading "|" is an empty
- * first cell (the trimmed line of a row whose 序号 cell is merged away), and a closing one an empty last cell.
+ * A row's cells, in the style its header sets: where the header opens (closes) with "|", a row's first (last) "|"
+ * adds no cell. Elsewhere a leading "|" is an empty first cell (a row whose 序号 cell is merged away, trimmed) and a
+ * closing one an empty last cell (the reader trimmed the blank after it).
  */
-function pipeCells(line: Line, framed = framedLine(line.text)): Cell[] {
+function pipeCells(line: Line, style: PipeStyle = styleOf(line.text)): Cell[] {
   const cells: Cell[] = [];
   let text = line.text;
   let offset = line.start;
   const lead = /^\s*\|/.exec(text);
-  if (framed && lead) {
+  if (style.opened && lead) {
     text = text.slice(lead[0].length);
     offset += lead[0].length;
   }
-  if (framed) text = text.replace(/\|\s*$/, "");
+  if (style.closed) text = text.replace(/\|\s*$/, "");
   let cursor = 0;
   for (const part of text.split("|")) {
     const skip = part.length - part.trimStart().length;
@@ -152,11 +161,11 @@ interface RawTable {
 }
 
 function collectPipeTable(lines: Line[], at: number): RawTable {
-  const framed = framedLine(lines[at].text);
-  let header = pipeCells(lines[at], framed).map((c) => c.text);
+  const style = styleOf(lines[at].text);
+  let header = pipeCells(lines[at], style).map((c) => c.text);
   const headerLines = [at];
   let i = at + 1;
-  const next = i < lines.length && lines[i].text.includes("|") ? pipeCells(lines[i], framed).map((c) => c.text) : null;
+  const next = i < lines.length && lines[i].text.includes("|") ? pipeCells(lines[i], style).map((c) => c.text) : null;
   if (next && isSubHeader(header, next)) {
     const width = Math.max(header.length, next.length);
     header = Array.from({ length: width }, (_, k) => next[k] || header[k] || "");
@@ -164,17 +173,19 @@ function collectPipeTable(lines: Line[], at: number): RawTable {
     i++;
   }
   const signature = headerSignature(header);
-  const upper = headerSignature(pipeCells(lines[at], framed).map((c) => c.text));
+  const upper = headerSignature(pipeCells(lines[at], style).map((c) => c.text));
   const body: RawTable["body"] = [];
   const skipped: number[] = [];
   for (; i < lines.length; i++) {
     const text = lines[i].text;
+    // the page's furniture (扫一扫, 网站地图, 附件:) ends the table
+    if (FOOTER.test(text)) break;
     if (!text.includes("|")) continue;
     if (MARKDOWN_RULE.test(text)) {
       skipped.push(i);
       continue;
     }
-    const cells = pipeCells(lines[i], framed);
+    const cells = pipeCells(lines[i], style);
     const names = cells.map((c) => c.text);
     const key = headerSignature(names);
     // a header repeated at a page break is no data; a header of another layout starts another table
@@ -205,6 +216,57 @@ function alignHeader(header: string[], body: RawTable["body"]): string[] {
   const out = [...header];
   out.splice(at < 0 ? header.length : at + 1, 0, ...Array.from({ length: missing }, () => ""));
   return out;
+}
+
+type CellKind = "number" | "time" | "units" | "text" | "short" | "empty";
+
+function kindOf(text: string): CellKind {
+  if (text === "") return "empty";
+  if (isNumberCell(text)) return "number";
+  if (isTimePhrase(text)) return "time";
+  if (isUnitList(text)) return "units";
+  return text.length >= 12 ? "text" : "short";
+}
+
+/**
+ * Rows one cell short of the header, among full rows: a table copied from a page where a merged cell (a group, a
+ * 序号) was written on its first row only. The missing cell is put where the row's cells then match the kinds of
+ * the full rows' columns best, so the merged column reads as empty under its value.
+ */
+function realignShortRows(width: number, body: RawTable["body"]): RawTable["body"] {
+  const full = body.filter((row) => row.cells.length === width);
+  const short = body.filter((row) => row.cells.length === width - 1);
+  if (short.length === 0 || full.length < 2 || width < 3) return body;
+  const kinds = Array.from({ length: width }, (_, k) => {
+    const counts = new Map<CellKind, number>();
+    for (const row of full) {
+      const kind = kindOf(row.cells[k].text);
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  });
+  // the cell missing at the end (empty trailing cells the reader trimmed) unless another place fits better
+  let best = -1;
+  let bestScore = -1;
+  for (let missing = width - 1; missing >= 0; missing--) {
+    let score = 0;
+    for (const row of short) {
+      row.cells.forEach((cell, j) => {
+        if (kindOf(cell.text) === kinds[j < missing ? j : j + 1]) score++;
+      });
+    }
+    if (score > bestScore) {
+      best = missing;
+      bestScore = score;
+    }
+  }
+  return body.map((row) => {
+    if (row.cells.length !== width - 1) return row;
+    const at = row.cells[best]?.start ?? row.cells[row.cells.length - 1].start;
+    const cells = [...row.cells];
+    cells.splice(best, 0, { text: "", start: at });
+    return { line: row.line, cells };
+  });
 }
 
 function rolesFor(
@@ -261,7 +323,7 @@ function addLayout(scan: TableScan, layout: TableLayout, guessed: boolean): numb
 function readPipeTable(lines: Line[], at: number, scan: TableScan, columnRoles: ColumnRoles): number {
   const raw = collectPipeTable(lines, at);
   const header = alignHeader(raw.header, raw.body);
-  const body = raw.body.map((row) => {
+  const body = realignShortRows(header.length, raw.body).map((row) => {
     const cells = [...row.cells];
     const end = lines[row.line].start + lines[row.line].text.length;
     // readers trim trailing blanks, so empty last cells may be missing
@@ -294,6 +356,7 @@ function readPipeTable(lines: Line[], at: number, scan: TableScan, columnRoles: 
 /** Maps cells to columns; when counts differ, the text column takes the surplus and deadlines are found by shape. */
 function assign(columns: Column[], cells: Cell[]): Array<[Column, Cell]> {
   if (cells.length === columns.length) return columns.map((col, k) => [col, cells[k]]);
+
   const out: Array<[Column, Cell]> = [];
   const textAt = columns.indexOf("text");
   const left = columns.slice(0, textAt);
