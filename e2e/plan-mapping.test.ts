@@ -27,21 +27,17 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function importTable(page: Page, title: string, rows: string[][]): Promise<void> {
+async function importFile(page: Page, bytes: Buffer, name: string, type: string): Promise<void> {
   await page.goto("/plans");
   await page.getByRole("button", { name: withIcon("导入方案") }).click();
   const dialog = modal(page, "导入方案");
-  const from = page.url();
-  await dropFile(
-    page,
-    dialog.locator(".ant-upload-drag .ant-upload-btn"),
-    await taskTableDocx(title, HEADER, rows),
-    `${title}.docx`,
-    DOCX,
-  );
-  await page.waitForURL((url) => /^\/plans\/\d+$/.test(url.pathname) && url.href !== from);
+  await dropFile(page, dialog.locator(".ant-upload-drag .ant-upload-btn"), bytes, name, type);
+  await page.waitForURL((url) => /^\/plans\/\d+$/.test(url.pathname));
   await page.getByTestId("task-list").locator("[data-task-card]").first().waitFor();
 }
+
+const importTable = async (page: Page, title: string, rows: string[][]) =>
+  importFile(page, await taskTableDocx(title, HEADER, rows), `${title}.docx`, DOCX);
 
 /** The task card's text with the units of a role right after the role's name. */
 const cardText = async (card: Locator) => ((await card.textContent()) ?? "").replace(/\s+/g, "");
@@ -93,6 +89,43 @@ describe("column mapping on the review screen", () => {
     expect(await cards.count()).toBe(2);
     expect(await cardText(cards.first())).toContain("牵头单位区住建局");
     expect(await cardText(cards.nth(1))).toContain("牵头单位区民政局");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("points to the doubtful tasks first, and re-reads a paragraph document at the level chosen", async () => {
+    const { page, pageErrors } = await openBrowser(product);
+    await login(page, "coordinator");
+    const outline = [
+      "城北区2026年依法行政工作要点",
+      "一、深化法治政府建设",
+      "（一）健全依法决策机制",
+      "1. 严格落实重大行政决策程序规定。（牵头单位：区司法局；完成时限：2026年6月底前）",
+      "2. 推行行政规范性文件合法性审核。",
+      "（二）规范行政执法",
+      "3. 全面推行行政执法三项制度。（牵头单位：区司法局；完成时限：2026年12月底前）",
+      "4. 开展行政执法案卷评查。（牵头单位：区司法局；完成时限：2026年11月底前）",
+    ].join("\n");
+    await importFile(page, Buffer.from(outline), "依法行政工作要点.txt", "text/plain");
+    const cards = page.getByTestId("task-list").locator("[data-task-card]");
+    expect(await cards.count()).toBe(4);
+
+    // task 2 names no unit: it is marked, counted, and listed first when asked
+    await page.getByTestId("doubtful-issue").getByText("有 1 项任务识别把握不大").waitFor();
+    await page.getByRole("button", { name: label("先看存疑的") }).click();
+    await page.getByText("其余任务", { exact: true }).waitFor();
+    const first = cards.first();
+    expect(await cardText(first)).toContain("推行行政规范性文件合法性审核");
+    await first.getByTestId("doubt-tag").hover();
+    await page.locator(".ant-tooltip:visible").getByText(/单位/).first().waitFor();
+
+    // the tasks are the （一） items
+    const panel = page.getByTestId("reading-panel");
+    await panel.getByText("识别设置", { exact: true }).click();
+    await panel.getByLabel("任务是哪一级：", { exact: true }).click();
+    await openOption(page, "（一） 条目（2 项）").click();
+    await toast(page, "已按新的任务层级重新识别：共 2 项任务");
+    await expect.poll(() => cards.count()).toBe(2);
+    expect(await cardText(cards.first())).toContain("健全依法决策机制");
     expect(pageErrors).toEqual([]);
   });
 });
