@@ -27,7 +27,7 @@ export interface TableBlock {
 export type Block =
   | { type: "title"; text: string }
   | { type: "para"; text: string }
-  | { type: "heading"; text: string; number: string; level: "chapter" | "section" }
+  | { type: "heading"; text: string; number: string; level: "chapter" | "section" | "item" }
   | { type: "item"; text: string; number: string; level: "item" }
   | TableBlock;
 
@@ -42,12 +42,14 @@ export function chineseNumber(n: number): string {
   return `${CN[tens - 1]}十${ones === 0 ? "" : CN[ones - 1]}`;
 }
 
-export function headingNumber(index: number, style: "chapter" | "section"): string {
+export function headingNumber(index: number, style: "chapter" | "section" | "item"): string {
+  if (style === "item") return `${index + 1}.`;
   return style === "chapter" ? `${chineseNumber(index + 1)}、` : `（${chineseNumber(index + 1)}）`;
 }
 
 function unitsList(units: string[] | undefined, spec: CorpusSpec): string {
-  return (units ?? []).join(spec.unitSeparator ?? "、");
+  const lines = spec.layout.kind === "table" && spec.layout.unitLines;
+  return (units ?? []).join(lines ? "\n" : (spec.unitSeparator ?? "、"));
 }
 
 /** The cell text of one column for a task (its first row). */
@@ -73,7 +75,8 @@ function cellValue(column: Column, task: TaskSpec, number: string, group: string
       return unitsList(task.cooperating, spec) + tail;
     case "units": {
       const note = number === "1" && spec.leadNoteInline ? `（${spec.leadNoteInline}）` : "";
-      return unitsList([...(task.lead ?? []), ...(task.others ?? [])], spec) + tail + note;
+      const lead = (task.lead ?? []).map((unit) => unit + (layout.leadMark ?? ""));
+      return unitsList([...lead, ...(task.others ?? [])], spec) + tail + note;
     }
     case "deadline":
       return task.deadline ?? "";

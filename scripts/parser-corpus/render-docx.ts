@@ -49,13 +49,15 @@ function tableOf(block: TableBlock, pageWidth: number): Table {
                     ? VerticalMergeType.CONTINUE
                     : undefined,
               verticalAlign: VerticalAlign.CENTER,
-              children: [
-                new Paragraph({
-                  alignment:
-                    row.header || row.repeat || cell.text.length < 6 ? AlignmentType.CENTER : AlignmentType.LEFT,
-                  children: [new TextRun({ text: cell.text, size: TABLE_SIZE, bold: row.header || row.repeat })],
-                }),
-              ],
+              // a line break in a cell's text is a paragraph of its own, as Word users type them
+              children: cell.text.split("\n").map(
+                (line) =>
+                  new Paragraph({
+                    alignment:
+                      row.header || row.repeat || cell.text.length < 6 ? AlignmentType.CENTER : AlignmentType.LEFT,
+                    children: [new TextRun({ text: line, size: TABLE_SIZE, bold: row.header || row.repeat })],
+                  }),
+              ),
             }),
         ),
       }),

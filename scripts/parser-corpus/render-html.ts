@@ -34,7 +34,19 @@ export function rowSpans(table: TableBlock): Array<Array<{ column: number; rows:
   return placed;
 }
 
-function tableHtml(table: TableBlock): string {
+/** A cell's or paragraph's text as HTML: a line break in a cell is <br>, or a paragraph each in Word's markup. */
+function textHtml(text: string, word: boolean): string {
+  if (!word) return text.split("\n").map(escapeHtml).join("<br>");
+  return text
+    .split("\n")
+    .map(
+      (line) =>
+        `<p class=MsoNormal align=center style='text-align:center'><span style='font-size:10.5pt;font-family:宋体'>${escapeHtml(line)}<span lang=EN-US><o:p></o:p></span></span></p>`,
+    )
+    .join("");
+}
+
+function tableHtml(table: TableBlock, word = false): string {
   const spans = rowSpans(table);
   const rowHtml = (r: number) => {
     const row = table.rows[r];
@@ -46,14 +58,35 @@ function tableHtml(table: TableBlock): string {
           cell.span && cell.span > 1 ? ` colspan="${cell.span}"` : "",
           spans[r][c].rows > 1 ? ` rowspan="${spans[r][c].rows}"` : "",
         ].join("");
-        return `<${tag}${attrs}>${escapeHtml(cell.text)}</${tag}>`;
+        if (word)
+          return `<td width=80 valign=middle style='border:solid windowtext 1.0pt;padding:0cm 5.4pt'${attrs}>${textHtml(cell.text, true)}</td>`;
+        return `<${tag}${attrs}>${textHtml(cell.text, false)}</${tag}>`;
       })
       .join("");
     return `<tr>${cells}</tr>`;
   };
   const head = table.rows.flatMap((row, r) => (row.header ? [rowHtml(r)] : []));
   const body = table.rows.flatMap((row, r) => (row.header ? [] : [rowHtml(r)]));
+  if (word)
+    return `<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>\n${[...head, ...body].join("\n")}\n</table>`;
   return `<table class="tasks">\n<thead>${head.join("\n")}</thead>\n<tbody>\n${body.join("\n")}\n</tbody>\n</table>`;
+}
+
+/** A block in Word's "save as web page" markup. */
+function wordBlockHtml(block: Block): string {
+  const para = (text: string, style: string) =>
+    `<p class=MsoNormal style='${style}'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>${escapeHtml(text)}<span lang=EN-US><o:p></o:p></span></span></p>`;
+  switch (block.type) {
+    case "title":
+      return para(block.text, "text-align:center");
+    case "para":
+      return para(block.text, "text-indent:32.0pt");
+    case "heading":
+    case "item":
+      return para(block.number + block.text, "text-indent:32.0pt");
+    case "table":
+      return tableHtml(block, true);
+  }
 }
 
 function blockHtml(block: Block): string {
@@ -93,15 +126,21 @@ ${body}
 export const NAVIGATION = ["首页", "政务公开", "政务服务", "互动交流", "走进本区", "专题专栏"];
 
 /** The lines a site wraps an article in, as they come along when a page is copied as text. */
+/** The office that runs the site: the issuer's 办公室, unless the issuer is one. */
+function officeOf(site: string): string {
+  return site.endsWith("办公室") ? site : `${office}`;
+}
+
 export function siteLines(spec: CorpusSpec): { before: string[]; after: string[] } {
   const site = spec.issuer;
+  const office = officeOf(site);
   return {
     before: [
       `${site}门户网站`,
       NAVIGATION.join(" | "),
       "当前位置：首页 > 政务公开 > 政策文件",
       `索引号： | 11500118MB0000000X/2026-00${spec.name.length}17 | 信息分类： | 综合政务 |`,
-      `发布机构： | ${site}办公室 | 发文日期： | 2026-03-12 |`,
+      `发布机构： | ${office} | 发文日期： | 2026-03-12 |`,
       `标 题： | ${spec.title} |`,
       "【字体：大 中 小】 【打印】 【关闭】",
     ],
@@ -110,7 +149,7 @@ export function siteLines(spec: CorpusSpec): { before: string[]; after: string[]
       "分享到：微信 微博 QQ空间",
       "相关链接：关于开展2025年度法治政府建设督察的通知 | 2025年法治政府建设年度报告",
       "网站地图 | 联系我们 | 使用帮助",
-      `主办：${site}办公室 网站标识码：5001180001`,
+      `主办：${office} 网站标识码：5001180001`,
       "热门推荐：彩票平台官方入口 注册即送88元彩金 老虎机在线玩",
       "渝ICP备00000000号-1 版权所有",
     ],
@@ -120,17 +159,21 @@ export function siteLines(spec: CorpusSpec): { before: string[]; after: string[]
 /** The spec as a page saved from the issuer's site. */
 export function savedPage(spec: CorpusSpec): string {
   const site = spec.issuer;
+  const office = officeOf(site);
   const menu = NAVIGATION.map((name, i) => `<li><a href="/col${i}/">${name}</a></li>`).join("");
-  const body = documentBlocks(spec)
-    .map((block) =>
-      block.type === "table"
-        ? blockHtml(block).replace(
-            '<table class="tasks">',
-            '<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">',
-          )
-        : blockHtml(block).replace("<p>", '<p style="text-indent:2em">&nbsp;&nbsp;'),
-    )
-    .join("\n");
+  const blocks = documentBlocks(spec);
+  const body = spec.wordHtml
+    ? blocks.map(wordBlockHtml).join("\n")
+    : blocks
+        .map((block) =>
+          block.type === "table"
+            ? blockHtml(block).replace(
+                '<table class="tasks">',
+                '<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">',
+              )
+            : blockHtml(block).replace("<p>", '<p style="text-indent:2em">&nbsp;&nbsp;'),
+        )
+        .join("\n");
   return `<!DOCTYPE html>
 <html>
 <head>
@@ -148,10 +191,10 @@ export function savedPage(spec: CorpusSpec): string {
 <div class="article">
 <table class="xxgk-info">
 <tr><td>索引号：</td><td>11500118MB0000000X/2026-00117</td><td>信息分类：</td><td>综合政务</td></tr>
-<tr><td>发布机构：</td><td>${site}办公室</td><td>发文日期：</td><td>2026-03-12</td></tr>
+<tr><td>发布机构：</td><td>${office}</td><td>发文日期：</td><td>2026-03-12</td></tr>
 <tr><td>标题：</td><td colspan="3">${escapeHtml(spec.title)}</td></tr>
 </table>
-<div class="article-title"><h1>${escapeHtml(spec.title)}</h1><div class="info">发布时间：2026-03-12 来源：${site}办公室 【字体：<a href="javascript:;">大</a> <a href="javascript:;">中</a> <a href="javascript:;">小</a>】</div></div>
+<div class="article-title"><h1>${escapeHtml(spec.title)}</h1><div class="info">发布时间：2026-03-12 来源：${office} 【字体：<a href="javascript:;">大</a> <a href="javascript:;">中</a> <a href="javascript:;">小</a>】</div></div>
 <div id="zoom" class="TRS_Editor">
 ${body}
 </div>
@@ -159,7 +202,7 @@ ${body}
 <div class="related"><h4>相关链接</h4><ul><li><a href="/art/1.html">关于开展2025年度法治政府建设督察的通知</a><span>2025-11-02</span></li></ul></div>
 </div>
 </div>
-<div class="footer"><p>主办：${site}办公室 &nbsp; 网站标识码：5001180001</p><p><a href="http://spam.example/">热门推荐：彩票平台官方入口 注册即送88元彩金</a></p><p>渝ICP备00000000号-1 &copy; 版权所有</p></div>
+<div class="footer"><p>主办：${office} &nbsp; 网站标识码：5001180001</p><p><a href="http://spam.example/">热门推荐：彩票平台官方入口 注册即送88元彩金</a></p><p>渝ICP备00000000号-1 &copy; 版权所有</p></div>
 </body>
 </html>
 `;

@@ -61,13 +61,14 @@ function flatTable(table: TableBlock, style: FlatStyle, layout: TableLayout): st
 }
 
 function blockLines(block: Block, spec: CorpusSpec): string[] {
+  const indent = spec.wordText && block.type !== "title" ? "\u3000\u3000" : "";
   switch (block.type) {
     case "title":
     case "para":
-      return [block.text];
+      return [indent + block.text];
     case "heading":
     case "item":
-      return [block.number + block.text];
+      return [indent + block.number + block.text];
     case "table": {
       const layout = spec.layout as TableLayout;
       return flatTable(block, block.meta ? "bars-closing" : (layout.flat ?? "bars"), layout);
@@ -77,8 +78,12 @@ function blockLines(block: Block, spec: CorpusSpec): string[] {
 
 /** The spec as text; with `web`, wrapped in the site's navigation, information table and footer lines. */
 export function specText(spec: CorpusSpec, web: boolean): string {
-  const lines = documentBlocks(spec).flatMap((block) => blockLines(block, spec));
-  if (!web) return `${lines.join("\n")}\n`;
+  // a line break inside a cell breaks the copied row, as it does when a web table is copied as text
+  const lines = documentBlocks(spec)
+    .flatMap((block) => blockLines(block, spec))
+    .flatMap((line) => line.split("\n"));
+  const end = spec.wordText ? "\r\n" : "\n";
+  if (!web) return `${lines.join(end)}${end}`;
   const site = siteLines(spec);
-  return `${[...site.before, ...lines, ...site.after].join("\n")}\n`;
+  return `${[...site.before, ...lines, ...site.after].join(end)}${end}`;
 }

@@ -18,6 +18,7 @@ function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock): void {
     });
     const excelRow = sheet.addRow(values);
     if (row.header || row.repeat) excelRow.font = { bold: true };
+    excelRow.alignment = { wrapText: true, vertical: "middle" };
   });
   table.rows.forEach((row, r) => {
     row.cells.forEach((cell, c) => {
@@ -33,6 +34,8 @@ function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock): void {
 export async function specXlsx(spec: CorpusSpec): Promise<Buffer> {
   if (spec.layout.kind !== "table") throw new Error(`spec ${spec.name}: a spreadsheet needs a table layout`);
   const workbook = new ExcelJS.Workbook();
+  const notesFirst = spec.layout.notesSheetFirst === true;
+  const early = notesFirst ? workbook.addWorksheet("填报说明") : null;
   const sheet = workbook.addWorksheet("任务分工");
   const blocks = documentBlocks(spec);
   const width = spec.layout.columns.length;
@@ -51,7 +54,7 @@ export async function specXlsx(spec: CorpusSpec): Promise<Buffer> {
   spec.layout.columns.forEach((column, i) => {
     sheet.getColumn(i + 1).width = column.kind === "text" ? 60 : column.kind === "number" ? 6 : 18;
   });
-  const notes = workbook.addWorksheet("说明");
+  const notes = early ?? workbook.addWorksheet("说明");
   for (const text of [...spec.intro, ...spec.after]) notes.addRow([text]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

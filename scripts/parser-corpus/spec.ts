@@ -64,6 +64,12 @@ export interface TableLayout {
   numberStyle?: "plain" | "dot";
   /** columns whose equal values on consecutive tasks of a section are one cell merged down over them */
   mergeRuns?: ColumnKind[];
+  /** unit cells hold one unit a line (a paragraph each in Word) instead of a 、 list */
+  unitLines?: boolean;
+  /** the lead marked inside a units cell, e.g. "（牵头）" after it: "区司法局（牵头）、区财政局" */
+  leadMark?: string;
+  /** the spreadsheet's notes sheet comes before the task sheet */
+  notesSheetFirst?: boolean;
 }
 
 /** How a numbered item carries its units in a paragraph document. */
@@ -84,8 +90,10 @@ export interface ParagraphLayout {
   clause: ClauseStyle;
   /** typed numbers, Word automatic numbering, or no numbers at all (a task is what a block of labelled lines follows) */
   numbering: "typed" | "auto" | "none";
-  /** the section headings' numbering: 一、 or （一） */
-  sectionStyle?: "chapter" | "section";
+  /** the section headings' numbering: 一、, （一）, or 1. (then the tasks are （1） items under them) */
+  sectionStyle?: "chapter" | "section" | "item";
+  /** task numbers start again at 1 under each heading */
+  restartItems?: boolean;
   /** task number punctuation for typed numbers */
   itemStyle?: "dot" | "comma" | "paren" | "cn-paren";
   /** the labels of the clause fields, when not 牵头单位 / 责任单位 / 配合单位 / 完成时限 / 牵头领导 / 联系人 */
@@ -151,6 +159,10 @@ export interface CorpusSpec {
   metaTable?: boolean;
   /** what stands between units in a list: 、 (default) or ， */
   unitSeparator?: "、" | "，";
+  /** text renders with Windows line ends and paragraphs indented by two ideographic spaces, as copied from Word */
+  wordText?: boolean;
+  /** the saved web page is Word's "save as web page" markup (MsoNormal paragraphs, spans, o:p) */
+  wordHtml?: boolean;
   sections: SectionSpec[];
   /** paragraphs after the tasks: 工作要求, 附件 lists, the signature */
   after: string[];
@@ -184,7 +196,7 @@ export function printed(text: string): string {
   return text.replace(INLINE, "$1");
 }
 
-/** The inline deadline phrases of a text, in order. */
+/** The inline deadline phrases of a text, in order; a text may hold line breaks (paragraphs of one table cell). */
 export function inlineDeadlines(text: string): string[] {
   return [...text.matchAll(INLINE)].map((m) => m[1]);
 }

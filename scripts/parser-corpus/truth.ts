@@ -53,13 +53,19 @@ export function checkSpec(spec: CorpusSpec): void {
   const layout = spec.layout;
   const positional =
     layout.kind === "table" ? layout.columns.some((c) => c.kind === "units") : layout.clause === "trailing-units";
-  if (positional && !spec.leadNote && !spec.leadNoteInline) fail("a units list with the lead first needs a lead note");
+  const marked = layout.kind === "table" && layout.leadMark !== undefined;
+  if (positional && !marked && !spec.leadNote && !spec.leadNoteInline)
+    fail("a units list with the lead first needs a lead note");
   for (const task of tasks) {
     for (const unit of [...(task.lead ?? []), ...(task.others ?? []), ...(task.cooperating ?? [])])
       if (/[，,;；:：]|负责|配合|牵头/.test(unit) || unit.trim() !== unit) fail(`not a unit name: ${unit}`);
     if (positional && (task.lead ?? []).length > 1) fail("a lead-by-position list has one lead");
     if (positional && task.cooperating?.length) fail("a lead-by-position list has no 配合单位 apart");
-    if (printed(task.text).length < START && !task.title) fail(`task text shorter than ${START}: ${task.text}`);
+    if (printed(task.text).split("\n")[0].length < START && !task.title)
+      fail(`task text shorter than ${START}: ${task.text}`);
+    if (layout.kind === "paragraphs" && task.text.includes("\n")) fail("a line break in a paragraph task");
+    if (layout.kind === "paragraphs" && layout.numbering === "auto" && layout.sectionStyle === "item")
+      fail("Word numbering of 1. headings over （1） tasks is not built");
     if (layout.kind === "table") {
       const kinds = new Set(layout.columns.map((c) => c.kind));
       if (task.title && !kinds.has("title")) fail("a title without a title column");

@@ -6,6 +6,7 @@ import { LONG } from "./long.js";
 import { MEASURES } from "./measures.js";
 import { MERGED } from "./merged.js";
 import { MIXED } from "./mixed.js";
+import { MORE } from "./more.js";
 import { PARAGRAPHS } from "./paragraphs.js";
 import { UNNUMBERED } from "./unnumbered.js";
 
@@ -18,4 +19,5 @@ export const SPECS: CorpusSpec[] = [
   ...UNNUMBERED,
   ...MIXED,
   ...LONG,
+  ...MORE,
 ];
