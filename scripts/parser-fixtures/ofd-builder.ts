@@ -16,15 +16,14 @@ const TITLE = { size: 7.8, pitch: 13 };
 const CELL = { size: 3.7, pitch: 5.4, padding: 1.6 };
 const FONT = { song: 2, fangsong: 3 };
 
-/** Six equal columns: the widths LibreOffice and Word give the fixtures' Word table (100% wide, no widths set). */
-const COLUMN_WIDTH = TEXT_WIDTH / 6;
+/** Column widths as a typist sets them: a narrow 序号, a wide task column, unit and deadline columns between. */
 const COLUMNS = [
-  { name: "序号", width: COLUMN_WIDTH, field: null },
-  { name: "工作任务", width: COLUMN_WIDTH, field: null },
-  { name: "牵头单位", width: COLUMN_WIDTH, field: "牵头单位" },
-  { name: "责任单位", width: COLUMN_WIDTH, field: "责任单位" },
-  { name: "配合单位", width: COLUMN_WIDTH, field: "配合单位" },
-  { name: "完成时限", width: COLUMN_WIDTH, field: "完成时限" },
+  { name: "序号", width: 12, field: null },
+  { name: "工作任务", width: 62, field: null },
+  { name: "牵头单位", width: 22, field: "牵头单位" },
+  { name: "责任单位", width: 24, field: "责任单位" },
+  { name: "配合单位", width: 20, field: "配合单位" },
+  { name: "完成时限", width: 16, field: "完成时限" },
 ] as const;
 
 function escapeXml(text: string): string {
@@ -156,6 +155,8 @@ function title(pages: OfdPages, text: string): void {
 interface TableRow {
   /** one cell spanning the table (a group heading), or a cell per column */
   cells: string[];
+  /** the header's names are centred in their columns, the cells below left-aligned */
+  centred?: boolean;
 }
 
 const TABLE_LEFT = PAGE.left;
@@ -172,18 +173,18 @@ function rowHeight(row: TableRow): number {
   return Math.max(...cellLines(row).map((lines) => lines.length)) * CELL.pitch + 2 * CELL.padding;
 }
 
-/** Draws one row at the cursor: its cells' lines top-aligned and left-aligned, its borders around it. */
+/** Draws one row at the cursor: its cells' lines top-aligned (the header's centred), its borders around it. */
 function drawRow(pages: OfdPages, row: TableRow): void {
   const top = pages.y;
   const height = rowHeight(row);
   const spans =
     row.cells.length === 1 ? [[edges[0], edges[edges.length - 1]]] : COLUMNS.map((_, i) => [edges[i], edges[i + 1]]);
   cellLines(row).forEach((lines, index) => {
-    const [left] = spans[index];
+    const [left, right] = spans[index];
     lines.forEach((line, lineIndex) => {
       pages.text(
         line,
-        left + CELL.padding,
+        row.centred ? left + (right - left - lineWidth(line, CELL.size)) / 2 : left + CELL.padding,
         top + CELL.padding + (lineIndex + 1) * CELL.pitch - 1.2,
         CELL.size,
         FONT.song,
@@ -198,8 +199,7 @@ function drawRow(pages: OfdPages, row: TableRow): void {
 }
 
 function table(pages: OfdPages, rows: TableRow[]): void {
-  // Left-aligned like the cells below it, as in the Word table the fixtures share.
-  const header: TableRow = { cells: COLUMNS.map((column) => column.name) };
+  const header: TableRow = { cells: COLUMNS.map((column) => column.name), centred: true };
   pages.y += BODY.pitch / 2;
   if (!pages.fits(rowHeight(header) + rowHeight(rows[0]))) pages.newPage();
   drawRow(pages, header);

@@ -3,13 +3,15 @@
  * the document (DocBody → DocRoot), its Document.xml lists the pages, and each page's Content.xml places text
  * objects (TextObject with TextCode runs, positioned by X/Y and DeltaX) and paths. The runs become the positioned
  * lines the PDF reader builds, and the same step (positioned.ts) removes page furniture, rebuilds task tables with
- * the help of the horizontal rules the paths draw, and joins paragraphs. Templates (page backgrounds),
+ * the help of the borders the paths draw (rows by the horizontal ones, columns by the vertical ones), and joins
+ * paragraphs. Templates (page backgrounds),
  * annotations and signatures are not read.
  */
 import type { ReadResult } from "../types.js";
 import { readErrors } from "./errors.js";
 import type { ReadClock } from "./limits.js";
 import type { PdfPage } from "./pdf-layout.js";
+import { isHorizontal, isVertical, type Rule } from "./pdf-rules.js";
 import { type PositionedText, pageLines, textFromPages } from "./positioned.js";
 import { childElements, firstChild, parseXml, type XmlElement } from "./xml.js";
 import type { SafeZip } from "./zip.js";
@@ -128,8 +130,8 @@ function translate([x, y]: [number, number], left: number, top: number): [number
   return [x + (left || 0), y + (top || 0)];
 }
 
-/** The horizontal segments of a path (moves, lines and the closing of rectangles), as heights in points. */
-function pathRules(object: XmlElement, outer: Matrix, rules: number[]): void {
+/** The straight segments of a path (lines, and the closing of rectangles) that are table borders, in points. */
+function pathRules(object: XmlElement, outer: Matrix, rules: Rule[]): void {
   const [left, top] = numbers(object.attrs.Boundary);
   const matrix = matrixOf(object.attrs.CTM);
   const data = firstChild(object, "AbbreviatedData");
@@ -142,10 +144,13 @@ function pathRules(object: XmlElement, outer: Matrix, rules: number[]): void {
     if (!current) return;
     const [x0, y0] = toPage(...current);
     const [x1, y1] = toPage(...to);
-    // As in the PDF reader: longer than 10 points, level within 2.5 points.
-    if (Math.abs(x1 - x0) * POINTS_PER_MM > 10 && Math.abs(y1 - y0) * POINTS_PER_MM < 2.5) {
-      rules.push(((y0 + y1) / 2) * POINTS_PER_MM);
-    }
+    const rule: Rule = {
+      top: Math.min(y0, y1) * POINTS_PER_MM,
+      bottom: Math.max(y0, y1) * POINTS_PER_MM,
+      left: Math.min(x0, x1) * POINTS_PER_MM,
+      right: Math.max(x0, x1) * POINTS_PER_MM,
+    };
+    if (isHorizontal(rule) || isVertical(rule)) rules.push(rule);
   };
   for (let index = 0; index < tokens.length; index++) {
     const command = tokens[index];
@@ -177,7 +182,7 @@ function pathRules(object: XmlElement, outer: Matrix, rules: number[]): void {
 
 interface PageContent {
   pieces: PositionedText[];
-  rules: number[];
+  rules: Rule[];
 }
 
 /** Walks layers and page blocks (which may nest and carry their own matrix) for text and paths. */
@@ -241,7 +246,7 @@ function pagePaths(zip: SafeZip, clock: ReadClock): string[] {
 /** Reads an OFD document's text layer into paragraphs, its task tables into " | "-joined rows. */
 export async function readOfd(zip: SafeZip, clock: ReadClock): Promise<ReadResult> {
   const pages: PdfPage[] = [];
-  const rulesOfPage: number[][] = [];
+  const rulesOfPage: Rule[][] = [];
   for (const path of pagePaths(zip, clock)) {
     clock.check();
     const page = readPart(zip, path, clock);
@@ -250,9 +255,7 @@ export async function readOfd(zip: SafeZip, clock: ReadClock): Promise<ReadResul
     const body = firstChild(firstChild(page, "Page") ?? page, "Content");
     if (body) collect(body, IDENTITY, content, clock);
     pages.push(pageLines(content.pieces));
-    rulesOfPage.push(
-      content.rules.sort((a, b) => a - b).filter((top, index, all) => index === 0 || top - all[index - 1] > 1.5),
-    );
+    rulesOfPage.push(content.rules.sort((a, b) => a.top - b.top));
   }
   // A document without a text layer (scanned pages) gives "" and the reader's no-text warning.
   return { text: await textFromPages(pages, (page) => rulesOfPage[page] ?? []), warnings: [] };
