@@ -125,12 +125,12 @@ ${body}
 
 export const NAVIGATION = ["首页", "政务公开", "政务服务", "互动交流", "走进本区", "专题专栏"];
 
-/** The lines a site wraps an article in, as they come along when a page is copied as text. */
 /** The office that runs the site: the issuer's 办公室, unless the issuer is one. */
 function officeOf(site: string): string {
-  return site.endsWith("办公室") ? site : `${office}`;
+  return site.endsWith("办公室") ? site : `${site}办公室`;
 }
 
+/** The lines a site wraps an article in, as they come along when a page is copied as text. */
 export function siteLines(spec: CorpusSpec): { before: string[]; after: string[] } {
   const site = spec.issuer;
   const office = officeOf(site);
