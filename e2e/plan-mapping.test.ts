@@ -128,4 +128,35 @@ describe("column mapping on the review screen", () => {
     expect(await cardText(cards.first())).toContain("健全依法决策机制");
     expect(pageErrors).toEqual([]);
   });
+
+  it("says why a file gave no tasks and imports it at the level the user chooses", async () => {
+    const { page, pageErrors } = await openBrowser(product);
+    await login(page, "coordinator");
+    await page.goto("/plans");
+    await page.getByRole("button", { name: withIcon("导入方案") }).click();
+    const dialog = modal(page, "导入方案");
+    const items = [
+      "城北区2026年重点工作安排",
+      "一、完善重大行政决策程序，全年重大决策全部经过合法性审查。",
+      "二、推进行政执法规范化建设，年底前完成执法人员轮训。",
+      "三、健全行政复议工作机制，提升办案质量。",
+    ].join("\n");
+    await dropFile(
+      page,
+      dialog.locator(".ant-upload-drag .ant-upload-btn"),
+      Buffer.from(items),
+      "安排.txt",
+      "text/plain",
+    );
+    await dialog.getByTestId("import-error").getByText("没有找到编号的任务").waitFor();
+    const choices = dialog.getByTestId("import-choices");
+    await choices.getByLabel("任务是哪一级：", { exact: true }).click();
+    await openOption(page, "一、 条目（3 项）").click();
+    await choices.getByRole("button", { name: label("按此设置导入") }).click();
+    await page.waitForURL((url) => /^\/plans\/\d+$/.test(url.pathname));
+    const cards = page.getByTestId("task-list").locator("[data-task-card]");
+    await expect.poll(() => cards.count()).toBe(3);
+    expect(await cardText(cards.first())).toContain("完善重大行政决策程序");
+    expect(pageErrors).toEqual([]);
+  });
 });

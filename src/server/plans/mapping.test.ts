@@ -230,6 +230,20 @@ describe("a file without tasks", () => {
     expect((details as NoTasksDetails).reason).toBe("no_numbering");
   });
 
+  it("offers the numbering levels it found and imports at the level chosen", async () => {
+    const items =
+      "城北区重点工作安排\n一、完善重大行政决策程序。\n二、推进行政执法规范化建设。\n三、健全行政复议工作机制。\n";
+    const refused = await importFile(t, coordinator, "安排.txt", items);
+    expect(refused.statusCode).toBe(400);
+    const details = refused.json().error.details as NoTasksDetails;
+    expect(details.numberingLevels).toEqual([{ style: "cn", example: "一、", count: 3 }]);
+    const response = await importWith("安排.txt", items, { taskStyle: "cn" });
+    expect(response.statusCode, response.body).toBe(201);
+    const plan = response.json<PlanDetail>();
+    expect(plan.tasks.map((task) => task.number)).toEqual(["一", "二", "三"]);
+    expect(plan.layout).toMatchObject({ taskStyle: "cn", options: { taskStyle: "cn" } });
+  });
+
   it("takes chosen column roles at import, and remembers them", async () => {
     const header = ["项目", "实施单位", "时间"];
     const file = await taskTableDocx("某街道2026年为民办实事清单", header, [

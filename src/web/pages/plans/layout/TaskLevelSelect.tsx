@@ -1,4 +1,5 @@
 import { Flex, Select, Typography } from "antd";
+import { useId } from "react";
 import type { NumberingLevel } from "../../../../shared/api";
 
 /** How a level reads in the choice: "1. 条目", "（一） 条目", or every paragraph. */
@@ -16,13 +17,14 @@ type Props = {
 
 /** 任务是哪一级: the numbering style whose items are the tasks, for a document of numbered paragraphs. */
 export function TaskLevelSelect({ levels, value, disabled, onChange }: Props) {
+  const labelId = useId();
   const options = levels.map((level) => ({ value: level.style, label: levelLabel(level) }));
   if (!levels.some((level) => level.style === "paragraph")) options.push({ value: "paragraph", label: "每一段" });
   return (
     <Flex gap={8} align="center" wrap>
-      <Typography.Text id="task-level-label">任务是哪一级：</Typography.Text>
+      <Typography.Text id={labelId}>任务是哪一级：</Typography.Text>
       <Select
-        aria-labelledby="task-level-label"
+        aria-labelledby={labelId}
         style={{ minWidth: 220 }}
         placeholder="由系统判断"
         value={value ?? undefined}
