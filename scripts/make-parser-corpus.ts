@@ -91,16 +91,13 @@ ${rows.join("\n")}
 
 async function main(): Promise<void> {
   ensureTools();
-  rmSync(filesDir, { recursive: true, force: true });
-  rmSync(truthDir, { recursive: true, force: true });
-  mkdirSync(filesDir, { recursive: true });
-  mkdirSync(truthDir, { recursive: true });
   const names = new Set<string>();
   for (const spec of SPECS) {
     if (names.has(spec.name)) throw new Error(`two specs named ${spec.name}`);
     names.add(spec.name);
   }
   const outputs = new Map<string, Buffer | string>();
+  const truths = new Map<string, string>();
   const docx = new Map<string, Buffer>();
   const forPdf = new Map<string, Buffer>();
   const forDoc = new Map<string, Buffer>();
@@ -109,7 +106,7 @@ async function main(): Promise<void> {
     const { tasks, notes } = specTruth(spec);
     // one task a line: the file reads like the table it annotates
     const truth = `{\n  "tasks": [\n${tasks.map((t) => `    ${JSON.stringify(t)}`).join(",\n")}\n  ],\n  "notes": ${JSON.stringify(notes)}\n}\n`;
-    for (const format of spec.formats) writeFileSync(join(truthDir, `${fileName(spec, format)}.json`), truth);
+    for (const format of spec.formats) truths.set(`${fileName(spec, format)}.json`, truth);
     const needsDocx = spec.formats.some((f) => f === "docx" || f === "pdf-libreoffice" || f === "doc");
     if (needsDocx) docx.set(spec.name, await specDocx(spec));
     const wide = spec.layout.kind === "table" && spec.layout.columns.length >= 6;
@@ -134,6 +131,12 @@ async function main(): Promise<void> {
       outputs.set(fileName(byName.get(name) as CorpusSpec, "doc"), doc);
   for (const [name, pdf] of await chromiumPrint(prints))
     outputs.set(fileName(byName.get(name) as CorpusSpec, "pdf-chromium"), pdf);
+  // everything is rendered before the old corpus goes, so a failing spec leaves the committed corpus as it was
+  rmSync(filesDir, { recursive: true, force: true });
+  rmSync(truthDir, { recursive: true, force: true });
+  mkdirSync(filesDir, { recursive: true });
+  mkdirSync(truthDir, { recursive: true });
+  for (const [name, truth] of truths) writeFileSync(join(truthDir, name), truth);
   for (const [name, data] of [...outputs].sort(([a], [b]) => a.localeCompare(b))) {
     writeFileSync(join(filesDir, name), data);
     console.log(`${name.padEnd(40)} ${(Buffer.byteLength(data) / 1024).toFixed(1).padStart(7)} KB`);
