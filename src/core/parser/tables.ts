@@ -2,6 +2,7 @@ import { CLOSERS, OPENERS } from "./brackets.js";
 import { FOOTER } from "./footer.js";
 import type { Field } from "./labels.js";
 import type { Line } from "./lines.js";
+import { layRow } from "./row-cells.js";
 import {
   classifyHeader,
   endsLikeUnit,
@@ -145,6 +146,23 @@ function isSubHeader(upper: string[], lower: string[]): boolean {
   });
 }
 
+/**
+ * A second header row written with only the sub-columns ("牵头单位 | 配合单位" under a 责任单位 spanning them, the
+ * spanning cell's blanks lost in copying): the one unit name above is replaced by the names below it.
+ */
+function underSpanningName(upper: string[], lower: string[]): string[] | null {
+  const names = lower.filter((c) => c !== "");
+  if (names.length < 2 || names.length >= upper.length || !headerShaped(lower)) return null;
+  const unitRole = (c: string) => {
+    const role = classifyHeader(c);
+    return role !== null && UNIT_ROLES.has(role);
+  };
+  if (!names.every(unitRole)) return null;
+  const parents = upper.flatMap((c, k) => (unitRole(c) ? [k] : []));
+  if (parents.length !== 1) return null;
+  return [...upper.slice(0, parents[0]), ...names, ...upper.slice(parents[0] + 1)];
+}
+
 const MARKDOWN_RULE = /^[\s|:：\-—=+]+$/;
 
 /**
@@ -166,7 +184,12 @@ function collectPipeTable(lines: Line[], at: number): RawTable {
   const headerLines = [at];
   let i = at + 1;
   const next = i < lines.length && lines[i].text.includes("|") ? pipeCells(lines[i], style).map((c) => c.text) : null;
-  if (next && isSubHeader(header, next)) {
+  const spanned = next ? underSpanningName(header, next) : null;
+  if (spanned) {
+    header = spanned;
+    headerLines.push(i);
+    i++;
+  } else if (next && isSubHeader(header, next)) {
     const width = Math.max(header.length, next.length);
     header = Array.from({ length: width }, (_, k) => next[k] || header[k] || "");
     headerLines.push(i);
@@ -323,13 +346,8 @@ function addLayout(scan: TableScan, layout: TableLayout, guessed: boolean): numb
 function readPipeTable(lines: Line[], at: number, scan: TableScan, columnRoles: ColumnRoles): number {
   const raw = collectPipeTable(lines, at);
   const header = alignHeader(raw.header, raw.body);
-  const body = realignShortRows(header.length, raw.body).map((row) => {
-    const cells = [...row.cells];
-    const end = lines[row.line].start + lines[row.line].text.length;
-    // readers trim trailing blanks, so empty last cells may be missing
-    while (cells.length < header.length) cells.push({ text: "", start: end });
-    return { line: row.line, cells };
-  });
+  // rows short of cells (merged cells left out, blanks trimmed) are laid on the columns once their roles are known
+  const body = realignShortRows(header.length, raw.body);
   const reading = rolesFor(header, body, columnRoles);
   if (!reading) return at;
   const table = addLayout(
@@ -354,8 +372,10 @@ function readPipeTable(lines: Line[], at: number, scan: TableScan, columnRoles: 
 }
 
 /** Maps cells to columns; when counts differ, the text column takes the surplus and deadlines are found by shape. */
-function assign(columns: Column[], cells: Cell[]): Array<[Column, Cell]> {
-  if (cells.length === columns.length) return columns.map((col, k) => [col, cells[k]]);
+function assign(columns: Column[], cells: Cell[], joinRuns = false): Array<[Column, Cell]> {
+  if (cells.length === columns.length && !joinRuns) return columns.map((col, k) => [col, cells[k]]);
+  const laid = layRow(columns, cells, joinRuns);
+  if (laid) return columns.map((col, k) => [col, laid[k]]);
 
   const out: Array<[Column, Cell]> = [];
   const textAt = columns.indexOf("text");
@@ -385,8 +405,15 @@ function assign(columns: Column[], cells: Cell[]): Array<[Column, Cell]> {
   return out;
 }
 
-function rowFrom(columns: Column[], cells: Cell[], line: number, lines: number, table: number): TableRow | null {
-  const mapped = assign(columns, cells);
+function rowFrom(
+  columns: Column[],
+  cells: Cell[],
+  line: number,
+  lines: number,
+  table: number,
+  joinRuns = false,
+): TableRow | null {
+  const mapped = assign(columns, cells, joinRuns);
   const numberCell = mapped.find(([col]) => col === "number")?.[1];
   const texts = mapped.filter(([col, cell]) => col === "text" && cell.text.trim() !== "").map(([, cell]) => cell);
   const numberMatch = numberCell ? BARE_NUMBER.exec(numberCell.text.trim()) : null;
@@ -514,7 +541,7 @@ function readSpacedTable(lines: Line[], at: number, header: Column[], scan: Tabl
     const text = lines[i].text;
     if (SPACED_ROW.test(text)) {
       scan.consumed.add(i);
-      const row = rowFrom(header, cellsBySpaces(lines[i]), i, 1, table);
+      const row = rowFrom(header, cellsBySpaces(lines[i]), i, 1, table, true);
       if (row) scan.rows.push(row);
       scan.layouts[table].rows++;
       continue;
