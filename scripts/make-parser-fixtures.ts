@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
-import { encryptedDoc, libreOfficeDoc, wordFeaturesDocx } from "./parser-fixtures/doc-builders.js";
+import { encryptedDoc, headingStylesDocx, libreOfficeDoc, wordFeaturesDocx } from "./parser-fixtures/doc-builders.js";
 import { numberedDocx, plainDocx, taskTableDocx } from "./parser-fixtures/docx-builders.js";
 import { governmentPage, printableHtml } from "./parser-fixtures/html-builder.js";
 import { taskTableOfd } from "./parser-fixtures/ofd-builder.js";
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
   write(out, "encrypted.pdf", encryptedPdf(libreOfficePdf(secret)));
   write(out, "encrypted.doc", encryptedDoc(secret, "user-secret"));
   write(out, "word-features.doc", await libreOfficeDoc(await wordFeaturesDocx()));
+  write(out, "heading-styles.doc", await libreOfficeDoc(await headingStylesDocx()));
 
   write(benchOut, "parser-100-pages.pdf", await hundredPages([seed000, seed("001"), seed002, seed("003"), seed004]));
 }

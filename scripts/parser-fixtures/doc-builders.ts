@@ -9,6 +9,8 @@ import {
   FootnoteReferenceRun,
   Header,
   InsertedTextRun,
+  LevelFormat,
+  LevelSuffix,
   Packer,
   Paragraph,
   Tab,
@@ -172,6 +174,47 @@ export async function wordFeaturesDocx(): Promise<Buffer> {
               }),
             ],
           }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/**
+ * A short plan whose numbers come from paragraph styles linked to a list (一、 for the 标题 1 style, 1. for 标题 2),
+ * as Word users number headings. LibreOffice writes the list reference on each paragraph and in its style; the
+ * tests remove the paragraphs' copy to read what Word writes, the number in the style alone.
+ */
+export async function headingStylesDocx(): Promise<Buffer> {
+  const document = new Document({
+    numbering: {
+      config: [
+        {
+          reference: "headings",
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、", suffix: LevelSuffix.NOTHING },
+            { level: 1, format: LevelFormat.DECIMAL, text: "%2.", suffix: LevelSuffix.NOTHING },
+          ],
+        },
+      ],
+    },
+    styles: {
+      paragraphStyles: [
+        { id: "Heading1Numbered", name: "标题 1", paragraph: { numbering: { reference: "headings", level: 0 } } },
+        { id: "Heading2Numbered", name: "标题 2", paragraph: { numbering: { reference: "headings", level: 1 } } },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: "区法治政府建设工作要点" }),
+          new Paragraph({ text: "总体要求", style: "Heading1Numbered" }),
+          new Paragraph({ text: "加强组织领导。(责任单位:区司法局)", style: "Heading2Numbered" }),
+          new Paragraph({ text: "压实工作责任。(责任单位:各镇街)", style: "Heading2Numbered" }),
+          new Paragraph({ text: "主要任务", style: "Heading1Numbered" }),
+          new Paragraph({ text: "规范行政执法。(责任单位:各行政执法部门)", style: "Heading2Numbered" }),
+          new Paragraph({ text: "以上任务年底前完成。" }),
         ],
       },
     ],

@@ -64,6 +64,7 @@ export interface Fib {
   tableStream: "0Table" | "1Table";
   /** characters of the main text; footnotes, headers, comments and text boxes follow it */
   ccpText: number;
+  styles: FcLcb;
   clx: FcLcb;
   papx: FcLcb;
   chpx: FcLcb;
@@ -75,7 +76,7 @@ const WORD_IDENT = 0xa5ec;
 /** Word 97 and later; Word 6 and 95 wrote another FIB. */
 const FIRST_WORD97_NFIB = 0xc0;
 const FC_LCB_START = 154;
-const FC_INDEX = { plcfBteChpx: 12, plcfBtePapx: 13, clx: 33, plfLst: 73, plfLfo: 74 } as const;
+const FC_INDEX = { stshf: 1, plcfBteChpx: 12, plcfBtePapx: 13, clx: 33, plfLst: 73, plfLfo: 74 } as const;
 
 export function readFib(word: Bytes): Fib {
   if (word.u16(0) !== WORD_IDENT) throw readErrors.corrupt("Word", "no Word signature in the FIB");
@@ -92,6 +93,7 @@ export function readFib(word: Bytes): Fib {
     encrypted: (flags & 0x0100) !== 0,
     tableStream: (flags & 0x0200) !== 0 ? "1Table" : "0Table",
     ccpText: nFib >= FIRST_WORD97_NFIB ? word.i32(0x4c) : 0,
+    styles: fcLcb(FC_INDEX.stshf),
     clx: fcLcb(FC_INDEX.clx),
     papx: fcLcb(FC_INDEX.plcfBtePapx),
     chpx: fcLcb(FC_INDEX.plcfBteChpx),
@@ -197,11 +199,13 @@ export function sprms(grpprl: Uint8Array): Sprm[] {
   return found;
 }
 
-/** Properties that apply to the bytes [start, end) of WordDocument. */
-interface PropertyRun {
+/** Properties that apply to the bytes [start, end) of WordDocument: a paragraph's style and its own sprms. */
+export interface PropertyRun {
   start: number;
   end: number;
   grpprl: Uint8Array;
+  /** the paragraph style's index in the style sheet; -1 for character runs */
+  style: number;
 }
 
 const FKP_SIZE = 512;
@@ -228,17 +232,18 @@ export function readPropertyRuns(
       const offsetAt = page + 4 * (runCount + 1) + (kind === "paragraph" ? 13 * run : run);
       const offset = word.u8(offsetAt) * 2;
       if (offset === 0) {
-        runs.push({ start, end, grpprl: new Uint8Array(0) });
+        runs.push({ start, end, grpprl: new Uint8Array(0), style: kind === "paragraph" ? 0 : -1 });
         continue;
       }
       const at = page + offset;
       if (kind === "character") {
-        runs.push({ start, end, grpprl: word.slice(at + 1, word.u8(at)) });
+        runs.push({ start, end, grpprl: word.slice(at + 1, word.u8(at)), style: -1 });
         continue;
       }
       const cb = word.u8(at);
       const [from, size] = cb === 0 ? [at + 2, word.u8(at + 1) * 2] : [at + 1, cb * 2 - 1];
-      runs.push({ start, end, grpprl: size > 2 ? word.slice(from + 2, size - 2) : new Uint8Array(0) });
+      const style = size >= 2 ? word.u16(from) : 0;
+      runs.push({ start, end, grpprl: size > 2 ? word.slice(from + 2, size - 2) : new Uint8Array(0), style });
     }
   }
   return new PropertyRuns(runs);
@@ -252,7 +257,7 @@ export class PropertyRuns {
     this.runs = [...runs].sort((a, b) => a.start - b.start);
   }
 
-  at(fc: number): Uint8Array | null {
+  at(fc: number): PropertyRun | null {
     let low = 0;
     let high = this.runs.length - 1;
     while (low <= high) {
@@ -260,7 +265,7 @@ export class PropertyRuns {
       const run = this.runs[middle];
       if (fc < run.start) high = middle - 1;
       else if (fc >= run.end) low = middle + 1;
-      else return run.grpprl;
+      else return run;
     }
     return null;
   }
@@ -288,4 +293,49 @@ export function pieceText(word: Bytes, piece: Piece, cpEnd: number): string {
 /** The byte offset in WordDocument of a character position inside a piece. */
 export function byteOffset(piece: Piece, cp: number): number {
   return piece.fc + (cp - piece.cpStart) * (piece.compressed ? 1 : 2);
+}
+
+const NO_STYLE = 0x0fff;
+
+/**
+ * The paragraph sprms of each paragraph style in the style sheet (STSH), its base styles' first, so that what a
+ * paragraph takes from its style (Word keeps a heading style's list number there) can be applied before its own.
+ */
+export function paragraphStyles(table: Bytes, styles: FcLcb): Map<number, Sprm[]> {
+  const own = new Map<number, { base: number; sprms: Sprm[] }>();
+  if (styles.lcb === 0) return new Map();
+  const headerSize = table.u16(styles.fc);
+  const count = table.u16(styles.fc + 2);
+  const baseSize = table.u16(styles.fc + 4);
+  let at = styles.fc + 2 + headerSize;
+  for (let index = 0; index < count && at + 2 <= styles.fc + styles.lcb; index++) {
+    const size = table.u16(at);
+    const std = at + 2;
+    at = std + size;
+    if (size === 0) continue;
+    const kind = table.u16(std + 2) & 0x0f;
+    const base = table.u16(std + 2) >> 4;
+    const upxCount = table.u16(std + 4) & 0x0f;
+    if (kind !== 1 || upxCount < 1) continue;
+    const nameLength = table.u16(std + baseSize);
+    let upx = std + baseSize + 2 + nameLength * 2 + 2;
+    if ((upx - std) % 2 === 1) upx++;
+    const upxSize = table.u16(upx);
+    // UpxPapx: the style's index again, then its sprms.
+    own.set(index, { base, sprms: upxSize > 2 ? sprms(table.slice(upx + 4, upxSize - 2)) : [] });
+  }
+  const resolved = new Map<number, Sprm[]>();
+  const resolve = (index: number, depth: number): Sprm[] => {
+    const known = resolved.get(index);
+    if (known) return known;
+    const style = own.get(index);
+    if (!style) return [];
+    const inherited =
+      style.base !== NO_STYLE && style.base !== index && depth < 10 ? resolve(style.base, depth + 1) : [];
+    const all = [...inherited, ...style.sprms];
+    resolved.set(index, all);
+    return all;
+  };
+  for (const index of own.keys()) resolve(index, 0);
+  return resolved;
 }

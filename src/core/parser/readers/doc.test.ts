@@ -1,9 +1,46 @@
 import { describe, expect, it } from "vitest";
+import { Bytes, readFib, sprms } from "./doc-binary.js";
 import { readDocument } from "./index.js";
 import { fixture, fixtureText, oleFile, oleStreams } from "./test-helpers.js";
 
 async function lines(file: string, name = file): Promise<string[]> {
   return (await readDocument(fixture(file), name)).text.split("\n");
+}
+
+const SPRM_LIST_INSTANCE = 0x460b;
+const SPRM_LIST_LEVEL = 0x260a;
+
+/**
+ * The .doc with the list reference taken off its paragraphs (turned into indent and alignment sprms of the same
+ * sizes), so that only their styles number them, as Word writes a heading style linked to a list. Returns the
+ * bytes and how many sprms were changed.
+ */
+function withoutParagraphLists(bytes: Uint8Array): { bytes: Uint8Array; changed: number } {
+  const streams = oleStreams(bytes);
+  const word = new Uint8Array(streams.WordDocument);
+  const fib = readFib(new Bytes(word));
+  const table = new Bytes(streams[fib.tableStream]);
+  const pages = (fib.papx.lcb - 4) / 8;
+  let changed = 0;
+  for (let index = 0; index < pages; index++) {
+    const page = (table.u32(fib.papx.fc + 4 * (pages + 1) + 4 * index) & 0x3fffff) * 512;
+    const runs = word[page + 511];
+    for (let run = 0; run < runs; run++) {
+      const offset = word[page + 4 * (runs + 1) + 13 * run] * 2;
+      if (offset === 0) continue;
+      const cb = word[page + offset];
+      const [from, size] =
+        cb === 0 ? [page + offset + 2, word[page + offset + 1] * 2] : [page + offset + 1, cb * 2 - 1];
+      for (const sprm of sprms(word.subarray(from + 2, from + size))) {
+        const at = sprm.operand.byteOffset - 2;
+        if (sprm.code === SPRM_LIST_INSTANCE) word.set([0x0f, 0x84], at);
+        else if (sprm.code === SPRM_LIST_LEVEL) word.set([0x03, 0x24], at);
+        else continue;
+        changed++;
+      }
+    }
+  }
+  return { bytes: oleFile({ ...streams, WordDocument: word }), changed };
 }
 
 describe("Word 97–2003 reader", () => {
@@ -20,6 +57,23 @@ describe("Word 97–2003 reader", () => {
     expect(doc).toEqual(await lines("seed000-numbered.docx"));
     expect(doc).toContain("一、全力推进公正文明执法水平提升行动");
     expect(doc.some((line) => /^2\. 规范执法程序/.test(line))).toBe(true);
+  });
+
+  it("numbers paragraphs whose list is set by their style (a heading style linked to a list)", async () => {
+    const expected = [
+      "区法治政府建设工作要点",
+      "一、总体要求",
+      "1.加强组织领导。(责任单位:区司法局)",
+      "2.压实工作责任。(责任单位:各镇街)",
+      "二、主要任务",
+      "1.规范行政执法。(责任单位:各行政执法部门)",
+      "以上任务年底前完成。",
+    ];
+    expect(await lines("heading-styles.doc")).toEqual(expected);
+    const styleOnly = withoutParagraphLists(fixture("heading-styles.doc"));
+    // The paragraphs of one level share their properties: two list references and two levels are taken off.
+    expect(styleOnly.changed).toBeGreaterThanOrEqual(4);
+    expect((await readDocument(styleOnly.bytes, "heading-styles.doc")).text.split("\n")).toEqual(expected);
   });
 
   it("leaves the running header out of the body text: its words occur only where the plan itself has them", async () => {

@@ -12,7 +12,9 @@ import {
   Bytes,
   byteOffset,
   isWord97,
+  type PropertyRun,
   type PropertyRuns,
+  paragraphStyles,
   pieceText,
   readFib,
   readPieces,
@@ -79,7 +81,11 @@ function readTableDefinition(operand: Uint8Array, properties: ParagraphPropertie
   }
 }
 
-function paragraphProperties(grpprl: Uint8Array | null, data: Bytes | null): ParagraphProperties {
+function paragraphProperties(
+  run: PropertyRun | null,
+  styles: Map<number, Sprm[]>,
+  data: Bytes | null,
+): ParagraphProperties {
   const properties: ParagraphProperties = {
     inTable: false,
     rowEnd: false,
@@ -91,7 +97,9 @@ function paragraphProperties(grpprl: Uint8Array | null, data: Bytes | null): Par
     verticalMerge: [],
     cellEdges: [],
   };
-  for (const sprm of withHugeProperties(sprms(grpprl ?? new Uint8Array(0)), data)) {
+  const own = withHugeProperties(sprms(run?.grpprl ?? new Uint8Array(0)), data);
+  // The style's properties first (a heading style holds its list number), the paragraph's own after them.
+  for (const sprm of [...(styles.get(run?.style ?? 0) ?? []), ...own]) {
     const operand = new Bytes(sprm.operand);
     switch (sprm.code) {
       case SPRM.paragraphListLevel:
@@ -128,9 +136,9 @@ function paragraphProperties(grpprl: Uint8Array | null, data: Bytes | null): Par
 }
 
 /** Character runs that Word does not show: deleted revisions and hidden text. */
-function hiddenRun(grpprl: Uint8Array | null): boolean {
-  if (!grpprl || grpprl.length === 0) return false;
-  return sprms(grpprl).some(
+function hiddenRun(run: PropertyRun | null): boolean {
+  if (!run || run.grpprl.length === 0) return false;
+  return sprms(run.grpprl).some(
     (sprm) =>
       (sprm.code === SPRM.deleted || sprm.code === SPRM.hidden) && (sprm.operand[0] === 1 || sprm.operand[0] === 0x81),
   );
@@ -244,7 +252,7 @@ class TextCollector {
   }
 
   finish(): string[] {
-    if (this.paragraph !== "") this.end(PARAGRAPH_END, paragraphProperties(null, null));
+    if (this.paragraph !== "") this.end(PARAGRAPH_END, paragraphProperties(null, new Map(), null));
     this.endRow(null);
     this.endTable();
     return this.lines;
@@ -314,13 +322,14 @@ export function readDoc(file: OleFile, clock: ReadClock): ReadResult {
   const characters = readPropertyRuns(word, table, fib.chpx, "character");
   const numbering = docListNumbering(table, fib.lists, fib.listOverrides);
   const collector = new TextCollector(numbering);
-  const hidden = new Map<Uint8Array | null, boolean>();
+  const styles = paragraphStyles(table, fib.styles);
+  const hidden = new Map<PropertyRun | null, boolean>();
   const isHidden = (runs: PropertyRuns, fc: number) => {
-    const grpprl = runs.at(fc);
-    let known = hidden.get(grpprl);
+    const run = runs.at(fc);
+    let known = hidden.get(run);
     if (known === undefined) {
-      known = hiddenRun(grpprl);
-      hidden.set(grpprl, known);
+      known = hiddenRun(run);
+      hidden.set(run, known);
     }
     return known;
   };
@@ -337,7 +346,7 @@ export function readDoc(file: OleFile, clock: ReadClock): ReadResult {
       else if (char === FIELD_SEPARATOR) fields[fields.length - 1] = true;
       else if (char === FIELD_END) fields.pop();
       else if (char === PARAGRAPH_END || char === CELL_END || char === SECTION_END) {
-        collector.end(char, paragraphProperties(paragraphs.at(fc), data));
+        collector.end(char, paragraphProperties(paragraphs.at(fc), styles, data));
       } else if (fields.every(Boolean) && !isHidden(characters, fc)) {
         const shown = INLINE_CHARACTERS[char] ?? (char < " " ? "" : char);
         collector.add(shown);
