@@ -5,7 +5,8 @@
  * corpus README. The outputs are committed, so tests and CI never need LibreOffice or Chromium; run this again
  * only to change them: `tsx scripts/make-parser-corpus.ts` (installs its apt packages when missing).
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
@@ -23,6 +24,31 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = join(root, "src/core/parser/eval/corpus");
 const filesDir = join(corpus, "files");
 const truthDir = join(corpus, "truth");
+const manifestPath = join(corpus, "manifest.json");
+
+/**
+ * What a file is made from: its spec, its format and the renderers' code. Word, Excel and PDF files carry the time
+ * they were made, so a file whose sources did not change is kept as it is rather than made again (no churn of
+ * binary files in git, and a quicker run).
+ */
+function sourceKey(spec: CorpusSpec, format: CorpusFormat, renderers: string): string {
+  return createHash("sha256").update(renderers).update(format).update(JSON.stringify(spec)).digest("hex").slice(0, 16);
+}
+
+function renderersHash(): string {
+  const dir = join(root, "scripts/parser-corpus");
+  const hash = createHash("sha256");
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort())
+    hash.update(readFileSync(join(dir, file)));
+  hash.update(readFileSync(join(root, "scripts/make-parser-corpus.ts")));
+  return hash.digest("hex");
+}
+
+function previousManifest(): Record<string, string> {
+  return existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : {};
+}
 
 /** The file name of a spec in one format; the eval tells the format back from it. */
 export function fileName(spec: CorpusSpec, format: CorpusFormat): string {
@@ -62,7 +88,8 @@ one line per document and per format.
 
 Generated: the specs are in \`scripts/parser-corpus/specs/\`, the truth is derived from them, and
 \`tsx scripts/make-parser-corpus.ts\` writes this folder again (it needs LibreOffice and Chromium, and installs
-them when missing). Do not edit the files by hand.
+them when missing). Do not edit the files by hand. \`manifest.json\` records what each file was made from (its spec,
+format and the renderers' code); files whose sources did not change are kept byte for byte.
 
 Categories are those of issue #12: 1 grouping column, 2 unfamiliar task headers / columns told by content / a
 spanning header cell, 3 title + measures columns with inline deadlines, 4 merged 序号/unit cells with continuation
@@ -102,15 +129,28 @@ async function main(): Promise<void> {
   const forPdf = new Map<string, Buffer>();
   const forDoc = new Map<string, Buffer>();
   const prints = new Map<string, { html: string; landscape: boolean }>();
+  const renderers = renderersHash();
+  const before = previousManifest();
+  const manifest: Record<string, string> = {};
+  let kept = 0;
   for (const spec of SPECS) {
     const { tasks, notes } = specTruth(spec);
     // one task a line: the file reads like the table it annotates
     const truth = `{\n  "tasks": [\n${tasks.map((t) => `    ${JSON.stringify(t)}`).join(",\n")}\n  ],\n  "notes": ${JSON.stringify(notes)}\n}\n`;
     for (const format of spec.formats) truths.set(`${fileName(spec, format)}.json`, truth);
-    const needsDocx = spec.formats.some((f) => f === "docx" || f === "pdf-libreoffice" || f === "doc");
-    if (needsDocx) docx.set(spec.name, await specDocx(spec));
     const wide = spec.layout.kind === "table" && spec.layout.columns.length >= 6;
-    for (const format of spec.formats) {
+    const fresh = spec.formats.filter((format) => {
+      const name = fileName(spec, format);
+      manifest[name] = sourceKey(spec, format, renderers);
+      const old = join(filesDir, name);
+      if (before[name] !== manifest[name] || !existsSync(old)) return true;
+      outputs.set(name, readFileSync(old));
+      kept++;
+      return false;
+    });
+    const needsDocx = fresh.some((f) => f === "docx" || f === "pdf-libreoffice" || f === "doc");
+    if (needsDocx) docx.set(spec.name, await specDocx(spec));
+    for (const format of fresh) {
       const name = fileName(spec, format);
       const word = docx.get(spec.name);
       if (format === "docx" && word) outputs.set(name, word);
@@ -124,13 +164,15 @@ async function main(): Promise<void> {
     }
   }
   const byName = new Map(SPECS.map((s) => [s.name, s]));
-  for (const [name, pdf] of libreOfficeConvert(forPdf, "pdf"))
-    outputs.set(fileName(byName.get(name) as CorpusSpec, "pdf-libreoffice"), pdf);
+  if (forPdf.size > 0)
+    for (const [name, pdf] of libreOfficeConvert(forPdf, "pdf"))
+      outputs.set(fileName(byName.get(name) as CorpusSpec, "pdf-libreoffice"), pdf);
   if (forDoc.size > 0)
     for (const [name, doc] of libreOfficeConvert(forDoc, "doc"))
       outputs.set(fileName(byName.get(name) as CorpusSpec, "doc"), doc);
-  for (const [name, pdf] of await chromiumPrint(prints))
-    outputs.set(fileName(byName.get(name) as CorpusSpec, "pdf-chromium"), pdf);
+  if (prints.size > 0)
+    for (const [name, pdf] of await chromiumPrint(prints))
+      outputs.set(fileName(byName.get(name) as CorpusSpec, "pdf-chromium"), pdf);
   // everything is rendered before the old corpus goes, so a failing spec leaves the committed corpus as it was
   rmSync(filesDir, { recursive: true, force: true });
   rmSync(truthDir, { recursive: true, force: true });
@@ -142,7 +184,8 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(40)} ${(Buffer.byteLength(data) / 1024).toFixed(1).padStart(7)} KB`);
   }
   writeFileSync(join(corpus, "README.md"), readme(SPECS));
-  console.log(`${readdirSync(filesDir).length} files from ${SPECS.length} documents`);
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
+  console.log(`${readdirSync(filesDir).length} files from ${SPECS.length} documents (${kept} kept as they were)`);
 }
 
 await main();
