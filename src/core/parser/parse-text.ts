@@ -212,7 +212,7 @@ export function parseText(input: string, options: ParseOptions = {}): ParseResul
     warnings,
     tables: layouts,
     numberingLevels: numberingLevels(treeItems, doc, outline.plainLines),
-    taskStyle: forced ?? dominantStyle(tasks, treeItems, taskIds),
+    taskStyle: paragraphs ? "paragraph" : (forced ?? dominantStyle(tasks, treeItems, taskIds)),
   };
 }
 

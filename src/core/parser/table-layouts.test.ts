@@ -210,3 +210,37 @@ describe("a table copied as one cell per line", () => {
     ]);
   });
 });
+
+describe("rows whose pieces do not match the header", () => {
+  it("lays a continuation row copied without its merged cells on the right columns", () => {
+    const text = [
+      "序号 | 重点任务 | 责任单位 | 完成时限",
+      "牵头单位 | 配合单位",
+      "1 | 深入学习宣传宪法。 | 区委宣传部 | 区司法局 | 2027年12月底前",
+      "组织开展宪法专题宣讲不少于20场。 | 2027年10月底前",
+    ].join("\n");
+    expect(tasksOf(text)).toEqual([
+      {
+        text: "深入学习宣传宪法。\n组织开展宪法专题宣讲不少于20场。",
+        lead: ["区委宣传部"],
+        others: ["区司法局"],
+        deadlines: ["2027年12月底前", "2027年10月底前"],
+      },
+    ]);
+  });
+
+  it("reads cells separated by spaces when a unit list and a person's name hold spaces too", () => {
+    const text = [
+      "序号 工作内容 牵头单位 责任单位 主要责任人 完成时间",
+      "1 修订防汛应急预案并组织演练 区应急局 区水利局、各镇（街道） 防汛指挥部 区应急局副局长 田某 2027年4月底前",
+    ].join("\n");
+    expect(tasksOf(text)).toEqual([
+      {
+        text: "修订防汛应急预案并组织演练",
+        lead: ["区应急局"],
+        others: ["区水利局", "各镇（街道） 防汛指挥部"],
+        deadlines: ["2027年4月底前"],
+      },
+    ]);
+  });
+});

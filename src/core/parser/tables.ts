@@ -314,7 +314,8 @@ export function scanTables(lines: Line[], columnRoles: ColumnRoles = {}): TableS
   let i = 0;
   while (i < lines.length) {
     const text = lines[i].text;
-    if (text.includes("|") && headerShaped(pipeCells(lines[i]).map((c) => c.text))) {
+    const names = text.includes("|") ? pipeCells(lines[i]).map((c) => c.text) : null;
+    if (names && (headerShaped(names) || columnRoles[headerSignature(names)])) {
       const end = readPipeTable(lines, i, scan, columnRoles);
       if (end > i) {
         i = end;
@@ -333,7 +334,48 @@ export function scanTables(lines: Line[], columnRoles: ColumnRoles = {}): TableS
     }
     i++;
   }
+  if (scan.rows.length === 0) offerTable(lines, scan);
   return scan;
+}
+
+/**
+ * A document without a task table the parser could read may still hold one under headers it does not know
+ * (甲 | 乙 | 丙, 编号 | 说明 | 备注): its first "|" table is offered with the roles guessed so far, so the user can say
+ * which column holds what; nothing is read from it until then.
+ */
+function offerTable(lines: Line[], scan: TableScan): void {
+  for (let at = 0; at < lines.length; at++) {
+    if (!lines[at].text.includes("|")) continue;
+    const header = pipeCells(lines[at]).map((c) => c.text);
+    if (header.filter((c) => c !== "").length < 2 || !header.every((c) => c === "" || isHeaderShaped(c))) continue;
+    const body: string[][] = [];
+    for (let i = at + 1; i < lines.length && body.length < 200; i++) {
+      if (!lines[i].text.includes("|")) continue;
+      body.push(pipeCells(lines[i]).map((c) => c.text));
+    }
+    if (body.length === 0) continue;
+    const guessed = header.map((cell, k) => {
+      const named = cell === "" ? null : classifyHeader(cell);
+      if (named) return named;
+      const cells = body.map((row) => row[k] ?? "").filter((c) => c !== "");
+      if (cells.length > 0 && cells.filter(isTimePhrase).length * 2 >= cells.length) return "deadline";
+      if (cells.length > 0 && cells.filter(isUnitList).length * 2 >= cells.length) return "responsible";
+      return "ignored";
+    });
+    addLayout(
+      scan,
+      {
+        signature: headerSignature(header),
+        headers: header,
+        roles: guessed,
+        mapped: false,
+        samples: body.slice(0, 3).map((row) => header.map((_, k) => row[k] ?? "")),
+        rows: body.length,
+      },
+      true,
+    );
+    return;
+  }
 }
 
 function addLayout(scan: TableScan, layout: TableLayout, guessed: boolean): number {
