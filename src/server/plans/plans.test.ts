@@ -77,6 +77,18 @@ describe("import", () => {
     },
   );
 
+  it.each([
+    ["seed002-table.doc", "application/msword"],
+    ["seed002-table.ofd", "application/ofd"],
+  ])("imports %s (seed 002's task table) with its tasks and keeps its media type", async (name, mediaType) => {
+    const file = readFileSync(new URL(`../../core/parser/fixtures/${name}`, import.meta.url));
+    const response = await importFile(t, coordinator, name, file);
+    expect(response.statusCode).toBe(201);
+    const plan: PlanDetail = response.json();
+    expect(plan).toMatchObject({ status: "draft", taskCount: 43 });
+    expect(plan.file?.mediaType).toBe(mediaType);
+  });
+
   it("resolves every unit phrase of seed 000 against the demo registry, 各乡镇 to every township", async () => {
     const plan = await importSeed(t, coordinator, "000");
     expect(plan.unresolved).toEqual([]);
