@@ -145,6 +145,14 @@ describe("Word 97–2003 reader", () => {
     });
   });
 
+  it("tells a Microsoft Works .wps (a CONTENTS stream, no WordDocument) from a Kingsoft one, and says to save it as .docx", async () => {
+    const works = oleFile({ CONTENTS: new Uint8Array(1024) });
+    await expect(readDocument(works, "旧文档.wps")).rejects.toMatchObject({
+      code: "unsupported",
+      message: expect.stringMatching(/Microsoft Works.*\.docx/),
+    });
+  });
+
   it("refuses an .xls (an OLE file with a Workbook stream) with the advice to save it as .xlsx", async () => {
     const error = await readDocument(oleFile({ Workbook: new Uint8Array(2048) }), "tasks.xls").catch(
       (caught) => caught,

@@ -36,5 +36,7 @@ export function oleFormat(file: OleFile): "doc" {
   if (has("WordDocument")) return "doc";
   if (has("Workbook") || has("Book")) throw readErrors.unsupported("旧版 Excel 文件（.xls），请用“另存为”保存成 .xlsx");
   if (has("PowerPoint Document")) throw readErrors.unsupported("PowerPoint 演示文稿");
+  // Microsoft Works also names its documents .wps: its text is in a CONTENTS (Works 6–9) or MN0 (Works 4) stream.
+  if (has("CONTENTS") || has("MN0")) throw readErrors.unsupported("Microsoft Works 文档，请用“另存为”保存成 .docx");
   throw readErrors.unsupported("未知的 OLE 复合文档");
 }
