@@ -298,6 +298,7 @@ function paragraphBlocks(spec: CorpusSpec, layout: ParagraphLayout): Block[] {
       if (layout.numbering === "none") blocks.push({ type: "para", text });
       else blocks.push({ type: "item", text, number: item(number), level: "item" });
       for (const line of lines) blocks.push({ type: "para", text: line });
+      if (layout.blankBetween) blocks.push({ type: "para", text: "" });
     }
   });
   return blocks;

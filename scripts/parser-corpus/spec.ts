@@ -94,6 +94,8 @@ export interface ParagraphLayout {
   sectionStyle?: "chapter" | "section" | "item";
   /** task numbers start again at 1 under each heading */
   restartItems?: boolean;
+  /** an empty paragraph after each task's block, as many offices space them */
+  blankBetween?: boolean;
   /** task number punctuation for typed numbers */
   itemStyle?: "dot" | "comma" | "paren" | "cn-paren";
   /** the labels of the clause fields, when not 牵头单位 / 责任单位 / 配合单位 / 完成时限 / 牵头领导 / 联系人 */

@@ -8,7 +8,7 @@ import { MERGED } from "./merged.js";
 import { MIXED } from "./mixed.js";
 import { MORE } from "./more.js";
 import { PARAGRAPHS } from "./paragraphs.js";
-import { UNNUMBERED } from "./unnumbered.js";
+import { UNNUMBERED, UNNUMBERED_MORE } from "./unnumbered.js";
 
 export const SPECS: CorpusSpec[] = [
   ...GROUPS,
@@ -20,4 +20,5 @@ export const SPECS: CorpusSpec[] = [
   ...MIXED,
   ...LONG,
   ...MORE,
+  ...UNNUMBERED_MORE,
 ];

@@ -138,3 +138,107 @@ export const UNNUMBERED: CorpusSpec[] = [
     notes: "Unnumbered tasks, each followed by 牵头单位： / 配合单位： / 完成时限： lines.",
   },
 ];
+
+export const UNNUMBERED_MORE: CorpusSpec[] = [
+  {
+    name: "u04-fenjie-wubianhao",
+    about: "一、标题下的无编号任务，各带“牵头领导/牵头单位/责任单位/完成时限”四行",
+    categories: [7, 9],
+    issuer: OFFICE,
+    title: "云溪区2026年“三服务”活动重点任务分解",
+    intro: ["为深入开展服务企业、服务群众、服务基层活动，现将重点任务分解如下。"],
+    sections: [
+      {
+        title: "服务企业",
+        tasks: [
+          task(
+            "建立区领导联系重点企业制度，定期走访解决企业困难",
+            "区经济信息委",
+            "区商务委、区发展改革委",
+            "长期坚持",
+            {
+              leader: "马志强",
+            },
+          ),
+          task(
+            "开展惠企政策“直通车”活动，政策兑现时间压缩至15个工作日",
+            "区财政局",
+            "区经济信息委、区政务服务管理办",
+            "2026年6月底前",
+            {
+              leader: "马志强",
+            },
+          ),
+        ],
+      },
+      {
+        title: "服务群众",
+        tasks: [
+          task(
+            "开展“群众事马上办”活动，12345热线诉求按期办结率达到98%",
+            "区政府办公室",
+            "区政府各部门、各镇街",
+            "持续推进",
+            {
+              leader: "陈晓东",
+            },
+          ),
+          task("推进“15分钟公共法律服务圈”建设，实现法律服务就近可及", "区司法局", "各镇街", "2026年10月底前", {
+            leader: "刘文华",
+          }),
+        ],
+      },
+      {
+        title: "服务基层",
+        tasks: [
+          task("推动资源、服务、管理向基层下沉，公布镇街履职事项清单", "区委编办", "各镇街", "2026年8月底前", {
+            leader: "陈晓东",
+          }),
+        ],
+      },
+    ],
+    after: SIGNATURE,
+    layout: { kind: "paragraphs", clause: "label-lines", numbering: "none" },
+    formats: ["docx", "html", "text", "pdf-chromium", "doc"],
+    notes:
+      "Tasks without numbers under 一、 headings; each plain line is followed by 牵头领导 / 牵头单位 / 责任单位 / 完成时限. 牵头领导 is a person.",
+  },
+  {
+    name: "u05-kongxing-fenge",
+    about: "无编号任务块之间以空行分隔，块内“责任单位/配合单位/时间节点”",
+    categories: [7, 6],
+    issuer: "云溪区城市管理局",
+    title: "云溪区2026年市容环境综合整治工作安排",
+    intro: ["各有关单位："],
+    sections: [
+      {
+        title: "",
+        tasks: [
+          task("集中整治城区主次干道占道经营、店外经营等问题", "", "区城市管理局", "2026年5月底前", {
+            cooperating: ["区市场监管局", "各街道"],
+          }),
+          task("开展建筑工地扬尘专项治理，落实围挡、冲洗、覆盖等措施", "", "区住房城乡建设委", "2026年6月底前", {
+            cooperating: ["区城市管理局", "区生态环境局"],
+          }),
+          task("清理城乡接合部积存垃圾，建立长效保洁机制", "", "各镇街", "长期坚持", {
+            cooperating: ["区城市管理局"],
+          }),
+          task("规范城区夜间施工管理，查处违规夜间施工扰民行为", "", "区城市管理局", "持续推进", {
+            cooperating: ["区生态环境局", "区公安分局"],
+          }),
+        ],
+      },
+    ],
+    after: ["区城市管理局", "2026年4月8日"],
+    layout: {
+      kind: "paragraphs",
+      clause: "label-lines",
+      numbering: "none",
+      blankBetween: true,
+      labels: { deadline: "时间节点" },
+    },
+    formats: ["text", "text-gbk", "docx", "html", "pdf-libreoffice"],
+    notes:
+      "Unnumbered tasks, each followed by 责任单位 / 配合单位 / 时间节点 lines and an empty line. No lead marked: 责任单位 and 配合单位 are others.",
+  },
+];
