@@ -13,7 +13,7 @@ import iconv from "iconv-lite";
 import { encryptedDoc, headingStylesDocx, libreOfficeDoc, wordFeaturesDocx } from "./parser-fixtures/doc-builders.js";
 import { numberedDocx, plainDocx, taskTableDocx } from "./parser-fixtures/docx-builders.js";
 import { governmentPage, printableHtml } from "./parser-fixtures/html-builder.js";
-import { taskTableOfd } from "./parser-fixtures/ofd-builder.js";
+import { ofdFromPdf, taskTableOfd } from "./parser-fixtures/ofd-builder.js";
 import {
   chromiumPdf,
   encryptedPdf,
@@ -76,7 +76,13 @@ async function main(): Promise<void> {
 
   const numbered = await numberedDocx(seed000, "中卫市沙坡头区人民政府办公室");
   write(out, "seed000-numbered.docx", numbered);
-  write(out, "seed000-libreoffice.pdf", libreOfficePdf(numbered));
+  const numberedPdf = libreOfficePdf(numbered);
+  write(out, "seed000-libreoffice.pdf", numberedPdf);
+  write(
+    out,
+    "seed000-libreoffice.ofd",
+    await ofdFromPdf(numberedPdf, "沙坡头区法治政府建设“四大行动(2025年)”任务分工方案"),
+  );
   write(out, "seed000-numbered.doc", await libreOfficeDoc(numbered));
 
   const table = taskTableSeed(seed002);

@@ -7,6 +7,9 @@
  * and one Doc_0/Pages/Page_N/Content.xml per page.
  */
 import JSZip from "jszip";
+import { getDocumentProxy } from "unpdf";
+import { ReadClock } from "../../src/core/parser/readers/limits.js";
+import { horizontalRules } from "../../src/core/parser/readers/pdf-rules.js";
 import type { SeedLine, TaskTableSeed } from "./seed-structure.js";
 
 const PAGE = { width: 210, height: 297, left: 28, right: 26, top: 37, bottom: 35 };
@@ -92,11 +95,19 @@ class OfdPages {
     this.y = PAGE.top;
   }
 
+  /** "- N -" centred at the foot of every page. */
+  pageNumbers(): void {
+    this.pages.forEach((_, index) => {
+      const footer = `- ${index + 1} -`;
+      this.textOn(index, footer, (PAGE.width - lineWidth(footer, 4.9)) / 2, 276.9, 4.9, FONT.song);
+    });
+  }
+
   fits(height: number): boolean {
     return this.y + height <= PAGE.height - PAGE.bottom;
   }
 
-  private nextId(): number {
+  nextId(): number {
     return this.id++;
   }
 
@@ -104,35 +115,45 @@ class OfdPages {
     return this.id;
   }
 
-  /** One line of text whose baseline is `baseline` mm from the page top. */
+  /** One line of text whose baseline is `baseline` mm from the page top, on the current page. */
   text(text: string, x: number, baseline: number, size: number, font: number): void {
+    this.textOn(this.pages.length - 1, text, x, baseline, size, font);
+  }
+
+  /**
+   * One run of text on a page; its characters are spaced by `steps` (DeltaX) when given, else by their width at
+   * this size.
+   */
+  textOn(page: number, text: string, x: number, baseline: number, size: number, font: number, steps?: number[]): void {
     if (text === "") return;
     const chars = Array.from(text);
-    const steps = chars.slice(0, -1).map((char) => charWidth(char, size));
-    const width = lineWidth(text, size);
+    const advances = steps ?? chars.slice(0, -1).map((char) => charWidth(char, size));
+    const width = steps
+      ? steps.reduce((sum, step) => sum + step, 0) + charWidth(chars[chars.length - 1], size)
+      : lineWidth(text, size);
     const top = baseline - size;
-    this.current.push(
+    this.pages[page].push(
       `<ofd:TextObject ID="${this.nextId()}" Boundary="${mm(x)} ${mm(top)} ${mm(width)} ${mm(size * 1.25)}" Font="${font}" Size="${mm(size)}">` +
         `<ofd:FillColor Value="0 0 0"/>` +
-        `<ofd:TextCode X="0" Y="${mm(size)}"${steps.length > 0 ? ` DeltaX="${deltaX(steps)}"` : ""}>${escapeXml(text)}</ofd:TextCode>` +
+        `<ofd:TextCode X="0" Y="${mm(size)}"${advances.length > 0 ? ` DeltaX="${deltaX(advances)}"` : ""}>${escapeXml(text)}</ofd:TextCode>` +
         "</ofd:TextObject>",
     );
   }
 
-  /** A straight border line from (x0, y0) to (x1, y1), in page millimetres. */
+  /** A straight border line from (x0, y0) to (x1, y1), in page millimetres, on the current page. */
   line(x0: number, y0: number, x1: number, y1: number): void {
+    this.lineOn(this.pages.length - 1, x0, y0, x1, y1);
+  }
+
+  lineOn(page: number, x0: number, y0: number, x1: number, y1: number): void {
     const left = Math.min(x0, x1);
     const top = Math.min(y0, y1);
-    this.current.push(
+    this.pages[page].push(
       `<ofd:PathObject ID="${this.nextId()}" Boundary="${mm(left)} ${mm(top)} ${mm(Math.abs(x1 - x0))} ${mm(Math.abs(y1 - y0))}" LineWidth="0.25">` +
         `<ofd:StrokeColor Value="0 0 0"/>` +
         `<ofd:AbbreviatedData>M ${mm(x0 - left)} ${mm(y0 - top)} L ${mm(x1 - left)} ${mm(y1 - top)}</ofd:AbbreviatedData>` +
         "</ofd:PathObject>",
     );
-  }
-
-  private get current(): string[] {
-    return this.pages[this.pages.length - 1];
   }
 }
 
@@ -234,21 +255,46 @@ function taskRows(seed: TaskTableSeed): TableRow[] {
   return rows;
 }
 
-function pageXml(objects: string[], number: number, id: number): string {
-  const footer = `- ${number} -`;
-  const footerX = (PAGE.width - lineWidth(footer, 4.9)) / 2;
-  const footerObject =
-    `<ofd:TextObject ID="${id}" Boundary="${mm(footerX)} 272 ${mm(lineWidth(footer, 4.9))} 6" Font="${FONT.song}" Size="4.9">` +
-    `<ofd:TextCode X="0" Y="4.9" DeltaX="${deltaX(
-      Array.from(footer)
-        .slice(0, -1)
-        .map((char) => charWidth(char, 4.9)),
-    )}">${footer}</ofd:TextCode></ofd:TextObject>`;
+function pageXml(objects: string[], layer: number, size: { width: number; height: number }): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016">` +
-    `<ofd:Area><ofd:PhysicalBox>0 0 ${PAGE.width} ${PAGE.height}</ofd:PhysicalBox></ofd:Area>` +
-    `<ofd:Content><ofd:Layer ID="${id + 1}" Type="Body">${objects.join("")}${footerObject}</ofd:Layer></ofd:Content></ofd:Page>\n`
+    `<ofd:Area><ofd:PhysicalBox>0 0 ${mm(size.width)} ${mm(size.height)}</ofd:PhysicalBox></ofd:Area>` +
+    `<ofd:Content><ofd:Layer ID="${layer}" Type="Body">${objects.join("")}</ofd:Layer></ofd:Content></ofd:Page>\n`
   );
+}
+
+/** The OFD package of laid-out pages: OFD.xml, the document, its fonts and one Content.xml per page. */
+async function ofdPackage(
+  pages: OfdPages,
+  docTitle: string,
+  sizes: Array<{ width: number; height: number }>,
+): Promise<Buffer> {
+  const zip = new JSZip();
+  const pageEntries = pages.pages.map((objects, index) => {
+    zip.file(`Doc_0/Pages/Page_${index}/Content.xml`, pageXml(objects, pages.nextId(), sizes[index] ?? sizes[0]));
+    return `<ofd:Page ID="${pages.nextId()}" BaseLoc="Pages/Page_${index}/Content.xml"/>`;
+  });
+  zip.file(
+    "OFD.xml",
+    `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD">` +
+      `<ofd:DocBody><ofd:DocInfo><ofd:DocID>6f2b1c0e8d5a4e7f9a3b2c1d0e9f8a7b</ofd:DocID><ofd:Title>${escapeXml(docTitle)}</ofd:Title>` +
+      `<ofd:CreationDate>2025-01-01</ofd:CreationDate><ofd:Creator>fazhi fixture builder</ofd:Creator></ofd:DocInfo>` +
+      "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>\n",
+  );
+  const [first] = sizes;
+  zip.file(
+    "Doc_0/Document.xml",
+    `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016">` +
+      `<ofd:CommonData><ofd:MaxUnitID>${pages.maxId}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 ${mm(first.width)} ${mm(first.height)}</ofd:PhysicalBox></ofd:PageArea>` +
+      "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>" +
+      `<ofd:Pages>${pageEntries.join("")}</ofd:Pages></ofd:Document>\n`,
+  );
+  zip.file(
+    "Doc_0/PublicRes.xml",
+    `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res">` +
+      `<ofd:Fonts><ofd:Font ID="${FONT.song}" FontName="宋体" FamilyName="宋体"/><ofd:Font ID="${FONT.fangsong}" FontName="仿宋" FamilyName="仿宋"/></ofd:Fonts></ofd:Res>\n`,
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 function lineText(line: SeedLine): string {
@@ -267,31 +313,48 @@ export async function taskTableOfd(seed: TaskTableSeed, docTitle: string): Promi
   table(pages, taskRows(seed));
   for (const line of seed.after.filter((entry) => lineText(entry) !== "")) paragraph(pages, lineText(line));
 
-  const zip = new JSZip();
-  let id = pages.maxId;
-  const pageEntries = pages.pages.map((objects, index) => {
-    zip.file(`Doc_0/Pages/Page_${index}/Content.xml`, pageXml(objects, index + 1, id));
-    id += 2;
-    return `<ofd:Page ID="${id++}" BaseLoc="Pages/Page_${index}/Content.xml"/>`;
-  });
-  zip.file(
-    "OFD.xml",
-    `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD">` +
-      `<ofd:DocBody><ofd:DocInfo><ofd:DocID>6f2b1c0e8d5a4e7f9a3b2c1d0e9f8a7b</ofd:DocID><ofd:Title>${escapeXml(docTitle)}</ofd:Title>` +
-      `<ofd:CreationDate>2025-01-01</ofd:CreationDate><ofd:Creator>fazhi fixture builder</ofd:Creator></ofd:DocInfo>` +
-      "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>\n",
-  );
-  zip.file(
-    "Doc_0/Document.xml",
-    `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016">` +
-      `<ofd:CommonData><ofd:MaxUnitID>${id}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 ${PAGE.width} ${PAGE.height}</ofd:PhysicalBox></ofd:PageArea>` +
-      "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>" +
-      `<ofd:Pages>${pageEntries.join("")}</ofd:Pages></ofd:Document>\n`,
-  );
-  zip.file(
-    "Doc_0/PublicRes.xml",
-    `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res">` +
-      `<ofd:Fonts><ofd:Font ID="${FONT.song}" FontName="宋体" FamilyName="宋体"/><ofd:Font ID="${FONT.fangsong}" FontName="仿宋" FamilyName="仿宋"/></ofd:Fonts></ofd:Res>\n`,
-  );
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  pages.pageNumbers();
+  return ofdPackage(pages, docTitle, [PAGE]);
+}
+
+const MM_PER_POINT = 25.4 / 72;
+
+/**
+ * An OFD with the layout of a PDF, as a converter "printing" to OFD writes it: every text item of the PDF's text
+ * layer becomes a TextObject at its place (its characters spaced evenly over the item's width), every table border
+ * the PDF draws a PathObject. Lets every PDF fixture of the corpus be read as OFD too.
+ */
+export async function ofdFromPdf(pdf: Buffer, docTitle: string): Promise<Buffer> {
+  const document = await getDocumentProxy(new Uint8Array(pdf), { verbosity: 0 });
+  const pages = new OfdPages();
+  const sizes: Array<{ width: number; height: number }> = [];
+  try {
+    for (let number = 1; number <= document.numPages; number++) {
+      if (number > 1) pages.newPage();
+      const page = await document.getPage(number);
+      const [, , width, height] = page.view;
+      sizes.push({ width: width * MM_PER_POINT, height: height * MM_PER_POINT });
+      const content = await page.getTextContent();
+      for (const item of content.items) {
+        if (!("str" in item) || item.str.trim() === "") continue;
+        const [, , c, d, x, y] = item.transform;
+        const size = (Math.hypot(c, d) || item.height) * MM_PER_POINT;
+        const chars = Array.from(item.str);
+        const step = (item.width * MM_PER_POINT) / chars.length;
+        const steps = chars.slice(0, -1).map(() => step);
+        pages.textOn(number - 1, item.str, x * MM_PER_POINT, (height - y) * MM_PER_POINT, size, FONT.song, steps);
+      }
+      for (const rule of await horizontalRules(document, number, new ReadClock(60_000))) {
+        const [x0, y0, x1, y1] =
+          rule.bottom - rule.top < rule.right - rule.left
+            ? [rule.left, (rule.top + rule.bottom) / 2, rule.right, (rule.top + rule.bottom) / 2]
+            : [(rule.left + rule.right) / 2, rule.top, (rule.left + rule.right) / 2, rule.bottom];
+        pages.lineOn(number - 1, x0 * MM_PER_POINT, y0 * MM_PER_POINT, x1 * MM_PER_POINT, y1 * MM_PER_POINT);
+      }
+      page.cleanup();
+    }
+  } finally {
+    await document.destroy();
+  }
+  return ofdPackage(pages, docTitle, sizes);
 }

@@ -24,6 +24,7 @@ const FORMATS: Array<[string, string, string, boolean?]> = [
   ["Word 97–2003 task table, made by LibreOffice", "seed002-table.doc", "seed002.txt"],
   ["Word 97–2003 with automatic numbering, made by LibreOffice", "seed000-numbered.doc", "seed000.txt"],
   ["OFD of a ruled task table", "seed002-table.ofd", "seed002.txt", true],
+  ["OFD with the layout of the LibreOffice PDF", "seed000-libreoffice.ofd", "seed000.txt"],
   ["PDF of a ruled task table, made by LibreOffice", "seed002-table-libreoffice.pdf", "seed002.txt", true],
   ["Excel task table, columns out of order", "seed002-tasks.xlsx", "seed002.txt"],
   ["GBK text", "seed004-gbk.txt", "seed004.txt"],

@@ -53,6 +53,17 @@ describe("OFD reader", () => {
     expect(elapsed).toBeLessThan(2_000);
   });
 
+  it("rebuilds the paragraphs of a plan laid out as its LibreOffice PDF, without running header or page numbers", async () => {
+    const read = await readDocument(fixture("seed000-libreoffice.ofd"), "seed000-libreoffice.ofd");
+    expect(read.text.split("\n")).toEqual(seedParagraphs("seed000.txt"));
+  });
+
+  it("stops at the time limit", async () => {
+    await expect(readDocument(fixture("seed002-table.ofd"), "plan.ofd", { timeLimitMs: -1 })).rejects.toMatchObject({
+      code: "timeout",
+    });
+  });
+
   it("places text by Boundary, TextCode X/Y and DeltaX, and splits a run at a wide DeltaX gap", async () => {
     const gap = `<ofd:TextObject ID="3" Boundary="20 40 170 6" Size="4.2"><ofd:TextCode X="0" Y="4.2" DeltaX="4.2 4.2 40 4.2">甲乙丙丁戊</ofd:TextCode></ofd:TextObject>`;
     const read = await readDocument(await ofdPackage([text(20, 30, "第一行文字") + gap]), "a.ofd");
