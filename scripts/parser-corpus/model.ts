@@ -202,6 +202,12 @@ function tableBlocks(spec: CorpusSpec, layout: TableLayout): Block[] {
         cells: [{ text: `${headingNumber(s, "chapter")}${section.title}`, span: width }],
         heading: true,
       });
+    if (layout.sections === "number-rows")
+      table.rows.push({
+        cells: layout.columns.map((column) => ({
+          text: column.kind === "number" ? chineseNumber(s + 1) : column.kind === "text" ? section.title : "",
+        })),
+      });
     let groupStarts = true;
     let runs: Runs = new Map();
     for (const task of section.tasks) {

@@ -48,8 +48,11 @@ export type FlatStyle =
 export interface TableLayout {
   kind: "table";
   columns: Column[];
-  /** sections as merged group cells, as full-width heading rows, as a paragraph before a table of their own, or none */
-  sections: "group-column" | "heading-rows" | "separate-tables" | "none";
+  /**
+   * sections as merged group cells, as full-width heading rows, as rows holding 一 in the number column and the
+   * heading in the text column (as Excel sheets have them), as a paragraph before a table of their own, or none
+   */
+  sections: "group-column" | "heading-rows" | "number-rows" | "separate-tables" | "none";
   /** a header cell spanning two adjacent columns: [index of the first column, the spanning header's text] */
   spanHeader?: [number, string];
   /** a two-row header: [index of the first column, text of the upper cell spanning two columns] */

@@ -6,7 +6,7 @@ import { LONG } from "./long.js";
 import { MEASURES } from "./measures.js";
 import { MERGED } from "./merged.js";
 import { MIXED } from "./mixed.js";
-import { MORE } from "./more.js";
+import { MORE, NUMBER_ROWS } from "./more.js";
 import { PARAGRAPHS } from "./paragraphs.js";
 import { UNNUMBERED, UNNUMBERED_MORE } from "./unnumbered.js";
 
@@ -21,4 +21,5 @@ export const SPECS: CorpusSpec[] = [
   ...LONG,
   ...MORE,
   ...UNNUMBERED_MORE,
+  ...NUMBER_ROWS,
 ];

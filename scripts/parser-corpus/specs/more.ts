@@ -465,3 +465,72 @@ export const MORE: CorpusSpec[] = [
       "Headings 一、培育目标 / 二、培育任务 before the table; after it 三、工作要求 with （一）（二）（三） paragraphs: not tasks, and 每年12月15日前 in them belongs to no task.",
   },
 ];
+
+export const NUMBER_ROWS: CorpusSpec[] = [
+  {
+    name: "b11-xuhao-fenzu-hang",
+    about: "Excel常见写法：分组行在序号列写“一”“二”、任务列写分组名，其余单元格为空",
+    categories: [1, 2, 5],
+    issuer: OFFICE,
+    title: "云溪区2026年法治化营商环境提升行动任务清单",
+    intro: ["各责任单位要对照任务清单，明确责任人和推进措施。"],
+    sections: [
+      {
+        title: "提升政务服务效能",
+        tasks: [
+          task(
+            "推行企业开办“一日办结”，实现开办全程网上办理",
+            "区市场监管局",
+            "区政务服务管理办、区税务局",
+            "2026年5月底前",
+          ),
+          task(
+            "压缩工程建设项目审批时间，社会投资小型项目审批不超过15个工作日",
+            "区住房城乡建设委",
+            "区规划自然资源局",
+            "2026年9月底前",
+          ),
+        ],
+      },
+      {
+        title: "强化公正监管",
+        tasks: [
+          task(
+            "推行“综合监管一件事”，在10个以上行业领域开展跨部门联合检查",
+            "区市场监管局",
+            "各行政执法部门",
+            "2026年12月底前",
+          ),
+          task("建立涉企行政执法检查备案制度，杜绝随意检查", "区司法局", "各行政执法部门", "2026年6月底前"),
+        ],
+      },
+      {
+        title: "加强权益保护",
+        tasks: [
+          task(
+            "健全中小企业账款支付保障机制，开展拖欠账款清理",
+            "区经济信息委",
+            "区财政局、区国资中心",
+            "2026年10月底前",
+          ),
+        ],
+      },
+    ],
+    after: SIGNATURE,
+    layout: {
+      kind: "table",
+      columns: [
+        { header: "序号", kind: "number" },
+        { header: "主要任务", kind: "text" },
+        { header: "牵头单位", kind: "lead" },
+        { header: "配合单位", kind: "others" },
+        { header: "完成时限", kind: "deadline" },
+      ],
+      sections: "number-rows",
+      flat: "bars",
+    },
+    formats: ["xlsx", "docx", "pdf-libreoffice", "pdf-chromium", "text-gbk", "html"],
+    notes:
+      "Section rows hold 一/二/三 in the 序号 column and the section's name in the task column, the other cells empty: they are headings, not tasks; task rows are numbered 1, 2, … on across sections.",
+  },
+];
