@@ -1,7 +1,7 @@
 import { firstLabelOutsideBrackets, isLabelLine } from "./labels.js";
 import { normaliseChars, simplifyForDetection } from "./normalise.js";
 import { detectNumbering } from "./numbering.js";
-import { scanTables } from "./tables.js";
+import { CELL_LINE_BREAK, scanTables } from "./tables.js";
 
 export interface Line {
   text: string;
@@ -118,11 +118,13 @@ function join(prev: Paragraph, next: string): void {
  * paragraphs broken by page breaks or hard wraps joined again. Table lines are never joined.
  */
 export function toLines(raw: string): { text: string; lines: Line[] } {
-  const trimmed = joinCellLines(
-    normaliseChars(raw)
-      .split("\n")
-      .map((l) => l.trim())
-      .filter((l) => l !== "" && !PAGE_NUMBER.test(l)),
+  const trimmed = joinWrappedRows(
+    joinCellLines(
+      normaliseChars(raw)
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l !== "" && !PAGE_NUMBER.test(l)),
+    ),
   );
   const probe = trimmed.map((text) => ({ text, start: 0 }));
   const { consumed } = scanTables(probe);
@@ -165,6 +167,54 @@ function joinCellLines(lines: string[]): string[] {
       while (lines[i] === "|") i++;
     }
     out.push(...rowsOfCells(cells));
+  }
+  return out;
+}
+
+/** Cells of a "|" line: a closing "|" adds none. */
+const pipeCount = (line: string) => line.replace(/\|\s*$/, "").split("|").length;
+
+const ROW_START = /^[(（]?\d{1,3}[)）.、．]?\s*\|/;
+
+/** How many further lines a cell of a copied table may run on over before its row is given up as complete. */
+const MAX_WRAPPED_LINES = 8;
+
+/**
+ * Rows of a copied table whose cells hold line breaks ("1 | 健全…机制：" / "（1）…；" / "（2）… | 区司法局 | …"): the
+ * lines up to the one that completes the row's cells are one row again, the breaks kept as CELL_LINE_BREAK.
+ */
+function joinWrappedRows(lines: string[]): string[] {
+  const out: string[] = [];
+  let width = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.includes("|")) {
+      out.push(line);
+      continue;
+    }
+    const cells = pipeCount(line);
+    const row = ROW_START.test(line);
+    // a "|" line that is no numbered row (a header) sets the width of the rows below it
+    if (!row) width = cells >= 3 ? cells : 0;
+    if (!row || width === 0 || cells >= width) {
+      out.push(line);
+      continue;
+    }
+    let count = cells;
+    let end = i;
+    while (count < width && end + 1 < lines.length && end - i < MAX_WRAPPED_LINES) {
+      const next = lines[end + 1];
+      // the next row starts: this one was complete as it was
+      if (ROW_START.test(next) && next.includes("|")) break;
+      end++;
+      if (next.includes("|")) count += pipeCount(next) - 1;
+    }
+    if (count !== width) {
+      out.push(line);
+      continue;
+    }
+    out.push(lines.slice(i, end + 1).join(CELL_LINE_BREAK));
+    i = end;
   }
   return out;
 }

@@ -32,18 +32,21 @@ interface Doc {
 }
 
 /** Scopes of "排序第一的单位为牵头单位": [from, to) ranges of the text. */
-function firstIsLeadScopes(doc: Doc, items: Item[]): Array<[number, number]> {
+function firstIsLeadScopes(doc: Doc, items: Item[], roles: Map<Item, Role>): Array<[number, number]> {
   const scopes: Array<[number, number]> = [];
   FIRST_IS_LEAD.lastIndex = 0;
   let k = 0;
   for (let m = FIRST_IS_LEAD.exec(doc.simplified); m; m = FIRST_IS_LEAD.exec(doc.simplified)) {
     // items are in document order, so the holder search moves forward only
     while (k + 1 < items.length && items[k + 1].start <= m.index) k++;
-    const holder = items[k] && items[k].start <= m.index && m.index < items[k].end ? items[k] : undefined;
+    const inside = items[k] && items[k].start <= m.index && m.index < items[k].end ? items[k] : undefined;
+    // a note in a task or heading holds there (or on, with 下同); in a 填报说明 item it holds for the document
+    const role = inside ? roles.get(inside) : undefined;
+    const holder = role === "task" || role === "section" ? inside : undefined;
     // a note outside every task (under the title, above a table, in a closing 注) holds for the whole document
     const from = holder ? holder.start : 0;
     const toEnd = Boolean(m[1]) || !holder;
-    scopes.push([from, toEnd ? doc.text.length : (holder?.end ?? doc.text.length)]);
+    scopes.push([from, toEnd || !holder ? doc.text.length : extentOf(holder)]);
     // once it holds to the end, later statements change nothing
     if (toEnd) break;
   }
@@ -92,7 +95,7 @@ export function parseText(input: string, options: ParseOptions = {}): ParseResul
   const headingOf = (i: Item) => i.title ?? (i.row ? i.row.text : headingText(doc.text.slice(i.textStart, i.bodyEnd)));
   const forced = paragraphs ? "plain" : chosenStyle(options.taskStyle, treeItems);
   const { roles, inherited } = selectTasks(outline.roots, headingOf, forced);
-  const scopes = firstIsLeadScopes(doc, treeItems);
+  const scopes = firstIsLeadScopes(doc, treeItems, roles);
 
   const sections: Section[] = [];
   const facts: TaskFacts[] = [];

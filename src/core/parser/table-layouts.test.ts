@@ -244,3 +244,19 @@ describe("rows whose pieces do not match the header", () => {
     ]);
   });
 });
+
+describe("a copied row whose cells hold line breaks", () => {
+  it("joins the lines up to the one that completes the row", () => {
+    const text = [
+      "序号 | 具体措施 | 牵头单位 | 完成时限 |",
+      "1 | 健全执法监督机制：",
+      "（1）明确监督机构；",
+      "（2）设立监督联络员。 | 区司法局 | 2027年6月底前 |",
+      "2 | 开展案卷评查。 | 区司法局 | 每年11月底前 |",
+    ].join("\n");
+    expect(tasksOf(text).map((t) => [t.text.slice(0, 8), t.lead, t.deadlines])).toEqual([
+      ["健全执法监督机制", ["区司法局"], ["2027年6月底前"]],
+      ["开展案卷评查。", ["区司法局"], ["每年11月底前"]],
+    ]);
+  });
+});
