@@ -24,7 +24,7 @@ import {
 } from "./doc-binary.js";
 import { docListNumbering } from "./doc-lists.js";
 import type { ListNumbering } from "./docx-numbering.js";
-import { readErrors } from "./errors.js";
+import { DocumentReadError, readErrors } from "./errors.js";
 import type { ReadClock } from "./limits.js";
 import { type OleFile, rootStream } from "./ole.js";
 
@@ -309,6 +309,15 @@ const LIST_WARNING: ParseWarning = {
 
 /** Reads the main text of a Word 97–2003 (or WPS) document held in an OLE file with a WordDocument stream. */
 export function readDoc(file: OleFile, clock: ReadClock): ReadResult {
+  try {
+    return readWordDocument(file, clock);
+  } catch (error) {
+    if (error instanceof DocumentReadError) throw error;
+    throw readErrors.corrupt("Word", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  }
+}
+
+function readWordDocument(file: OleFile, clock: ReadClock): ReadResult {
   const word = stream(file, "WordDocument");
   if (!word) throw readErrors.corrupt("Word", "no WordDocument stream");
   const fib = readFib(word);

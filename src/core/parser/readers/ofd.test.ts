@@ -89,6 +89,8 @@ describe("OFD reader", () => {
   it("expands DeltaX's g form", () => {
     expect(deltas("1 g 3 2.5 4")).toEqual([1, 2.5, 2.5, 2.5, 4]);
     expect(deltas(undefined)).toEqual([]);
+    // As many as the text needs, however many a crafted file claims.
+    expect(deltas("g 1000000000 1", 3)).toEqual([1, 1, 1]);
   });
 
   it("answers an OFD without text (a scan) with empty text and the no-text warning", async () => {
@@ -106,6 +108,12 @@ describe("OFD reader", () => {
     ).rejects.toMatchObject({ code: "corrupt", message: expect.stringContaining("OFD") });
     const missing = await ofdPackage([text(20, 30, "正文")], { pageLocation: () => "Pages/Nowhere/Content.xml" });
     await expect(readDocument(missing, "y.ofd")).rejects.toMatchObject({ code: "corrupt" });
+  });
+
+  it("refuses page blocks nested past any sensible depth as corrupt, not as a crash", async () => {
+    const depth = 200_000;
+    const nested = `${"<ofd:PageBlock>".repeat(depth)}${text(20, 30, "正文")}${"</ofd:PageBlock>".repeat(depth)}`;
+    await expect(readDocument(await ofdPackage([nested]), "deep.ofd")).rejects.toMatchObject({ code: "corrupt" });
   });
 
   it("keeps the zip limits: a page that inflates past the cap is refused", async () => {

@@ -8,7 +8,7 @@
  * annotations and signatures are not read.
  */
 import type { ReadResult } from "../types.js";
-import { readErrors } from "./errors.js";
+import { DocumentReadError, readErrors } from "./errors.js";
 import type { ReadClock } from "./limits.js";
 import type { PdfPage } from "./pdf-layout.js";
 import { isHorizontal, isVertical, type Rule } from "./pdf-rules.js";
@@ -40,13 +40,16 @@ function apply(matrix: Matrix, x: number, y: number): [number, number] {
   return [matrix[0] * x + matrix[2] * y + matrix[4], matrix[1] * x + matrix[3] * y + matrix[5]];
 }
 
-/** DeltaX/DeltaY: numbers, with "g N d" standing for N copies of d. */
-export function deltas(text: string | undefined): number[] {
+/**
+ * DeltaX/DeltaY: numbers, with "g N d" standing for N copies of d. Only the first `limit` are wanted (one per
+ * character after the first), so a crafted "g 1000000000 1" costs no more than the text it spaces.
+ */
+export function deltas(text: string | undefined, limit = Number.POSITIVE_INFINITY): number[] {
   const tokens = (text ?? "").trim().split(/\s+/).filter(Boolean);
   const values: number[] = [];
-  for (let index = 0; index < tokens.length; index++) {
+  for (let index = 0; index < tokens.length && values.length < limit; index++) {
     if (tokens[index] === "g") {
-      const count = Math.min(100_000, Number(tokens[index + 1]));
+      const count = Math.min(limit - values.length, Number(tokens[index + 1]));
       const value = Number(tokens[index + 2]);
       if (Number.isFinite(count) && Number.isFinite(value)) for (let n = 0; n < count; n++) values.push(value);
       index += 2;
@@ -88,8 +91,8 @@ function textPieces(object: XmlElement, outer: Matrix): PositionedText[] {
     const text = textCodeText(code);
     if (code.attrs.X !== undefined) x = Number(code.attrs.X) || 0;
     if (code.attrs.Y !== undefined) y = Number(code.attrs.Y) || 0;
-    const steps = deltas(code.attrs.DeltaX);
     const chars = Array.from(text);
+    const steps = deltas(code.attrs.DeltaX, chars.length);
     let run: { str: string; x: number; y: number; width: number } | null = null;
     chars.forEach((char, index) => {
       const own = advance(char, sizeMm);
@@ -245,6 +248,16 @@ function pagePaths(zip: SafeZip, clock: ReadClock): string[] {
 
 /** Reads an OFD document's text layer into paragraphs, its task tables into " | "-joined rows. */
 export async function readOfd(zip: SafeZip, clock: ReadClock): Promise<ReadResult> {
+  try {
+    return await readPages(zip, clock);
+  } catch (error) {
+    // A crafted package (parts nested past the stack's depth) fails as damaged, not as a server error.
+    if (error instanceof DocumentReadError) throw error;
+    throw readErrors.corrupt("OFD", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  }
+}
+
+async function readPages(zip: SafeZip, clock: ReadClock): Promise<ReadResult> {
   const pages: PdfPage[] = [];
   const rulesOfPage: Rule[][] = [];
   for (const path of pagePaths(zip, clock)) {
