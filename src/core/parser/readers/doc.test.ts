@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Bytes, readFib, sprms } from "./doc-binary.js";
-import { readDocument } from "./index.js";
+import { DocumentReadError, readDocument } from "./index.js";
 import { fixture, fixtureText, oleFile, oleStreams } from "./test-helpers.js";
 
 async function lines(file: string, name = file): Promise<string[]> {
@@ -160,6 +160,34 @@ describe("Word 97–2003 reader", () => {
     expect(error).toMatchObject({ name: "DocumentReadError", code: "unsupported" });
     expect(error.message).toContain(".xls");
     expect(error.message).toContain("另存为");
+  });
+
+  it("answers .doc files with damaged bytes with their text or a read error, never a crash", async () => {
+    // A fixed pseudo-random sequence, so the test is the same every run.
+    let state = 7;
+    const random = (below: number) => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state % below;
+    };
+    const original = oleStreams(fixture("seed002-table.doc"));
+    const started = performance.now();
+    const outcomes = { read: 0, refused: 0 };
+    for (let round = 0; round < 60; round++) {
+      const streams = { ...original };
+      const name = round % 2 === 0 ? "WordDocument" : "1Table";
+      const damaged = new Uint8Array(streams[name]);
+      for (let hit = 0; hit < 8; hit++) damaged[random(damaged.length)] = random(256);
+      streams[name] = damaged;
+      try {
+        await readDocument(oleFile(streams), "damaged.doc");
+        outcomes.read++;
+      } catch (error) {
+        expect(error).toBeInstanceOf(DocumentReadError);
+        outcomes.refused++;
+      }
+    }
+    expect(outcomes.read + outcomes.refused).toBe(60);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it("stops at the time limit", async () => {
