@@ -10,12 +10,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
+import { type CorpusFormat, corpusFileName } from "../src/core/parser/eval/corpus.js";
+import { defaultReadLimits } from "../src/core/parser/readers/limits.js";
+import { SafeZip } from "../src/core/parser/readers/zip.js";
 import { chromiumPrint, libreOfficeConvert } from "./parser-corpus/convert.js";
 import { specDocx } from "./parser-corpus/render-docx.js";
 import { printHtml, savedPage } from "./parser-corpus/render-html.js";
 import { specText } from "./parser-corpus/render-text.js";
 import { specXlsx } from "./parser-corpus/render-xlsx.js";
-import type { CorpusFormat, CorpusSpec } from "./parser-corpus/spec.js";
+import type { CorpusSpec } from "./parser-corpus/spec.js";
 import { SPECS } from "./parser-corpus/specs/index.js";
 import { specTruth } from "./parser-corpus/truth.js";
 import { ensureTools } from "./parser-fixtures/pdf-builders.js";
@@ -27,42 +30,29 @@ const truthDir = join(corpus, "truth");
 const manifestPath = join(corpus, "manifest.json");
 
 /**
- * What a file is made from: its spec, its format and the renderers' code. Word, Excel and PDF files carry the time
- * they were made, so a file whose sources did not change is kept as it is rather than made again (no churn of
- * binary files in git, and a quicker run).
+ * What a file is made from, as a hash: the content of its Word or Excel source without the time it was made
+ * (docProps/core.xml), the page Chromium prints, or the text itself. A file whose key did not change is kept as it
+ * is rather than made again: no churn of binary files in git, and LibreOffice and Chromium run only for what changed.
  */
-function sourceKey(spec: CorpusSpec, format: CorpusFormat, renderers: string): string {
-  return createHash("sha256").update(renderers).update(format).update(JSON.stringify(spec)).digest("hex").slice(0, 16);
+function contentKey(...parts: Array<string | Uint8Array>): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\u0000");
+  return hash.digest("hex").slice(0, 16);
 }
 
-function renderersHash(): string {
-  const dir = join(root, "scripts/parser-corpus");
-  const hash = createHash("sha256");
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith(".ts"))
-    .sort())
-    hash.update(readFileSync(join(dir, file)));
-  hash.update(readFileSync(join(root, "scripts/make-parser-corpus.ts")));
-  return hash.digest("hex");
+function zipKey(bytes: Uint8Array): string {
+  const zip = new SafeZip(bytes, defaultReadLimits);
+  const names = [...zip.entries.keys()].filter((name) => name !== "docProps/core.xml").sort();
+  return contentKey(...names.flatMap((name) => [name, zip.read(name) ?? new Uint8Array()]));
 }
 
 function previousManifest(): Record<string, string> {
   return existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : {};
 }
 
-/** The file name of a spec in one format; the eval tells the format back from it. */
-export function fileName(spec: CorpusSpec, format: CorpusFormat): string {
-  const names: Record<CorpusFormat, string> = {
-    docx: `${spec.name}.docx`,
-    xlsx: `${spec.name}.xlsx`,
-    "pdf-libreoffice": `${spec.name}-libreoffice.pdf`,
-    "pdf-chromium": `${spec.name}-chromium.pdf`,
-    html: `${spec.name}.html`,
-    text: `${spec.name}.txt`,
-    "text-gbk": `${spec.name}-gbk.txt`,
-    doc: `${spec.name}.doc`,
-  };
-  return names[format];
+/** The file name of a spec in one format. */
+function fileName(spec: CorpusSpec, format: CorpusFormat): string {
+  return corpusFileName(spec.name, format);
 }
 
 function gbk(text: string): Buffer {
@@ -88,8 +78,9 @@ one line per document and per format.
 
 Generated: the specs are in \`scripts/parser-corpus/specs/\`, the truth is derived from them, and
 \`tsx scripts/make-parser-corpus.ts\` writes this folder again (it needs LibreOffice and Chromium, and installs
-them when missing). Do not edit the files by hand. \`manifest.json\` records what each file was made from (its spec,
-format and the renderers' code); files whose sources did not change are kept byte for byte.
+them when missing). Do not edit the files by hand. \`manifest.json\` holds a key of what each file is made from (its
+Word or Excel source without the time stamp, the page Chromium prints, the text): a file whose key is unchanged is
+kept byte for byte, so LibreOffice and Chromium run only for what changed.
 
 Categories are those of issue #12: 1 grouping column, 2 unfamiliar task headers / columns told by content / a
 spanning header cell, 3 title + measures columns with inline deadlines, 4 merged 序号/unit cells with continuation
@@ -125,42 +116,48 @@ async function main(): Promise<void> {
   }
   const outputs = new Map<string, Buffer | string>();
   const truths = new Map<string, string>();
-  const docx = new Map<string, Buffer>();
   const forPdf = new Map<string, Buffer>();
   const forDoc = new Map<string, Buffer>();
   const prints = new Map<string, { html: string; landscape: boolean }>();
-  const renderers = renderersHash();
   const before = previousManifest();
   const manifest: Record<string, string> = {};
   let kept = 0;
+  /** Keeps the committed file when its key is unchanged; says whether it must be made. */
+  const fresh = (name: string, key: string): boolean => {
+    manifest[name] = key;
+    const old = join(filesDir, name);
+    if (before[name] !== key || !existsSync(old)) return true;
+    outputs.set(name, readFileSync(old));
+    kept++;
+    return false;
+  };
   for (const spec of SPECS) {
     const { tasks, notes } = specTruth(spec);
     // one task a line: the file reads like the table it annotates
     const truth = `{\n  "tasks": [\n${tasks.map((t) => `    ${JSON.stringify(t)}`).join(",\n")}\n  ],\n  "notes": ${JSON.stringify(notes)}\n}\n`;
     for (const format of spec.formats) truths.set(`${fileName(spec, format)}.json`, truth);
     const wide = spec.layout.kind === "table" && spec.layout.columns.length >= 6;
-    const fresh = spec.formats.filter((format) => {
+    const word = spec.formats.some((f) => f === "docx" || f === "pdf-libreoffice" || f === "doc")
+      ? await specDocx(spec)
+      : null;
+    for (const format of spec.formats) {
       const name = fileName(spec, format);
-      manifest[name] = sourceKey(spec, format, renderers);
-      const old = join(filesDir, name);
-      if (before[name] !== manifest[name] || !existsSync(old)) return true;
-      outputs.set(name, readFileSync(old));
-      kept++;
-      return false;
-    });
-    const needsDocx = fresh.some((f) => f === "docx" || f === "pdf-libreoffice" || f === "doc");
-    if (needsDocx) docx.set(spec.name, await specDocx(spec));
-    for (const format of fresh) {
-      const name = fileName(spec, format);
-      const word = docx.get(spec.name);
-      if (format === "docx" && word) outputs.set(name, word);
-      else if (format === "pdf-libreoffice" && word) forPdf.set(spec.name, word);
-      else if (format === "doc" && word) forDoc.set(spec.name, word);
-      else if (format === "xlsx") outputs.set(name, await specXlsx(spec));
-      else if (format === "html") outputs.set(name, savedPage(spec));
-      else if (format === "pdf-chromium") prints.set(spec.name, { html: printHtml(spec), landscape: wide });
-      else if (format === "text") outputs.set(name, specText(spec, spec.web === true));
-      else if (format === "text-gbk") outputs.set(name, gbk(specText(spec, spec.web === true)));
+      if (word && (format === "docx" || format === "pdf-libreoffice" || format === "doc")) {
+        if (!fresh(name, contentKey(format, zipKey(word)))) continue;
+        if (format === "docx") outputs.set(name, word);
+        else if (format === "pdf-libreoffice") forPdf.set(spec.name, word);
+        else forDoc.set(spec.name, word);
+      } else if (format === "xlsx") {
+        const book = await specXlsx(spec);
+        if (fresh(name, contentKey(format, zipKey(book)))) outputs.set(name, book);
+      } else if (format === "pdf-chromium") {
+        const html = printHtml(spec);
+        if (fresh(name, contentKey(format, html, String(wide)))) prints.set(spec.name, { html, landscape: wide });
+      } else {
+        const text = format === "html" ? savedPage(spec) : format === "text" ? specText(spec, spec.web === true) : null;
+        const data = text ?? gbk(specText(spec, spec.web === true));
+        if (fresh(name, contentKey(format, data))) outputs.set(name, data);
+      }
     }
   }
   const byName = new Map(SPECS.map((s) => [s.name, s]));

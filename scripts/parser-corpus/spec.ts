@@ -7,8 +7,7 @@
  * braces, the truth lists the phrase.
  */
 
-/** The files a spec is rendered to. */
-export type CorpusFormat = "docx" | "xlsx" | "pdf-libreoffice" | "pdf-chromium" | "html" | "text" | "text-gbk" | "doc";
+import type { CorpusFormat } from "../../src/core/parser/eval/corpus.js";
 
 /** What a table column holds. */
 export type ColumnKind =

@@ -19,6 +19,22 @@ export const CORPUS_FORMATS = [
 ] as const;
 export type CorpusFormat = (typeof CORPUS_FORMATS)[number];
 
+const ENDINGS: Record<CorpusFormat, string> = {
+  docx: ".docx",
+  xlsx: ".xlsx",
+  "pdf-libreoffice": "-libreoffice.pdf",
+  "pdf-chromium": "-chromium.pdf",
+  html: ".html",
+  text: ".txt",
+  "text-gbk": "-gbk.txt",
+  doc: ".doc",
+};
+
+/** The file name of a corpus document in one format; corpusFormat tells the format back from it. */
+export function corpusFileName(document: string, format: CorpusFormat): string {
+  return document + ENDINGS[format];
+}
+
 /** The format of a corpus file by its name: a-libreoffice.pdf, a-chromium.pdf, a-gbk.txt, a.txt, a.docx … */
 export function corpusFormat(file: string): CorpusFormat {
   if (file.endsWith("-libreoffice.pdf")) return "pdf-libreoffice";
