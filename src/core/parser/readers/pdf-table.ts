@@ -82,36 +82,45 @@ function stackedCells(upper: Cell[], lower: PdfLine): Cell[] {
   return cells.sort((a, b) => a.x - b.x);
 }
 
-type FoundHeader = { header: string[]; columns: Column[]; cells: Cell[]; lines: number };
+type FoundHeader = { header: string[]; columns: Column[]; cells: Cell[]; lines: number; rows: Cell[][] };
 
-/**
- * The columns of a ruled table from its drawn vertical borders, where they cross the header: header names are
- * often centred in wide columns, so the middle between two names is no column edge. A name spanning two ruled
- * columns leaves the second one's header empty, as in a Word table.
- */
-function ruledColumns(found: FoundHeader, top: number, rules: PageRules): FoundHeader {
+function verticalBorders(rules: PageRules, top: number): number[] {
   const xs: number[] = [];
   for (const rule of rules) {
     if (typeof rule === "number" || !isVertical(rule) || rule.top > top || rule.bottom < top) continue;
     const x = (rule.left + rule.right) / 2;
     if (!xs.some((seen) => Math.abs(seen - x) < 2)) xs.push(x);
   }
-  xs.sort((a, b) => a - b);
+  return xs.sort((a, b) => a - b);
+}
+
+/**
+ * The columns of a ruled table from its drawn vertical borders: header names are often centred in wide columns,
+ * so the middle between two names is no column edge. The borders are taken where they cross the header's last
+ * line, so sub-columns under a name spanning them (责任单位 over 牵头单位 | 配合单位) are columns of their own and take
+ * the names below; a column's name is what its header lines hold, top to bottom.
+ */
+function ruledColumns(found: FoundHeader, tops: number[], rules: PageRules): FoundHeader {
+  const last = verticalBorders(rules, tops[tops.length - 1]);
+  const xs = last.length >= found.cells.length + 1 ? last : verticalBorders(rules, tops[0]);
   if (xs.length < found.cells.length + 1) return found;
   const columns: Column[] = [];
   const header: string[] = [];
+  const middle = (cell: Cell) => (cell.x + cell.right) / 2;
   for (let k = 0; k + 1 < xs.length; k++) {
-    const names = found.cells.filter(
-      (cell) => (cell.x + cell.right) / 2 >= xs[k] && (cell.x + cell.right) / 2 < xs[k + 1],
-    );
+    const within = (cell: Cell) => middle(cell) >= xs[k] && middle(cell) < xs[k + 1];
+    const spansBorder = (cell: Cell) =>
+      xs.some((x, j) => j > 0 && j < xs.length - 1 && cell.x < x - 1 && x + 1 < cell.right);
+    const names = found.rows.flatMap((row) => row.filter(within));
+    const own = names.filter((cell) => !spansBorder(cell));
     columns.push({
       left: k === 0 ? Number.NEGATIVE_INFINITY : xs[k],
       right: k + 2 === xs.length ? Number.POSITIVE_INFINITY : xs[k + 1],
     });
-    header.push(names.map((cell) => cell.text.replace(/\s+/g, "")).join(""));
+    header.push((own.length > 0 ? own : names).map((cell) => cell.text.replace(/\s+/g, "")).join(""));
   }
   // the borders must hold every name in a column of its own, or they belong to something else
-  if (header.filter((name) => name !== "").length !== found.cells.length) return found;
+  if (header.filter((name) => name !== "").length < found.cells.length) return found;
   return { ...found, header, columns };
 }
 
@@ -133,10 +142,11 @@ function headersAt(lines: PdfLine[], index: number): FoundHeader[] {
     let cells = cellsOf(lines[index]);
     for (let k = 1; k < count; k++) cells = stackedCells(cells, lines[index + k]);
     const stacked = headerOf(cells);
-    if (stacked) found.push({ ...stacked, lines: count });
+    const rows = Array.from({ length: count }, (_, k) => cellsOf(lines[index + k]));
+    if (stacked) found.push({ ...stacked, lines: count, rows });
   }
   const single = headerOf(cellsOf(lines[index]));
-  if (single) found.push({ ...single, lines: 1 });
+  if (single) found.push({ ...single, lines: 1, rows: [cellsOf(lines[index])] });
   return found;
 }
 
@@ -175,7 +185,8 @@ export function locateTables(pages: PdfPage[], rulesOfPage: Map<number, PageRule
     while (index < lines.length) {
       if (!open) {
         const guess = headersAt(lines, index)[0];
-        const found = guess ? ruledColumns(guess, lines[index].top, rulesOfPage.get(page) ?? []) : undefined;
+        const tops = guess ? Array.from({ length: guess.lines }, (_, k) => lines[index + k].top) : [];
+        const found = guess ? ruledColumns(guess, tops, rulesOfPage.get(page) ?? []) : undefined;
         if (!found) {
           index++;
           continue;
