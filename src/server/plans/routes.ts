@@ -80,7 +80,7 @@ export const planRoutes =
         schema: {
           tags,
           summary:
-            "导入方案文件(multipart 字段 file：txt/docx/pdf/xlsx/html；可选字段 options，在 file 之前：列的含义与任务层级的 JSON)，识别为草稿",
+            "导入方案文件(multipart 字段 file：txt/docx/doc/wps/pdf/ofd/xlsx/html；可选字段 options，在 file 之前：列的含义与任务层级的 JSON)，识别为草稿",
           consumes: ["multipart/form-data"],
           response: { 201: PlanDetail, 413: ErrorBody, ...errors },
         },
