@@ -92,8 +92,9 @@ Annotation conventions beyond parser-truth/README.md, followed by every truth fi
 - With a short title column beside the measures (重点任务 | 具体措施, 项目名称 | 主要内容) the task text is both,
   title first; \`start\` is then the title alone (up to 16 characters), since how title and measures are joined is the
   parser's choice.
-- A tail after a comma that only says who else helps (，各镇街按职责分工负责, ，村（社区）协助落实, ，按职责分工分别负责)
-  gives no unit and is never part of one, as issue #12 puts it. Units are kept as written, a space after a
+- A tail after a unit list that names a unit and then says it helps (，各镇街按职责分工负责, ，村（社区）协助落实): the
+  unit goes into others (units marked 负责 / 协助 are others, parser-truth/README.md), the words after it never into a
+  unit's name; a tail that names no unit (，按职责分工分别负责) gives none. Units are kept as written, a space after a
   qualifier included (各镇（街道） 安委会).
 - People (责任领导, 牵头领导, 主管领导, 主要责任人, 联系人, 区政府分管领导) are never units; 牵头单位/牵头科室/主办 columns
   are leads, 责任单位 (with no lead marker or lead note) and 配合/协办/协作 columns are others.

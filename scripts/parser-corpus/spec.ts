@@ -125,10 +125,11 @@ export interface TaskSpec {
   /** the 完成时限 value as written */
   deadline?: string;
   /**
-   * a tail after the units that only says who else helps ("，乡镇人民政府按职责分工分别负责", "，按职责分工负责"): never a
-   * unit, and never part of one
+   * a tail after the units: "，乡镇人民政府按职责分工分别负责" names a unit (tailUnits, others in the truth, as units marked
+   * 负责 / 协助 are) followed by words that are never part of a unit's name; "，按职责分工负责" names none
    */
   tail?: string;
+  tailUnits?: string[];
   /** people named beside the task (主管领导, 主要责任人, 联系人): never units */
   leader?: string;
   contact?: string;

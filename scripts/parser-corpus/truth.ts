@@ -38,7 +38,7 @@ export function truthTask(task: TaskSpec): TruthTask {
   return {
     start: taskStart(task),
     lead: task.lead ?? [],
-    others: [...(task.others ?? []), ...(task.cooperating ?? [])],
+    others: [...(task.others ?? []), ...(task.cooperating ?? []), ...(task.tailUnits ?? [])],
     deadlines: unique(deadlines),
   };
 }
@@ -57,6 +57,8 @@ export function checkSpec(spec: CorpusSpec): void {
   if (positional && !marked && !spec.leadNote && !spec.leadNoteInline)
     fail("a units list with the lead first needs a lead note");
   for (const task of tasks) {
+    for (const unit of task.tailUnits ?? [])
+      if (!task.tail?.startsWith(`，${unit}`)) fail(`${unit} is not in the tail`);
     for (const unit of [...(task.lead ?? []), ...(task.others ?? []), ...(task.cooperating ?? [])])
       if (/[，,;；:：]|负责|配合|牵头/.test(unit) || unit.trim() !== unit) fail(`not a unit name: ${unit}`);
     if (positional && (task.lead ?? []).length > 1) fail("a lead-by-position list has one lead");

@@ -259,6 +259,7 @@ export const GROUPS: CorpusSpec[] = [
             "2026年8月底前",
             {
               tail: "，各镇街按职责分工负责",
+              tailUnits: ["各镇街"],
             },
           ),
           task("为全区中小学校食堂安装明厨亮灶智能监控设备，覆盖率达到100%", "区教委", "区市场监管局", "2026年9月底前"),
@@ -315,7 +316,7 @@ export const GROUPS: CorpusSpec[] = [
     },
     formats: ["docx", "xlsx", "html", "pdf-chromium", "doc"],
     notes:
-      "项目 merged down over its 具体项目 rows. The tail ，各镇街按职责分工负责 after the 配合单位 only says who else helps: no unit.",
+      "项目 merged down over its 具体项目 rows. In the tail ，各镇街按职责分工负责 after the 配合单位, 各镇街 is an other unit (marked 负责) and 按职责分工负责 is boilerplate, never part of a unit name.",
   },
   {
     name: "g05-anquan-shengchan",
@@ -367,6 +368,7 @@ export const GROUPS: CorpusSpec[] = [
             "持续推进",
             {
               tail: "，村（社区）按属地管理落实",
+              tailUnits: ["村（社区）"],
             },
           ),
         ],
@@ -401,6 +403,6 @@ export const GROUPS: CorpusSpec[] = [
     },
     formats: ["docx", "pdf-libreoffice", "xlsx", "text"],
     notes:
-      "The header cell 工作任务 spans the group and the text column (gridSpan 2): the header must not shift against the body. 各镇（街道） 安委会 is one unit (a space after the qualifier). The tail ，村（社区）按属地管理落实 is no unit. Text render: one cell per line with | lines between.",
+      "The header cell 工作任务 spans the group and the text column (gridSpan 2): the header must not shift against the body. 各镇（街道） 安委会 is one unit (a space after the qualifier). In the tail ，村（社区）按属地管理落实, 村（社区） is an other unit and 按属地管理落实 boilerplate. Text render: one cell per line with | lines between.",
   },
 ];

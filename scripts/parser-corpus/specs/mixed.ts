@@ -223,6 +223,7 @@ export const MIXED: CorpusSpec[] = [
             {
               contact: "区规划自然资源局副局长 罗杰",
               tail: "，村（社区）协助落实",
+              tailUnits: ["村（社区）"],
             },
           ),
         ],
@@ -244,7 +245,7 @@ export const MIXED: CorpusSpec[] = [
     },
     formats: ["xlsx", "docx", "text", "html", "pdf-chromium"],
     notes:
-      "Qualifiers stay part of the unit (区城市管理局（区市政设施中心）); 各镇（街道） 防汛指挥部 with a space after the qualifier is one unit. The tails ，按职责分工分别负责 and ，村（社区）协助落实 are no units. 主要责任人 holds people. 2026年6月至9月 is the deadline as written.",
+      "Qualifiers stay part of the unit (区城市管理局（区市政设施中心）); 各镇（街道） 防汛指挥部 with a space after the qualifier is one unit. The tail ，按职责分工分别负责 is boilerplate alone; in ，村（社区）协助落实 村（社区） is an other unit (协助 marks it) and 协助落实 is not part of its name. 主要责任人 holds people. 2026年6月至9月 is the deadline as written.",
   },
   {
     name: "x05-wangye-fuzhi-geyixing",

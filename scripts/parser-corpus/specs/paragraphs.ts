@@ -108,6 +108,7 @@ export const PARAGRAPHS: CorpusSpec[] = [
             undefined,
             {
               tail: "，区政府各部门按职责分工负责",
+              tailUnits: ["区政府各部门"],
             },
           ),
         ],
@@ -123,7 +124,7 @@ export const PARAGRAPHS: CorpusSpec[] = [
     },
     formats: ["docx", "pdf-chromium", "text", "html", "doc"],
     notes:
-      "Items 1、 under （一） headings; clauses （X牵头，Y配合） or （Y负责） with no lead. The tail ，区政府各部门按职责分工负责 after a comma only says who else helps: no unit. Deadlines are inline only.",
+      "Items 1、 under （一） headings; clauses （X牵头，Y配合） or （Y负责） with no lead. In the tail ，区政府各部门按职责分工负责 区政府各部门 is an other unit (marked 负责); 按职责分工负责 is never part of its name. Deadlines are inline only.",
   },
   {
     name: "p03-label-lines",
@@ -287,6 +288,7 @@ export const PARAGRAPHS: CorpusSpec[] = [
           task("完善警调对接机制，在派出所设立人民调解工作室", "区公安分局", "区司法局"),
           task("推进行政调解与人民调解衔接，规范行政调解程序和文书", "区司法局", "区政府各部门", undefined, {
             tail: "，各村（社区）协助落实",
+            tailUnits: ["各村（社区）"],
           }),
         ],
       },
@@ -295,6 +297,6 @@ export const PARAGRAPHS: CorpusSpec[] = [
     layout: { kind: "paragraphs", clause: "trailing-units", numbering: "typed", sectionStyle: "section" },
     formats: ["docx", "pdf-chromium", "text", "doc", "html"],
     notes:
-      "（一） headings, 1. items, clauses （责任单位：…）; the note 第一个单位为牵头单位 comes before the tasks. A unit list starting with 各镇街 makes 各镇街 the lead. The tail ，各村（社区）协助落实 is no unit.",
+      "（一） headings, 1. items, clauses （责任单位：…）; the note 第一个单位为牵头单位 comes before the tasks. A unit list starting with 各镇街 makes 各镇街 the lead. In the tail ，各村（社区）协助落实 各村（社区） is an other unit; 协助落实 is not part of it.",
   },
 ];
