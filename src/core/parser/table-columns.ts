@@ -54,7 +54,7 @@ export function namesTaskColumn(cell: string): boolean {
 
 /** Endings of unit names: agencies, governments, townships, companies. */
 const UNIT_END =
-  /(局|办|委|委员会|中心|政府|乡镇|街道|镇|乡|院|所|队|会|部|厅|处|室|科|站|庭|馆|团|社|联|行|署|公司|集团|单位|部门|机关|机构|支队|大队|分局|法院|检察院|银行|学校|医院|组|班|园区|管委会|开发区|工委|党委|总工会|妇联|团委|组织部|宣传部|统战部|政法委|网信办|司法所|派出所|海关|税务局)$/;
+  /(局|办|委|委员会|中心|政府|乡镇|街道|镇街|镇|乡|院|所|队|会|部|厅|处|室|科|站|庭|馆|团|社|联|行|署|公司|集团|单位|部门|机关|机构|支队|大队|分局|法院|检察院|银行|学校|医院|组|班|园区|管委会|开发区|工委|党委|总工会|妇联|团委|组织部|宣传部|统战部|政法委|网信办|司法所|派出所|海关|税务局)$/;
 
 /** A name that ends like an agency (区司法局, 区人民法院), not like a place (各县区). */
 export function endsLikeUnit(name: string): boolean {

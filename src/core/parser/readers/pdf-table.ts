@@ -5,7 +5,8 @@
  * readers give. Rows are told apart by the table's horizontal rules when the PDF draws them, else by the row
  * numbers of the 序号 column (cells aligned to the top, as Word and LibreOffice set them by default).
  */
-import { classifyHeader, isTaskTableHeader } from "../tables.js";
+import { endsLikeUnit } from "../table-columns.js";
+import { CELL_LINE_BREAK, classifyHeader, isTaskTableHeader } from "../tables.js";
 import type { PdfLine, PdfPage, PdfPiece } from "./pdf-layout.js";
 import { isHorizontal, isVertical, type Rule } from "./pdf-rules.js";
 
@@ -279,18 +280,51 @@ function bordersOf(rules: PageRules, columns: Column[]): Array<{ top: number; cr
   return borders;
 }
 
+/** A line of a cell that ends a paragraph: well short of the cell's longest line, or a unit name before another. */
+function endsParagraph(line: PdfPiece[], next: PdfPiece[], fullRight: number, left: number): boolean {
+  const right = Math.max(...line.map((p) => p.right));
+  const size = Math.max(...line.map((p) => p.size)) || 10;
+  if (fullRight - right > size * 1.5 && fullRight - left > size * 4) return true;
+  const text = line
+    .map((p) => p.text)
+    .join("")
+    .trim();
+  const after = next
+    .map((p) => p.text)
+    .join("")
+    .trim();
+  return endsLikeUnit(text.replace(/[(（][^)）]*[)）]$/, "")) && /^[区县市省各镇乡街]/.test(after);
+}
+
+/**
+ * A cell's text from its pieces: runs of one line joined as drawn, wrapped lines joined, and lines that end a
+ * paragraph (names on lines of their own in a unit cell) kept apart by CELL_LINE_BREAK, as the Word reader does.
+ */
 function cellText(pieces: PdfPiece[]): string {
   const sameLine = (a: PdfPiece, b: PdfPiece) => Math.abs(a.top - b.top) < Math.max(a.size, b.size) * 0.4;
   const sorted = [...pieces].sort((a, b) => (sameLine(a, b) ? a.x - b.x : a.top - b.top));
-  let text = "";
-  let last: PdfPiece | undefined;
+  const lines: PdfPiece[][] = [];
   for (const piece of sorted) {
-    const part = piece.text.trim();
-    // Runs of one line join as drawn ("1" "7" is 17); a wrapped Latin word needs its space back.
-    const spaced = last !== undefined && (!sameLine(last, piece) || piece.x - last.right > piece.size * 0.25);
-    text = spaced ? joinText(text, part) : text + part;
-    last = piece;
+    const line = lines[lines.length - 1];
+    if (line && sameLine(line[0], piece)) line.push(piece);
+    else lines.push([piece]);
   }
+  const fullRight = Math.max(...sorted.map((p) => p.right), 0);
+  const left = Math.min(...sorted.map((p) => p.x), 0);
+  let text = "";
+  lines.forEach((line, k) => {
+    let own = "";
+    let last: PdfPiece | undefined;
+    for (const piece of line) {
+      const part = piece.text.trim();
+      // Runs of one line join as drawn ("1" "7" is 17); a Latin word after a gap needs its space back.
+      own = last !== undefined && piece.x - last.right > piece.size * 0.25 ? joinText(own, part) : own + part;
+      last = piece;
+    }
+    if (k === 0) text = own;
+    else if (endsParagraph(lines[k - 1], line, fullRight, left)) text = `${text}${CELL_LINE_BREAK}${own}`;
+    else text = joinText(text, own);
+  });
   return text;
 }
 
