@@ -13,7 +13,7 @@ import iconv from "iconv-lite";
 import { type CorpusFormat, corpusFileName } from "../src/core/parser/eval/corpus.js";
 import { defaultReadLimits } from "../src/core/parser/readers/limits.js";
 import { SafeZip } from "../src/core/parser/readers/zip.js";
-import { chromiumPrint, libreOfficeConvert } from "./parser-corpus/convert.js";
+import { chromiumPrint, ensureCalc, libreOfficeConvert } from "./parser-corpus/convert.js";
 import { specDocx } from "./parser-corpus/render-docx.js";
 import { printHtml, savedPage } from "./parser-corpus/render-html.js";
 import { specText } from "./parser-corpus/render-text.js";
@@ -72,7 +72,8 @@ function readme(specs: CorpusSpec[]): string {
   return `# Parser evaluation corpus (issue #12)
 
 Task-division documents written for this project in the structures of published ones (our own wording, invented
-units of an invented district), rendered to the formats offices send. \`npm run eval:parser\` parses every file in
+units of an invented district), rendered to the formats offices send (Word, Excel, PDFs printed from the Word file by LibreOffice, from the web page
+by Chromium and from the Excel sheet by LibreOffice Calc, saved web pages, text in UTF-8 and GBK, Word 97 .doc). \`npm run eval:parser\` parses every file in
 \`files/\` with \`parseDocument\` and scores it against \`truth/<file>.json\` (the schema of parser-truth/README.md),
 one line per document and per format.
 
@@ -110,6 +111,7 @@ ${rows.join("\n")}
 
 async function main(): Promise<void> {
   ensureTools();
+  ensureCalc();
   const names = new Set<string>();
   for (const spec of SPECS) {
     if (names.has(spec.name)) throw new Error(`two specs named ${spec.name}`);
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
   const truths = new Map<string, string>();
   const forPdf = new Map<string, Buffer>();
   const forDoc = new Map<string, Buffer>();
+  const forSheetPdf = new Map<string, Buffer>();
   const prints = new Map<string, { html: string; landscape: boolean }>();
   const before = previousManifest();
   const manifest: Record<string, string> = {};
@@ -148,9 +151,11 @@ async function main(): Promise<void> {
         if (format === "docx") outputs.set(name, word);
         else if (format === "pdf-libreoffice") forPdf.set(spec.name, word);
         else forDoc.set(spec.name, word);
-      } else if (format === "xlsx") {
+      } else if (format === "xlsx" || format === "pdf-xlsx") {
         const book = await specXlsx(spec);
-        if (fresh(name, contentKey(format, zipKey(book)))) outputs.set(name, book);
+        if (!fresh(name, contentKey(format, zipKey(book)))) continue;
+        if (format === "xlsx") outputs.set(name, book);
+        else forSheetPdf.set(spec.name, book);
       } else if (format === "pdf-chromium") {
         const html = printHtml(spec);
         if (fresh(name, contentKey(format, html, String(wide)))) prints.set(spec.name, { html, landscape: wide });
@@ -165,6 +170,9 @@ async function main(): Promise<void> {
   if (forPdf.size > 0)
     for (const [name, pdf] of libreOfficeConvert(forPdf, "pdf"))
       outputs.set(fileName(byName.get(name) as CorpusSpec, "pdf-libreoffice"), pdf);
+  if (forSheetPdf.size > 0)
+    for (const [name, pdf] of libreOfficeConvert(forSheetPdf, "pdf", "xlsx"))
+      outputs.set(fileName(byName.get(name) as CorpusSpec, "pdf-xlsx"), pdf);
   if (forDoc.size > 0)
     for (const [name, doc] of libreOfficeConvert(forDoc, "doc"))
       outputs.set(fileName(byName.get(name) as CorpusSpec, "doc"), doc);

@@ -1,18 +1,28 @@
-/** Batch conversions of the corpus: LibreOffice (docx → pdf, docx → doc) in one run, Chromium prints in one browser. */
+/**
+ * Batch conversions of the corpus: LibreOffice (docx → pdf, docx → doc, xlsx → pdf) in one run each, Chromium prints
+ * in one browser.
+ */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.js";
 
-/** Converts Word documents (by name) to `target` ("pdf" or "doc") with one LibreOffice run in a throwaway profile. */
-export function libreOfficeConvert(docs: Map<string, Buffer>, target: "pdf" | "doc"): Map<string, Buffer> {
+/**
+ * Converts Word documents or Excel workbooks (by name; `from` is their extension) to `target` ("pdf" or "doc") with
+ * one LibreOffice run in a throwaway profile.
+ */
+export function libreOfficeConvert(
+  docs: Map<string, Buffer>,
+  target: "pdf" | "doc",
+  from: "docx" | "xlsx" = "docx",
+): Map<string, Buffer> {
   const dir = mkdtempSync(join(tmpdir(), "fazhi-corpus-lo-"));
   try {
     const inputs = [...docs].map(([name, bytes]) => {
-      writeFileSync(join(dir, `${name}.docx`), bytes);
-      return join(dir, `${name}.docx`);
+      writeFileSync(join(dir, `${name}.${from}`), bytes);
+      return join(dir, `${name}.${from}`);
     });
     execFileSync(
       "soffice",
@@ -60,4 +70,11 @@ export async function chromiumPrint(
     await browser.close();
   }
   return out;
+}
+
+/** LibreOffice Calc, which prints the workbooks, is a package of its own beside Writer. */
+export function ensureCalc(): void {
+  if (existsSync("/usr/lib/libreoffice/program/libsclo.so")) return;
+  console.log("installing libreoffice-calc-nogui");
+  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "libreoffice-calc-nogui"], { stdio: "inherit" });
 }

@@ -8,7 +8,15 @@ import { documentBlocks, type TableBlock } from "./model.js";
 import { rowSpans } from "./render-html.js";
 import type { CorpusSpec } from "./spec.js";
 
-function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock): void {
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
+};
+
+/** Writes a table's rows (bordered, as task sheets are printed) and returns the sheet row of its header. */
+function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock): number {
   const spans = rowSpans(table);
   const first = sheet.rowCount + 1;
   table.rows.forEach((row, r) => {
@@ -19,6 +27,7 @@ function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock): void {
     const excelRow = sheet.addRow(values);
     if (row.header || row.repeat) excelRow.font = { bold: true };
     excelRow.alignment = { wrapText: true, vertical: "middle" };
+    for (let column = 1; column <= table.columns; column++) excelRow.getCell(column).border = THIN;
   });
   table.rows.forEach((row, r) => {
     row.cells.forEach((cell, c) => {
@@ -28,6 +37,7 @@ function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock): void {
       sheet.mergeCells(first + r, column + 1, first + r + rows - 1, column + span);
     });
   });
+  return first;
 }
 
 /** The spec's tables on one sheet, its paragraphs on a second. */
@@ -46,14 +56,34 @@ export async function specXlsx(spec: CorpusSpec): Promise<Buffer> {
   fullRow(spec.title);
   for (const line of spec.layout.sheetTitleRows ?? []) fullRow(line);
   if (spec.leadNote && !spec.leadNoteAfter) fullRow(spec.leadNote);
+  let header = 0;
   for (const block of blocks) {
-    if (block.type === "table" && !block.meta) writeTable(sheet, block);
-    else if (block.type === "heading") fullRow(block.number + block.text);
+    if (block.type === "table" && !block.meta) {
+      const first = writeTable(sheet, block);
+      header ||= first;
+    } else if (block.type === "heading") fullRow(block.number + block.text);
   }
   if (spec.leadNote && spec.leadNoteAfter) fullRow(spec.leadNote);
-  spec.layout.columns.forEach((column, i) => {
-    sheet.getColumn(i + 1).width = column.kind === "text" ? 60 : column.kind === "number" ? 6 : 18;
+  const widths = spec.layout.columns.map((column) => (column.kind === "text" ? 60 : column.kind === "number" ? 6 : 18));
+  widths.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
   });
+  // Excel does not grow a row for wrapped text when it opens a file, and neither does Calc when it prints one: the
+  // height is set from the longest cell, a Chinese character being about two width units
+  sheet.eachRow((row) => {
+    let lines = 1;
+    row.eachCell((cell, column) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const text = String(cell.value ?? "");
+      const perLine = Math.max(1, Math.floor((widths[column - 1] ?? 18) / 2));
+      const needed = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+      if (!row.getCell(column).isMerged) lines = Math.max(lines, needed);
+    });
+    row.height = 15 * lines;
+  });
+  // printed on A4 landscape, as wide as the page, the header row repeated on every page
+  sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  if (header > 0) sheet.pageSetup.printTitlesRow = `${header}:${header}`;
   const notes = early ?? workbook.addWorksheet("说明");
   for (const text of [...spec.intro, ...spec.after]) notes.addRow([text]);
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -237,7 +237,7 @@ export const GROUPS: CorpusSpec[] = [
       sheetTitleRows: ["填报单位：云溪区发展改革委（区优化营商环境办公室）        填报时间：2026年3月"],
       flat: "spaces",
     },
-    formats: ["xlsx", "pdf-chromium", "text-gbk", "docx"],
+    formats: ["xlsx", "pdf-chromium", "text-gbk", "docx", "pdf-xlsx"],
     notes:
       "Spreadsheet: a title row and a 填报单位 row (not tasks) above the header; 类别 merged down. GBK text: cells separated by single spaces.",
   },
@@ -314,7 +314,7 @@ export const GROUPS: CorpusSpec[] = [
       ],
       sections: "group-column",
     },
-    formats: ["docx", "xlsx", "html", "pdf-chromium", "doc"],
+    formats: ["docx", "xlsx", "html", "pdf-chromium", "doc", "pdf-xlsx"],
     notes:
       "项目 merged down over its 具体项目 rows. In the tail ，各镇街按职责分工负责 after the 配合单位, 各镇街 is an other unit (marked 负责) and 按职责分工负责 is boilerplate, never part of a unit name.",
   },

@@ -165,7 +165,7 @@ export const HEADERS: CorpusSpec[] = [
       sections: "none",
       flat: "labels",
     },
-    formats: ["xlsx", "html", "docx", "text", "pdf-chromium"],
+    formats: ["xlsx", "html", "docx", "text", "pdf-chromium", "pdf-xlsx"],
     notes:
       "责任领导 holds people's names, never units. Text render: each row on one line with labels (责任领导:刘文华 牵头单位:…).",
   },
@@ -328,7 +328,7 @@ export const HEADERS: CorpusSpec[] = [
       ],
       sections: "none",
     },
-    formats: ["xlsx", "docx", "html", "pdf-chromium", "text-gbk"],
+    formats: ["xlsx", "docx", "html", "pdf-chromium", "text-gbk", "pdf-xlsx"],
     notes:
       "重点工作 is a short title, 主要内容 the measures: the task text is both, title first (start = the title). 联系人 holds people, never units. Lead units are the bureau's own 科 offices.",
   },

@@ -80,7 +80,7 @@ export const LONG: CorpusSpec[] = [
       ],
       sections: "group-column",
     },
-    formats: ["pdf-libreoffice", "pdf-chromium", "docx", "xlsx", "doc"],
+    formats: ["pdf-libreoffice", "pdf-chromium", "docx", "xlsx", "doc", "pdf-xlsx"],
     notes:
       "A table over more than one page: the PDFs repeat the header row at the top of each page (Word's repeat-header row, Chromium's thead): not data. 工作类别 is merged down over its rows.",
   },
@@ -189,7 +189,7 @@ export const LONG: CorpusSpec[] = [
       sections: "none",
       sheetTitleRows: ["填报单位（盖章）：                    填报日期："],
     },
-    formats: ["xlsx", "docx", "html", "text", "pdf-libreoffice"],
+    formats: ["xlsx", "docx", "html", "text", "pdf-libreoffice", "pdf-xlsx"],
     notes:
       "The lead note comes after the table as a 注 with its own 1. 2. 3. items: they are not tasks, and 排在首位的为牵头单位 makes the first unit of every 责任单位 cell the lead. 备注 is empty. The 填报单位 row above the header is not a task.",
   },

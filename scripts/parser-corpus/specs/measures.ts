@@ -267,7 +267,7 @@ export const MEASURES: CorpusSpec[] = [
       sections: "none",
       sheetTitleRows: ["单位：云溪区发展改革委                                              2026年2月"],
     },
-    formats: ["xlsx", "docx", "html", "doc"],
+    formats: ["xlsx", "docx", "html", "doc", "pdf-xlsx"],
     notes:
       "项目 title + 建设内容及目标 measures with quarter milestones inline. 联系人及电话 holds people and phone numbers.",
   },

@@ -52,7 +52,7 @@ export const MERGED: CorpusSpec[] = [
       sections: "none",
       repeatHeaderEvery: 3,
     },
-    formats: ["docx", "xlsx", "pdf-libreoffice", "pdf-chromium", "html", "doc"],
+    formats: ["docx", "xlsx", "pdf-libreoffice", "pdf-chromium", "html", "doc", "pdf-xlsx"],
     notes:
       "Tasks 1 and 2 go on in rows under their merged 序号 and unit cells, each row with its own 完成时限: those rows continue the task (their deadlines are the task's), they are not new tasks. The header row is typed again after every third task.",
   },
@@ -172,7 +172,7 @@ export const MERGED: CorpusSpec[] = [
       sections: "group-column",
       flat: "cell-lines",
     },
-    formats: ["docx", "xlsx", "pdf-libreoffice", "text-gbk", "html"],
+    formats: ["docx", "xlsx", "pdf-libreoffice", "text-gbk", "html", "pdf-xlsx"],
     notes:
       "类别 merged over its rows; 序号, units and 完成时限 merged over each task's continuation rows (measures written on more rows). Continuation rows are part of the task, not tasks.",
   },

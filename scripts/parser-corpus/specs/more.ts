@@ -287,7 +287,7 @@ export const MORE: CorpusSpec[] = [
       sections: "none",
       notesSheetFirst: true,
     },
-    formats: ["xlsx", "docx", "html", "text", "pdf-libreoffice"],
+    formats: ["xlsx", "docx", "html", "text", "pdf-libreoffice", "pdf-xlsx"],
     notes:
       "In the workbook the first sheet is 填报说明 with numbered instructions (1.… 2.…): not tasks; the task table is on the second sheet. 推进情况 is empty.",
   },
@@ -529,7 +529,7 @@ export const NUMBER_ROWS: CorpusSpec[] = [
       sections: "number-rows",
       flat: "bars",
     },
-    formats: ["xlsx", "docx", "pdf-libreoffice", "pdf-chromium", "text-gbk", "html"],
+    formats: ["xlsx", "docx", "pdf-libreoffice", "pdf-chromium", "text-gbk", "html", "pdf-xlsx"],
     notes:
       "Section rows hold 一/二/三 in the 序号 column and the section's name in the task column, the other cells empty: they are headings, not tasks; task rows are numbered 1, 2, … on across sections.",
   },

@@ -12,6 +12,7 @@ export const CORPUS_FORMATS = [
   "xlsx",
   "pdf-libreoffice",
   "pdf-chromium",
+  "pdf-xlsx",
   "html",
   "text",
   "text-gbk",
@@ -24,6 +25,7 @@ const ENDINGS: Record<CorpusFormat, string> = {
   xlsx: ".xlsx",
   "pdf-libreoffice": "-libreoffice.pdf",
   "pdf-chromium": "-chromium.pdf",
+  "pdf-xlsx": "-xlsx.pdf",
   html: ".html",
   text: ".txt",
   "text-gbk": "-gbk.txt",
@@ -35,10 +37,14 @@ export function corpusFileName(document: string, format: CorpusFormat): string {
   return document + ENDINGS[format];
 }
 
-/** The format of a corpus file by its name: a-libreoffice.pdf, a-chromium.pdf, a-gbk.txt, a.txt, a.docx … */
+/**
+ * The format of a corpus file by its name: a-libreoffice.pdf (the Word file printed by LibreOffice), a-chromium.pdf
+ * (the page printed by Chromium), a-xlsx.pdf (the Excel sheet printed by LibreOffice), a-gbk.txt, a.txt, a.docx …
+ */
 export function corpusFormat(file: string): CorpusFormat {
   if (file.endsWith("-libreoffice.pdf")) return "pdf-libreoffice";
   if (file.endsWith("-chromium.pdf")) return "pdf-chromium";
+  if (file.endsWith("-xlsx.pdf")) return "pdf-xlsx";
   if (file.endsWith("-gbk.txt")) return "text-gbk";
   if (file.endsWith(".txt")) return "text";
   const ext = file.slice(file.lastIndexOf(".") + 1);
