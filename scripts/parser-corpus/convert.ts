@@ -76,5 +76,6 @@ export async function chromiumPrint(
 export function ensureCalc(): void {
   if (existsSync("/usr/lib/libreoffice/program/libsclo.so")) return;
   console.log("installing libreoffice-calc-nogui");
+  execFileSync("apt-get", ["update"], { stdio: "inherit" });
   execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "libreoffice-calc-nogui"], { stdio: "inherit" });
 }
