@@ -259,3 +259,8 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   sent: "已发送",
   failed: "发送失败",
 };
+
+/** A plan section as a heading line: 一、加强党的领导; a table's group (提升执法队伍素质) has no number of its own. */
+export function sectionLabel(section: { number: string; title: string }): string {
+  return section.number === "" ? section.title : `${section.number}、${section.title}`;
+}

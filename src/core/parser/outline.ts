@@ -64,7 +64,8 @@ export interface Outline {
 
 /** A heading written in a table: a 分类 cell, or a row "一 | 依法行政 | | |" (its text may not exist verbatim). */
 function headingFromRow(index: number, heading: { text: string; start: number }): Item {
-  const numbering = detectNumbering(heading.text) ?? { style: "part", value: 0, label: heading.text, length: 0 };
+  // a group cell without a number (提升执法队伍素质) is a section without one
+  const numbering = detectNumbering(heading.text) ?? { style: "part", value: 0, label: "", length: 0 };
   const item = newItem(index, numbering, heading.start, heading.start, heading.start);
   item.title = heading.text.slice(numbering.length).trim() || heading.text;
   return item;

@@ -12,7 +12,7 @@ import { and, asc, eq, inArray, ne, notInArray, type SQL, sql } from "drizzle-or
 import { addDays, daysBetween } from "../../core/calendar.js";
 import { completionRate } from "../../core/reports/signals.js";
 import type { Dashboard, DashboardPeriod, DashboardQuery } from "../../shared/api.js";
-import type { Signal } from "../../shared/domain.js";
+import { type Signal, sectionLabel } from "../../shared/domain.js";
 import { periodLink } from "../../shared/links.js";
 import {
   assignmentFilters,
@@ -338,7 +338,7 @@ async function heatmapOf(
   const used = new Set([...cells.values()].map((c) => c.rowId));
   const heatRows = sections
     .filter((s) => s.parentId === null && used.has(s.id))
-    .map((s) => ({ id: s.id, label: `${s.number}、${s.title}` }));
+    .map((s) => ({ id: s.id, label: sectionLabel(s) }));
   if (used.has(0)) heatRows.push({ id: 0, label: "未分部分" });
   return { rows: heatRows, units: heatUnits, cells: [...cells.values()].map((c) => ({ ...c, ...withRate(c) })) };
 }

@@ -1,6 +1,6 @@
 /** A plan's 任务分工表 as a real Excel workbook: 序号 / 任务 / 牵头单位 / 责任单位 / 配合单位 / 完成时限. */
 import type { PlanDetail, Task } from "../../shared/api.js";
-import type { TaskUnitRole } from "../../shared/domain.js";
+import { sectionLabel, type TaskUnitRole } from "../../shared/domain.js";
 
 const COLUMNS = [
   { header: "序号", width: 8 },
@@ -65,7 +65,7 @@ export async function planWorkbook(plan: PlanDetail): Promise<Buffer> {
       currentSection = task.sectionId;
       const section = sections.get(task.sectionId);
       if (section) {
-        const row = sheet.addRow([`${section.number}、${section.title}`]);
+        const row = sheet.addRow([sectionLabel(section)]);
         sheet.mergeCells(row.number, 1, row.number, COLUMNS.length);
         row.getCell(1).font = { name: "黑体", size: 11, bold: true };
         row.getCell(1).border = BORDER;

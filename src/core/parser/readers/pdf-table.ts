@@ -125,6 +125,9 @@ function ruledColumns(found: FoundHeader, tops: number[], rules: PageRules): Fou
   return { ...found, header, columns };
 }
 
+/** A heading row under the header ("（一）依法履职") is no line of it. */
+const HEADING_START = /^([(（][一二三四五六七八九十]|[一二三四五六七八九十][、.．])/;
+
 /** Readings of a header row starting at this line: on three lines, two, then one; the first is the likelier. */
 function headersAt(lines: PdfLine[], index: number): FoundHeader[] {
   const found: FoundHeader[] = [];
@@ -134,7 +137,8 @@ function headersAt(lines: PdfLine[], index: number): FoundHeader[] {
     for (let k = from + 1; k < from + count; k++) {
       const line = lines[k];
       if (line === undefined || line.top - lines[k - 1].top > 2 * (lines[k - 1].size || 10)) return false;
-      if (!cellsOf(line).every((cell) => cell.text.trim().length <= 6 && !/\d/.test(cell.text))) return false;
+      const names = cellsOf(line).map((cell) => cell.text.trim());
+      if (!names.every((name) => name.length <= 8 && !/\d/.test(name) && !HEADING_START.test(name))) return false;
     }
     return true;
   };

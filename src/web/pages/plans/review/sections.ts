@@ -1,4 +1,5 @@
 import type { PlanDetail, PlanSection, Task } from "../../../../shared/api";
+import { sectionLabel } from "../../../../shared/domain";
 
 /** Ancestors first, the section itself last. */
 export function sectionChain(sectionId: number | null, byId: Map<number, PlanSection>): PlanSection[] {
@@ -15,7 +16,7 @@ export function sectionChain(sectionId: number | null, byId: Map<number, PlanSec
 
 /** 一、加强党的领导 at the top level, （一）… below it, as such documents number their parts. */
 export function sectionHeading(section: PlanSection, depth: number): string {
-  if (depth === 0) return `${section.number}、${section.title}`;
+  if (depth === 0 || section.number === "") return sectionLabel(section);
   if (depth === 1) return `（${section.number}）${section.title}`;
   return `${section.number}. ${section.title}`;
 }
