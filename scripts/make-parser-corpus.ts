@@ -72,10 +72,10 @@ function readme(specs: CorpusSpec[]): string {
   return `# Parser evaluation corpus (issue #12)
 
 Task-division documents written for this project in the structures of published ones (our own wording, invented
-units of an invented district), rendered to the formats offices send (Word, Excel, PDFs printed from the Word file by LibreOffice, from the web page
-by Chromium and from the Excel sheet by LibreOffice Calc, saved web pages, text in UTF-8 and GBK, Word 97 .doc). \`npm run eval:parser\` parses every file in
-\`files/\` with \`parseDocument\` and scores it against \`truth/<file>.json\` (the schema of parser-truth/README.md),
-one line per document and per format.
+units of an invented district), rendered to the formats offices send: Word, Excel, PDFs printed from the Word file
+by LibreOffice, from the web page by Chromium and from the Excel sheet by LibreOffice Calc, saved web pages, text
+in UTF-8 and GBK, Word 97 .doc. \`npm run eval:parser\` parses every file in \`files/\` with \`parseDocument\` and
+scores it against \`truth/<file>.json\` (the schema of parser-truth/README.md), one line per document and per format.
 
 Generated: the specs are in \`scripts/parser-corpus/specs/\`, the truth is derived from them, and
 \`tsx scripts/make-parser-corpus.ts\` writes this folder again (it needs LibreOffice and Chromium, and installs
