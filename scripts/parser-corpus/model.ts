@@ -281,6 +281,8 @@ export function clauseOf(task: TaskSpec, spec: CorpusSpec, note = ""): { inline:
       return { inline: "", lines: fields.map(([k, v]) => `${k}${layout.colon ?? "："}${v}`) };
     case "label-row":
       return { inline: "", lines: [fields.map(([k, v]) => `${k}:${v}`).join(" ")] };
+    case "inline-labels":
+      return { inline: `。${fields.map(([k, v]) => `${k}：${v}`).join("；")}。`, lines: [] };
   }
 }
 

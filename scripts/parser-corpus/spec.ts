@@ -85,7 +85,9 @@ export type ClauseStyle =
   /** labelled lines under the item: 牵头单位： / 责任单位： / 完成时限： */
   | "label-lines"
   /** one line after the item holding every label: "牵头领导:张三 责任单位:X 配合单位:A、B 完成时限:…" */
-  | "label-row";
+  | "label-row"
+  /** the labels on the item's own line after its text: "…机制。牵头部门：X；配合部门：A、B；时间要求：…。" */
+  | "inline-labels";
 
 export interface ParagraphLayout {
   kind: "paragraphs";

@@ -1,5 +1,6 @@
 /** Every spec of the parser corpus, by family. */
 import type { CorpusSpec } from "../spec.js";
+import { DOMAINS } from "./domains.js";
 import { GROUPS } from "./groups.js";
 import { HEADERS } from "./headers.js";
 import { LONG } from "./long.js";
@@ -22,4 +23,5 @@ export const SPECS: CorpusSpec[] = [
   ...MORE,
   ...UNNUMBERED_MORE,
   ...NUMBER_ROWS,
+  ...DOMAINS,
 ];
