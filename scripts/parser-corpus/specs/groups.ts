@@ -401,7 +401,7 @@ export const GROUPS: CorpusSpec[] = [
       spanHeader: [1, "工作任务"],
       flat: "cell-lines",
     },
-    formats: ["docx", "pdf-libreoffice", "xlsx", "text"],
+    formats: ["docx", "pdf-libreoffice", "xlsx", "text", "pdf-xlsx"],
     notes:
       "The header cell 工作任务 spans the group and the text column (gridSpan 2): the header must not shift against the body. 各镇（街道） 安委会 is one unit (a space after the qualifier). In the tail ，村（社区）按属地管理落实, 村（社区） is an other unit and 按属地管理落实 boilerplate. Text render: one cell per line with | lines between.",
   },

@@ -262,7 +262,7 @@ export const HEADERS: CorpusSpec[] = [
       sections: "none",
       twoRowHeader: [2, "责任单位"],
     },
-    formats: ["docx", "pdf-libreoffice", "pdf-chromium", "xlsx", "html", "doc"],
+    formats: ["docx", "pdf-libreoffice", "pdf-chromium", "xlsx", "html", "doc", "pdf-xlsx"],
     notes:
       "Two header rows: 责任单位 spans 牵头单位 and 配合单位; 序号, 实施步骤, 时间安排 are merged down over both header rows. Deadlines by quarter (2026年第三季度).",
   },

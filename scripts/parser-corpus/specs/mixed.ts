@@ -484,7 +484,7 @@ export const MIXED: CorpusSpec[] = [
       twoRowHeader: [2, "责任单位"],
       flat: "bars",
     },
-    formats: ["docx", "pdf-libreoffice", "pdf-chromium", "xlsx", "doc", "text"],
+    formats: ["docx", "pdf-libreoffice", "pdf-chromium", "xlsx", "doc", "text", "pdf-xlsx"],
     notes:
       "Two header rows (责任单位 over 牵头单位|配合单位), full-width heading rows for sections, and continuation rows under merged 序号 and unit cells with their own 完成时限.",
   },
