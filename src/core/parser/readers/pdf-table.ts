@@ -28,6 +28,8 @@ interface Column {
 export interface TableRegion {
   header: string[];
   columns: Column[];
+  /** the columns are the table's drawn vertical borders */
+  ruled: boolean;
   numberColumn: number;
   parts: TablePart[];
 }
@@ -83,7 +85,14 @@ function stackedCells(upper: Cell[], lower: PdfLine): Cell[] {
   return cells.sort((a, b) => a.x - b.x);
 }
 
-type FoundHeader = { header: string[]; columns: Column[]; cells: Cell[]; lines: number; rows: Cell[][] };
+type FoundHeader = {
+  header: string[];
+  columns: Column[];
+  cells: Cell[];
+  lines: number;
+  rows: Cell[][];
+  ruled?: boolean;
+};
 
 function verticalBorders(rules: PageRules, top: number): number[] {
   const xs: number[] = [];
@@ -122,7 +131,7 @@ function ruledColumns(found: FoundHeader, tops: number[], rules: PageRules): Fou
   }
   // the borders must hold every name in a column of its own, or they belong to something else
   if (header.filter((name) => name !== "").length < found.cells.length) return found;
-  return { ...found, header, columns };
+  return { ...found, header, columns, ruled: true };
 }
 
 /** A heading row under the header ("（一）依法履职") is no line of it. */
@@ -161,11 +170,14 @@ function columnAt(columns: Column[], x: number): number {
 }
 
 /** A run of text that crosses a column border: a heading row merged across the table, or text after the table. */
-function spans(line: PdfLine, columns: Column[]): boolean {
-  return cellsOf(line).some((cell) => {
-    const slack = (line.size || 10) / 2;
-    return columnAt(columns, cell.x + slack) !== columnAt(columns, cell.right - slack);
-  });
+function spans(line: PdfLine, region: TableRegion): boolean {
+  const slack = (line.size || 10) / 2;
+  const crosses = (cell: { x: number; right: number }) =>
+    columnAt(region.columns, cell.x + slack) !== columnAt(region.columns, cell.right - slack);
+  // between drawn borders the runs of neighbouring cells may sit closer than a gap (a spreadsheet's packed cells):
+  // only a single run across a border is a row merged across the table
+  if (region.ruled) return (line.pieces ?? []).some(crosses);
+  return cellsOf(line).some(crosses);
 }
 
 function repeatsHeader(lines: PdfLine[], index: number, region: TableRegion): number {
@@ -200,6 +212,7 @@ export function locateTables(pages: PdfPage[], rulesOfPage: Map<number, PageRule
         open = {
           header: found.header,
           columns: found.columns,
+          ruled: found.ruled === true,
           numberColumn: found.header.findIndex((text) => classifyHeader(text) === "number"),
           parts: [{ page, from: index, to: index + found.lines, header }],
         };
@@ -229,7 +242,7 @@ export function locateTables(pages: PdfPage[], rulesOfPage: Map<number, PageRule
       }
       const next = lines[index + 1];
       // A line across the columns is a heading row when table rows follow it; two in a row are text after the table.
-      if (spans(line, open.columns) && next !== undefined && spans(next, open.columns)) {
+      if (spans(line, open) && next !== undefined && spans(next, open)) {
         if (part.from === part.to) open.parts.pop();
         open = null;
         continue;
@@ -342,7 +355,7 @@ function rowsOfPart(lines: PdfLine[], region: TableRegion, rules: PageRules): Ro
   const pieces: PdfPiece[] = [];
   const headingTops: number[] = [];
   for (const line of lines) {
-    if (spans(line, region.columns)) {
+    if (spans(line, region)) {
       rows.push({ top: line.top, cells: [], heading: line.text.trim() });
       headingTops.push(line.top);
     } else {
