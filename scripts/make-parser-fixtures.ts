@@ -21,6 +21,7 @@ import {
   libreOfficePdf,
   pdfPageCount,
 } from "./parser-fixtures/pdf-builders.js";
+import { pagePng, scannedPdf } from "./parser-fixtures/scan-builder.js";
 import { taskTableSeed } from "./parser-fixtures/seed-structure.js";
 import { taskTableXlsx } from "./parser-fixtures/xlsx-builder.js";
 
@@ -63,8 +64,35 @@ function firstPages(pdf: Buffer, pages: number): Buffer {
   }
 }
 
+/**
+ * Scans of the committed text PDFs (LibreOffice prints of the seed .docx files), rasterised by pdftoppm at 200 dpi
+ * in black and white and wrapped back into image-only PDFs: two pages of the ruled task table and of the numbered
+ * paragraphs for the tests, a one-page PNG photo, and a 20-page scan of both for the OCR bench.
+ */
+function makeScans(): void {
+  const table = readFileSync(join(out, "seed002-table-libreoffice.pdf"));
+  const numbered = readFileSync(join(out, "seed000-libreoffice.pdf"));
+  write(out, "seed002-table-scan.pdf", scannedPdf(table, 200, 1, 2));
+  write(out, "seed000-scan.pdf", scannedPdf(numbered, 200, 2, 3));
+  write(out, "seed000-photo.png", pagePng(numbered, 150, 2));
+  const dir = mkdtempSync(join(tmpdir(), "fazhi-scan-"));
+  try {
+    writeFileSync(join(dir, "a.pdf"), scannedPdf(numbered, 200, 1, 10));
+    writeFileSync(join(dir, "b.pdf"), scannedPdf(table, 200, 1, 10));
+    execFileSync("qpdf", ["--empty", "--pages", join(dir, "a.pdf"), join(dir, "b.pdf"), "--", join(dir, "out.pdf")]);
+    write(benchOut, "parser-scan-20-pages.pdf", readFileSync(join(dir, "out.pdf")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   ensureTools();
+  // `--scans`: only the scans, from the committed PDFs, leaving every other fixture as it is
+  if (process.argv.includes("--scans")) {
+    makeScans();
+    return;
+  }
   mkdirSync(out, { recursive: true });
   mkdirSync(benchOut, { recursive: true });
   const seed000 = seed("000");
@@ -108,6 +136,8 @@ async function main(): Promise<void> {
   write(out, "encrypted.doc", encryptedDoc(secret, "user-secret"));
   write(out, "word-features.doc", await libreOfficeDoc(await wordFeaturesDocx()));
   write(out, "heading-styles.doc", await libreOfficeDoc(await headingStylesDocx()));
+
+  makeScans();
 
   write(benchOut, "parser-100-pages.pdf", await hundredPages([seed000, seed("001"), seed002, seed("003"), seed004]));
 }

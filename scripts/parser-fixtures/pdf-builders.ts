@@ -10,6 +10,7 @@ export function ensureTools(): void {
   const missing: string[] = [];
   if (!existsSync("/usr/bin/soffice")) missing.push("libreoffice-writer-nogui");
   if (!existsSync("/usr/bin/qpdf")) missing.push("qpdf");
+  if (!existsSync("/usr/bin/pdftoppm")) missing.push("poppler-utils");
   if (!existsSync(CHROMIUM)) missing.push("chromium");
   if (!existsSync("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")) missing.push("fonts-noto-cjk");
   if (missing.length === 0) return;

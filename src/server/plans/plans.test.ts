@@ -119,11 +119,15 @@ describe("import", () => {
     expect(notPlan.json().error.code).toBe("no_tasks");
     expect(notPlan.json().error.message).toContain("未能从文件中识别出任何任务");
 
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
-    const image = await importFile(t, coordinator, "方案.docx", png);
+    // photos of pages are read by OCR (import-progress.test.ts); a GIF is no plan's format
+    const gif = Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0, 0]);
+    const image = await importFile(t, coordinator, "方案.docx", gif);
     expect(image.statusCode).toBe(400);
     expect(image.json().error).toMatchObject({ code: "document_unsupported" });
-    expect(image.json().error.message).toContain("PNG");
+    expect(image.json().error.message).toContain("GIF");
+    const brokenPng = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const broken = await importFile(t, coordinator, "照片.png", brokenPng);
+    expect(broken.json().error).toMatchObject({ code: "document_corrupt" });
 
     const empty = await importFile(t, coordinator, "空.txt", "");
     expect(empty.json().error.code).toBe("document_empty");

@@ -27,6 +27,9 @@ const MEDIA_TYPES: Record<DocumentFormat, string> = {
   ofd: "application/ofd",
   html: "text/html",
   text: "text/plain",
+  png: "image/png",
+  jpeg: "image/jpeg",
+  tiff: "image/tiff",
 };
 
 function assertPeriod(year: number, endYear: number): void {

@@ -1,7 +1,10 @@
 import { readErrors } from "./errors.js";
 import type { SafeZip } from "./zip.js";
 
-export type DocumentFormat = "pdf" | "docx" | "doc" | "xlsx" | "ofd" | "html" | "text";
+/** Photos and scans of pages, read by OCR. */
+export type ImageKind = "png" | "jpeg" | "tiff";
+
+export type DocumentFormat = "pdf" | "docx" | "doc" | "xlsx" | "ofd" | "html" | "text" | ImageKind;
 
 function startsWith(bytes: Uint8Array, signature: number[], at = 0): boolean {
   return signature.every((byte, index) => bytes[at + index] === byte);
@@ -19,8 +22,6 @@ function containsAscii(bytes: Uint8Array, needle: string, limit: number): boolea
 const UNSUPPORTED_SIGNATURES: Array<[number[], string]> = [
   [[0x4d, 0x5a], "可执行程序"],
   [[0x7f, 0x45, 0x4c, 0x46], "可执行程序"],
-  [[0x89, 0x50, 0x4e, 0x47], "PNG 图片"],
-  [[0xff, 0xd8, 0xff], "JPEG 图片"],
   [[0x47, 0x49, 0x46, 0x38], "GIF 图片"],
   [[0x7b, 0x5c, 0x72, 0x74, 0x66], "RTF，请另存为 .docx"],
   [[0x52, 0x61, 0x72, 0x21], "RAR 压缩包"],
@@ -32,8 +33,11 @@ const UNSUPPORTED_SIGNATURES: Array<[number[], string]> = [
  * The format of a binary file by its first bytes, or null for what is probably text. Known binary formats the
  * reader cannot handle are refused here with a message that names them.
  */
-export function sniffBinary(bytes: Uint8Array): "pdf" | "zip" | "ole" | null {
+export function sniffBinary(bytes: Uint8Array): "pdf" | "zip" | "ole" | ImageKind | null {
   if (containsAscii(bytes, "%PDF-", 1024)) return "pdf";
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return "png";
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return "tiff";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "zip";
   // An OLE compound file: Word 97–2003 and WPS documents, Excel 97–2003, or an encrypted .docx/.xlsx.
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "ole";
@@ -72,6 +76,11 @@ const EXTENSION_FORMATS: Record<string, DocumentFormat> = {
   htm: "html",
   shtml: "html",
   txt: "text",
+  png: "png",
+  jpg: "jpeg",
+  jpeg: "jpeg",
+  tif: "tiff",
+  tiff: "tiff",
 };
 
 /** The format a file name promises, if it names one this reader knows. */

@@ -6,7 +6,8 @@ export type DocumentReadErrorCode =
   | "corrupt"
   | "unsupported"
   | "zip_bomb"
-  | "timeout";
+  | "timeout"
+  | "too_many_pages";
 
 /**
  * The one error a reader throws. `message` is written for the civil servant who uploaded the file, so it says
@@ -39,9 +40,14 @@ export const readErrors = {
   unsupported: (what: string) =>
     new DocumentReadError(
       "unsupported",
-      `不支持的文件格式（${what}），请上传 Word（.docx/.doc）、WPS（.wps）、PDF、OFD、Excel（.xlsx）、网页（.html）或文本（.txt）文件`,
+      `不支持的文件格式（${what}），请上传 Word（.docx/.doc）、WPS（.wps）、PDF、OFD、Excel（.xlsx）、网页（.html）、文本（.txt）或扫描图片（.png/.jpg/.tif）文件`,
     ),
   zipBomb: () => new DocumentReadError("zip_bomb", "文件解压后体积异常巨大，可能已损坏或含有恶意内容，已拒绝读取"),
+  tooManyPages: (pages: number, max: number, part: number) =>
+    new DocumentReadError(
+      "too_many_pages",
+      `扫描件共 ${pages} 页，超过可识别的 ${max} 页上限，请拆分为每份不超过 ${part} 页的文件后分别上传，或上传 Word/文字版 PDF`,
+    ),
   timeout: (seconds: number) =>
     new DocumentReadError("timeout", `文件读取超时（超过 ${seconds} 秒），请拆分文件或另存为其他格式后再上传`),
 };

@@ -6,6 +6,7 @@ import { readDocx } from "./docx.js";
 import { readErrors } from "./errors.js";
 import { readHtml } from "./html.js";
 import { defaultReadLimits, ReadClock, type ReadLimits } from "./limits.js";
+import { readImage } from "./ocr.js";
 import { readOfd } from "./ofd.js";
 import { oleFormat, openOle } from "./ole.js";
 import { readPdf } from "./pdf.js";
@@ -25,6 +26,9 @@ const FORMAT_NAMES: Record<DocumentFormat, string> = {
   ofd: "OFD 版式文件",
   html: "网页（HTML）",
   text: "纯文本",
+  png: "PNG 图片",
+  jpeg: "JPEG 图片",
+  tiff: "TIFF 图片",
 };
 
 /** One paragraph per line: Unix line ends, no zero-width or control characters, at most one blank line in a row. */
@@ -47,7 +51,10 @@ async function readByContent(
   onProgress: (progress: ReadProgress) => void,
 ): Promise<{ format: DocumentFormat } & ReadResult> {
   const binary = sniffBinary(bytes);
-  if (binary === "pdf") return { format: "pdf", ...(await readPdf(bytes, clock, onProgress)) };
+  if (binary === "pdf") return { format: "pdf", ...(await readPdf(bytes, clock, onProgress, limits)) };
+  if (binary === "png" || binary === "jpeg" || binary === "tiff") {
+    return { format: binary, ...(await readImage(bytes, binary, { clock, limits, onProgress })) };
+  }
   if (binary === "ole") {
     const ole = openOle(bytes);
     return { format: oleFormat(ole), ...readDoc(ole, clock) };
@@ -95,7 +102,7 @@ export async function readDocument(
     });
   }
   const text = normaliseLines(mapCjkRadicals(read.text));
-  if (text === "" && !warnings.some((warning) => warning.code === "pdf_no_text")) {
+  if (text === "" && !warnings.some((warning) => /^(pdf_no_text|ocr_)/.test(warning.code))) {
     warnings.push({ code: "no_text", message: "文件中没有可识别的文字，请检查文件内容" });
   }
   return { text, warnings, format: read.format, ...(read.ocr ? { ocr: true } : {}) };

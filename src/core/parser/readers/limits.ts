@@ -10,6 +10,12 @@ export interface ReadLimits {
   maxZipRatio: number;
   /** wall-clock budget for reading one document */
   timeLimitMs: number;
+  /** wall-clock budget for reading a scan, OCR included */
+  ocrTimeLimitMs: number;
+  /** a longer scan is recognised for its first this many pages only, with a warning */
+  ocrMaxPages: number;
+  /** a scan of more pages than this is refused: it should be split */
+  ocrRefusePages: number;
 }
 
 export const defaultReadLimits: ReadLimits = {
@@ -17,6 +23,9 @@ export const defaultReadLimits: ReadLimits = {
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipRatio: 200,
   timeLimitMs: 20_000,
+  ocrTimeLimitMs: 180_000,
+  ocrMaxPages: 50,
+  ocrRefusePages: 200,
 };
 
 /**
@@ -24,10 +33,18 @@ export const defaultReadLimits: ReadLimits = {
  * loops call `check()` and awaits go through `race()`.
  */
 export class ReadClock {
-  private readonly endsAt: number;
+  private endsAt: number;
+  private readonly startedAt = Date.now();
 
-  constructor(private readonly limitMs: number) {
-    this.endsAt = Date.now() + limitMs;
+  constructor(private limitMs: number) {
+    this.endsAt = this.startedAt + limitMs;
+  }
+
+  /** Gives the read a larger budget from its start (a scan found: OCR takes longer than reading text). */
+  extend(limitMs: number): void {
+    if (limitMs <= this.limitMs) return;
+    this.limitMs = limitMs;
+    this.endsAt = this.startedAt + limitMs;
   }
 
   check(): void {

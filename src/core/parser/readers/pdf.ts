@@ -1,9 +1,12 @@
 import { getDocumentProxy } from "unpdf";
 import type { ReadProgress, ReadResult } from "../types.js";
 import { DocumentReadError, readErrors } from "./errors.js";
-import type { ReadClock } from "./limits.js";
+import { defaultReadLimits, type ReadClock, type ReadLimits } from "./limits.js";
+import { recognisePdfPages } from "./ocr.js";
+import { tidyOcrText, unifyRunningLines } from "./ocr-tsv.js";
 import type { PdfPage } from "./pdf-layout.js";
 import { horizontalRules } from "./pdf-rules.js";
+import { scannedPages } from "./pdf-scan.js";
 import { type PositionedText, pageLines, textFromPages } from "./positioned.js";
 
 function isTextItem(item: object): item is { str: string; transform: number[]; width: number; height: number } {
@@ -35,7 +38,8 @@ function translateError(error: unknown): DocumentReadError {
 export async function readPdf(
   bytes: Uint8Array,
   clock: ReadClock,
-  _onProgress: (progress: ReadProgress) => void = () => {},
+  onProgress: (progress: ReadProgress) => void = () => {},
+  limits: ReadLimits = defaultReadLimits,
 ): Promise<ReadResult> {
   // pdf.js takes ownership of the buffer it is given, so it gets a copy and the caller keeps its bytes.
   const loading = getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
@@ -63,8 +67,16 @@ export async function readPdf(
       pages.push(pageLines(items));
       page.cleanup();
     }
-    const text = await textFromPages(pages, (page) => horizontalRules(document, page + 1, clock));
-    if (text.trim() !== "") return { text, warnings: garbled(text) ? [GARBLED_WARNING] : [] };
+    // pages without a text layer that show an image are scans: their OCR takes their place
+    const scans = await scannedPages(document, pages, clock);
+    const scan =
+      scans.length > 0 ? await recognisePdfPages(bytes, scans, pages.length, { clock, limits, onProgress }) : null;
+    for (const [index, scanned] of scan?.pages ?? []) pages[index] = scanned.lines;
+    const rulesOf = (page: number) => scan?.pages.get(page)?.rules ?? horizontalRules(document, page + 1, clock);
+    const read = await textFromPages(scan?.recognised ? unifyRunningLines(pages) : pages, rulesOf);
+    const text = scan?.recognised ? tidyOcrText(read) : read;
+    const warnings = [...(scan?.warnings ?? []), ...(garbled(text) ? [GARBLED_WARNING] : [])];
+    if (text.trim() !== "" || scan) return { text, warnings, ...(scan?.recognised ? { ocr: true } : {}) };
     return {
       text: "",
       warnings: [
