@@ -229,7 +229,11 @@ function collectPipeTable(lines: Line[], at: number): RawTable {
 function alignHeader(header: string[], body: RawTable["body"]): string[] {
   const counts = new Map<number, number>();
   for (const row of body) counts.set(row.cells.length, (counts.get(row.cells.length) ?? 0) + 1);
-  const [width] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [header.length];
+  // the widest row count that more than one row (or a fifth of them) has: rows with a merged cell left out are
+  // narrower, the header of a name spanning two columns narrower still
+  const enough = Math.max(2, Math.ceil(body.length / 5));
+  const wide = [...counts].filter(([, n]) => n >= Math.min(enough, body.length)).map(([w]) => w);
+  const width = wide.length > 0 ? Math.max(...wide) : header.length;
   if (width <= header.length) return header;
   const missing = width - header.length;
   const at = header.findIndex((c) => {

@@ -310,7 +310,7 @@ function endsParagraph(line: PdfPiece[], next: PdfPiece[], fullRight: number, le
     .map((p) => p.text)
     .join("")
     .trim();
-  return endsLikeUnit(text.replace(/[(（][^)）]*[)）]$/, "")) && /^[区县市省各镇乡街]/.test(after);
+  return endsLikeUnit(text.replace(/[(（][^)）]*[)）]$/, "")) && /^[区县市省各]/.test(after);
 }
 
 /**
