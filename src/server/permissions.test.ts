@@ -324,6 +324,25 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: "/api/plans/import-progress/{importId}",
+    allowed: managers,
+    // the caller's own import, under the id its upload sent; another user's is not found (import-progress.test.ts)
+    success: 200,
+    request: async (caller) => {
+      const importId = `perm-${caller}-${unique("id").replace(/\W/g, "")}`.slice(0, 64);
+      const form = multipartFile("方案.txt", TINY_PLAN);
+      await t.request({
+        method: "POST",
+        url: "/api/plans/import",
+        cookie: cookies.get(caller),
+        payload: form.payload,
+        headers: { ...form.headers, "x-import-id": importId },
+      });
+      return { url: `/api/plans/import-progress/${importId}` };
+    },
+  },
+  {
+    method: "GET",
     path: "/api/plans",
     allowed: planReaders,
     success: 200,

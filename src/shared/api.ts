@@ -421,6 +421,22 @@ export const NoTasksDetails = Type.Object({
 });
 export type NoTasksDetails = Static<typeof NoTasksDetails>;
 
+/**
+ * How far a running import has come, asked for by the import id the browser sent in its X-Import-Id header:
+ * receiving the file, reading it, recognising the pages of a scan (done of total), then done or failed.
+ */
+export const ImportProgress = Type.Object({
+  stage: OneOf(["uploading", "reading", "ocr", "done", "failed"] as const),
+  done: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0 }),
+});
+export type ImportProgress = Static<typeof ImportProgress>;
+
+/** An import id: chosen at random by the browser for one upload. */
+export const IMPORT_ID_PATTERN = "^[A-Za-z0-9_-]{8,64}$";
+export const ImportProgressParams = Type.Object({ importId: Type.String({ pattern: IMPORT_ID_PATTERN }) });
+export type ImportProgressParams = Static<typeof ImportProgressParams>;
+
 /** A unit named by a task: unitId null while the phrase matches no unit (unless dismissed with a reason). */
 export const TaskUnit = Type.Object({
   unitId: Nullable(Id),

@@ -4,7 +4,13 @@
  * why, and with the tables and numbering levels to choose from.
  */
 import { inArray, sql } from "drizzle-orm";
-import { type DocumentFormat, DocumentReadError, type ParseResult, parseDocument } from "../../core/parser/index.js";
+import {
+  type DocumentFormat,
+  DocumentReadError,
+  type ParseResult,
+  parseDocument,
+  type ReadProgress,
+} from "../../core/parser/index.js";
 import type { NoTasksDetails, ParseChoices, PlanLayout } from "../../shared/api.js";
 import type { ColumnRole } from "../../shared/domain.js";
 import type { Queryable } from "../db/client.js";
@@ -14,13 +20,18 @@ import { AppError } from "../http/errors.js";
 export interface Upload {
   bytes: Buffer;
   filename: string;
+  /** told how far a long read (OCR of a scan) has come */
+  onProgress?: (progress: ReadProgress) => void;
 }
 
 export type Parsed = ParseResult & { format: DocumentFormat };
 
 async function parseUpload(upload: Upload, choices: ParseChoices): Promise<Parsed> {
   try {
-    return await parseDocument(new Uint8Array(upload.bytes), upload.filename, choices);
+    return await parseDocument(new Uint8Array(upload.bytes), upload.filename, {
+      ...choices,
+      onProgress: upload.onProgress,
+    });
   } catch (error) {
     if (!(error instanceof DocumentReadError)) throw error;
     const status = error.code === "too_large" ? 413 : 400;

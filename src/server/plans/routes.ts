@@ -6,6 +6,9 @@ import { defaultReadLimits } from "../../core/parser/readers/index.js";
 import {
   ErrorBody,
   IdParams,
+  IMPORT_ID_PATTERN,
+  ImportProgress,
+  ImportProgressParams,
   ParseChoices,
   PhraseDismiss,
   PhraseMap,
@@ -32,6 +35,7 @@ import { AppError, notFound } from "../http/errors.js";
 import { UnitResolver } from "../units/resolve.js";
 import { allUnits, listUnitGroups } from "../units/service.js";
 import { planWorkbook } from "./export.js";
+import { ImportProgressBoard } from "./import-progress.js";
 import { dismissPhrase, mapPhrase } from "./phrases.js";
 import { presentPlan, presentPlanDetail } from "./present.js";
 import { publishPlan } from "./publish.js";
@@ -66,12 +70,29 @@ function importChoices(raw: unknown): ParseChoices {
   return Value.Clean(ParseChoices, value) as ParseChoices;
 }
 
+const IMPORT_ID = new RegExp(IMPORT_ID_PATTERN);
+
+/** Records an import's progress under the caller and the id its X-Import-Id header gives; without one, nothing. */
+function importTracker(
+  board: ImportProgressBoard,
+  userId: number | undefined,
+  header: string | string[] | undefined,
+): (progress: ImportProgress) => void {
+  if (header === undefined) return () => {};
+  if (typeof header !== "string" || !IMPORT_ID.test(header)) {
+    throw new AppError(400, "validation_failed", "导入编号（X-Import-Id）无效：应为 8–64 位字母、数字、- 或 _");
+  }
+  if (userId === undefined) return () => {};
+  return (progress) => board.set(userId, header, progress);
+}
+
 export const planRoutes =
   (db: Db, clock: Clock): FastifyPluginAsyncTypebox =>
   async (app) => {
     await app.register(multipart, {
       limits: { fileSize: defaultReadLimits.maxBytes, files: 1, fields: 5, parts: 6 },
     });
+    const progress = new ImportProgressBoard();
 
     app.post(
       "/plans/import",
@@ -89,6 +110,8 @@ export const planRoutes =
         if (!request.isMultipart()) {
           throw new AppError(400, "file_required", "请选择要导入的方案文件（以表单字段 file 上传）");
         }
+        const track = importTracker(progress, request.actor?.userId, request.headers["x-import-id"]);
+        track({ stage: "uploading", done: 0, total: 0 });
         let upload: { bytes: Buffer; filename: string } | null = null;
         let choices: ParseChoices = {};
         try {
@@ -107,8 +130,35 @@ export const planRoutes =
           throw error;
         }
         if (!upload) throw new AppError(400, "file_required", "请选择要导入的方案文件（以表单字段 file 上传）");
-        const id = await importPlan(db, upload, changeContext(request), clock(), choices);
-        return reply.status(201).send(await planDetail(db, id));
+        track({ stage: "reading", done: 0, total: 0 });
+        const onProgress = ({ done, total }: { done: number; total: number }) => track({ stage: "ocr", done, total });
+        try {
+          const id = await importPlan(db, { ...upload, onProgress }, changeContext(request), clock(), choices);
+          track({ stage: "done", done: 0, total: 0 });
+          return reply.status(201).send(await planDetail(db, id));
+        } catch (error) {
+          track({ stage: "failed", done: 0, total: 0 });
+          throw error;
+        }
+      },
+    );
+
+    app.get(
+      "/plans/import-progress/:importId",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "导入进度：导入请求头 X-Import-Id 所带编号的导入进行到哪一步（扫描件为已识别页数），仅本人可查",
+          params: ImportProgressParams,
+          response: { 200: ImportProgress, ...errors },
+        },
+      },
+      async (request) => {
+        const found = progress.get(request.actor?.userId ?? 0, request.params.importId);
+        // another user's import is as unknown as one that never was
+        if (!found) throw notFound("这次导入的进度");
+        return found;
       },
     );
 
