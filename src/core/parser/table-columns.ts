@@ -172,6 +172,14 @@ export function readColumns(header: string[], body: string[][]): ColumnReading |
       guessed = true;
     }
   });
+  // an unnamed column whose short cells repeat down the rows, left of the task text, is a merged group column
+  roles.forEach((role, k) => {
+    const s = stats[k];
+    if (role === null && s.filled > 0 && s.repeats > 0 && roles.slice(k + 1).includes("text")) {
+      roles[k] = "group";
+      guessed = true;
+    }
+  });
   // a 项目/类别 column is the task text when no other column holds the tasks
   if (!has("text")) {
     let best = -1;

@@ -110,28 +110,31 @@ function verticalBorders(rules: PageRules, top: number): number[] {
  * line, so sub-columns under a name spanning them (责任单位 over 牵头单位 | 配合单位) are columns of their own and take
  * the names below; a column's name is what its header lines hold, top to bottom.
  */
-function ruledColumns(found: FoundHeader, tops: number[], rules: PageRules): FoundHeader {
+function ruledColumns(found: FoundHeader, tops: number[], rules: PageRules, below?: number): FoundHeader {
   const last = verticalBorders(rules, tops[tops.length - 1]);
-  const xs = last.length >= found.cells.length + 1 ? last : verticalBorders(rules, tops[0]);
+  const header = last.length >= found.cells.length + 1 ? last : verticalBorders(rules, tops[0]);
+  // a header name spanning two body columns (工作任务 over a group and its details) hides the border between them
+  const body = below === undefined ? [] : verticalBorders(rules, below);
+  const xs = body.length > header.length && header.every((x) => body.some((y) => Math.abs(x - y) < 2)) ? body : header;
   if (xs.length < found.cells.length + 1) return found;
   const columns: Column[] = [];
-  const header: string[] = [];
+  const names: string[] = [];
   const middle = (cell: Cell) => (cell.x + cell.right) / 2;
   for (let k = 0; k + 1 < xs.length; k++) {
     const within = (cell: Cell) => middle(cell) >= xs[k] && middle(cell) < xs[k + 1];
     const spansBorder = (cell: Cell) =>
       xs.some((x, j) => j > 0 && j < xs.length - 1 && cell.x < x - 1 && x + 1 < cell.right);
-    const names = found.rows.flatMap((row) => row.filter(within));
-    const own = names.filter((cell) => !spansBorder(cell));
+    const inColumn = found.rows.flatMap((row) => row.filter(within));
+    const own = inColumn.filter((cell) => !spansBorder(cell));
     columns.push({
       left: k === 0 ? Number.NEGATIVE_INFINITY : xs[k],
       right: k + 2 === xs.length ? Number.POSITIVE_INFINITY : xs[k + 1],
     });
-    header.push((own.length > 0 ? own : names).map((cell) => cell.text.replace(/\s+/g, "")).join(""));
+    names.push((own.length > 0 ? own : inColumn).map((cell) => cell.text.replace(/\s+/g, "")).join(""));
   }
   // the borders must hold every name in a column of its own, or they belong to something else
-  if (header.filter((name) => name !== "").length < found.cells.length) return found;
-  return { ...found, header, columns, ruled: true };
+  if (names.filter((name) => name !== "").length < found.cells.length) return found;
+  return { ...found, header: names, columns, ruled: true };
 }
 
 /** A heading row under the header ("（一）依法履职") is no line of it. */
@@ -203,7 +206,8 @@ export function locateTables(pages: PdfPage[], rulesOfPage: Map<number, PageRule
       if (!open) {
         const guess = headersAt(lines, index)[0];
         const tops = guess ? Array.from({ length: guess.lines }, (_, k) => lines[index + k].top) : [];
-        const found = guess ? ruledColumns(guess, tops, rulesOfPage.get(page) ?? []) : undefined;
+        const below = guess ? lines[index + guess.lines] : undefined;
+        const found = guess ? ruledColumns(guess, tops, rulesOfPage.get(page) ?? [], below?.top) : undefined;
         if (!found) {
           index++;
           continue;
