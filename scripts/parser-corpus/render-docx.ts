@@ -32,7 +32,39 @@ const FIRST_LINE = 640;
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 
-function tableOf(block: TableBlock, pageWidth: number): Table {
+/** Runs of one paragraph: the whole text, or (messy) pieces of 2–5 characters in alternating fonts. */
+function runs(text: string, messy: boolean, options: { size?: number; bold?: boolean } = {}): TextRun[] {
+  if (!messy) return [new TextRun({ text, ...options })];
+  const pieces: TextRun[] = [];
+  let at = 0;
+  for (let i = 0; at < text.length; i++) {
+    const length = 2 + ((i * 7 + text.length) % 4);
+    const font =
+      i % 2 === 0 ? undefined : { eastAsia: "仿宋_GB2312", ascii: "Times New Roman", hAnsi: "Times New Roman" };
+    pieces.push(new TextRun({ text: text.slice(at, at + length), font, ...options }));
+    at += length;
+  }
+  return pieces;
+}
+
+/** A cell's lines: a paragraph each, or (messy) one paragraph with line breaks. */
+function cellParagraphs(
+  text: string,
+  messy: boolean,
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
+  bold: boolean | undefined,
+): Paragraph[] {
+  const lines = text.split("\n");
+  if (!messy)
+    return lines.map((line) => new Paragraph({ alignment, children: runs(line, false, { size: TABLE_SIZE, bold }) }));
+  const children = lines.flatMap((line, i) => [
+    ...(i > 0 ? [new TextRun({ text: "", break: 1, size: TABLE_SIZE })] : []),
+    ...runs(line, true, { size: TABLE_SIZE, bold }),
+  ]);
+  return [new Paragraph({ alignment, children })];
+}
+
+function tableOf(block: TableBlock, pageWidth: number, messy: boolean): Table {
   const rows = block.rows.map(
     (row) =>
       new TableRow({
@@ -50,13 +82,11 @@ function tableOf(block: TableBlock, pageWidth: number): Table {
                     : undefined,
               verticalAlign: VerticalAlign.CENTER,
               // a line break in a cell's text is a paragraph of its own, as Word users type them
-              children: cell.text.split("\n").map(
-                (line) =>
-                  new Paragraph({
-                    alignment:
-                      row.header || row.repeat || cell.text.length < 6 ? AlignmentType.CENTER : AlignmentType.LEFT,
-                    children: [new TextRun({ text: line, size: TABLE_SIZE, bold: row.header || row.repeat })],
-                  }),
+              children: cellParagraphs(
+                cell.text,
+                messy,
+                row.header || row.repeat || cell.text.length < 6 ? AlignmentType.CENTER : AlignmentType.LEFT,
+                row.header || row.repeat,
               ),
             }),
         ),
@@ -101,7 +131,7 @@ const AUTO_LEVELS: Record<string, ILevelsOptions> = {
   },
 };
 
-function paragraphOf(block: Exclude<Block, TableBlock>, auto: boolean): Paragraph {
+function paragraphOf(block: Exclude<Block, TableBlock>, auto: boolean, messy: boolean): Paragraph {
   if (block.type === "title")
     return new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -109,7 +139,11 @@ function paragraphOf(block: Exclude<Block, TableBlock>, auto: boolean): Paragrap
       children: [new TextRun({ text: block.text, size: 40 })],
     });
   if (block.type === "para")
-    return new Paragraph({ text: block.text, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: FIRST_LINE } });
+    return new Paragraph({
+      ...(messy ? { children: runs(block.text, true) } : { text: block.text }),
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: FIRST_LINE },
+    });
   if (auto)
     return new Paragraph({
       text: block.text,
@@ -117,8 +151,9 @@ function paragraphOf(block: Exclude<Block, TableBlock>, auto: boolean): Paragrap
       // items run on through the document, as one Word list does
       numbering: { reference: block.level, level: 0 },
     });
+  const number = messy ? block.number.replace(/^(\d+)\.$/, "$1．") : block.number;
   return new Paragraph({
-    text: block.number + block.text,
+    ...(messy ? { children: runs(number + block.text, true) } : { text: number + block.text }),
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: FIRST_LINE },
   });
@@ -131,8 +166,9 @@ export async function specDocx(spec: CorpusSpec): Promise<Buffer> {
   const wide = spec.layout.kind === "table" && spec.layout.columns.length >= 6;
   // the text width of an A4 page with Word's default margins, in twentieths of a point
   const pageWidth = wide ? 13_958 : 9_026;
+  const messy = spec.messyWord === true;
   const children = blocks.map((block) =>
-    block.type === "table" ? tableOf(block, pageWidth) : paragraphOf(block, auto),
+    block.type === "table" ? tableOf(block, pageWidth, messy) : paragraphOf(block, auto, messy),
   );
   const document = new Document({
     styles: { default: { document: { run: { size: BODY_SIZE, font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT } } } } },

@@ -170,6 +170,11 @@ export interface CorpusSpec {
   wordText?: boolean;
   /** the saved web page is Word's "save as web page" markup (MsoNormal paragraphs, spans, o:p) */
   wordHtml?: boolean;
+  /**
+   * the Word file as years of editing leave one: text split into many runs of changing fonts, line breaks (not
+   * paragraphs) inside cells, typed numbers with a full-width point (1．)
+   */
+  messyWord?: boolean;
   sections: SectionSpec[];
   /** paragraphs after the tasks: 工作要求, 附件 lists, the signature */
   after: string[];

@@ -160,6 +160,7 @@ export const GROUPS: CorpusSpec[] = [
     name: "g03-yingshang-huanjing",
     about: "营商环境任务表（Excel）：表头上方两行标题，类别列合并，主要任务为任务",
     categories: [1, 6, 10],
+    messyWord: true,
     issuer: OFFICE,
     title: "2026年云溪区优化营商环境重点任务分工表",
     intro: ["为持续打造市场化、法治化、国际化一流营商环境，制定本分工表。"],
@@ -239,7 +240,7 @@ export const GROUPS: CorpusSpec[] = [
     },
     formats: ["xlsx", "pdf-chromium", "text-gbk", "docx", "pdf-xlsx"],
     notes:
-      "Spreadsheet: a title row and a 填报单位 row (not tasks) above the header; 类别 merged down. GBK text: cells separated by single spaces.",
+      "Spreadsheet: a title row and a 填报单位 row (not tasks) above the header; 类别 merged down. GBK text: cells separated by single spaces. The Word file is messy: text in many runs of changing fonts, line breaks inside cells, typed numbers with a full-width point (1．).",
   },
   {
     name: "g04-minsheng-xiangmu",

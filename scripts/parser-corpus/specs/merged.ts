@@ -113,6 +113,7 @@ export const MERGED: CorpusSpec[] = [
     name: "c03-fenzu-hebing",
     about: "分组列与序号列同时合并，组内多行续写同一任务（具体措施分行），无单独时限",
     categories: [1, 4, 3],
+    messyWord: true,
     issuer: "云溪区市场监督管理局",
     title: "云溪区食品安全“守底线、查隐患、保安全”专项行动任务分解",
     intro: ["根据市级专项行动部署，结合我区实际，现将任务分解如下。"],
@@ -174,7 +175,7 @@ export const MERGED: CorpusSpec[] = [
     },
     formats: ["docx", "xlsx", "pdf-libreoffice", "text-gbk", "html", "pdf-xlsx"],
     notes:
-      "类别 merged over its rows; 序号, units and 完成时限 merged over each task's continuation rows (measures written on more rows). Continuation rows are part of the task, not tasks.",
+      "类别 merged over its rows; 序号, units and 完成时限 merged over each task's continuation rows (measures written on more rows). Continuation rows are part of the task, not tasks. The Word file is messy: text in many runs of changing fonts, line breaks inside cells, typed numbers with a full-width point (1．).",
   },
   {
     name: "c04-biaotou-chongfu",

@@ -396,6 +396,7 @@ export const MIXED: CorpusSpec[] = [
     about:
       "完成时限各种写法：每年2月底前、长期坚持、2027年第三季度、到2028年、自收到之日起15日内、2026年6月15日前并长期坚持",
     categories: [11, 7],
+    messyWord: true,
     issuer: OFFICE,
     title: "云溪区行政规范性文件管理工作任务安排",
     intro: ["为规范行政规范性文件制定和监督管理，现将有关工作任务安排如下。"],
@@ -427,7 +428,7 @@ export const MIXED: CorpusSpec[] = [
     layout: { kind: "paragraphs", clause: "label-lines", numbering: "typed", itemStyle: "comma" },
     formats: ["docx", "text", "pdf-chromium", "html", "text-gbk"],
     notes:
-      "Every 完成时限 value is one deadline as written, whatever its shape (recurring, ongoing, quarter, 到2028年, relative, a date and 并长期坚持).",
+      "Every 完成时限 value is one deadline as written, whatever its shape (recurring, ongoing, quarter, 到2028年, relative, a date and 并长期坚持). The Word file is messy: text in many runs of changing fonts, line breaks inside cells, typed numbers with a full-width point (1．).",
   },
   {
     name: "x09-liangji-biaotou-xuhang",

@@ -367,6 +367,7 @@ export const MORE: CorpusSpec[] = [
     name: "b09-zerenren",
     about: "责任清单：责任单位一行一个，另有“责任人”人名列和“备注”空列",
     categories: [9, 2, 5],
+    messyWord: true,
     issuer: OFFICE,
     title: "云溪区2026年政务服务提质增效工作责任清单",
     intro: ["为压实工作责任，现将政务服务提质增效工作责任清单印发，请对照落实。"],
@@ -411,7 +412,7 @@ export const MORE: CorpusSpec[] = [
     },
     formats: ["docx", "doc", "xlsx", "html", "pdf-libreoffice"],
     notes:
-      "责任单位 with no lead marker and no note: all others; one unit a line in the cell. 责任人 holds people. 备注 is empty.",
+      "责任单位 with no lead marker and no note: all others; one unit a line in the cell. 责任人 holds people. 备注 is empty. The Word file is messy: text in many runs of changing fonts, line breaks inside cells, typed numbers with a full-width point (1．).",
   },
   {
     name: "b10-gongzuo-yaoqiu",

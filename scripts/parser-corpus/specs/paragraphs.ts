@@ -130,6 +130,7 @@ export const PARAGRAPHS: CorpusSpec[] = [
     name: "p03-label-lines",
     about: "任务分工方案：1. 条目下逐行“牵头单位：/责任单位：/完成时限：”",
     categories: [11],
+    messyWord: true,
     issuer: OFFICE,
     title: "云溪区贯彻落实《法治政府建设实施纲要》重点任务分工方案",
     intro: ["为确保各项任务落到实处，现就重点任务分工如下。"],
@@ -179,7 +180,7 @@ export const PARAGRAPHS: CorpusSpec[] = [
     layout: { kind: "paragraphs", clause: "label-lines", numbering: "typed" },
     formats: ["docx", "text-gbk", "pdf-libreoffice", "html", "pdf-chromium"],
     notes:
-      "Each 1. item is followed by its own lines 牵头单位： / 责任单位： / 完成时限：. Task 5 names 每年3月底前 inline and in its 完成时限 line: listed once.",
+      "Each 1. item is followed by its own lines 牵头单位： / 责任单位： / 完成时限：. Task 5 names 每年3月底前 inline and in its 完成时限 line: listed once. The Word file is messy: text in many runs of changing fonts, line breaks inside cells, typed numbers with a full-width point (1．).",
   },
   {
     name: "p04-paixu-diyi",
