@@ -33,6 +33,7 @@ import type {
   ExtensionRequestCreate,
   ExtensionRequestList,
   ExtensionRequestListQuery,
+  ImportProgress,
   Inbox,
   JobRun,
   LoginRequest,
@@ -194,6 +195,8 @@ export type UploadOptions = {
   signal?: AbortSignal;
   /** Sent as the Idempotency-Key header: the same key for a retry of the same user action. */
   idempotencyKey?: string;
+  /** Sent as the X-Import-Id header: the id to ask the import's progress by while the upload is pending. */
+  importId?: string;
 };
 
 /**
@@ -206,6 +209,7 @@ function sendForm<T>(path: string, form: FormData, options: UploadOptions = {}):
     xhr.open("POST", buildUrl(path));
     xhr.setRequestHeader("Accept", "application/json");
     if (options.idempotencyKey) xhr.setRequestHeader("Idempotency-Key", options.idempotencyKey);
+    if (options.importId) xhr.setRequestHeader("X-Import-Id", options.importId);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0)
         options.onProgress?.(Math.round((event.loaded / event.total) * 100));
@@ -345,6 +349,8 @@ export const api = {
     /** Reads an uploaded document into a draft plan; `choices` say how to read its tables or its task level. */
     import: (file: File, options?: UploadOptions, choices?: ParseChoices) =>
       sendForm<PlanDetail>("/plans/import", planForm(file, choices), options),
+    /** How far the import sent with this X-Import-Id has come (the pages of a scan recognised). */
+    importProgress: (importId: string) => request<ImportProgress>("GET", `/plans/import-progress/${importId}`),
     /** Reads a draft's file again with other column roles or another task level. */
     reparse: (id: number, body: PlanReparse) => request<PlanReparseResult>("POST", `/plans/${id}/reparse`, { body }),
     update: (id: number, body: PlanPatch) => request<PlanDetail>("PATCH", `/plans/${id}`, { body }),

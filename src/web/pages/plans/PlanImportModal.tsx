@@ -1,13 +1,28 @@
 import { FileTextOutlined, InboxOutlined } from "@ant-design/icons";
 import { Alert, Button, Flex, Modal, Progress, Typography, Upload } from "antd";
 import { useEffect, useRef, useState } from "react";
-import type { NoTasksDetails, ParseChoices, PlanDetail } from "../../../shared/api";
+import type { ImportProgress, NoTasksDetails, ParseChoices, PlanDetail } from "../../../shared/api";
 import { ApiError, api, errorMessage } from "../../api/client";
 import { fileSize } from "../../components/fileSize";
 import { ImportChoices } from "./layout/ImportChoices";
 
 /** The formats the parser reads; the server checks again. */
-const ACCEPTED = [".txt", ".docx", ".doc", ".wps", ".pdf", ".ofd", ".xlsx", ".html", ".htm"];
+const ACCEPTED = [
+  ".txt",
+  ".docx",
+  ".doc",
+  ".wps",
+  ".pdf",
+  ".ofd",
+  ".xlsx",
+  ".html",
+  ".htm",
+  ".png",
+  ".jpg",
+  ".jpeg",
+  ".tif",
+  ".tiff",
+];
 const MAX_BYTES = 50 * 1024 * 1024;
 
 /** Formats people have but the parser does not read, with what to do instead. */
@@ -25,13 +40,50 @@ function fileProblem(file: File): string | null {
   const extension = extensionOf(file.name);
   if (CONVERT_HINTS[extension]) return CONVERT_HINTS[extension];
   if (!ACCEPTED.includes(extension))
-    return "只能上传 Word(.docx/.doc)、WPS(.wps)、PDF、OFD、Excel(.xlsx)、网页(.html) 或文本(.txt) 文件。";
+    return "只能上传 Word(.docx/.doc)、WPS(.wps)、PDF、OFD、Excel(.xlsx)、网页(.html)、文本(.txt) 或扫描图片(.png/.jpg/.tif) 文件。";
   if (file.size > MAX_BYTES) return `文件大小为 ${fileSize(file.size)}，超过 50 MB 的上限，请压缩或拆分后上传。`;
   if (file.size === 0) return "文件是空的，请检查后重新选择。";
   return null;
 }
 
-type Sending = { name: string; size: number; percent: number };
+type Sending = { name: string; size: number; percent: number; importId: string };
+
+/** A random id for one upload, to ask its progress by (crypto.randomUUID needs a secure context; this does not). */
+function newImportId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `imp-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** How often the dialog asks how far the server has come while it reads the file. */
+const POLL_MS = 1000;
+
+/**
+ * The server's progress of an import while its upload is pending: the pages of a scan recognised so far. Asked
+ * once the file is sent; a 404 (not started yet, or a server that keeps no progress) just means nothing to show.
+ */
+function useImportProgress(importId: string | null, active: boolean): ImportProgress | null {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  useEffect(() => {
+    setProgress(null);
+    if (!importId || !active) return;
+    let stopped = false;
+    const ask = async () => {
+      try {
+        const now = await api.plans.importProgress(importId);
+        if (!stopped) setProgress(now);
+      } catch {
+        // nothing to show yet: the next look may find it
+      }
+    };
+    void ask();
+    const timer = setInterval(() => void ask(), POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [importId, active]);
+  return progress;
+}
 
 type Props = { onClose: () => void; onImported: (plan: PlanDetail) => void };
 
@@ -55,13 +107,18 @@ export function PlanImportModal({ onClose, onImported }: Props) {
     }
     setError(null);
     if (!choices) setRefused(null);
-    setSending({ name: file.name, size: file.size, percent: 0 });
+    const importId = newImportId();
+    setSending({ name: file.name, size: file.size, percent: 0, importId });
     const controller = new AbortController();
     abort.current = controller;
     try {
       const plan = await api.plans.import(
         file,
-        { signal: controller.signal, onProgress: (percent) => setSending((u) => u && { ...u, percent }) },
+        {
+          signal: controller.signal,
+          importId,
+          onProgress: (percent) => setSending((u) => u && { ...u, percent }),
+        },
         choices,
       );
       onImported(plan);
@@ -78,6 +135,8 @@ export function PlanImportModal({ onClose, onImported }: Props) {
   };
 
   const reading = sending !== null && sending.percent >= 100;
+  const server = useImportProgress(sending?.importId ?? null, reading);
+  const recognising = server?.stage === "ocr" && server.total > 0 ? server : null;
 
   // once the file is sent the server reads it into a draft whatever happens here: stopping now would only hide it
   const cancel = () => {
@@ -119,7 +178,9 @@ export function PlanImportModal({ onClose, onImported }: Props) {
         </p>
         <p className="ant-upload-text">将方案文件拖到此处，或点击选择文件</p>
         <p className="ant-upload-hint">
-          支持 Word(.docx/.doc)、WPS(.wps)、PDF、OFD、Excel(.xlsx)、网页(.html)、文本(.txt)，不超过 50 MB
+          支持
+          Word(.docx/.doc)、WPS(.wps)、PDF（含扫描件）、OFD、Excel(.xlsx)、网页(.html)、文本(.txt)、扫描图片(.png/.jpg/.tif)，不超过
+          50 MB
         </p>
       </Upload.Dragger>
       {sending && (
@@ -137,6 +198,18 @@ export function PlanImportModal({ onClose, onImported }: Props) {
               ? "上传完成，正在识别方案内容，请稍候……（已无法取消，识别完成后方案将作为草稿保存）"
               : "正在上传……"}
           </Typography.Text>
+          {recognising && (
+            <Flex vertical gap={4} data-testid="ocr-progress">
+              <Progress
+                percent={Math.round((recognising.done / recognising.total) * 100)}
+                status="active"
+                format={() => `${recognising.done}/${recognising.total}`}
+              />
+              <Typography.Text type="secondary">
+                正在识别扫描件：第 {Math.min(recognising.done + 1, recognising.total)}/{recognising.total} 页
+              </Typography.Text>
+            </Flex>
+          )}
         </Flex>
       )}
       {error && (
