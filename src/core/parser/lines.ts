@@ -204,8 +204,8 @@ function joinWrappedRows(lines: string[]): string[] {
     let end = i;
     while (count < width && end + 1 < lines.length && end - i < MAX_WRAPPED_LINES) {
       const next = lines[end + 1];
-      // the next row starts: this one was complete as it was
-      if (ROW_START.test(next) && next.includes("|")) break;
+      // the next row starts, or the page's furniture: this one was complete as it was
+      if ((ROW_START.test(next) && next.includes("|")) || FOOTER.test(next)) break;
       end++;
       if (next.includes("|")) count += pipeCount(next) - 1;
     }

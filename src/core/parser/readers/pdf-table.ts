@@ -246,7 +246,8 @@ export function locateTables(pages: PdfPage[], rulesOfPage: Map<number, PageRule
       }
       const next = lines[index + 1];
       // A line across the columns is a heading row when table rows follow it; two in a row are text after the table.
-      if (spans(line, open) && next !== undefined && spans(next, open)) {
+      // (a ruled table ends below its last border instead: headings between its parts are heading rows)
+      if (!open.ruled && spans(line, open) && next !== undefined && spans(next, open)) {
         if (part.from === part.to) open.parts.pop();
         open = null;
         continue;
