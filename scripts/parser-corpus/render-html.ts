@@ -174,6 +174,7 @@ export function savedPage(spec: CorpusSpec): string {
             : blockHtml(block).replace("<p>", '<p style="text-indent:2em">&nbsp;&nbsp;'),
         )
         .join("\n");
+  if (spec.tableLayoutPage) return legacyPage(spec, body);
   return `<!DOCTYPE html>
 <html>
 <head>
@@ -203,6 +204,45 @@ ${body}
 </div>
 </div>
 <div class="footer"><p>主办：${office} &nbsp; 网站标识码：5001180001</p><p><a href="http://spam.example/">热门推荐：彩票平台官方入口 注册即送88元彩金</a></p><p>渝ICP备00000000号-1 &copy; 版权所有</p></div>
+</body>
+</html>
+`;
+}
+
+/** An old site's page: navigation, information and article laid out in nested tables, a font tag or two. */
+function legacyPage(spec: CorpusSpec, body: string): string {
+  const site = spec.issuer;
+  const office = officeOf(site);
+  const menu = NAVIGATION.map((name, i) => `<td align="center"><a href="/col${i}/">${name}</a></td>`).join("");
+  return `<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>${escapeHtml(spec.title)}</title>
+</head>
+<body topmargin="0" leftmargin="0">
+<table width="1000" border="0" align="center" cellpadding="0" cellspacing="0">
+<tr><td height="120"><img src="/images/banner.jpg" width="1000" height="120"></td></tr>
+<tr><td><table width="100%" border="0" cellspacing="0" cellpadding="0"><tr>${menu}</tr></table></td></tr>
+<tr><td>
+<table width="100%" border="0" cellspacing="0" cellpadding="0">
+<tr>
+<td width="200" valign="top"><table width="100%"><tr><td>栏目导航</td></tr><tr><td><a href="/zcwj/">政策文件</a></td></tr><tr><td><a href="/tzgg/">通知公告</a></td></tr></table></td>
+<td valign="top">
+<table width="100%" border="0" cellspacing="0" cellpadding="0">
+<tr><td>您现在的位置：<a href="/">首页</a> &gt;&gt; <a href="/zcwj/">政策文件</a></td></tr>
+<tr><td align="center"><font size="5"><b>${escapeHtml(spec.title)}</b></font></td></tr>
+<tr><td align="center">发布时间：2026-03-12 &nbsp; 来源：${office} &nbsp; 点击数：1024</td></tr>
+<tr><td>
+${body}
+</td></tr>
+<tr><td align="right">【<a href="javascript:window.print()">打印本页</a>】 【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>
+</table>
+</td>
+</tr>
+</table>
+</td></tr>
+<tr><td align="center">版权所有：${office} &nbsp; 技术支持：某某网络公司 &nbsp; 备案号：渝ICP备00000000号</td></tr>
+</table>
 </body>
 </html>
 `;

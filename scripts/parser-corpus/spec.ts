@@ -175,6 +175,8 @@ export interface CorpusSpec {
    * paragraphs) inside cells, typed numbers with a full-width point (1．)
    */
   messyWord?: boolean;
+  /** the saved page is an old site's: the whole page laid out in nested tables, the article in a cell */
+  tableLayoutPage?: boolean;
   sections: SectionSpec[];
   /** paragraphs after the tasks: 工作要求, 附件 lists, the signature */
   after: string[];

@@ -116,6 +116,7 @@ export const DOMAINS: CorpusSpec[] = [
     name: "d03-zeren-zhuti",
     about: "工作措施|责任主体|时间进度：责任主体列中排名第一的为牵头单位（表上方说明）",
     categories: [2, 8, 5],
+    tableLayoutPage: true,
     issuer: OFFICE,
     title: "云溪区打击整治养老诈骗专项行动工作措施",
     intro: ["为依法严厉打击整治养老诈骗违法犯罪，维护老年人合法权益，制定以下工作措施。"],
@@ -155,7 +156,7 @@ export const DOMAINS: CorpusSpec[] = [
     },
     formats: ["docx", "pdf-libreoffice", "html", "text", "xlsx", "pdf-xlsx"],
     notes:
-      "Columns 工作措施 / 责任主体 / 时间进度; the note 排名第一的为牵头单位 above the table makes the first unit the lead.",
+      "Columns 工作措施 / 责任主体 / 时间进度; the note 排名第一的为牵头单位 above the table makes the first unit the lead. The saved page is an old site laid out in nested tables, the article inside a cell.",
   },
   {
     name: "d04-hangnei-biaoqian",

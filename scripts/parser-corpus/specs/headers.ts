@@ -173,6 +173,7 @@ export const HEADERS: CorpusSpec[] = [
     name: "h04-content-columns",
     about: "表头不含常见词（事项|主办|协办|办结时间），须按内容判断各列",
     categories: [2, 6],
+    tableLayoutPage: true,
     issuer: "云溪区人民政府督查室",
     title: "云溪区2026年第一季度督办事项交办单",
     intro: ["以下事项经区政府常务会议研究确定，请主办单位会同协办单位按时办结并报送办理情况。"],
@@ -228,7 +229,7 @@ export const HEADERS: CorpusSpec[] = [
     },
     formats: ["docx", "xlsx", "text", "pdf-libreoffice", "html"],
     notes:
-      "Headers 编号 / 事项 / 主办 / 协办 / 办结时间: the unit columns and the time column are told by their cells. 自收到之日起15日内 is a relative deadline.",
+      "Headers 编号 / 事项 / 主办 / 协办 / 办结时间: the unit columns and the time column are told by their cells. 自收到之日起15日内 is a relative deadline. The saved page is an old site laid out in nested tables, the article inside a cell.",
   },
   {
     name: "h05-shishi-buzhou",

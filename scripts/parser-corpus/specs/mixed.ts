@@ -493,6 +493,7 @@ export const MIXED: CorpusSpec[] = [
     name: "x10-wuxuhao-biaoge",
     about: "无序号列的任务表：重点工作|责任单位|配合单位|完成时限，空行分隔，列按内容判断",
     categories: [2, 6],
+    tableLayoutPage: true,
     issuer: "云溪区教育委员会",
     title: "云溪区2026年依法治校工作重点任务",
     intro: ["各中小学校、幼儿园，委机关各科室："],
@@ -530,7 +531,8 @@ export const MIXED: CorpusSpec[] = [
       flat: "bars-closing",
     },
     formats: ["docx", "xlsx", "text", "html", "pdf-libreoffice"],
-    notes: "No 序号 column: each body row is a task. The lead column (牵头科室) holds the office's 科 units.",
+    notes:
+      "No 序号 column: each body row is a task. The lead column (牵头科室) holds the office's 科 units. The saved page is an old site laid out in nested tables, the article inside a cell.",
   },
   {
     name: "x11-wubianhao-biaoqianhang",

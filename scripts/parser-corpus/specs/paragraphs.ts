@@ -266,6 +266,7 @@ export const PARAGRAPHS: CorpusSpec[] = [
     name: "p06-diyige-danwei",
     about: "实施方案正文（一）（二）下 1. 条目，括注“（责任单位：…）”，文末注“第一个单位为牵头单位”",
     categories: [8, 11, 9],
+    tableLayoutPage: true,
     issuer: OFFICE,
     title: "云溪区矛盾纠纷多元化解工作实施方案",
     intro: ["为健全矛盾纠纷多元化解机制，把矛盾纠纷化解在基层、化解在萌芽状态，制定本方案。"],
@@ -298,6 +299,6 @@ export const PARAGRAPHS: CorpusSpec[] = [
     layout: { kind: "paragraphs", clause: "trailing-units", numbering: "typed", sectionStyle: "section" },
     formats: ["docx", "pdf-chromium", "text", "doc", "html"],
     notes:
-      "（一） headings, 1. items, clauses （责任单位：…）; the note 第一个单位为牵头单位 comes before the tasks. A unit list starting with 各镇街 makes 各镇街 the lead. In the tail ，各村（社区）协助落实 各村（社区） is an other unit; 协助落实 is not part of it.",
+      "（一） headings, 1. items, clauses （责任单位：…）; the note 第一个单位为牵头单位 comes before the tasks. A unit list starting with 各镇街 makes 各镇街 the lead. In the tail ，各村（社区）协助落实 各村（社区） is an other unit; 协助落实 is not part of it. The saved page is an old site laid out in nested tables, the article inside a cell.",
   },
 ];
