@@ -29,12 +29,23 @@ function hasFonts() {
   return result.status === 0 && /Noto (Sans|Serif) CJK/.test(result.stdout);
 }
 
+/** Whether tesseract is installed with its simplified Chinese data (the OCR of scanned plans). */
+function hasTesseract(language) {
+  const result = spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" });
+  if (result.error || result.status !== 0) return false;
+  return language === undefined || `${result.stdout}${result.stderr}`.split(/\s+/).includes(language);
+}
+
 function ensureSystemPackages() {
   const missing = [];
   if (!existsSync("/usr/bin/chromium")) missing.push("chromium");
   if (!hasFonts()) missing.push("fonts-noto-cjk");
+  // OCR of scanned plans: tesseract with its Chinese data, and pdftoppm to turn PDF pages into images
+  if (!hasTesseract()) missing.push("tesseract-ocr");
+  if (!hasTesseract("chi_sim")) missing.push("tesseract-ocr-chi-sim");
+  if (spawnSync("pdftoppm", ["-v"]).error) missing.push("poppler-utils");
   if (missing.length === 0) return;
-  console.log(`Installing ${missing.join(", ")} with apt-get (needed by the browser tests) …`);
+  console.log(`Installing ${missing.join(", ")} with apt-get (needed by the browser and OCR tests) …`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const apt = (args) =>
     process.getuid?.() === 0 ? run("apt-get", args, { env }) : run("sudo", ["apt-get", ...args], { env });
