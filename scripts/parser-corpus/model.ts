@@ -269,6 +269,8 @@ export function clauseOf(task: TaskSpec, spec: CorpusSpec, note = ""): { inline:
         lead ? `${lead}牵头` : "",
         others ? `${others}${lead && !cooperating ? "配合" : "负责"}` : "",
         cooperating ? `${cooperating}配合` : "",
+        // a time limit said in the clause: "…配合，2026年6月底前完成"
+        task.deadline ? `${task.deadline}完成` : "",
       ].filter(Boolean);
       return { inline: `（${parts.join("，")}${tail}）`, lines: [] };
     }

@@ -164,8 +164,8 @@ export interface CorpusSpec {
   web?: boolean;
   /** the document opens with an information table (索引号 / 发布机构 / 发文日期 / 文号), as saved from a site */
   metaTable?: boolean;
-  /** what stands between units in a list: 、 (default) or ， */
-  unitSeparator?: "、" | "，";
+  /** what stands between units in a list: 、 (default), ， or an ideographic space (as web copies often have it) */
+  unitSeparator?: "、" | "，" | "\u3000";
   /** text renders with Windows line ends and paragraphs indented by two ideographic spaces, as copied from Word */
   wordText?: boolean;
   /** the saved web page is Word's "save as web page" markup (MsoNormal paragraphs, spans, o:p) */

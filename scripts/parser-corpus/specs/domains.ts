@@ -197,3 +197,52 @@ export const DOMAINS: CorpusSpec[] = [
     notes: "The labels follow the text on the item's own line, separated by ；, without brackets.",
   },
 ];
+
+export const WEB_COPIES: CorpusSpec[] = [
+  {
+    name: "e01-kongge-danwei",
+    about: "网页文本：分工括注内单位以全角空格分隔，时限写在括注内（…配合，2026年6月底前完成）",
+    categories: [9, 11, 6],
+    issuer: OFFICE,
+    web: true,
+    unitSeparator: "\u3000",
+    title: "云溪区关于进一步加强行政执法人员管理的通知",
+    intro: ["各镇人民政府、街道办事处，区政府各部门：", "为加强行政执法队伍建设，现就有关事项通知如下。"],
+    sections: [
+      {
+        title: "严格执法人员资格管理",
+        tasks: [
+          task("全面清理行政执法证件，对不在执法岗位的人员注销执法证件", "区司法局", "各行政执法部门", "2026年6月底前"),
+          task(
+            "组织新录用执法人员参加执法资格考试，未取得证件的不得独立执法",
+            "区司法局",
+            "区人力社保局",
+            "2026年9月底前",
+          ),
+        ],
+      },
+      {
+        title: "加强执法人员培训考核",
+        tasks: [
+          task(
+            "制定年度行政执法人员培训计划，开展分领域专业培训",
+            "区司法局",
+            "区委组织部、各行政执法部门",
+            "2026年4月底前",
+          ),
+          task(
+            "建立执法人员年度考核档案，考核结果与评优评先挂钩",
+            "区人力社保局",
+            "区司法局、各行政执法部门",
+            "2026年12月底前",
+          ),
+        ],
+      },
+    ],
+    after: ["云溪区人民政府办公室", "2026年3月16日"],
+    layout: { kind: "paragraphs", clause: "trailing-verbs", numbering: "typed", sectionStyle: "section" },
+    formats: ["text", "text-gbk", "html", "docx", "pdf-chromium"],
+    notes:
+      "Units in a clause separated by ideographic spaces (区委组织部　各行政执法部门), as web copies turn 、 into spaces; the time limit is said inside the clause (…配合，2026年6月底前完成). Text renders carry the site's navigation and footer.",
+  },
+];

@@ -1,6 +1,6 @@
 /** Every spec of the parser corpus, by family. */
 import type { CorpusSpec } from "../spec.js";
-import { DOMAINS } from "./domains.js";
+import { DOMAINS, WEB_COPIES } from "./domains.js";
 import { GROUPS } from "./groups.js";
 import { HEADERS } from "./headers.js";
 import { LONG } from "./long.js";
@@ -24,4 +24,5 @@ export const SPECS: CorpusSpec[] = [
   ...UNNUMBERED_MORE,
   ...NUMBER_ROWS,
   ...DOMAINS,
+  ...WEB_COPIES,
 ];
