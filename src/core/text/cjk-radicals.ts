@@ -48,6 +48,8 @@ function buildTable(): Map<string, string> {
   };
   add(0x2e80, RADICALS_SUPPLEMENT);
   add(0x2f00, KANGXI_RADICALS);
+  // ⼾ has no simplified radical of its own: simplified fonts draw it as 户, which is what a printed plan says
+  table.set("\u2f3e", "户");
   return table;
 }
 

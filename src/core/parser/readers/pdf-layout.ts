@@ -160,6 +160,10 @@ function startsParagraph(line: PdfLine, previous: PdfLine, samePage: boolean, la
   // First-line indent (Chinese documents indent two characters).
   if (line.x > layout.left + 1.2 * layout.size) return true;
   if (samePage && line.top - previous.top > layout.pitch * 1.6) return true;
+  // After a sentence's end, a short line without punctuation is a title of its own (a task's name above its labels),
+  // never the last line of that sentence's paragraph.
+  const short = line.right < layout.right - 1.5 * layout.size;
+  if (/[。！？；]$/.test(previous.text.trim()) && short && !/[，。；、：,;:]/.test(line.text)) return true;
   return false;
 }
 

@@ -150,7 +150,7 @@ function headersAt(lines: PdfLine[], index: number): FoundHeader[] {
       const line = lines[k];
       if (line === undefined || line.top - lines[k - 1].top > 2 * (lines[k - 1].size || 10)) return false;
       const names = cellsOf(line).map((cell) => cell.text.trim());
-      if (!names.every((name) => name.length <= 8 && !/\d/.test(name) && !HEADING_START.test(name))) return false;
+      if (!names.every((name) => name.length <= 12 && !/\d/.test(name) && !HEADING_START.test(name))) return false;
     }
     return true;
   };
