@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { CORPUS_DIR, corpusFiles, corpusFormat, corpusTruth } from "./corpus.js";
 
@@ -31,6 +32,16 @@ describe("the parser corpus", () => {
       expect(task.start.length).toBeLessThanOrEqual(16);
       expect([...task.lead, ...task.others, ...task.deadlines].every((s) => s.trim() !== "")).toBe(true);
     }
+  });
+
+  // the truth is derived from the same spec as the text, so every phrase it names is written in the text renders
+  const textual = files.filter((f) => /\.(txt|html)$/.test(f));
+  it.each(textual)("names in %s only what the file says", (file) => {
+    const bytes = readFileSync(join(CORPUS_DIR, "files", file));
+    const text = file.endsWith("-gbk.txt") ? iconv.decode(bytes, "gbk") : bytes.toString("utf8");
+    for (const task of corpusTruth(file).tasks)
+      for (const phrase of [task.start, ...task.lead, ...task.others, ...task.deadlines])
+        expect({ file, phrase, found: text.includes(phrase) }).toEqual({ file, phrase, found: true });
   });
 
   it("lists every file in the README", () => {
