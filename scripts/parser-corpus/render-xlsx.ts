@@ -16,7 +16,17 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 
 /** Writes a table's rows (bordered, as task sheets are printed) and returns the sheet row of its header. */
-function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock): number {
+const WHOLE_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+
+/** Writes a deadline cell that holds a whole date as an Excel date shown as written ("2026年6月30日"). */
+function dateCell(cell: ExcelJS.Cell): void {
+  const match = String(cell.value ?? "").match(WHOLE_DATE);
+  if (!match) return;
+  cell.value = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  cell.numFmt = 'yyyy"年"m"月"d"日"';
+}
+
+function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock, dateColumn: number): number {
   const spans = rowSpans(table);
   const first = sheet.rowCount + 1;
   table.rows.forEach((row, r) => {
@@ -28,6 +38,7 @@ function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock): number {
     if (row.header || row.repeat) excelRow.font = { bold: true };
     excelRow.alignment = { wrapText: true, vertical: "middle" };
     for (let column = 1; column <= table.columns; column++) excelRow.getCell(column).border = THIN;
+    if (dateColumn >= 0 && !row.header && !row.repeat) dateCell(excelRow.getCell(dateColumn + 1));
   });
   table.rows.forEach((row, r) => {
     row.cells.forEach((cell, c) => {
@@ -59,7 +70,8 @@ export async function specXlsx(spec: CorpusSpec): Promise<Buffer> {
   let header = 0;
   for (const block of blocks) {
     if (block.type === "table" && !block.meta) {
-      const first = writeTable(sheet, block);
+      const dates = spec.layout.dateCells ? spec.layout.columns.findIndex((c) => c.kind === "deadline") : -1;
+      const first = writeTable(sheet, block, dates);
       header ||= first;
     } else if (block.type === "heading") fullRow(block.number + block.text);
   }

@@ -72,6 +72,8 @@ export interface TableLayout {
   leadMark?: string;
   /** the spreadsheet's notes sheet comes before the task sheet */
   notesSheetFirst?: boolean;
+  /** in the spreadsheet, a deadline that is a whole date (2026年6月30日) is a date cell shown in that format */
+  dateCells?: boolean;
 }
 
 /** How a numbered item carries its units in a paragraph document. */

@@ -246,3 +246,42 @@ export const WEB_COPIES: CorpusSpec[] = [
       "Units in a clause separated by ideographic spaces (区委组织部　各行政执法部门), as web copies turn 、 into spaces; the time limit is said inside the clause (…配合，2026年6月底前完成). Text renders carry the site's navigation and footer.",
   },
 ];
+
+export const SHEETS: CorpusSpec[] = [
+  {
+    name: "e02-riqi-danyuange",
+    about: "Excel：完成时限为日期单元格（显示为“2026年6月30日”），并混有文字时限",
+    categories: [2, 5],
+    issuer: "云溪区财政局",
+    title: "云溪区2026年财会监督专项行动任务安排表",
+    intro: ["各单位要按照任务安排表抓好财会监督专项行动落实。"],
+    sections: [
+      {
+        title: "",
+        tasks: [
+          task("开展预算单位财经纪律自查，形成自查报告报区财政局", "各预算单位", "", "2026年4月30日"),
+          task("抽查政府采购项目执行情况，对违规采购行为依法处理", "区财政局", "区审计局", "2026年7月31日"),
+          task("开展会计信息质量检查，检查结果向社会公告", "区财政局", "区市场监管局", "2026年10月31日"),
+          task("建立财会监督与纪检监察、审计监督贯通协调机制", "区财政局", "区纪委监委机关、区审计局", "长期坚持"),
+          task("组织财会人员开展职业道德和法规培训", "区财政局", "各预算单位", "2026年11月30日"),
+        ],
+      },
+    ],
+    after: ["区财政局", "2026年3月18日"],
+    layout: {
+      kind: "table",
+      columns: [
+        { header: "序号", kind: "number" },
+        { header: "工作任务", kind: "text" },
+        { header: "牵头单位", kind: "lead" },
+        { header: "配合单位", kind: "others" },
+        { header: "完成时间", kind: "deadline" },
+      ],
+      sections: "none",
+      dateCells: true,
+    },
+    formats: ["xlsx", "pdf-xlsx", "docx", "html", "text"],
+    notes:
+      'In the workbook the whole-date deadlines are Excel date cells shown as 2026年6月30日 (number format yyyy"年"m"月"d"日"); the deadline is the date as shown.',
+  },
+];

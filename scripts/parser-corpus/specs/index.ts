@@ -1,6 +1,6 @@
 /** Every spec of the parser corpus, by family. */
 import type { CorpusSpec } from "../spec.js";
-import { DOMAINS, WEB_COPIES } from "./domains.js";
+import { DOMAINS, SHEETS, WEB_COPIES } from "./domains.js";
 import { GROUPS } from "./groups.js";
 import { HEADERS } from "./headers.js";
 import { LONG } from "./long.js";
@@ -25,4 +25,5 @@ export const SPECS: CorpusSpec[] = [
   ...NUMBER_ROWS,
   ...DOMAINS,
   ...WEB_COPIES,
+  ...SHEETS,
 ];
