@@ -14,7 +14,7 @@ export interface Piece {
 }
 
 /** How well a run of pieces fits a column of a role; runs of several pieces only where pieces may be joined. */
-function fit(role: ColumnRole, run: Piece[], joined: string): number {
+function runFit(role: ColumnRole, run: Piece[], joined: string): number {
   if (run.length === 0) return role === "text" ? -4 : role === "number" ? -0.5 : 0;
   switch (role) {
     case "number":
@@ -57,7 +57,7 @@ export function layRow(roles: ColumnRole[], pieces: Piece[], joinRuns: boolean):
     for (let i = 0; i <= n; i++) {
       if (best[c][i] === Number.NEGATIVE_INFINITY) continue;
       for (let j = i; j <= Math.min(n, i + maxRun); j++) {
-        const score = best[c][i] + fit(roles[c], pieces.slice(i, j), textOf(i, j));
+        const score = best[c][i] + runFit(roles[c], pieces.slice(i, j), textOf(i, j));
         if (score > best[c + 1][j]) {
           best[c + 1][j] = score;
           from[c + 1][j] = i;
