@@ -25,6 +25,16 @@ function visibleRows(
   });
 }
 
+/** A row's text on the table's grid: merged-over cells empty, as Excel copies a range. */
+function gridCells(table: TableBlock, row: TableBlock["rows"][number]): string[] {
+  const cells: string[] = [];
+  for (const cell of row.cells) {
+    cells.push(cell.merge === "continue" ? "" : cell.text);
+    for (let i = 1; i < (cell.span ?? 1); i++) cells.push("");
+  }
+  return cells.slice(0, table.columns);
+}
+
 function flatTable(table: TableBlock, style: FlatStyle, layout: TableLayout): string[] {
   const rows = visibleRows(table);
   switch (style) {
@@ -36,6 +46,9 @@ function flatTable(table: TableBlock, style: FlatStyle, layout: TableLayout): st
       return rows.flatMap((row) => row.cells.join("\n|\n").split("\n"));
     case "spaces":
       return rows.map((row) => row.cells.filter((c) => c !== "").join(" "));
+    case "tabs":
+      // Excel writes every cell of the grid, an empty one for a merged-over cell
+      return table.rows.map((row) => gridCells(table, row).join("\t"));
     case "labels": {
       const lines: string[] = [];
       for (const row of rows) {

@@ -42,7 +42,9 @@ export type FlatStyle =
   /** cells separated by single spaces */
   | "spaces"
   /** one line per row, each cell after its header as a label: "责任单位:X 配合单位:A、B" */
-  | "labels";
+  | "labels"
+  /** cells separated by tabs, as Excel cells pasted into a text file or an e-mail */
+  | "tabs";
 
 export interface TableLayout {
   kind: "table";

@@ -279,9 +279,10 @@ export const SHEETS: CorpusSpec[] = [
       ],
       sections: "none",
       dateCells: true,
+      flat: "tabs",
     },
-    formats: ["xlsx", "pdf-xlsx", "docx", "html", "text"],
+    formats: ["xlsx", "pdf-xlsx", "docx", "html", "text", "text-gbk"],
     notes:
-      'In the workbook the whole-date deadlines are Excel date cells shown as 2026年6月30日 (number format yyyy"年"m"月"d"日"); the deadline is the date as shown.',
+      'In the workbook the whole-date deadlines are Excel date cells shown as 2026年6月30日 (number format yyyy"年"m"月"d"日"); the deadline is the date as shown. The text render is the sheet pasted as text: cells separated by tabs.',
   },
 ];

@@ -79,10 +79,11 @@ export const LONG: CorpusSpec[] = [
         { header: "完成时限", kind: "deadline" },
       ],
       sections: "group-column",
+      mergeRuns: ["lead"],
     },
     formats: ["pdf-libreoffice", "pdf-chromium", "docx", "xlsx", "doc", "pdf-xlsx"],
     notes:
-      "A table over more than one page: the PDFs repeat the header row at the top of each page (Word's repeat-header row, Chromium's thead): not data. 工作类别 is merged down over its rows.",
+      "A table over more than one page: the PDFs repeat the header row at the top of each page (Word's repeat-header row, Chromium's thead): not data. 工作类别 is merged down over its rows. Equal 牵头单位 cells of consecutive tasks in a group are one merged cell, which applies to every row it spans.",
   },
   {
     name: "x13-yi-ji-renwu",
