@@ -58,6 +58,20 @@ function cellValue(column: Column, task: TaskSpec, number: string, group: string
   const unitColumns = layout.columns.filter((c) => ["lead", "others", "cooperating", "units"].includes(c.kind));
   const last = unitColumns[unitColumns.length - 1];
   const tail = column === last ? (task.tail ?? "") : "";
+  const value = columnText(column, task, number, group, spec, tail);
+  const fillable = ["lead", "others", "cooperating", "deadline"].includes(column.kind);
+  return value === "" && fillable && layout.emptyMark ? layout.emptyMark : value;
+}
+
+function columnText(
+  column: Column,
+  task: TaskSpec,
+  number: string,
+  group: string,
+  spec: CorpusSpec,
+  tail: string,
+): string {
+  const layout = spec.layout as TableLayout;
   switch (column.kind) {
     case "number":
       return layout.numberStyle === "dot" ? `${number}.` : number;
@@ -276,7 +290,7 @@ export function clauseOf(task: TaskSpec, spec: CorpusSpec, note = ""): { inline:
     }
     case "trailing-units":
       return {
-        inline: `（责任单位：${unitsList([...(task.lead ?? []), ...(task.others ?? [])], spec)}${tail}${note ? `；${note}` : ""}）`,
+        inline: `（责任单位：${unitsList([...(task.lead ?? []).map((unit) => unit + (layout.leadMark ?? "")), ...(task.others ?? [])], spec)}${tail}${note ? `；${note}` : ""}）`,
         lines: [],
       };
     case "label-lines":

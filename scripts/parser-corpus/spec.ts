@@ -76,6 +76,8 @@ export interface TableLayout {
   notesSheetFirst?: boolean;
   /** in the spreadsheet, a deadline that is a whole date (2026年6月30日) is a date cell shown in that format */
   dateCells?: boolean;
+  /** what an empty unit or deadline cell shows: "—", "/" or "无", as many tables fill them */
+  emptyMark?: string;
 }
 
 /** How a numbered item carries its units in a paragraph document. */
@@ -110,6 +112,8 @@ export interface ParagraphLayout {
   labels?: Partial<Record<"lead" | "others" | "cooperating" | "deadline" | "leader" | "contact", string>>;
   /** the colon after a label: full-width (default) or ASCII */
   colon?: "：" | ":";
+  /** the lead marked inside a （责任单位：…） clause, e.g. "（牵头）" after it */
+  leadMark?: string;
 }
 
 export type Layout = TableLayout | ParagraphLayout;

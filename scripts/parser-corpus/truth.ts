@@ -53,7 +53,7 @@ export function checkSpec(spec: CorpusSpec): void {
   const layout = spec.layout;
   const positional =
     layout.kind === "table" ? layout.columns.some((c) => c.kind === "units") : layout.clause === "trailing-units";
-  const marked = layout.kind === "table" && layout.leadMark !== undefined;
+  const marked = layout.leadMark !== undefined;
   if (positional && !marked && !spec.leadNote && !spec.leadNoteInline)
     fail("a units list with the lead first needs a lead note");
   for (const task of tasks) {

@@ -1,6 +1,7 @@
 /** Every spec of the parser corpus, by family. */
 import type { CorpusSpec } from "../spec.js";
 import { DOMAINS, SHEETS, WEB_COPIES } from "./domains.js";
+import { FRESH } from "./fresh.js";
 import { GROUPS } from "./groups.js";
 import { HEADERS } from "./headers.js";
 import { LONG } from "./long.js";
@@ -26,4 +27,5 @@ export const SPECS: CorpusSpec[] = [
   ...DOMAINS,
   ...WEB_COPIES,
   ...SHEETS,
+  ...FRESH,
 ];

@@ -210,7 +210,7 @@ export const MEASURES: CorpusSpec[] = [
       numberStyle: "dot",
       flat: "bars-closing",
     },
-    formats: ["docx", "html", "pdf-chromium", "text-gbk", "pdf-libreoffice"],
+    formats: ["docx", "html", "pdf-chromium", "text-gbk", "pdf-libreoffice", "xlsx", "pdf-xlsx"],
     notes:
       "Each section is a 一、 heading paragraph followed by its own table with the same header; row numbers written 1. 2. and running on across tables. 附件 list after the tables (1.… 2.…) is not a task. 2026年底前 counts as written.",
   },
