@@ -1,13 +1,7 @@
 /** The annotation of a spec in the parser-truth schema, derived from the spec itself. */
+import type { TruthTask } from "../../src/core/parser/eval/score.js";
 import type { CorpusSpec, TaskSpec } from "./spec.js";
 import { inlineDeadlines, printed } from "./spec.js";
-
-export interface TruthTask {
-  start: string;
-  lead: string[];
-  others: string[];
-  deadlines: string[];
-}
 
 export interface TruthFile {
   tasks: TruthTask[];
