@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { CORPUS_DIR, corpusFiles, corpusFormat, corpusTruth } from "./corpus.js";
+import { CORPUS_DIR, corpusDocument, corpusFiles, corpusFormat, corpusTruth } from "./corpus.js";
 
 // The corpus is generated (scripts/make-parser-corpus.ts) and committed: these checks keep files, truth and README
 // in step. Its scores are printed by `npm run eval:parser`, not asserted here.
@@ -10,7 +10,7 @@ describe("the parser corpus", () => {
   const files = corpusFiles();
 
   it("holds at least 40 documents, at least five in each format", () => {
-    const documents = new Set(files.map((f) => f.replace(/(-libreoffice|-chromium|-gbk)?\.[a-z]+$/, "")));
+    const documents = new Set(files.map(corpusDocument));
     expect(documents.size).toBeGreaterThanOrEqual(40);
     const perFormat = new Map<string, number>();
     for (const file of files) perFormat.set(corpusFormat(file), (perFormat.get(corpusFormat(file)) ?? 0) + 1);

@@ -52,6 +52,11 @@ export function corpusFormat(file: string): CorpusFormat {
   throw new Error(`corpus file of unknown format: ${file}`);
 }
 
+/** The document a corpus file renders: its name without the format's ending. */
+export function corpusDocument(file: string): string {
+  return file.slice(0, file.length - ENDINGS[corpusFormat(file)].length);
+}
+
 export interface CorpusScore {
   file: string;
   format: CorpusFormat;
