@@ -46,6 +46,8 @@ function flatTable(table: TableBlock, style: FlatStyle, layout: TableLayout): st
       return rows.flatMap((row) => row.cells.join("\n|\n").split("\n"));
     case "spaces":
       return rows.map((row) => row.cells.filter((c) => c !== "").join(" "));
+    case "lines":
+      return rows.flatMap((row) => row.cells.filter((c) => c !== ""));
     case "tabs":
       // Excel writes every cell of the grid, an empty one for a merged-over cell
       return table.rows.map((row) => gridCells(table, row).join("\t"));

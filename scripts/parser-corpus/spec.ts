@@ -44,7 +44,9 @@ export type FlatStyle =
   /** one line per row, each cell after its header as a label: "责任单位:X 配合单位:A、B" */
   | "labels"
   /** cells separated by tabs, as Excel cells pasted into a text file or an e-mail */
-  | "tabs";
+  | "tabs"
+  /** one cell a line and nothing between, as a table copied out of a PDF viewer (empty cells left out) */
+  | "lines";
 
 export interface TableLayout {
   kind: "table";

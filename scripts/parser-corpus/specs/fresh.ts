@@ -179,3 +179,81 @@ export const FRESH: CorpusSpec[] = [
       "Empty 配合单位 and 完成时限 cells hold 无: no unit, no deadline. Text render: cells separated by single spaces.",
   },
 ];
+
+export const FRESH_LATE: CorpusSpec[] = [
+  {
+    name: "f12-pdf-fuzhi-hangge",
+    about: "从PDF阅读器复制的表格文本：每个单元格一行，行与行之间无分隔",
+    categories: [6, 2],
+    issuer: OFFICE,
+    title: "云溪区2026年信访工作法治化重点任务",
+    intro: ["为推进信访工作法治化，现将重点任务明确如下。"],
+    sections: [
+      {
+        title: "",
+        tasks: [
+          task("落实信访事项受理办理程序，依法分类处理群众诉求", "区信访办", "区政府各部门", "长期坚持"),
+          task("开展信访积案化解专项行动，化解率达到90%以上", "区信访办", "各镇街、区政府各部门", "2026年9月底前"),
+          task("建立涉法涉诉信访事项导入司法程序机制", "区委政法委", "区法院、区检察院、区司法局", "2026年6月底前"),
+          task("推行律师参与信访接待，每周安排律师值班不少于2天", "区司法局", "区信访办、区律师协会", "持续推进"),
+        ],
+      },
+    ],
+    after: ["云溪区人民政府办公室", "2026年3月25日"],
+    layout: {
+      kind: "table",
+      columns: [
+        { header: "序号", kind: "number" },
+        { header: "重点任务", kind: "text" },
+        { header: "牵头单位", kind: "lead" },
+        { header: "责任单位", kind: "others" },
+        { header: "完成时限", kind: "deadline" },
+      ],
+      sections: "none",
+      flat: "lines",
+    },
+    formats: ["text", "text-gbk", "docx", "pdf-chromium", "html"],
+    notes:
+      "Text render: the table copied out of a PDF viewer, one cell a line and nothing between cells or rows; the row number line starts each row.",
+  },
+  {
+    name: "f13-dianhao-riqi",
+    about: "完成时间列写作“2026.06”“2026.9”“2026年底”等点号或简写日期",
+    categories: [2, 5],
+    issuer: "云溪区应急管理局",
+    title: "云溪区2026年应急管理综合行政执法重点工作",
+    intro: ["现将2026年应急管理综合行政执法重点工作安排如下。"],
+    sections: [
+      {
+        title: "执法检查",
+        tasks: [
+          task("制定年度执法检查计划，对重点企业执法检查全覆盖", "执法大队", "各镇街", "2026.03"),
+          task("开展危险化学品企业专项执法检查，查处违法违规行为", "执法大队", "危化品监管科", "2026.9"),
+        ],
+      },
+      {
+        title: "执法规范",
+        tasks: [
+          task("推行执法检查“四不两直”，提高检查精准度", "执法大队", "政策法规科", "2026年底"),
+          task("开展执法案卷自查，对发现的问题逐项整改", "政策法规科", "执法大队", "2026.11.30"),
+        ],
+      },
+    ],
+    after: ["区应急局", "2026年2月20日"],
+    layout: {
+      kind: "table",
+      columns: [
+        { header: "序号", kind: "number" },
+        { header: "工作内容", kind: "text" },
+        { header: "牵头科室", kind: "lead" },
+        { header: "配合单位", kind: "others" },
+        { header: "完成时间", kind: "deadline" },
+      ],
+      sections: "heading-rows",
+      flat: "bars",
+    },
+    formats: ["xlsx", "docx", "pdf-libreoffice", "pdf-xlsx", "text"],
+    notes:
+      "完成时间 values written with points or short forms (2026.03, 2026.9, 2026年底, 2026.11.30): each one deadline as written.",
+  },
+];

@@ -1,7 +1,7 @@
 /** Every spec of the parser corpus, by family. */
 import type { CorpusSpec } from "../spec.js";
 import { DOMAINS, SHEETS, WEB_COPIES } from "./domains.js";
-import { FRESH } from "./fresh.js";
+import { FRESH, FRESH_LATE } from "./fresh.js";
 import { GROUPS } from "./groups.js";
 import { HEADERS } from "./headers.js";
 import { LONG } from "./long.js";
@@ -28,4 +28,5 @@ export const SPECS: CorpusSpec[] = [
   ...WEB_COPIES,
   ...SHEETS,
   ...FRESH,
+  ...FRESH_LATE,
 ];
