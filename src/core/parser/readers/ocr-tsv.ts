@@ -8,8 +8,13 @@ import type { PdfPage } from "./pdf-layout.js";
 import { isVertical, type Rule } from "./pdf-rules.js";
 import { type PositionedText, pageLines } from "./positioned.js";
 
-/** Words recognised with less confidence than this (0–100) are specks, stamp edges or shading, not text. */
-const MIN_CONFIDENCE = 20;
+/**
+ * Words recognised with less confidence than this (0–100) are specks, stamp edges or shading, not text. It is low:
+ * tesseract is unsure of real words next to wide gaps (a label 牵头 before its tab, 19), and of a list number
+ * before its gap even more (10. at 17, 14. at 10), so a number is kept whatever its confidence.
+ */
+const MIN_CONFIDENCE = 10;
+const LIST_NUMBER_WORD = /^\d{1,3}[.．,，、]*$/;
 
 interface TsvWord {
   /** page, block, paragraph and line numbers: the tesseract line the word is on */
@@ -121,7 +126,7 @@ export function tsvPages(tsv: string, dpi?: number): PositionedText[][] {
       scales.set(page, 72 / (dpi ?? (short / A4_SHORT_SIDE || 72)));
     } else if (level === 5) {
       const text = cells[at.text].trim();
-      if (text === "" || Number(cells[at.conf]) < MIN_CONFIDENCE) continue;
+      if (text === "" || (Number(cells[at.conf]) < MIN_CONFIDENCE && !LIST_NUMBER_WORD.test(text))) continue;
       const list = words.get(page) ?? [];
       list.push({
         line: `${cells[at.block]}:${cells[at.par]}:${cells[at.line]}`,
@@ -161,7 +166,10 @@ const FULL_WIDTH: Record<string, string> = {
  * to Chinese text comes out half-width (",", ":", "("), where Chinese documents set it full-width.
  */
 export function tidyOcrText(text: string): string {
-  return text
+  const tidied = text
+    // a table cell opening with a closing quote, or ending with an opening one: a speck in the gap by its border
+    .replace(/(^|\| )[”’]+/gm, "$1")
+    .replace(/[“‘]+(?= \||$)/gm, "")
     .split("\n")
     .map(repairLine)
     .join("\n")
@@ -169,6 +177,7 @@ export function tidyOcrText(text: string): string {
     .replace(new RegExp(`([${CJK}])[ \\t]+(?=[${CJK}])`, "g"), "$1")
     .replace(new RegExp(`([${CJK}])[ \\t]+(?=[A-Za-z0-9%.])`, "g"), "$1")
     .replace(new RegExp(`([A-Za-z0-9%.])[ \\t]+(?=[${CJK}])`, "g"), "$1");
+  return repairRowNumbers(tidied);
 }
 
 /** A list number at a paragraph's start, its mark as read, and the gap and specks after it. */
@@ -320,4 +329,32 @@ export function dropMisreadFooter(page: PdfPage): PdfPage {
   const marks = last.text.replace(/\s+/g, "");
   const apart = last.top - above.top > (last.size || 10) * 2.5;
   return apart && marks.length <= 8 && !HAN.test(marks) ? page.slice(0, -1) : page;
+}
+
+/**
+ * A table's row numbers misread: tesseract reads the 1 of a large-set row number as "]" or "1]" ("]4" for 14, "1]5"
+ * for 15) or a lone digit as a mark ("^" for 2). A 序号 cell of a few marks and digits, no Chinese, where the row
+ * before was numbered, is the next number when its digits end it (or it has none); a clean number is kept as read
+ * and numbering goes on from it. An empty 序号 cell (a row continuing the one above) stays empty.
+ */
+export function repairRowNumbers(text: string): string {
+  let previous: number | null = null;
+  return text
+    .split("\n")
+    .map((line) => {
+      const bar = line.indexOf(" | ");
+      if (bar < 0) return line;
+      const cell = line.slice(0, bar).trim();
+      if (/^\d{1,3}$/.test(cell)) {
+        previous = Number(cell);
+        return line;
+      }
+      if (cell === "" || previous === null || cell.length > 4 || HAN.test(cell)) return line;
+      const expected = String(previous + 1);
+      const digits = cell.replace(/\D/g, "");
+      if (digits !== "" && !expected.endsWith(digits.slice(-1))) return line;
+      previous += 1;
+      return `${expected}${line.slice(bar)}`;
+    })
+    .join("\n");
 }

@@ -7,6 +7,7 @@ import type { CommandRunner } from "./ocr-tools.js";
 import {
   dropMisreadFooter,
   repairListNumbers,
+  repairRowNumbers,
   tidyOcrText,
   tsvPages,
   unifyRunningLines,
@@ -115,6 +116,43 @@ describe("tidying OCR text", () => {
     ];
     expect(unifyRunningLines(pages).map((page) => page[0].text)).toEqual(Array(3).fill("红寺堡区人民政府办公室"));
     expect(unifyRunningLines(pages)[1][1].text).toBe("正文第二页的内容");
+  });
+
+  it("reads a table's misread row numbers as the next number, keeping clean numbers and continuation rows", () => {
+    const rows = [
+      "序号 | 工作任务",
+      "1 | 甲",
+      "^ | 乙",
+      " | 乙的续行",
+      "]3 | 丙",
+      "1]4 | 丁",
+      "]9 | 戊",
+      "9 | 己",
+      "?0 | 庚",
+    ];
+    expect(repairRowNumbers(rows.join("\n")).split("\n")).toEqual([
+      "序号 | 工作任务",
+      "1 | 甲",
+      "2 | 乙",
+      " | 乙的续行",
+      "3 | 丙",
+      "4 | 丁",
+      "]9 | 戊",
+      "9 | 己",
+      "10 | 庚",
+    ]);
+  });
+
+  it("keeps a list number tesseract was unsure of, and drops other unsure words", () => {
+    const [page] = tsvPages(
+      tsv([
+        [1, 200, 100, 40, 28, 9.8, "14.，"],
+        [1, 300, 100, 58, 28, 95, "强化"],
+        [1, 400, 100, 28, 28, 3, "巩"],
+      ]),
+      200,
+    );
+    expect(page.map((word) => word.str)).toEqual(["14.，", "强化"]);
   });
 
   it("drops a page number misread as marks at the page's foot, not a row number beside its row", () => {
