@@ -122,7 +122,7 @@ export function toLines(raw: string): { text: string; lines: Line[] } {
     joinCellLines(
       normaliseChars(raw)
         .split("\n")
-        .map((l) => l.trim())
+        .map((l) => tabsToCells(l).trim())
         .filter((l) => l !== "" && !PAGE_NUMBER.test(l)),
     ),
   );
@@ -169,6 +169,18 @@ function joinCellLines(lines: string[]): string[] {
     out.push(...rowsOfCells(cells));
   }
   return out;
+}
+
+/**
+ * A table copied from a browser or a spreadsheet comes with its cells separated by tabs: a line with two texts
+ * or more between tabs is a "|" row, its empty cells kept (a leading tab is an empty first cell).
+ */
+function tabsToCells(line: string): string {
+  if (!line.includes("\t")) return line;
+  const cells = line.split("\t").map((cell) => cell.trim());
+  if (cells.filter((cell) => cell !== "").length < 2) return line;
+  while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+  return cells.join(" | ");
 }
 
 /** Cells of a "|" line: a closing "|" adds none. */

@@ -260,3 +260,28 @@ describe("a copied row whose cells hold line breaks", () => {
     ]);
   });
 });
+
+describe("a table copied from a browser or a spreadsheet", () => {
+  it("reads cells separated by tabs, empty cells kept", () => {
+    const text = [
+      "序号\t工作任务\t牵头单位\t配合单位\t完成时限",
+      "1\t建立行政执法监督员制度。\t区司法局\t各镇街、区人大办\t2027年6月底前",
+      "2\t开展执法满意度测评。\t区司法局\t\t每年12月底前",
+      "\t组织第三方评估。\t\t区统计局\t",
+    ].join("\n");
+    expect(tasksOf(text)).toEqual([
+      {
+        text: "建立行政执法监督员制度。",
+        lead: ["区司法局"],
+        others: ["各镇街", "区人大办"],
+        deadlines: ["2027年6月底前"],
+      },
+      {
+        text: "开展执法满意度测评。\n组织第三方评估。",
+        lead: ["区司法局"],
+        others: ["区统计局"],
+        deadlines: ["每年12月底前"],
+      },
+    ]);
+  });
+});
