@@ -5,8 +5,9 @@ import { shorten } from "../../core/text/shorten.js";
 
 const USAGE = `Usage: fazhi parse FILE... [--json]
 
-Parses plan documents (txt in UTF-8 or GBK, docx, doc/wps, pdf, ofd, xlsx, html) into sections and tasks with their units,
-deadlines and targets. Prints a readable summary, or with --json one JSON object per file (an array for several).
+Parses plan documents (txt in UTF-8 or GBK, docx, doc/wps, pdf, ofd, xlsx, html; scans and png/jpg/tif photos of
+pages by OCR, with tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils installed) into sections and tasks with their
+units, deadlines and targets. Prints a readable summary, or with --json one JSON object per file (an array for several).
 Exit code 0 when every file was parsed (warnings included), 1 when a file is missing or cannot be read.`;
 
 function unitsLine(task: ParsedTask): string {
