@@ -47,8 +47,9 @@ function addText(item: Item, part: { text: string; start: number }): void {
  */
 function continuesRow(row: TableRow, above: TableRow, aboveNumber: number): boolean {
   if (row.table !== above.table) return false;
-  if (row.hasNumberColumn && (row.number === null || row.number === aboveNumber)) {
-    return row.number !== null || !detectNumbering(row.text);
+  if (row.hasNumberColumn) {
+    if (row.number !== null) return row.number === aboveNumber;
+    return !detectNumbering(row.text);
   }
   return row.text !== "" && row.text === above.text;
 }

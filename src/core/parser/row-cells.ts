@@ -8,6 +8,10 @@ import type { ColumnRole } from "./types.js";
  * a run of pieces, in order, so that the runs best fit the columns' roles.
  */
 
+/** Most pieces a row is laid from, and most pieces one column takes. */
+const MAX_PIECES = 60;
+const MAX_RUN = 24;
+
 export interface Piece {
   text: string;
   start: number;
@@ -43,7 +47,9 @@ export function layRow(roles: ColumnRole[], pieces: Piece[], joinRuns: boolean):
   const n = pieces.length;
   const w = roles.length;
   if (n === 0 || w === 0 || (!joinRuns && n > w)) return null;
-  const maxRun = joinRuns ? n : 1;
+  // the search grows with the pieces' count cubed: a row of more words than a table row has is no table row
+  if (n > MAX_PIECES) return null;
+  const maxRun = joinRuns ? Math.min(n, MAX_RUN) : 1;
   // best[c][i]: the best score laying pieces [0, i) on columns [0, c)
   const best = Array.from({ length: w + 1 }, () => new Array<number>(n + 1).fill(Number.NEGATIVE_INFINITY));
   const from = Array.from({ length: w + 1 }, () => new Array<number>(n + 1).fill(-1));
