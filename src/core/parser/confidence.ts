@@ -46,7 +46,7 @@ function doubtsOf(facts: TaskFacts, doc: DocumentFacts): Array<[string, number]>
     (w) => w.code.startsWith("numbering_") && w.start !== undefined && w.start === task.source.start,
   );
   if (gap) doubts.push(["编号不连续，前面可能漏了任务", 0.75]);
-  if (facts.guessedColumns) doubts.push(["表格的列含义由内容推断，请在“列设置”中核对", 0.9]);
+  if (facts.guessedColumns) doubts.push(["表格的列含义由内容推断，请在“识别设置”中核对", 0.9]);
   if (facts.unnumbered) doubts.push(["任务没有编号，按文中格式推断", 0.9]);
   return doubts;
 }
