@@ -285,3 +285,35 @@ describe("a table copied from a browser or a spreadsheet", () => {
     ]);
   });
 });
+
+describe("a table under headers the parser does not know", () => {
+  const rows = ["1 | 推进行政规范性文件备案审查，做到有件必备。 | 区司法局", "2 | 开展行政执法案卷评查。 | 区城管局"];
+
+  it("reads it by its cells when they say plainly what each column holds, and doubts it", () => {
+    const result = parseText(["甲 | 乙 | 丙", ...rows].join("\n"));
+    expect(result.tables[0].roles).toEqual(["number", "text", "responsible"]);
+    expect(result.tasks.map((t) => [t.text, t.responsibleUnits])).toEqual([
+      ["推进行政规范性文件备案审查，做到有件必备。", ["区司法局"]],
+      ["开展行政执法案卷评查。", ["区城管局"]],
+    ]);
+    expect(result.tasks[0].doubts).toContain("表格的列含义由内容推断，请在“识别设置”中核对");
+  });
+
+  it("offers a table whose cells name no unit nor time for the user to map, and reads it as mapped", () => {
+    const text = [
+      "编号 | 说明 | 备注",
+      "1 | 推进行政规范性文件备案审查。 | 见附表",
+      "2 | 开展行政执法案卷评查。 | 见附表",
+    ].join("\n");
+    const result = parseText(text);
+    expect(result.tasks).toEqual([]);
+    expect(result.tables).toMatchObject([{ headers: ["编号", "说明", "备注"], mapped: false, rows: 2 }]);
+    const mapped = parseText(text, {
+      columnRoles: { [result.tables[0].signature]: ["number", "text", "responsible"] },
+    });
+    expect(mapped.tasks.map((t) => [t.text, t.responsibleUnits])).toEqual([
+      ["推进行政规范性文件备案审查。", ["见附表"]],
+      ["开展行政执法案卷评查。", ["见附表"]],
+    ]);
+  });
+});

@@ -163,6 +163,12 @@ function underSpanningName(upper: string[], lower: string[]): string[] | null {
   return [...upper.slice(0, parents[0]), ...names, ...upper.slice(parents[0] + 1)];
 }
 
+/** A row of three short names or more, none of which the parser knows: the columns are told by the cells. */
+function namesOnly(cells: string[]): boolean {
+  const filled = cells.filter((c) => c !== "");
+  return filled.length >= 3 && filled.every(isHeaderShaped);
+}
+
 const MARKDOWN_RULE = /^[\s|:：\-—=+]+$/;
 
 /**
@@ -319,7 +325,7 @@ export function scanTables(lines: Line[], columnRoles: ColumnRoles = {}): TableS
   while (i < lines.length) {
     const text = lines[i].text;
     const names = text.includes("|") ? pipeCells(lines[i]).map((c) => c.text) : null;
-    if (names && (headerShaped(names) || columnRoles[headerSignature(names)])) {
+    if (names && (headerShaped(names) || namesOnly(names) || columnRoles[headerSignature(names)])) {
       const end = readPipeTable(lines, i, scan, columnRoles);
       if (end > i) {
         i = end;
@@ -396,6 +402,8 @@ function readPipeTable(lines: Line[], at: number, scan: TableScan, columnRoles: 
   const body = realignShortRows(header.length, raw.body);
   const reading = rolesFor(header, body, columnRoles);
   if (!reading) return at;
+  // a header of names the parser does not know (甲 | 乙 | 丙) is a task table only when its rows say so plainly
+  if (!reading.mapped && !headerShaped(raw.header) && body.length < 2) return at;
   const table = addLayout(
     scan,
     {
