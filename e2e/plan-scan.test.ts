@@ -35,6 +35,11 @@ describe("importing a scanned plan", () => {
     await page.waitForURL((url) => /^\/plans\/\d+$/.test(url.pathname), { timeout: 60_000 });
     const tasksTab = page.getByRole("tab", { name: /^任务清单（\d+）$/ });
     await tasksTab.waitFor();
-    expect(Number((await tasksTab.textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(3);
+    const count = Number((await tasksTab.textContent())?.match(/\d+/)?.[0]);
+    expect(count).toBeGreaterThan(3);
+    // text read from a scan is checked before it is trusted: every task read by OCR is tagged 待核对
+    const cards = page.getByTestId("task-list").locator("[data-task-card]");
+    await cards.first().waitFor();
+    expect(await cards.getByTestId("doubt-tag").count()).toBe(await cards.count());
   }, 90_000);
 });

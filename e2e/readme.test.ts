@@ -184,7 +184,7 @@ describe("README: the command line and the measuring scripts", () => {
     expect(run.stdout).toContain("all targets met");
   });
 
-  it("npm run bench:parser, bench, bench:plans, bench:reports, bench:start and bench:dashboard print their figures and write them to the results folder", () => {
+  it("npm run bench:parser, bench, bench:plans, bench:reports, bench:start, bench:dashboard and bench:parser-ocr print their figures and write them to the results folder", () => {
     // short runs into a folder of their own: the checked-in figures come from full runs on a quiet machine
     const results = mkdtempSync(path.join(tmpdir(), "fazhi-bench-results-"));
     const env = {
@@ -219,7 +219,10 @@ describe("README: the command line and the measuring scripts", () => {
     expect(province.status, province.stderr).toBe(0);
     expect(province.stdout).toMatch(/GET \/api\/dashboard \(office, no filter: \d+ assignments/);
     expect(province.stdout).toMatch(/job pass, first .*: median of 1 \d+ ms, peak RSS [\d.]+ MB/);
-    for (const name of ["parser", "parser-pdf", "api", "plans", "reports", "start", "dashboard"])
+    const ocr = spawnSync("npm", ["run", "bench:parser-ocr"], { cwd: ROOT, encoding: "utf8", env });
+    expect(ocr.status, ocr.stderr).toBe(0);
+    expect(ocr.stdout).toMatch(/20-page scan OCR'd and parsed in median [\d.]+ s over 1 runs/);
+    for (const name of ["parser", "parser-pdf", "parser-ocr", "api", "plans", "reports", "start", "dashboard"])
       expect(existsSync(path.join(results, `${name}.json`))).toBe(true);
-  }, 300_000);
+  }, 420_000);
 });
