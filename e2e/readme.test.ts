@@ -182,6 +182,7 @@ describe("README: the command line and the measuring scripts", () => {
     const run = spawnSync("npm", ["run", "eval:parser"], { cwd: ROOT, encoding: "utf8" });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("all targets met");
+    expect(run.stdout).toContain("corpus: all targets met in every format");
   });
 
   it("npm run bench:parser, bench, bench:plans, bench:reports, bench:start, bench:dashboard and bench:parser-ocr print their figures and write them to the results folder", () => {
