@@ -7,6 +7,8 @@ describe("normaliseUnitPhrase", () => {
     ["各行政执法部门〔单位〕", "各行政执法部门(单位)"],
     [" 区 发改局 ", "区发改局"],
     ["各镇(街道)", "各镇(街道)"],
+    // OCR reads 〔〕 as 【】 or [ ]
+    ["各行政执法部门【单位]", "各行政执法部门(单位)"],
   ])("%s → %s", (input, expected) => {
     expect(normaliseUnitPhrase(input)).toBe(expected);
   });

@@ -1,6 +1,7 @@
 /**
  * Matching the unit phrases of plan documents against a unit registry: pure functions, no I/O.
- * Documents write one unit many ways (全角/半角 brackets, 〔〕, spaces, with or without the district prefix 区),
+ * Documents write one unit many ways (全角/半角 brackets, 〔〕 and 【】 — OCR reads one for the other —, spaces, with or
+ * without the district prefix 区),
  * so names are compared in a normal form.
  */
 
@@ -13,13 +14,17 @@ const BRACKETS: Record<string, string> = {
   "］": ")",
   "[": "(",
   "]": ")",
+  "【": "(",
+  "】": ")",
+  "〖": "(",
+  "〗": ")",
 };
 
 /** The form names are compared in: half-width brackets, no whitespace or quote marks. */
 export function normaliseUnitPhrase(phrase: string): string {
   return phrase
     .normalize("NFC")
-    .replace(/[（）〔〕［］[\]]/g, (c) => BRACKETS[c] ?? c)
+    .replace(/[（）〔〕［］[\]【】〖〗]/g, (c) => BRACKETS[c] ?? c)
     .replace(/[\s\u3000“”"'‘’]/g, "");
 }
 
