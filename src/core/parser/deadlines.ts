@@ -104,9 +104,12 @@ const RULES: Rule[] = [
   },
   // 2026年秋季学期开学前, 2027年汛期前: a year and an event of that year
   {
-    re: new RegExp(`${YEAR}${S}年${S}([\\u4e00-\\u9fff]{2,10}?)${BEFORE}`, "g"),
+    re: new RegExp(`${YEAR}${S}年${S}([\\u4e00-\\u9fff]{2,10}?)${BEFORE}(?![期提景沿端列置])`, "g"),
     build: (m) => {
-      if (/[起每至到内年月日]/.test(m[2])) return { kind: "date", rule: { skip: true } };
+      // an event, not a verb of the task (2026年完成前期工作, 全面完成…前)
+      if (/[起每至到内年月日]|^(完成|实现|做好|推进|全面|基本|力争|确保)/.test(m[2])) {
+        return { kind: "date", rule: { skip: true } };
+      }
       return { kind: "date", rule: { before: m[2], year: num(m[1]) } };
     },
   },

@@ -175,10 +175,15 @@ function joinCellLines(lines: string[]): string[] {
  * A table copied from a browser or a spreadsheet comes with its cells separated by tabs: a line with two texts
  * or more between tabs is a "|" row, its empty cells kept (a leading tab is an empty first cell).
  */
+const LIST_MARK = /^([(（]?[\d一二三四五六七八九十]{1,3}[)）.、．]?|[①-⑳]|第[一二三四五六七八九十]{1,3}(部分|章|条))$/;
+
 function tabsToCells(line: string): string {
   if (!line.includes("\t")) return line;
   const cells = line.split("\t").map((cell) => cell.trim());
-  if (cells.filter((cell) => cell !== "").length < 2) return line;
+  const filled = cells.filter((cell) => cell !== "").length;
+  if (filled < 2) return line;
+  // a list copied from Word keeps a tab after each number ("1.\t完善…", "一、\t重点任务"): no table row
+  if (LIST_MARK.test(cells[0]) && filled < 3) return line.replace(/\t+/, "");
   while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
   return cells.join(" | ");
 }

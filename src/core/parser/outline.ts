@@ -224,6 +224,7 @@ export function buildOutline(
       // rows are leaves: a heading row or the next row never nests under the row above
       while (stack.length > 0 && stack[stack.length - 1].numbering.style === "row") stack.pop();
       // a 分类 column repeats its value on every row of the group (merged cells): one heading per group
+      if (current?.row && current.row.table !== row.table) lastRowHeading = null;
       if (row.heading && row.heading.text !== lastRowHeading) {
         const heading = headingFromRow(items.length, row.heading);
         place(heading);

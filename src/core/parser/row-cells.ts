@@ -9,8 +9,8 @@ import type { ColumnRole } from "./types.js";
  */
 
 /** Most pieces a row is laid from, and most pieces one column takes. */
-const MAX_PIECES = 60;
-const MAX_RUN = 24;
+const MAX_PIECES = 30;
+const MAX_RUN = 12;
 
 export interface Piece {
   text: string;
@@ -47,7 +47,8 @@ export function layRow(roles: ColumnRole[], pieces: Piece[], joinRuns: boolean):
   const n = pieces.length;
   const w = roles.length;
   if (n === 0 || w === 0 || (!joinRuns && n > w)) return null;
-  // the search grows with the pieces' count cubed: a row of more words than a table row has is no table row
+  // the search tries every run of every column, classifying each: a row of more words than a table row has is
+  // no table row
   if (n > MAX_PIECES) return null;
   const maxRun = joinRuns ? Math.min(n, MAX_RUN) : 1;
   // best[c][i]: the best score laying pieces [0, i) on columns [0, c)

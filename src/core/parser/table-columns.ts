@@ -166,7 +166,7 @@ export function readColumns(header: string[], body: string[][]): ColumnReading |
     if (share(s.numbers, s.filled) >= 0.6 && s.averageLength <= 5 && !has("number")) byContent = "number";
     else if (share(s.times, s.filled) >= 0.6) byContent = "deadline";
     else if (share(s.units, s.filled) >= 0.6) byContent = "responsible";
-    else if (s.averageLength >= 8) byContent = "text";
+    else if (s.averageLength >= 8 || header[k].trim() === "") byContent = "text";
     if (byContent) {
       roles[k] = byContent;
       guessed = true;

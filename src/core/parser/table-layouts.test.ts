@@ -317,3 +317,29 @@ describe("a table under headers the parser does not know", () => {
     ]);
   });
 });
+
+describe("what only looks like a table", () => {
+  it("keeps a list copied from Word with a tab after each number a list", () => {
+    const text = "一、\t重点任务\n1.\t完善行政执法制度，规范执法程序。（牵头单位：区司法局）";
+    const result = parseText(text);
+    expect(result.sections.map((s) => s.title)).toEqual(["重点任务"]);
+    expect(tasksOf(text)).toEqual([
+      { text: "完善行政执法制度，规范执法程序。", lead: ["区司法局"], others: [], deadlines: [] },
+    ]);
+  });
+
+  it("takes a row with its task cell alone as a task, not a heading", () => {
+    const text = [
+      "工作任务 | 牵头单位 | 完成时限",
+      "完善行政执法制度。 | 区司法局 | 2025年底前",
+      "建立行政执法协调机制 |  | ",
+      "推进执法公示制度。 | 区公安局 | 2026年底前",
+    ].join("\n");
+    expect(parseText(text).sections).toEqual([]);
+    expect(tasksOf(text).map((t) => t.text)).toEqual([
+      "完善行政执法制度。",
+      "建立行政执法协调机制",
+      "推进执法公示制度。",
+    ]);
+  });
+});

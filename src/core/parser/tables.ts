@@ -71,7 +71,7 @@ export interface TableScan {
 export type ColumnRoles = Record<string, ColumnRole[]>;
 
 const CN_NUMBER_CELL = /^[(（]?([一二三四五六七八九十]{1,3})[)）、.．]?$/;
-const BARE_NUMBER = /^[(（]?(\d{1,3})(?:[.．-](\d{1,3}))?[)）.、．]?$/;
+const BARE_NUMBER = /^[(（]?(\d{1,4})(?:[.．-](\d{1,3}))?[)）.、．]?$/;
 const SECTION_LIKE =
   /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+部分)/;
 const UNIT_ROLES: ReadonlySet<ColumnRole> = new Set(["lead", "responsible", "cooperating"]);
@@ -322,15 +322,18 @@ function rolesFor(
 export function scanTables(lines: Line[], columnRoles: ColumnRoles = {}): TableScan {
   const scan: TableScan = { rows: [], consumed: new Set(), layouts: [], guessed: new Set() };
   let i = 0;
+  // the "|" lines a refused header took as its body are tried as headers no more (each would read to the end again)
+  let refusedUntil = -1;
   while (i < lines.length) {
     const text = lines[i].text;
-    const names = text.includes("|") ? pipeCells(lines[i]).map((c) => c.text) : null;
+    const names = text.includes("|") && i > refusedUntil ? pipeCells(lines[i]).map((c) => c.text) : null;
     if (names && (headerShaped(names) || namesOnly(names) || columnRoles[headerSignature(names)])) {
-      const end = readPipeTable(lines, i, scan, columnRoles);
-      if (end > i) {
+      const { end, read } = readPipeTable(lines, i, scan, columnRoles);
+      if (read) {
         i = end;
         continue;
       }
+      refusedUntil = end - 1;
     }
     const spaced = text.includes(" ") || text.includes("\t") ? spacedHeader(text) : null;
     if (spaced) {
@@ -394,16 +397,21 @@ function addLayout(scan: TableScan, layout: TableLayout, guessed: boolean): numb
   return scan.layouts.length - 1;
 }
 
-/** Reads a "|" table from its header line; returns the line after it, or `at` when the lines are no task table. */
-function readPipeTable(lines: Line[], at: number, scan: TableScan, columnRoles: ColumnRoles): number {
+/** Reads a "|" table from its header line: the line after it, and whether the lines were a task table. */
+function readPipeTable(
+  lines: Line[],
+  at: number,
+  scan: TableScan,
+  columnRoles: ColumnRoles,
+): { end: number; read: boolean } {
   const raw = collectPipeTable(lines, at);
   const header = alignHeader(raw.header, raw.body);
   // rows short of cells (merged cells left out, blanks trimmed) are laid on the columns once their roles are known
   const body = realignShortRows(header.length, raw.body);
   const reading = rolesFor(header, body, columnRoles);
-  if (!reading) return at;
+  if (!reading) return { end: raw.end, read: false };
   // a header of names the parser does not know (甲 | 乙 | 丙) is a task table only when its rows say so plainly
-  if (!reading.mapped && !headerShaped(raw.header) && body.length < 2) return at;
+  if (!reading.mapped && !headerShaped(raw.header) && body.length < 2) return { end: raw.end, read: false };
   const table = addLayout(
     scan,
     {
@@ -422,7 +430,7 @@ function readPipeTable(lines: Line[], at: number, scan: TableScan, columnRoles: 
     const parsed = rowFrom(reading.roles, row.cells, row.line, 1, table);
     if (parsed) scan.rows.push(parsed);
   }
-  return raw.end;
+  return { end: raw.end, read: true };
 }
 
 /** Maps cells to columns; when counts differ, the text column takes the surplus and deadlines are found by shape. */
@@ -509,9 +517,11 @@ function rowFrom(
     return { ...row, text: "", moreText: [], heading: { text: firstFilled.text.trim(), start: firstFilled.start } };
   }
   // a row with one filled cell spanning the table (一个分组标题) is a heading
-  const filled = cells.filter((c) => c.text.trim() !== "");
-  if (filled.length === 1 && fields.length === 0 && row.number === null && !group && columns.length >= 3) {
-    const only = filled[0];
+  const filled = mapped.filter(([, c]) => c.text.trim() !== "");
+  // (a task cell alone is a task whose merged unit and time cells were left blank)
+  const lone = filled.length === 1 && filled[0][0] !== "text";
+  if (lone && fields.length === 0 && row.number === null && !group && columns.length >= 3) {
+    const only = filled[0][1];
     if (only.text.length <= 40 && !/[。；;]$/.test(only.text.trim())) {
       return { ...row, text: "", moreText: [], heading: { text: only.text.trim(), start: only.start } };
     }

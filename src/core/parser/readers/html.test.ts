@@ -85,3 +85,14 @@ describe("html reader on older page layouts", () => {
     expect(read.text.split("\n")[1]).toBe("1 | 第1项任务的具体内容和要求 | 区司法局");
   });
 });
+
+describe("html tables with merged cells", () => {
+  it("repeats a rowspan cell on the row under it, even when that row has one cell of its own", async () => {
+    const html =
+      "<html><body><table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>完成时限</td></tr>" +
+      "<tr><td rowspan=2>1</td><td>完善制度。</td><td rowspan=2>区司法局</td><td rowspan=2>2025年底前</td></tr>" +
+      "<tr><td>建立协调机制。</td></tr></table></body></html>";
+    const read = await readDocument(new TextEncoder().encode(html), "a.html");
+    expect(read.text.split("\n")).toContain("1 | 建立协调机制。 | 区司法局 | 2025年底前");
+  });
+});

@@ -207,9 +207,11 @@ function renderTable(table: HTMLElement, out: string[]): void {
     const cells = row.childNodes.filter(isElement).filter((cell) => cell.tagName === "TD" || cell.tagName === "TH");
     const texts: string[] = [];
     let column = 0;
+    let fromAbove = 0;
     const takeCarried = () => {
       for (let held = carried.get(column); held; held = carried.get(column)) {
         texts.push(held.text);
+        fromAbove++;
         if (--held.rows === 0) carried.delete(column);
         column++;
       }
@@ -227,7 +229,8 @@ function renderTable(table: HTMLElement, out: string[]): void {
     }
     takeCarried();
     if (!texts.some((text) => text !== "")) continue;
-    out.push(cells.length === 1 && carried.size === 0 ? texts.join("").trim() : texts.join(" | "));
+    // a row of one cell and nothing carried down into it is a heading line across the table
+    out.push(cells.length === 1 && fromAbove === 0 ? texts.join("").trim() : texts.join(" | "));
   }
 }
 

@@ -331,8 +331,10 @@ function cellText(pieces: PdfPiece[]): string {
     if (line && sameLine(line[0], piece)) line.push(piece);
     else lines.push([piece]);
   }
-  const fullRight = Math.max(...sorted.map((p) => p.right), 0);
-  const left = Math.min(...sorted.map((p) => p.x), 0);
+  let fullRight = 0;
+  for (const piece of sorted) fullRight = Math.max(fullRight, piece.right);
+  let left = Number.POSITIVE_INFINITY;
+  for (const piece of sorted) left = Math.min(left, piece.x);
   let text = "";
   lines.forEach((line, k) => {
     let own = "";
@@ -397,7 +399,9 @@ function rowsOfPart(lines: PdfLine[], region: TableRegion, rules: PageRules): Ro
     const band = bandOf(piece);
     const column = columnAt(columns, (piece.x + piece.right) / 2);
     const key = `${column}:${cellOfBand[column][band]}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), piece]);
+    const cell = byCell.get(key);
+    if (cell) cell.push(piece);
+    else byCell.set(key, [piece]);
     bands.set(band, Math.min(bands.get(band) ?? Number.POSITIVE_INFINITY, piece.top));
   }
   for (const band of [...bands.keys()].sort((a, b) => a - b)) {
