@@ -9,7 +9,7 @@
 import JSZip from "jszip";
 import { getDocumentProxy } from "unpdf";
 import { ReadClock } from "../../src/core/parser/readers/limits.js";
-import { horizontalRules } from "../../src/core/parser/readers/pdf-rules.js";
+import { drawnRules } from "../../src/core/parser/readers/pdf-rules.js";
 import type { SeedLine, TaskTableSeed } from "./seed-structure.js";
 
 const PAGE = { width: 210, height: 297, left: 28, right: 26, top: 37, bottom: 35 };
@@ -344,7 +344,7 @@ export async function ofdFromPdf(pdf: Buffer, docTitle: string): Promise<Buffer>
         const steps = chars.slice(0, -1).map(() => step);
         pages.textOn(number - 1, item.str, x * MM_PER_POINT, (height - y) * MM_PER_POINT, size, FONT.song, steps);
       }
-      for (const rule of await horizontalRules(document, number, new ReadClock(60_000))) {
+      for (const rule of await drawnRules(document, number, new ReadClock(60_000))) {
         const [x0, y0, x1, y1] =
           rule.bottom - rule.top < rule.right - rule.left
             ? [rule.left, (rule.top + rule.bottom) / 2, rule.right, (rule.top + rule.bottom) / 2]

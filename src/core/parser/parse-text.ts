@@ -46,7 +46,7 @@ function firstIsLeadScopes(doc: Doc, items: Item[], roles: Map<Item, Role>): Arr
     // a note outside every task (under the title, above a table, in a closing 注) holds for the whole document
     const from = holder ? holder.start : 0;
     const toEnd = Boolean(m[1]) || !holder;
-    scopes.push([from, toEnd || !holder ? doc.text.length : extentOf(holder)]);
+    scopes.push([from, holder && !toEnd ? extentOf(holder) : doc.text.length]);
     // once it holds to the end, later statements change nothing
     if (toEnd) break;
   }

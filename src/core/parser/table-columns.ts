@@ -2,6 +2,7 @@ import { OPENERS, splitTopLevel } from "./brackets.js";
 import { findDeadlines } from "./deadlines.js";
 import { simplifyForDetection } from "./normalise.js";
 import type { ColumnRole } from "./types.js";
+import { BOILERPLATE_TAIL } from "./units.js";
 
 /**
  * What a task table's columns hold, told by their header names and, where a name says nothing the parser knows
@@ -68,13 +69,10 @@ export function looksLikeUnit(name: string): boolean {
   return UNIT_END.test(n) || /^各/.test(n);
 }
 
-const LIST_TAIL =
-  /[，,、]?\s*(按照?|根据)(各自)?(职责|职能|属地)(分工|管理)?(分别|共同)?(负责|落实|配合|推进)?$|(协助|配合)(落实|做好)$/;
-
 /** A cell that lists units: every name in it (split on 、，, spaces and line breaks) looks like a unit. */
 export function isUnitList(cell: string): boolean {
   // "…，各镇街按职责分工负责": the tail that says each does its part is no name
-  const text = cell.trim().replace(LIST_TAIL, "");
+  const text = cell.trim().replace(BOILERPLATE_TAIL, "");
   if (text === "" || text.length > 160) return false;
   const names = splitTopLevel(text, "、，,;； ").filter((n) => n.trim() !== "");
   if (names.length === 0) return false;

@@ -186,7 +186,8 @@ interface RawTable {
 
 function collectPipeTable(lines: Line[], at: number): RawTable {
   const style = styleOf(lines[at].text);
-  let header = pipeCells(lines[at], style).map((c) => c.text);
+  const first = pipeCells(lines[at], style).map((c) => c.text);
+  let header = first;
   const headerLines = [at];
   let i = at + 1;
   const next = i < lines.length && lines[i].text.includes("|") ? pipeCells(lines[i], style).map((c) => c.text) : null;
@@ -202,7 +203,7 @@ function collectPipeTable(lines: Line[], at: number): RawTable {
     i++;
   }
   const signature = headerSignature(header);
-  const upper = headerSignature(pipeCells(lines[at], style).map((c) => c.text));
+  const upper = headerSignature(first);
   const body: RawTable["body"] = [];
   const skipped: number[] = [];
   for (; i < lines.length; i++) {

@@ -3,7 +3,7 @@ import { isLeadNote, withoutLeadNote } from "./lead-notes.js";
 import { simplifyForDetection } from "./normalise.js";
 
 /** Tails that say "each does its part" rather than naming a unit: 各有关部门按职责分工负责 → 各有关部门. */
-const BOILERPLATE_TAIL =
+export const BOILERPLATE_TAIL =
   /(按照?|根据|依据?)(各自)?(职责|职能|属地|属地管理)(分工|要求|原则)?(分别|共同|各自)?(负责|落实|配合|抓好落实|推进|实施|做好)?$|(协助|配合|参与)(落实|做好|推进|实施)$|^(分别|共同)?负责$/;
 
 /** People are never units: 牵头领导, 分管副区长, 责任人. */

@@ -55,7 +55,7 @@ export const isHorizontal = (rule: Rule) => rule.bottom - rule.top < THIN && rul
 export const isVertical = (rule: Rule) => rule.right - rule.left < THIN && rule.bottom - rule.top > 10;
 
 /** The lines a page draws: its table borders, read from the operator list with the transformation matrix tracked. */
-export async function horizontalRules(document: PDFDocumentProxy, number: number, clock: ReadClock): Promise<Rule[]> {
+export async function drawnRules(document: PDFDocumentProxy, number: number, clock: ReadClock): Promise<Rule[]> {
   ensureTransferToFixedLength();
   const { OPS } = await getResolvedPDFJS();
   const page = await clock.race(document.getPage(number));

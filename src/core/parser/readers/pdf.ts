@@ -5,7 +5,7 @@ import { defaultReadLimits, type ReadClock, type ReadLimits } from "./limits.js"
 import { recognisePdfPages } from "./ocr.js";
 import { tidyOcrText, unifyRunningLines } from "./ocr-tsv.js";
 import type { PdfPage } from "./pdf-layout.js";
-import { horizontalRules } from "./pdf-rules.js";
+import { drawnRules } from "./pdf-rules.js";
 import { scannedPages } from "./pdf-scan.js";
 import { type PositionedText, pageLines, textFromPages } from "./positioned.js";
 
@@ -72,7 +72,7 @@ export async function readPdf(
     const scan =
       scans.length > 0 ? await recognisePdfPages(bytes, scans, pages.length, { clock, limits, onProgress }) : null;
     for (const [index, scanned] of scan?.pages ?? []) pages[index] = scanned.lines;
-    const rulesOf = (page: number) => scan?.pages.get(page)?.rules ?? horizontalRules(document, page + 1, clock);
+    const rulesOf = (page: number) => scan?.pages.get(page)?.rules ?? drawnRules(document, page + 1, clock);
     const read = await textFromPages(scan?.recognised ? unifyRunningLines(pages) : pages, rulesOf);
     const text = scan?.recognised ? tidyOcrText(read) : read;
     const warnings = [...(scan?.warnings ?? []), ...(garbled(text) ? [GARBLED_WARNING] : [])];
