@@ -96,3 +96,13 @@ describe("unit list tails", () => {
     expect(tasksOf(text)[0].others).toEqual(["区司法局", "区教育局", "乡镇人民政府"]);
   });
 });
+
+describe("the end of the document", () => {
+  it("keeps the issuer and the date under the last task out of its text", () => {
+    const text =
+      "1.严肃追究违规检查责任。（责任单位：区纪委监委机关（牵头）、区司法局）\n云溪区人民政府办公室\n2026年3月10日";
+    const result = parseText(text);
+    expect(result.tasks.map((t) => t.text)).toEqual(["严肃追究违规检查责任。"]);
+    expect(result.tasks[0].leadUnits).toEqual(["区纪委监委机关"]);
+  });
+});

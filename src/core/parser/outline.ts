@@ -2,6 +2,7 @@ import { append } from "./append.js";
 import { type Field, firstLabelOutsideBrackets, isLabelLine, parseFields } from "./labels.js";
 import { FOOTER, type Line, TARGETS_HEADING } from "./lines.js";
 import { detectNumbering, type Numbering, SECTION_STYLES } from "./numbering.js";
+import { endsLikeUnit } from "./table-columns.js";
 import type { TableRow } from "./tables.js";
 
 /** A numbered item of the document (heading, task, sub-item, table row or 效果指标 entry) before interpretation. */
@@ -152,6 +153,18 @@ function unnumberedTaskLines(lines: Line[], consumed: Set<number>, ctx: Context)
   }
   // a document whose label blocks mostly follow numbered items numbers its tasks: a plain line there is body text
   return candidates.length >= 2 && candidates.length * 2 >= blocks ? new Set(candidates) : new Set();
+}
+
+const ISSUE_DATE =
+  /^(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
+
+/**
+ * The issuer's name or the issuing date under a finished paragraph ("…严肃追责（责任单位：…）。" / "云溪区人民政府办公室" /
+ * "2026年3月10日") signs the document off: no continuation of the last task.
+ */
+function signsOff(body: string, line: string): boolean {
+  if (!/[。）)]$/.test(body.trimEnd()) || line.length > 24 || /[，,。；;：:、]/.test(line)) return false;
+  return ISSUE_DATE.test(line) || endsLikeUnit(line);
 }
 
 /** "Each paragraph is a task": every plain paragraph after the first numbered heading, label lines aside. */
@@ -326,6 +339,10 @@ export function buildOutline(
       current.fieldsFromLines = true;
       current.end = lineEnd;
       phase = "fields";
+      continue;
+    }
+    if (phase === "body" && signsOff(ctx.text.slice(current.textStart, current.bodyEnd), line.text)) {
+      current = null;
       continue;
     }
     if (phase === "body") {
