@@ -335,6 +335,10 @@ export const assignmentDueDates = pgTable(
   ],
 );
 
+/** 16 random bytes as base64url (22 characters), drawn by the database: a hash of two random UUIDs, cut to 128 bits. */
+const FILE_TOKEN =
+  "rtrim(translate(encode(substring(sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid())) from 1 for 16), 'base64'), '+/', '-_'), '=')";
+
 /**
  * An evidence file (台账/佐证材料), stored once by its content under the data directory (files/ab/abcdef…); the
  * type was read from the content. A file is never deleted by a normal action.
@@ -343,6 +347,9 @@ export const files = pgTable(
   "files",
   {
     id: serial("id").primaryKey(),
+    // the file's name in URLs: 128 random bits (base64url), so a file's address cannot be guessed from another's; the
+    // database draws it, for old rows too when the column came
+    token: text("token").notNull().default(sql`${sql.raw(FILE_TOKEN)}`),
     sha256: text("sha256").notNull(),
     size: integer("size").notNull(),
     mediaType: text("media_type").notNull(),
@@ -350,7 +357,7 @@ export const files = pgTable(
     uploadedBy: integer("uploaded_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("files_sha256_idx").on(t.sha256)],
+  (t) => [index("files_sha256_idx").on(t.sha256), uniqueIndex("files_token_key").on(t.token)],
 );
 
 /**

@@ -1,0 +1,2 @@
+ALTER TABLE "files" ADD COLUMN "token" text DEFAULT rtrim(translate(encode(substring(sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid())) from 1 for 16), 'base64'), '+/', '-_'), '=') NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "files_token_key" ON "files" USING btree ("token");
