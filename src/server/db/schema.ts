@@ -349,7 +349,7 @@ export const files = pgTable(
     id: serial("id").primaryKey(),
     // the file's name in URLs: 128 random bits (base64url), so a file's address cannot be guessed from another's; the
     // database draws it, for old rows too when the column came
-    token: text("token").notNull().default(sql`${sql.raw(FILE_TOKEN)}`),
+    token: text("token").notNull().default(sql.raw(FILE_TOKEN)),
     sha256: text("sha256").notNull(),
     size: integer("size").notNull(),
     mediaType: text("media_type").notNull(),
