@@ -462,6 +462,8 @@ export const idempotencyKeys = pgTable(
       .references(() => users.id),
     key: text("key").notNull(),
     scope: text("scope").notNull(),
+    /** sha256 of what the first request asked (method, route, body; for uploads the fields and the files' hashes) */
+    requestHash: text("request_hash"),
     statusCode: integer("status_code"),
     resultId: integer("result_id"),
     createdAt: createdAt(),
