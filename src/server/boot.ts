@@ -9,6 +9,7 @@ import { users } from "./db/schema.js";
 import { type DemoLoadResult, hasDemoAccounts, loadDemoData } from "./demo/load.js";
 import { loadDemoPlan } from "./demo/plan.js";
 import { fileStoreOf } from "./files/store.js";
+import { sweepOrphanFiles } from "./files/sweep.js";
 
 export class StartRefused extends Error {}
 
@@ -118,6 +119,9 @@ export async function startServer(config: Config): Promise<Started> {
       );
     }
     const app = await (await appModule).buildApp(database, config, { scheduleJobs: true });
+    // what a crash or a failed commit left in the evidence store goes before the first request
+    const swept = await sweepOrphanFiles(database.db, fileStoreOf(config));
+    if (swept.temporary + swept.unreferenced > 0) app.log.info({ swept }, "evidence store swept of orphaned files");
     const address = await listen(app, config);
     return { app, database, url: address.replace("://[::1]", "://localhost"), demo };
   } catch (error) {

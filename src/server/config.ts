@@ -26,6 +26,10 @@ export interface Config {
   logLevel: LogLevel;
   /** largest evidence file accepted, in bytes */
   maxUploadBytes: number;
+  /** most evidence files one request may carry */
+  maxUploadFiles: number;
+  /** most bytes one upload request may carry, all its files together */
+  maxRequestBytes: number;
   /** days before a due date when a period with nothing reported turns yellow */
   yellowDays: number;
   /** the coordinating office's name, as supervision orders and bulletins are signed and headed */
@@ -175,6 +179,8 @@ export function loadConfig(env: Env = process.env): Config {
   const level = logLevel(env);
   const trustProxyHops = integer(env, "FAZHI_TRUST_PROXY", 0, 0, 10);
   const maxUploadBytes = integer(env, "FAZHI_MAX_UPLOAD_MB", 50, 1, 1024) * 1024 * 1024;
+  const maxUploadFiles = integer(env, "FAZHI_MAX_UPLOAD_FILES", 20, 1, 100);
+  const maxRequestBytes = integer(env, "FAZHI_MAX_REQUEST_MB", 200, 1, 10240) * 1024 * 1024;
   const yellowDays = integer(env, "FAZHI_YELLOW_DAYS", 3, 0, 60);
   const jobsIntervalMinutes = integer(env, "FAZHI_JOBS_INTERVAL_MINUTES", 15, 0, 24 * 60);
   const mail = smtp(env);
@@ -211,6 +217,8 @@ export function loadConfig(env: Env = process.env): Config {
     login,
     logLevel: level,
     maxUploadBytes,
+    maxUploadFiles,
+    maxRequestBytes,
     yellowDays,
     officeName,
     jobsIntervalMinutes,

@@ -65,4 +65,10 @@ describe("sanitiseFilename", () => {
     expect(sanitiseFilename("..\u0000.pdf", pdf)).toBe("材料.pdf");
     expect(sanitiseFilename("a".repeat(300), pdf)).toHaveLength(124);
   });
+  it("drops zero-width and bidi-override characters, so a name reads as it shows", () => {
+    // shown as 报告fdp.jpg, it is a PDF
+    expect(sanitiseFilename("报告\u202Egpj.pdf", pdf)).toBe("报告gpj.pdf");
+    expect(sanitiseFilename("台\u200B账\u2066\uFEFF.pdf", pdf)).toBe("台账.pdf");
+    expect(sanitiseFilename("第一\t季度\u0085.pdf", pdf)).toBe("第一 季度.pdf");
+  });
 });

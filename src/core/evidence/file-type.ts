@@ -4,6 +4,7 @@
  */
 import { defaultReadLimits } from "../parser/readers/limits.js";
 import { listZipEntries } from "../parser/readers/zip.js";
+import { cleanName } from "../text/invisible.js";
 
 export interface EvidenceType {
   /** the extension the type is saved with */
@@ -82,16 +83,15 @@ export function evidenceType(bytes: Uint8Array): EvidenceType | null {
 }
 
 /**
- * A file name safe to store and to send back: no folders, no control or reserved characters, at most 120
- * characters, and the extension of the type the content really has.
+ * A file name safe to store and to send back: no folders, no control, invisible (zero-width, bidi override) or
+ * reserved characters, at most 120 characters, and the extension of the type the content really has.
  */
 export function sanitiseFilename(name: string, type: EvidenceType): string {
   const base =
-    name
+    cleanName(name)
       .split(/[\\/]/)
       .pop()
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is being removed
-      ?.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "")
+      ?.replace(/[<>:"|?*]/g, "")
       .replace(/\s+/g, " ")
       .trim() ?? "";
   const stem =

@@ -1,34 +1,65 @@
 /**
  * Evidence files on disk, content-addressed: files/ab/abcdef… under the data directory, named by the sha256 of the
- * bytes, so a file uploaded twice is kept once. Writes go to a temporary name first, then are renamed: a crash never
- * leaves half a file under a real name.
+ * bytes, so a file uploaded twice is kept once. An upload is streamed to a temporary file in files/.staging first and
+ * renamed into place only by the transaction that records it: a refused or crashed upload never leaves a file under a
+ * real name, and what it leaves in .staging the start-up sweep removes.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, existsSync, type ReadStream } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** What a sweep found and removed. */
+export interface SweepResult {
+  /** temporary files (.staging, and .part files of older versions) */
+  temporary: number;
+  /** stored files no row names */
+  unreferenced: number;
+  bytes: number;
+}
 
 export class FileStore {
   constructor(readonly root: string) {}
 
-  private pathOf(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+  /** Where the file of a sha256 lives (it may not exist): for the backup, which copies files by path. */
+  pathOf(sha256: string): string {
+    if (!SHA256.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
     return path.join(this.root, sha256.slice(0, 2), sha256);
   }
 
-  /** Stores the bytes (once) and answers their sha256. */
+  private get stagingDir(): string {
+    return path.join(this.root, ".staging");
+  }
+
+  /** A new temporary file's path in the staging folder (which is made), on the store's own file system. */
+  async stagingPath(): Promise<string> {
+    await mkdir(this.stagingDir, { recursive: true });
+    return path.join(this.stagingDir, `${randomBytes(12).toString("hex")}.part`);
+  }
+
+  /**
+   * Moves a staged file into the store under its sha256. An existing copy is replaced by the new one (the bytes are the
+   * same): its fresh modification time keeps the sweep's grace period from removing it while its row is being written.
+   */
+  async adopt(staged: string, sha256: string): Promise<void> {
+    const target = this.pathOf(sha256);
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(staged, target);
+  }
+
+  /** Stores the bytes (once) and answers their sha256: for files the server makes itself (the demo's). */
   async put(bytes: Buffer): Promise<string> {
     const sha256 = createHash("sha256").update(bytes).digest("hex");
-    const target = this.pathOf(sha256);
-    if (existsSync(target)) return sha256;
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${randomBytes(6).toString("hex")}.part`;
+    if (this.has(sha256)) return sha256;
+    const staged = await this.stagingPath();
     try {
-      await writeFile(temporary, bytes, { flag: "wx" });
-      await rename(temporary, target);
+      await writeFile(staged, bytes, { flag: "wx" });
+      await this.adopt(staged, sha256);
     } finally {
-      await rm(temporary, { force: true });
+      await rm(staged, { force: true });
     }
     return sha256;
   }
@@ -39,6 +70,37 @@ export class FileStore {
 
   read(sha256: string): ReadStream {
     return createReadStream(this.pathOf(sha256));
+  }
+
+  /**
+   * Removes what no one will ever ask for, when untouched since `before`: temporary files, and stored files whose
+   * sha256 `referenced` does not answer. Files newer than `before` may belong to an upload still being recorded.
+   */
+  async sweep(referenced: (sha256s: string[]) => Promise<Set<string>>, before: Date): Promise<SweepResult> {
+    const result: SweepResult = { temporary: 0, unreferenced: 0, bytes: 0 };
+    const remove = async (file: string, kind: "temporary" | "unreferenced") => {
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile() || info.mtime >= before) return;
+      await rm(file, { force: true });
+      result[kind] += 1;
+      result.bytes += info.size;
+    };
+    for (const name of await readdir(this.stagingDir).catch(() => [])) {
+      await remove(path.join(this.stagingDir, name), "temporary");
+    }
+    const shards = (await readdir(this.root).catch(() => [])).filter((name) => /^[0-9a-f]{2}$/.test(name));
+    for (const shard of shards) {
+      const names = await readdir(path.join(this.root, shard));
+      for (const name of names.filter((n) => n.endsWith(".part"))) {
+        await remove(path.join(this.root, shard, name), "temporary");
+      }
+      const stored = names.filter((n) => SHA256.test(n));
+      const kept = stored.length ? await referenced(stored) : new Set<string>();
+      for (const sha256 of stored.filter((s) => !kept.has(s))) {
+        await remove(this.pathOf(sha256), "unreferenced");
+      }
+    }
+    return result;
   }
 }
 

@@ -17,13 +17,14 @@ import { getAssignment } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import { reports } from "../db/schema.js";
 import { type Deps, signalDay } from "../deps.js";
-import { readUpload } from "../files/upload.js";
+import { uploadLimitsOf, withUpload } from "../files/upload.js";
 import { changeContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { earlierResult, type IdempotencyKey, idempotencyKeyOf, KeyTaken } from "../idempotency.js";
 import { loadReport, loadReports, reportDetail } from "./queries.js";
 import {
   addComment,
+  assertOwnUnit,
   attachFiles,
   reviewReport,
   submitReport,
@@ -65,8 +66,15 @@ export const reportRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
     const { db, config } = deps;
+    const limits = uploadLimitsOf(config);
     await app.register(multipart, {
-      limits: { fileSize: config.maxUploadBytes, files: 20, fields: 60, parts: 80, fieldSize: 256 * 1024 },
+      limits: {
+        fileSize: limits.maxFileBytes,
+        files: limits.maxFiles,
+        fields: 60,
+        parts: limits.maxFiles + 60,
+        fieldSize: 256 * 1024,
+      },
     });
 
     const detail = async (reply: FastifyReply, actor: Actor, id: number, statusCode = 200) => {
@@ -91,12 +99,17 @@ export const reportRoutes =
       async (request, reply) => {
         const actor = request.actor as Actor;
         const ctx = changeContext(request);
-        // the assignment is looked at before the upload is read: an unknown or foreign one costs no upload
+        // the assignment and the right to write on it are looked at before the upload is read: an unknown or
+        // foreign one costs no upload
         const scope = await visibleScope(deps, request.params.id, actor, ctx);
+        await assertOwnUnit(deps, actor, scope, ctx, "report");
         const key = idempotencyKeyOf(request, `report.create:${request.params.id}`);
-        const { fields, files } = await readUpload(request, ReportCreateFields, config.maxUploadBytes);
-        const { statusCode, reportId } = await once(deps, key, () =>
-          writeReport(deps, scope, fields, files, actor, ctx, key),
+        const { statusCode, reportId } = await withUpload(
+          request,
+          ReportCreateFields,
+          deps.files,
+          limits,
+          ({ fields, files }) => once(deps, key, () => writeReport(deps, scope, fields, files, actor, ctx, key)),
         );
         return detail(reply, actor, reportId, statusCode);
       },
@@ -172,8 +185,10 @@ export const reportRoutes =
         const actor = request.actor as Actor;
         const ctx = changeContext(request);
         const visible = await visibleReport(deps, request.params.id, actor, ctx);
-        const { files } = await readUpload(request, VersionBody, config.maxUploadBytes);
-        await attachFiles(deps, visible, files, actor, ctx);
+        await assertOwnUnit(deps, actor, visible.scope, ctx, "report.attach");
+        await withUpload(request, VersionBody, deps.files, limits, ({ files }) =>
+          attachFiles(deps, visible, files, actor, ctx),
+        );
         return detail(reply, actor, request.params.id);
       },
     );

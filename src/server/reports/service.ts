@@ -22,7 +22,7 @@ import {
   tasks,
 } from "../db/schema.js";
 import { type Deps, signalDay } from "../deps.js";
-import type { UploadedFile } from "../files/upload.js";
+import type { StagedFile } from "../files/upload.js";
 import { AppError, forbidden, notFound, versionConflict } from "../http/errors.js";
 import { claimKey, type IdempotencyKey } from "../idempotency.js";
 import type { ChangeContext } from "../units/service.js";
@@ -56,7 +56,8 @@ export async function visibleReport(deps: Deps, id: number, actor: Actor, ctx: C
   return { row, scope };
 }
 
-async function assertOwnUnit(deps: Deps, actor: Actor, scope: ReportScope, ctx: ChangeContext, action: string) {
+/** Refuses (403, recorded) a change to a report by anyone but the assignment's own unit. */
+export async function assertOwnUnit(deps: Deps, actor: Actor, scope: ReportScope, ctx: ChangeContext, action: string) {
   if (isOwnUnit(actor, scope)) return;
   await recordDenied(deps.db, ctx, scope.assignment.id, { reason: "not_own_unit", action });
   throw ownUnitOnly();
@@ -138,16 +139,18 @@ async function carriedFiles(tx: Queryable, assignmentId: number, fileIds: number
   return fileIds;
 }
 
-async function storeFiles(deps: Deps, uploads: UploadedFile[]): Promise<Array<UploadedFile & { sha256: string }>> {
-  const stored = [];
-  for (const upload of uploads) stored.push({ ...upload, sha256: await deps.files.put(upload.bytes) });
-  return stored;
+/**
+ * Moves the request's staged files into the store: the last step of the transaction that records them, so a refusal
+ * or a rollback before it leaves the store as it was (and the upload's staged files are removed by withUpload).
+ */
+async function adoptFiles(deps: Deps, uploads: StagedFile[]): Promise<void> {
+  for (const upload of uploads) await deps.files.adopt(upload.path, upload.sha256);
 }
 
 async function attach(
   tx: Queryable,
   reportId: number,
-  uploads: Array<UploadedFile & { sha256: string }>,
+  uploads: StagedFile[],
   carried: number[],
   actor: Actor,
 ): Promise<void> {
@@ -157,7 +160,7 @@ async function attach(
         .values(
           uploads.map((u) => ({
             sha256: u.sha256,
-            size: u.bytes.length,
+            size: u.size,
             mediaType: u.type.mediaType,
             filename: u.filename,
             uploadedBy: actor.userId,
@@ -252,7 +255,7 @@ export async function writeReport(
   deps: Deps,
   scope: ReportScope,
   input: ReportCreateFields,
-  uploads: UploadedFile[],
+  uploads: StagedFile[],
   actor: Actor,
   ctx: ChangeContext,
   key: IdempotencyKey | null,
@@ -260,15 +263,13 @@ export async function writeReport(
   const assignmentId = scope.assignment.id;
   await assertOwnUnit(deps, actor, scope, ctx, "report");
   assertWorkable(scope.assignment);
-  // checked before any file is stored, and again under the lock
+  // checked before the transaction, and again under the lock
   const period = await periodFor(deps.db, assignmentId, input.period);
   const before = await reportsOnPeriod(deps.db, assignmentId, period);
   if (before.open?.status === "submitted") throw alreadySubmitted(period);
   if (input.submit && !input.text?.trim() && uploads.length === 0 && !input.fileIds?.length && !before.open) {
     throw emptyReport();
   }
-  const stored = await storeFiles(deps, uploads);
-
   return deps.db.transaction(async (tx) => {
     const assignment = await lockAssignment(tx, assignmentId);
     assertWorkable(assignment);
@@ -315,9 +316,10 @@ export async function writeReport(
       });
       statusCode = 201;
     }
-    await attach(tx, report.id, stored, carried, actor);
+    await attach(tx, report.id, uploads, carried, actor);
     if (input.submit) await submitInTx(tx, assignment, report, actor, ctx);
     if (key) await claimKey(tx, key, statusCode, report.id);
+    await adoptFiles(deps, uploads);
     return { reportId: report.id, statusCode };
   });
 }
@@ -357,7 +359,7 @@ export async function updateDraft(deps: Deps, id: number, patch: ReportPatch, ac
 export async function attachFiles(
   deps: Deps,
   visible: { row: ReportRow; scope: ReportScope },
-  uploads: UploadedFile[],
+  uploads: StagedFile[],
   actor: Actor,
   ctx: ChangeContext,
 ) {
@@ -366,11 +368,10 @@ export async function attachFiles(
   await assertOwnUnit(deps, actor, scope, ctx, "report.attach");
   if (uploads.length === 0) throw new AppError(400, "file_required", "请选择要上传的材料");
   if (current.status !== "draft") throw notDraft();
-  const stored = await storeFiles(deps, uploads);
   await deps.db.transaction(async (tx) => {
     const before = await lockReport(tx, id);
     if (before.status !== "draft") throw notDraft();
-    await attach(tx, id, stored, [], actor);
+    await attach(tx, id, uploads, [], actor);
     const [after] = await tx
       .update(reports)
       .set({ version: before.version + 1, updatedAt: new Date() })
@@ -382,8 +383,9 @@ export async function attachFiles(
       entityType: "report",
       entityId: id,
       before,
-      after: { ...after, files: stored.map((f) => ({ filename: f.filename, sha256: f.sha256 })) },
+      after: { ...after, files: uploads.map((f) => ({ filename: f.filename, sha256: f.sha256 })) },
     });
+    await adoptFiles(deps, uploads);
   });
 }
 
