@@ -667,7 +667,40 @@ export const Assignment = Type.Object({
 });
 export type Assignment = Static<typeof Assignment>;
 
-export const AssignmentList = Type.Object({ items: Type.Array(Assignment), total: Type.Integer() });
+/** How much of a task's text a list row carries: the two lines its table cell shows. */
+export const TASK_EXCERPT_CHARS = 80;
+
+/**
+ * A row of the assignment lists (我的任务, 交办情况, the inbox's trays): what their tables show. The task's whole text
+ * and who signed when are the detail's (GET /api/assignments/:id).
+ */
+export const AssignmentListItem = Type.Object({
+  ...Type.Pick(Assignment, [
+    "id",
+    "planId",
+    "planTitle",
+    "taskId",
+    "taskNumber",
+    "unitId",
+    "unitName",
+    "role",
+    "status",
+    "deadlines",
+    "dueDates",
+    "nextDue",
+    "overdue",
+    "signal",
+    "cancelledReason",
+    "version",
+  ]).properties,
+  /** the task's text, its first TASK_EXCERPT_CHARS characters followed by … when it is longer */
+  taskExcerpt: Type.String(),
+  /** whether taskExcerpt is cut short */
+  taskExcerptCut: Type.Boolean(),
+});
+export type AssignmentListItem = Static<typeof AssignmentListItem>;
+
+export const AssignmentList = Type.Object({ items: Type.Array(AssignmentListItem), total: Type.Integer() });
 export type AssignmentList = Static<typeof AssignmentList>;
 
 export const AssignmentListQuery = Type.Object({
@@ -686,6 +719,7 @@ export const AssignmentListQuery = Type.Object({
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   /** only the caller's own unit's assignments */
   mine: Type.Optional(Type.Boolean()),
+  /** 20 unless asked: a screen's page */
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });
@@ -864,14 +898,14 @@ export type ExtensionDecision = Static<typeof ExtensionDecision>;
 
 /** An occurrence a unit has to report on now: due (or overdue) and not yet reported, or returned. */
 export const InboxOccurrence = Type.Object({
-  assignment: Assignment,
+  assignment: AssignmentListItem,
   dueDate: DueDate,
 });
 export type InboxOccurrence = Static<typeof InboxOccurrence>;
 
 /** What waits for the caller: the four trays of the 工作台. */
 export const Inbox = Type.Object({
-  toAcknowledge: Type.Array(Assignment),
+  toAcknowledge: Type.Array(AssignmentListItem),
   toReport: Type.Array(InboxOccurrence),
   returned: Type.Array(Report),
   toReview: Type.Array(Report),

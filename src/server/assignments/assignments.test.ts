@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Assignment } from "../../shared/api.js";
-import { auditCount, publishedPlan, signedInUser, unitByName } from "../test/factories.js";
+import type { Assignment, AssignmentListItem, PlanDetail } from "../../shared/api.js";
+import { auditCount, createPlan, publishedPlan, signedInUser, unitByName } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 
 let t: TestApp;
@@ -179,5 +179,76 @@ describe("filters", () => {
     expect(bad.json().error.code).toBe("validation_failed");
     const unknown = await t.request({ method: "GET", url: "/api/assignments/999999", cookie: coordinator });
     expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe("what a list row carries", () => {
+  it("cuts the task's text to what the table shows, the detail has it whole, and a page is 20 rows unless asked", async () => {
+    const plan = await createPlan(t, coordinator);
+    const long = `${"严格规范公正文明执法，".repeat(20)}完。`;
+    for (let i = 1; i <= 21; i++) {
+      const task = {
+        number: String(i),
+        text: i === 1 ? long : `第${i}项任务。`,
+        deadlines: [{ text: "长期坚持", kind: "ongoing" }],
+      };
+      const units = [{ unitId: ids.township, role: "lead", phrase: "城关街道", dismissedReason: null }];
+      const created = await t.request({
+        method: "POST",
+        url: `/api/plans/${plan.id}/tasks`,
+        cookie: coordinator,
+        payload: { ...task, units },
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const draft = (
+      await t.request({ method: "GET", url: `/api/plans/${plan.id}`, cookie: coordinator })
+    ).json<PlanDetail>();
+    const published = await t.request({
+      method: "POST",
+      url: `/api/plans/${plan.id}/publish`,
+      cookie: coordinator,
+      payload: { version: draft.version },
+    });
+    expect(published.statusCode).toBe(200);
+
+    const page = await t.request({
+      method: "GET",
+      url: `/api/assignments?planId=${plan.id}&mine=true`,
+      cookie: township,
+    });
+    const { items, total } = page.json<{ items: AssignmentListItem[]; total: number }>();
+    expect(total).toBe(21);
+    expect(items).toHaveLength(20);
+    const all = await list(township, `&planId=${plan.id}&mine=true`);
+    const first = all.items.find((a) => a.taskNumber === "1") as unknown as AssignmentListItem;
+    expect(first).toMatchObject({ taskExcerpt: `${long.slice(0, 80)}…`, taskExcerptCut: true });
+    expect(first).not.toHaveProperty("taskText");
+    expect(all.items.find((a) => a.taskNumber === "2")).toMatchObject({
+      taskExcerpt: "第2项任务。",
+      taskExcerptCut: false,
+    });
+
+    const detail = await t.request({ method: "GET", url: `/api/assignments/${first.id}`, cookie: township });
+    expect(detail.json<Assignment>().taskText).toBe(long);
+
+    // the rest of the list, and a page past its end, still count the whole list
+    const rest = (
+      await t.request({
+        method: "GET",
+        url: `/api/assignments?planId=${plan.id}&mine=true&offset=20`,
+        cookie: township,
+      })
+    ).json();
+    expect(rest.items).toHaveLength(1);
+    expect(rest.total).toBe(21);
+    const beyond = (
+      await t.request({
+        method: "GET",
+        url: `/api/assignments?planId=${plan.id}&mine=true&offset=40`,
+        cookie: township,
+      })
+    ).json();
+    expect(beyond).toEqual({ items: [], total: 21 });
   });
 });

@@ -6,7 +6,13 @@ import { and, asc, eq, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { addDays } from "../../core/calendar.js";
 import { assignmentSignal, occurrenceSignal } from "../../core/reports/signals.js";
-import type { Assignment, AssignmentListQuery, DueDate } from "../../shared/api.js";
+import {
+  type Assignment,
+  type AssignmentListItem,
+  type AssignmentListQuery,
+  type DueDate,
+  TASK_EXCERPT_CHARS,
+} from "../../shared/api.js";
 import { can, type Signal } from "../../shared/domain.js";
 import { recordAudit } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
@@ -15,7 +21,8 @@ import { type AssignmentRow, assignmentDueDates, assignments, plans, tasks, unit
 import { AppError, forbidden, notFound, versionConflict } from "../http/errors.js";
 import type { ChangeContext } from "../units/service.js";
 
-const DEFAULT_LIMIT = 100;
+/** What a screen shows of a list (AssignmentsPage's page size): a bigger page is asked for. */
+const DEFAULT_LIMIT = 20;
 
 /** Who sees every unit's assignments: those who run plans and the leaders who follow them. */
 export const seesAll = (actor: Actor) => can(actor.roles, "assignments.read_all");
@@ -49,13 +56,13 @@ export async function mayListUnit(db: Db, actor: Actor, unitId: number): Promise
 }
 
 const dueOn = assignmentDueDates.dueOn;
-const upcoming = (today: string) =>
-  sql<
-    string | null
-  >`(select min(${dueOn}) from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id} and ${dueOn} >= ${today})`;
-const lastDue = sql<
-  string | null
->`(select max(${dueOn}) from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id})`;
+/**
+ * The lists' order: the first due date from today on, else the last one. One look at the assignment's periods (the
+ * index on assignment_id, due_on), as the office's list sorts every assignment of the district by it.
+ */
+const nextOrLastDue = (today: string) =>
+  sql<string | null>`(select coalesce(min(${dueOn}) filter (where ${dueOn} >= ${today}), max(${dueOn}))
+    from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id})`;
 /** Overdue: a period whose date has passed with nothing reported (or its report sent back). */
 const hasPast = (today: string) =>
   sql`exists (select 1 from ${assignmentDueDates} where ${assignmentDueDates.assignmentId} = ${assignments.id} and ${dueOn} < ${today} and ${assignmentDueDates.state} in ('open', 'returned'))`;
@@ -181,12 +188,7 @@ function selectAssignments(db: Db) {
       deadlines: tasks.deadlines,
       unitName: units.name,
       acknowledgedByName: acknowledger.displayName,
-      // the due dates come with their assignment, as one JSON array: no second query per page
-      dueDates: sql<
-        Omit<DueDate, "signal">[] | null
-      >`(select json_agg(json_build_object('id', d.id, 'dueOn', d.due_on, 'label', d.label, 'state', d.state,
-          'extended', d.extended) order by d.due_on)
-        from ${assignmentDueDates} as d where d.assignment_id = ${assignments.id})`,
+      dueDates: periodsJson,
     })
     .from(assignments)
     .innerJoin(plans, eq(plans.id, assignments.planId))
@@ -197,15 +199,75 @@ function selectAssignments(db: Db) {
 
 type Selected = Awaited<ReturnType<ReturnType<typeof selectAssignments>["execute"]>>[number];
 
+/** A period as the lists carry it, without its signal (taken in the presenter on the day asked). */
+type Period = Omit<DueDate, "signal">;
+
+/** The periods of an assignment, as one JSON array: they come with their row, no second query per page. */
+const periodsJson = sql<Period[] | null>`(select json_agg(json_build_object('id', d.id, 'dueOn', d.due_on,
+    'label', d.label, 'state', d.state, 'extended', d.extended) order by d.due_on)
+  from ${assignmentDueDates} as d where d.assignment_id = ${assignments.id})`;
+
+/**
+ * The rows of a list page: what the tables show (AssignmentListItem), the task's text cut in the database (a task runs
+ * to a page; a district's list would carry them all), and the count of the whole list on every row.
+ */
+function selectListRows(db: Db) {
+  return db
+    .select({
+      id: assignments.id,
+      planId: assignments.planId,
+      taskId: assignments.taskId,
+      unitId: assignments.unitId,
+      role: assignments.role,
+      status: assignments.status,
+      cancelledReason: assignments.cancelledReason,
+      version: assignments.version,
+      planTitle: plans.title,
+      taskNumber: tasks.number,
+      // one character more than the excerpt, to know whether it was cut
+      taskStart: sql<string>`left(${tasks.text}, ${TASK_EXCERPT_CHARS + 1})`,
+      deadlines: tasks.deadlines,
+      unitName: units.name,
+      dueDates: periodsJson,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(assignments)
+    .innerJoin(plans, eq(plans.id, assignments.planId))
+    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+    .innerJoin(units, eq(units.id, assignments.unitId));
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof selectListRows>["execute"]>>[number];
+
+/** The facts of an assignment's periods that the list and the detail both show, taken on the day asked. */
+function periodFacts(status: Assignment["status"], periods: Period[] | null, { today, yellowDays }: SignalDay) {
+  const dueDates = (periods ?? []).map((d) => ({ ...d, signal: occurrenceSignal(d, today, yellowDays) }));
+  const open = status !== "cancelled" && status !== "completed";
+  return {
+    dueDates,
+    nextDue: (dueDates.find((d) => d.dueOn >= today) ?? dueDates.at(-1))?.dueOn ?? null,
+    overdue: open && dueDates.some((d) => d.signal === "red"),
+    signal: assignmentSignal(status, dueDates, today, yellowDays),
+  };
+}
+
+function presentListItem({ taskStart, total: _total, dueDates, ...row }: ListRow, day: SignalDay): AssignmentListItem {
+  const cut = taskStart.length > TASK_EXCERPT_CHARS;
+  return {
+    ...row,
+    ...periodFacts(row.status, dueDates, day),
+    taskExcerpt: cut ? `${taskStart.slice(0, TASK_EXCERPT_CHARS)}…` : taskStart,
+    taskExcerptCut: cut,
+  };
+}
+
 /** The day the signals are taken on, and how many days ahead a period turns yellow. */
 export interface SignalDay {
   today: string;
   yellowDays: number;
 }
 
-function present({ assignment: a, ...row }: Selected, { today, yellowDays }: SignalDay): Assignment {
-  const dueDates = (row.dueDates ?? []).map((d) => ({ ...d, signal: occurrenceSignal(d, today, yellowDays) }));
-  const open = a.status !== "cancelled" && a.status !== "completed";
+function present({ assignment: a, ...row }: Selected, day: SignalDay): Assignment {
   return {
     id: a.id,
     planId: a.planId,
@@ -218,10 +280,7 @@ function present({ assignment: a, ...row }: Selected, { today, yellowDays }: Sig
     role: a.role,
     status: a.status,
     deadlines: row.deadlines,
-    dueDates,
-    nextDue: (dueDates.find((d) => d.dueOn >= today) ?? dueDates.at(-1))?.dueOn ?? null,
-    overdue: open && dueDates.some((d) => d.signal === "red"),
-    signal: assignmentSignal(a.status, dueDates, today, yellowDays),
+    ...periodFacts(a.status, row.dueDates, day),
     completedAt: a.completedAt?.toISOString() ?? null,
     acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
     acknowledgedByName: row.acknowledgedByName,
@@ -237,27 +296,32 @@ export async function listAssignments(
   query: AssignmentListQuery,
   actor: Actor,
   day: SignalDay,
-): Promise<{ items: Assignment[]; total: number }> {
-  const { today } = day;
+): Promise<{ items: AssignmentListItem[]; total: number }> {
   const where = assignmentFilters(query, actor, day);
-  const [rows, [{ total }]] = await Promise.all([
-    selectAssignments(db)
-      .where(where)
-      .orderBy(
-        sql`coalesce(${upcoming(today)}, ${lastDue}) asc nulls last`,
-        asc(plans.id),
-        asc(tasks.sortOrder),
-        asc(units.sortOrder),
-        asc(assignments.id),
-      )
-      .limit(query.limit ?? DEFAULT_LIMIT)
-      .offset(query.offset ?? 0),
-    db
-      .select({ total: sql<number>`count(*)`.mapWith(Number) })
-      .from(assignments)
-      .where(where),
-  ]);
-  return { items: rows.map((row) => present(row, day)), total };
+  const offset = query.offset ?? 0;
+  const rows = await selectListRows(db)
+    .where(where)
+    .orderBy(
+      sql`${nextOrLastDue(day.today)} asc nulls last`,
+      asc(assignments.planId),
+      asc(tasks.sortOrder),
+      asc(units.sortOrder),
+      asc(assignments.id),
+    )
+    .limit(query.limit ?? DEFAULT_LIMIT)
+    .offset(offset);
+  // the count comes with the rows; a page past the end has none, and is counted on its own (rarely asked)
+  const total =
+    rows[0]?.total ??
+    (offset === 0
+      ? 0
+      : (
+          await db
+            .select({ n: sql<number>`count(*)`.mapWith(Number) })
+            .from(assignments)
+            .where(where)
+        )[0].n);
+  return { items: rows.map((row) => presentListItem(row, day)), total };
 }
 
 /** A refusal to show a unit's assignments is itself recorded: who tried to see what. */
@@ -311,7 +375,7 @@ export async function markAcknowledged(tx: Queryable, before: AssignmentRow, act
 export async function acknowledgeAssignment(
   db: Db,
   id: number,
-  version: number | undefined,
+  version: number,
   actor: Actor,
   ctx: ChangeContext,
   day: SignalDay,
@@ -319,11 +383,11 @@ export async function acknowledgeAssignment(
   const assignment = await getAssignment(db, id, actor, day, ctx);
   if (actor.unit?.id !== assignment.unitId) {
     await recordDenied(db, ctx, id, { reason: "not_own_unit", action: "acknowledge" });
-    throw forbidden("只有本单位的人员可以签收本单位的任务");
+    throw forbidden("只有本单位的管理员可以签收本单位的任务");
   }
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(assignments).where(eq(assignments.id, id)).for("update");
-    if (version !== undefined && before.version !== version) throw versionConflict();
+    if (before.version !== version) throw versionConflict();
     if (before.status === "cancelled") throw new AppError(409, "assignment_cancelled", "该任务已取消，无需签收");
     if (before.status !== "new") throw new AppError(409, "already_acknowledged", "该任务已签收");
     await markAcknowledged(tx, before, actor, ctx);

@@ -218,6 +218,6 @@ export async function publishedPlan(t: TestApp, cookie: string, unitIds: number[
     payload: { version: plan.version },
   });
   if (response.statusCode !== 200) throw new Error(`publishing failed: ${response.statusCode} ${response.body}`);
-  const list = await t.request({ method: "GET", url: `/api/assignments?planId=${plan.id}`, cookie });
+  const list = await t.request({ method: "GET", url: `/api/assignments?planId=${plan.id}&limit=1000`, cookie });
   return { plan: response.json<PlanDetail>(), assignments: list.json<{ items: Assignment[] }>().items };
 }

@@ -15,7 +15,7 @@ import {
 } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import type { Assignment, AssignmentList, AssignmentListQuery } from "../../../shared/api";
+import type { AssignmentList, AssignmentListItem, AssignmentListQuery } from "../../../shared/api";
 import { type AssignmentStatus, SIGNAL_LABELS, type Signal, type TaskUnitRole } from "../../../shared/domain";
 import { DUE_WITHIN_DAYS, periodLink } from "../../../shared/links";
 import { api } from "../../api/client";
@@ -29,6 +29,7 @@ import { useRemote } from "../../components/useRemote";
 import { useUnits } from "../../components/useUnits";
 import { ROLE_COLORS, ROLE_OPTIONS, ROLE_SHORT_LABELS } from "../plans/labels";
 import { ASSIGNMENT_STATUS_OPTIONS, AssignmentStatusTag, NextDue } from "./labels";
+import { TaskTextCell } from "./TaskTextCell";
 import { useAcknowledge } from "./useAcknowledge";
 
 type Scope = "mine" | "related";
@@ -122,36 +123,37 @@ export default function AssignmentsPage() {
   const loadPlans = useCallback(() => planOptions(readsPlans), [readsPlans]);
   const { data: plans } = useRemote<PlanOption[]>(loadPlans, []);
 
-  const ownUnit = (a: Assignment) => ownUnitId !== undefined && a.unitId === ownUnitId;
-  const mayAcknowledge = (a: Assignment) => a.status === "new" && ownUnit(a);
+  const ownUnit = (a: AssignmentListItem) => ownUnitId !== undefined && a.unitId === ownUnitId;
+  const mayAcknowledge = (a: AssignmentListItem) => a.status === "new" && ownUnit(a);
   // the unit's own open work: its page is where the progress is reported
-  const mayReport = (a: Assignment) => ownUnit(a) && (a.status === "new" || a.status === "acknowledged");
+  const mayReport = (a: AssignmentListItem) => ownUnit(a) && (a.status === "new" || a.status === "acknowledged");
 
   const { acknowledging, acknowledge } = useAcknowledge({
-    onAcknowledged: (done) =>
-      setData((d) => ({ ...d, items: d.items.map((item) => (item.id === done.id ? done : item)) })),
+    // the signed assignment comes back whole: its row takes what changed
+    onAcknowledged: ({ id, status, version, signal, overdue, dueDates, nextDue }) =>
+      setData((d) => ({
+        ...d,
+        items: d.items.map((item) =>
+          item.id === id ? { ...item, status, version, signal, overdue, dueDates, nextDue } : item,
+        ),
+      })),
     onStale: reload,
   });
 
   const showUnit = overview || filters.scope === "related";
-  const columns: TableColumnsType<Assignment> = [
+  const columns: TableColumnsType<AssignmentListItem> = [
     { title: "方案", dataIndex: "planTitle", key: "planTitle", width: 160, ellipsis: { showTitle: true } },
     { title: "任务编号", dataIndex: "taskNumber", key: "taskNumber", width: 80 },
-    {
-      title: "任务内容",
-      dataIndex: "taskText",
-      key: "taskText",
-      render: (text: string) => (
-        <Typography.Paragraph
-          style={{ margin: 0, whiteSpace: "pre-wrap" }}
-          ellipsis={{ rows: 2, expandable: "collapsible", symbol: (open) => (open ? "收起" : "展开") }}
-        >
-          {text}
-        </Typography.Paragraph>
-      ),
-    },
+    { title: "任务内容", key: "taskText", render: (_, a) => <TaskTextCell assignment={a} /> },
     ...(showUnit
-      ? [{ title: "单位", dataIndex: "unitName", key: "unitName", width: 150 } as TableColumnsType<Assignment>[number]]
+      ? [
+          {
+            title: "单位",
+            dataIndex: "unitName",
+            key: "unitName",
+            width: 150,
+          } as TableColumnsType<AssignmentListItem>[number],
+        ]
       : []),
     {
       title: "角色",
@@ -298,7 +300,7 @@ export default function AssignmentsPage() {
         </Flex>
         {waiting > 0 && <Alert type="warning" showIcon title={`本页有 ${waiting} 项任务待签收，请及时签收。`} />}
         {error && <Alert type="error" showIcon title={error} />}
-        <Table<Assignment>
+        <Table<AssignmentListItem>
           rowKey="id"
           size="middle"
           loading={loading}

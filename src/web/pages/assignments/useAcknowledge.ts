@@ -14,7 +14,7 @@ export function useAcknowledge({ onAcknowledged, onStale }: Handlers) {
   const { message } = App.useApp();
   const [acknowledging, setAcknowledging] = useState<number | null>(null);
 
-  const acknowledge = async (assignment: Assignment) => {
+  const acknowledge = async (assignment: Pick<Assignment, "id" | "version">) => {
     setAcknowledging(assignment.id);
     try {
       const done = await api.assignments.acknowledge(assignment.id, assignment.version);

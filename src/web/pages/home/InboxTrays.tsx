@@ -113,7 +113,7 @@ export function InboxTrays() {
           <TrayItem
             key={a.id}
             to={periodLink(a.id)}
-            title={`任务 ${a.taskNumber}：${a.taskText}`}
+            title={`任务 ${a.taskNumber}：${a.taskExcerpt}`}
             extra={
               <Button size="small" loading={acknowledging === a.id} onClick={() => void acknowledge(a)}>
                 签收
@@ -138,7 +138,7 @@ export function InboxTrays() {
           <TrayItem
             key={`${assignment.id}:${dueDate.id}`}
             to={periodLink(assignment.id, dueDate.label)}
-            title={`任务 ${assignment.taskNumber}：${assignment.taskText}`}
+            title={`任务 ${assignment.taskNumber}：${assignment.taskExcerpt}`}
             extra={<SignalTag signal={dueDate.signal} />}
           >
             <Typography.Text type="secondary">
