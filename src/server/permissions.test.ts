@@ -574,10 +574,10 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: "GET",
-    path: "/api/files/{id}",
+    path: "/api/files/{token}",
     allowed: readers,
     success: 200,
-    request: async () => ({ url: `/api/files/${(await townshipReport(true)).files[0].id}` }),
+    request: async () => ({ url: `/api/files/${(await townshipReport(true)).files[0].token}` }),
   },
   {
     method: "POST",

@@ -732,7 +732,10 @@ export const ReportStatusSchema = OneOf<ReportStatus>(REPORT_STATUSES);
 export const ExtensionStatusSchema = OneOf<ExtensionStatus>(EXTENSION_STATUSES);
 
 export const EvidenceFile = Type.Object({
+  /** names the file in a report's fileIds and removeFileIds */
   id: Id,
+  /** names the file in its download address, /api/files/{token}: 128 random bits, not to be guessed from another's */
+  token: Type.String(),
   filename: Type.String(),
   /** the type read from the content, not from the name */
   mediaType: Type.String(),

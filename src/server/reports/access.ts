@@ -3,11 +3,12 @@
  * for a cooperating unit, the coordinating office and the leaders); writing is the unit's own; reviewing is the
  * coordinating office's, or for a cooperating unit's report that of the task's lead unit.
  */
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, or, type SQL } from "drizzle-orm";
 import { can } from "../../shared/domain.js";
+import { visibleTo } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
-import { type AssignmentRow, assignments } from "../db/schema.js";
+import { type AssignmentRow, assignments, reports } from "../db/schema.js";
 
 /** An assignment with the units that lead its task, which decide who reviews its reports. */
 export interface ReportScope {
@@ -38,6 +39,21 @@ export function reviewerOf(scope: ReportScope): "lead" | "coordinator" {
 export const runsPlans = (actor: Actor) => can(actor.roles, "plans.manage");
 
 export const isOwnUnit = (actor: Actor, scope: ReportScope) => actor.unit?.id === scope.assignment.unitId;
+
+/** A draft is its unit's own until it is submitted: nobody else reads it, whoever may see the assignment. */
+export const hidesDraft = (actor: Actor, scope: ReportScope, status: string) =>
+  status === "draft" && !isOwnUnit(actor, scope);
+
+/** hidesDraft as a condition on reports joined to their assignments. */
+export const notAnotherUnitsDraft = (actor: Actor) =>
+  or(ne(reports.status, "draft"), eq(assignments.unitId, actor.unit?.id ?? -1));
+
+/**
+ * The reports an actor sees, as a condition on reports joined to their assignments: those of the assignments they
+ * see, but another unit's drafts. An evidence file is seen exactly when a report that holds it is.
+ */
+export const reportsVisibleTo = (actor: Actor): SQL | undefined =>
+  and(visibleTo(actor) ?? undefined, notAnotherUnitsDraft(actor));
 
 /** The coordinating office reviews any report; a lead unit those of the units cooperating on its task. */
 export function mayReview(actor: Actor, scope: ReportScope): boolean {

@@ -1,5 +1,5 @@
 /** Reading progress reports with what the screens show of them: task, unit, people, files, and what the caller may do. */
-import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { isPreviewable } from "../../core/evidence/file-type.js";
 import type { EvidenceFile, Report, ReportComment, ReportDetail } from "../../shared/api.js";
@@ -19,7 +19,7 @@ import {
   units,
   users,
 } from "../db/schema.js";
-import { isOwnUnit, leadUnitsOf, mayReview, type ReportScope, reviewerOf } from "./access.js";
+import { isOwnUnit, leadUnitsOf, mayReview, notAnotherUnitsDraft, type ReportScope, reviewerOf } from "./access.js";
 
 /** A newer report on the same period (not withdrawn) supersedes a report: a returned one is resubmitted once. */
 export const superseded = sql<boolean>`exists (select 1 from ${reports} as "newer"
@@ -66,6 +66,7 @@ function selectReports(db: Queryable) {
 export function presentFile(file: FileRow): EvidenceFile {
   return {
     id: file.id,
+    token: file.token,
     filename: file.filename,
     mediaType: file.mediaType,
     size: file.size,
@@ -98,10 +99,8 @@ export async function loadReports(
   const order = options.oldestFirst
     ? [asc(reports.revision), asc(reports.id)]
     : [desc(reports.updatedAt), desc(reports.id)];
-  // a draft is the unit's own until it is submitted: nobody else reads it
-  const notAnotherUnitsDraft = or(ne(reports.status, "draft"), eq(assignments.unitId, actor.unit?.id ?? -1));
   const rows = await selectReports(db)
-    .where(and(where, notAnotherUnitsDraft))
+    .where(and(where, notAnotherUnitsDraft(actor)))
     .orderBy(...order)
     .limit(options.limit ?? 500);
   const [leads, attached] = await Promise.all([

@@ -348,17 +348,17 @@ describe("evidence files", () => {
     const work = await datedAssignment();
     const submitted = await createReport(t, township, work.id);
     const file = submitted.files[0];
-    const download = await get(`/api/files/${file.id}`, township);
+    const download = await get(`/api/files/${file.token}`, township);
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(TINY_PDF)).toBe(true);
     expect(download.headers["content-type"]).toBe("application/pdf");
     expect(download.headers["content-disposition"]).toBe(
       `attachment; filename="__.pdf"; filename*=UTF-8''${encodeURIComponent("台账.pdf")}`,
     );
-    const preview = await get(`/api/files/${file.id}?inline=true`);
+    const preview = await get(`/api/files/${file.token}?inline=true`);
     expect(preview.headers["content-disposition"]).toMatch(/^inline;/);
 
-    expect((await get(`/api/files/${file.id}`, otherTownship)).statusCode).toBe(404);
+    expect((await get(`/api/files/${file.token}`, otherTownship)).statusCode).toBe(404);
     expect((await get(`/api/reports/${submitted.id}`, otherTownship)).statusCode).toBe(404);
     expect((await get(`/api/assignments/${work.id}/reports`, otherTownship)).statusCode).toBe(404);
     expect(await auditCount(t, "assignment", work.id, "assignment.access_denied")).toBeGreaterThanOrEqual(2);

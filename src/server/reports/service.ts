@@ -26,7 +26,7 @@ import type { StagedFile } from "../files/upload.js";
 import { AppError, forbidden, notFound, versionConflict } from "../http/errors.js";
 import { claimKey, type IdempotencyKey } from "../idempotency.js";
 import type { ChangeContext } from "../units/service.js";
-import { isOwnUnit, leadUnitsOf, mayReview, type ReportScope } from "./access.js";
+import { hidesDraft, isOwnUnit, leadUnitsOf, mayReview, type ReportScope } from "./access.js";
 
 /** The period of an assignment that has no calendar due dates (a deadline relative to an event). */
 export const UNDATED_PERIOD = "进展情况";
@@ -52,7 +52,7 @@ export async function visibleReport(deps: Deps, id: number, actor: Actor, ctx: C
   const scope = await visibleScope(deps, row.assignmentId, actor, ctx).catch((error) => {
     throw error instanceof AppError && error.statusCode === 404 ? notFound("进展报告") : error;
   });
-  if (row.status === "draft" && !isOwnUnit(actor, scope)) throw notFound("进展报告");
+  if (hidesDraft(actor, scope, row.status)) throw notFound("进展报告");
   return { row, scope };
 }
 

@@ -407,8 +407,8 @@ export const api = {
   },
   files: {
     /** Where the browser shows a PDF or an image itself (a new tab; the server forbids framing it). */
-    previewUrl: (id: number) => buildUrl(`/files/${id}`, { inline: true }),
-    download: (id: number, filename: string) => download(`/files/${id}`, filename),
+    previewUrl: (token: string) => buildUrl(`/files/${token}`, { inline: true }),
+    download: (token: string, filename: string) => download(`/files/${token}`, filename),
   },
   extensionRequests: {
     list: (query: ExtensionRequestListQuery = {}) =>

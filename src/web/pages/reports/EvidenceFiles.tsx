@@ -21,7 +21,7 @@ export function EvidenceFiles({ files, onRemove, disabled, empty = "未上传佐
   const download = async (file: EvidenceFile) => {
     setFetching(file.id);
     try {
-      await api.files.download(file.id, file.filename);
+      await api.files.download(file.token, file.filename);
     } catch (failure) {
       message.error(errorMessage(failure));
     } finally {
@@ -52,7 +52,7 @@ export function EvidenceFiles({ files, onRemove, disabled, empty = "未上传佐
               type="link"
               size="small"
               icon={<EyeOutlined />}
-              href={api.files.previewUrl(file.id)}
+              href={api.files.previewUrl(file.token)}
               target="_blank"
               rel="noopener"
             >
