@@ -81,7 +81,7 @@ describe("progress reports", () => {
     const files = form.getByTestId("evidence-files");
     await files.getByText(EVIDENCE).waitFor();
     expect(await files.getByRole("link", { name: withIcon("预览") }).getAttribute("href")).toMatch(
-      /^\/api\/files\/\d+\?inline=true$/,
+      /^\/api\/files\/[A-Za-z0-9_-]{22}\?inline=true$/,
     );
 
     // Typing is saved as a draft a moment after it stops.
