@@ -128,6 +128,19 @@ describe("refused uploads", () => {
     expect(storeContents(t)).toEqual(before);
   });
 
+  it("adds files to a draft only, and keeps nothing of a refused addition", async () => {
+    const submitted = await createReport(t, township, (await townshipAssignment(t, coordinator)).id);
+    const before = storeContents(t);
+    const add = (reportId: number, cookie: string) => {
+      const form = multipartForm({}, [{ filename: "补充.pdf", content: pdfOf(MB) }]);
+      return t.request({ method: "POST", url: `/api/reports/${reportId}/files`, cookie, ...form });
+    };
+    const refused = await add(submitted.id, township);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([409, "not_draft"]);
+    expect((await add(submitted.id, await t.login("leader"))).statusCode).toBe(403);
+    expect(storeContents(t)).toEqual(before);
+  });
+
   it("stores a file name without its zero-width and bidi-override characters", async () => {
     const response = await postReport(t, township, (await townshipAssignment(t, coordinator)).id, { text: "x" }, [
       { filename: "报告\u202Egpj.pdf", content: TINY_PDF },
