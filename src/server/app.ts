@@ -23,6 +23,7 @@ import { extensionRoutes } from "./extensions/routes.js";
 import { fileRoutes } from "./files/routes.js";
 import { fileStoreOf } from "./files/store.js";
 import { healthRoutes } from "./health/routes.js";
+import { registerEdge } from "./http/edge.js";
 import { registerErrorHandler } from "./http/error-handler.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { inboxRoutes } from "./inbox/routes.js";
@@ -58,22 +59,29 @@ const CSP = {
 export async function buildApp(
   database: Database,
   config: Config,
-  options: { clock?: Clock; scheduleJobs?: boolean } = {},
+  options: {
+    clock?: Clock;
+    scheduleJobs?: boolean;
+    /** where log lines go instead of stdout (tests read them) */
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock;
   // emails are queued only with a mail server to send them
   configureOutbox(config);
   const app = Fastify({
-    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel, stream: options.logStream },
     bodyLimit: 1024 * 1024,
     // behind a reverse proxy, the client's address (login limit, audit) and https come from its headers
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
-    ajv: { customOptions: { removeAdditional: "all", coerceTypes: "array", useDefaults: true, allErrors: false } },
+    // no coercion: a body's types are as JSON sent them; the text of queries and paths is read by registerEdge
+    ajv: { customOptions: { removeAdditional: "all", coerceTypes: false, useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // only JSON and multipart (plan uploads) bodies: a text/plain POST is what a cross-site form could send
   app.removeContentTypeParser("text/plain");
   registerErrorHandler(app);
+  registerEdge(app);
   registerSecurityHeaders(app, {
     contentSecurityPolicy: { directives: CSP },
     crossOriginEmbedderPolicy: false,

@@ -16,6 +16,7 @@ import { Value } from "typebox/value";
 import { type EvidenceType, evidenceType, sanitiseFilename } from "../../core/evidence/file-type.js";
 import { fileTooLargeMessage } from "../../shared/domain.js";
 import type { Config } from "../config.js";
+import { refuseControlChars } from "../http/edge.js";
 import { AppError } from "../http/errors.js";
 import { chineseIssue, type ValidationIssue } from "../http/validation-messages.js";
 import type { FileStore } from "./store.js";
@@ -230,6 +231,7 @@ async function readParts(
 }
 
 function validFields<T extends TSchema>(schema: T, raw: Record<string, unknown>): Static<T> {
+  refuseControlChars(raw);
   const fields = Value.Clean(schema, Value.Clone(raw));
   const issues = [...Value.Errors(schema, fields)] as ValidationIssue[];
   if (issues.length) {

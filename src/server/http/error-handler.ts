@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from "drizzle-orm";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { AppError } from "./errors.js";
 import { chineseIssue, type ValidationIssue } from "./validation-messages.js";
@@ -11,6 +12,35 @@ function isUniqueViolation(error: unknown): boolean {
     if ((cause as { code?: unknown }).code === "23505") return true;
   }
   return false;
+}
+
+/** An error as the log may show it. */
+interface LoggedError {
+  type: string;
+  message: string;
+  code?: string;
+  stack?: string;
+  cause?: LoggedError;
+}
+
+/**
+ * What of a failed request's error is logged: its name, message, code and stack, down the cause chain, and never a
+ * statement's parameters. The query builder's error names the parameters in its message and stack (a new user's
+ * password hash among them), and a database error's detail may quote the row ("Failing row contains ..."): the
+ * query builder's error is logged by its SQL text alone, and a database error without its detail.
+ */
+export function loggableError(error: unknown, depth = 0): LoggedError {
+  if (!(error instanceof Error)) return { type: typeof error, message: "(not an Error)" };
+  const message = error instanceof DrizzleQueryError ? `Failed query: ${error.query}` : error.message;
+  const frames = error.stack?.split("\n").filter((line) => /^\s+at /.test(line));
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    message,
+    ...(typeof code === "string" ? { code } : {}),
+    ...(frames ? { stack: [`${error.name}: ${message}`, ...frames].join("\n") } : {}),
+    ...(error.cause !== undefined && depth < 5 ? { cause: loggableError(error.cause, depth + 1) } : {}),
+  };
 }
 
 /** Every error leaves as {error: {code, message, details?}}; 5xx never show internals. */
@@ -48,7 +78,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .status(status)
         .send({ error: { code: error.code?.toLowerCase() ?? "bad_request", message: "请求无效" } });
     }
-    request.log.error({ err: error }, "request failed");
+    // not under `err`: pino's error serializer would read the raw error's fields again
+    request.log.error({ error: loggableError(error) }, "request failed");
     return reply.status(500).send({ error: { code: "internal", message: "服务器内部错误，请稍后重试或联系管理员" } });
   });
 }

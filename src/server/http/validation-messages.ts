@@ -97,6 +97,8 @@ function describe(issue: ValidationIssue): string {
       return `最多 ${p.limit} 项`;
     case "uniqueItems":
       return "不能有重复项";
+    case "controlChars":
+      return "含有不可见的控制字符（如 NUL），请删除后再提交";
     case "enum":
       return "取值不在允许范围内";
     case "type":

@@ -31,6 +31,7 @@ import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import { contentDisposition } from "../http/content-disposition.js";
 import { changeContext } from "../http/context.js";
+import { refuseControlChars } from "../http/edge.js";
 import { AppError, notFound } from "../http/errors.js";
 import { UnitResolver } from "../units/resolve.js";
 import { allUnits, listUnitGroups } from "../units/service.js";
@@ -64,6 +65,7 @@ function importChoices(raw: unknown): ParseChoices {
   } catch {
     throw new AppError(400, "validation_failed", "导入选项（options）不是有效的 JSON");
   }
+  refuseControlChars(value);
   if (!Value.Check(ParseChoices, value)) {
     throw new AppError(400, "validation_failed", "导入选项（options）不符合要求：列的含义或任务层级无效");
   }

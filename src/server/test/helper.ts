@@ -57,7 +57,7 @@ export interface TestApp {
 
 export async function buildTestApp(
   env: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; logStream?: { write(line: string): void } } = {},
 ): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({
