@@ -44,8 +44,12 @@ import {
   type UnitType,
 } from "./domain.js";
 
-const Id = Type.Integer({ minimum: 1 });
-const Timestamp = Type.String({ format: "date-time" });
+/** The largest number an integer column holds: a larger id or count is refused at the edge, not by the database. */
+const MAX_INT = 2147483647;
+/** The years a date or time may fall in: one far outside is a typing error (and 9999 overflows the date arithmetic). */
+export const YEARS_PATTERN = "^(?:199\\d|20\\d\\d|2100)-";
+const Id = Type.Integer({ minimum: 1, maximum: MAX_INT });
+const Timestamp = Type.String({ format: "date-time", pattern: YEARS_PATTERN });
 /** A name the server trims before storing: it must hold more than spaces. */
 const Name = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: "\\S" });
 
@@ -58,7 +62,7 @@ export const ErrorBody = Type.Object({
 });
 export type ErrorBody = Static<typeof ErrorBody>;
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_INT }) });
 
 /** T or null, as a JSON-schema type list: fast to serialise, where anyOf makes every response slow. */
 const Nullable = <T extends TSchema>(schema: T) => {
@@ -124,7 +128,7 @@ export const UnitCreate = Type.Object({
 export type UnitCreate = Static<typeof UnitCreate>;
 
 export const UnitPatch = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   name: Type.Optional(UnitFields.name),
   shortName: Type.Optional(UnitFields.shortName),
   aliases: Type.Optional(UnitFields.aliases),
@@ -135,7 +139,7 @@ export const UnitPatch = Type.Object({
 });
 export type UnitPatch = Static<typeof UnitPatch>;
 
-export const UnitDeleteQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
+export const UnitDeleteQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT })) });
 
 export const ResolveRequest = Type.Object({
   phrases: Type.Array(Type.String({ maxLength: 200 }), { minItems: 1, maxItems: 500 }),
@@ -204,7 +208,7 @@ export const UserCreate = Type.Object({
 export type UserCreate = Static<typeof UserCreate>;
 
 export const UserPatch = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   displayName: Type.Optional(Name(50)),
   unitId: Type.Optional(Nullable(Id)),
   roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, uniqueItems: true })),
@@ -254,7 +258,7 @@ export const AuditQuery = Type.Object({
   from: Type.Optional(Timestamp),
   to: Type.Optional(Timestamp),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INT })),
 });
 export type AuditQuery = Static<typeof AuditQuery>;
 export const AuditList = Type.Object({ items: Type.Array(AuditEvent), total: Type.Integer() });
@@ -277,7 +281,7 @@ export const UnitGroupCreate = Type.Object({
 export type UnitGroupCreate = Static<typeof UnitGroupCreate>;
 
 export const UnitGroupPatch = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   name: Type.Optional(Name(100)),
   aliases: Type.Optional(Type.Array(Name(100), { maxItems: 50 })),
   unitTypes: Type.Optional(Type.Array(UnitTypeSchema, { uniqueItems: true })),
@@ -286,7 +290,7 @@ export const UnitGroupPatch = Type.Object({
 export type UnitGroupPatch = Static<typeof UnitGroupPatch>;
 
 // ---------- plans ----------
-const IsoDate = Type.String({ format: "date" });
+const IsoDate = Type.String({ format: "date", pattern: YEARS_PATTERN });
 const Year = Type.Integer({ minimum: 1990, maximum: 2100 });
 
 export const PlanStatusSchema = OneOf<PlanStatus>(PLAN_STATUSES);
@@ -410,7 +414,7 @@ export const PlanLayout = Type.Object({
 export type PlanLayout = Static<typeof PlanLayout>;
 
 /** Re-reads a draft's file with other choices; edits already made are kept where they still apply. */
-export const PlanReparse = Type.Object({ version: Type.Integer({ minimum: 1 }), ...ParseChoices.properties });
+export const PlanReparse = Type.Object({ version: Type.Integer({ minimum: 1, maximum: MAX_INT }), ...ParseChoices.properties });
 export type PlanReparse = Static<typeof PlanReparse>;
 
 /** Why an import found no tasks (error no_tasks, its details), with what the file holds to choose from. */
@@ -427,8 +431,8 @@ export type NoTasksDetails = Static<typeof NoTasksDetails>;
  */
 export const ImportProgress = Type.Object({
   stage: OneOf(["uploading", "reading", "ocr", "done", "failed"] as const),
-  done: Type.Integer({ minimum: 0 }),
-  total: Type.Integer({ minimum: 0 }),
+  done: Type.Integer({ minimum: 0, maximum: MAX_INT }),
+  total: Type.Integer({ minimum: 0, maximum: MAX_INT }),
 });
 export type ImportProgress = Static<typeof ImportProgress>;
 
@@ -521,7 +525,7 @@ export const PlanCreate = Type.Object({
 export type PlanCreate = Static<typeof PlanCreate>;
 
 export const PlanPatch = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   title: Type.Optional(PlanFields.title),
   docNumber: Type.Optional(PlanFields.docNumber),
   issuer: Type.Optional(PlanFields.issuer),
@@ -548,7 +552,7 @@ const TaskFields = {
 };
 
 export const TaskPatch = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   number: Type.Optional(TaskFields.number),
   title: Type.Optional(TaskFields.title),
   text: Type.Optional(TaskFields.text),
@@ -575,24 +579,24 @@ export const TaskCreate = Type.Object({
 export type TaskCreate = Static<typeof TaskCreate>;
 
 export const TaskSplit = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   /** where the second task's text begins, as an offset into the task's text */
-  at: Type.Integer({ minimum: 1 }),
+  at: Type.Integer({ minimum: 1, maximum: MAX_INT }),
 });
 export type TaskSplit = Static<typeof TaskSplit>;
 
 export const TaskMerge = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   /** the task merged into this one (it must be the next one); its version */
   nextTaskId: Id,
-  nextVersion: Type.Integer({ minimum: 1 }),
+  nextVersion: Type.Integer({ minimum: 1, maximum: MAX_INT }),
 });
 export type TaskMerge = Static<typeof TaskMerge>;
 
-export const TaskDeleteQuery = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+export const TaskDeleteQuery = Type.Object({ version: Type.Integer({ minimum: 1, maximum: MAX_INT }) });
 export const PlanTaskParams = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  taskId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  id: Type.Integer({ minimum: 1, maximum: MAX_INT }),
+  taskId: Type.Integer({ minimum: 1, maximum: MAX_INT }),
 });
 
 /** Maps an unresolved phrase, in every task of the plan, to a unit; by default the phrase becomes the unit's alias. */
@@ -618,7 +622,7 @@ export const PlanReparseResult = Type.Object({
 export type PlanReparseResult = Static<typeof PlanReparseResult>;
 
 export const PlanPublish = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   cadence: Type.Optional(ReportingCadenceSchema),
 });
 export type PlanPublish = Static<typeof PlanPublish>;
@@ -721,11 +725,11 @@ export const AssignmentListQuery = Type.Object({
   mine: Type.Optional(Type.Boolean()),
   /** 20 unless asked: a screen's page */
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INT })),
 });
 export type AssignmentListQuery = Static<typeof AssignmentListQuery>;
 
-export const AssignmentAcknowledge = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
+export const AssignmentAcknowledge = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT })) });
 
 // ---------- progress reports, evidence, extension requests ----------
 export const ReportStatusSchema = OneOf<ReportStatus>(REPORT_STATUSES);
@@ -832,7 +836,7 @@ export type ReportCreateFields = Static<typeof ReportCreateFields>;
 
 /** A draft's fields, saved as the user types (the browser saves them every few seconds). */
 export const ReportPatch = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   text: Type.Optional(ReportText),
   completion: Type.Optional(Nullable(Completion)),
   links: Type.Optional(Links),
@@ -841,13 +845,13 @@ export const ReportPatch = Type.Object({
 });
 export type ReportPatch = Static<typeof ReportPatch>;
 
-export const VersionBody = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
+export const VersionBody = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT })) });
 export type VersionBody = Static<typeof VersionBody>;
 
 export const ReportReview = Type.Object({
   decision: Type.Union([Type.Literal("accept"), Type.Literal("return")]),
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT })),
 });
 export type ReportReview = Static<typeof ReportReview>;
 
@@ -895,7 +899,7 @@ export type ExtensionRequestListQuery = Static<typeof ExtensionRequestListQuery>
 export const ExtensionDecision = Type.Object({
   approve: Type.Boolean(),
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT })),
 });
 export type ExtensionDecision = Static<typeof ExtensionDecision>;
 
@@ -1045,7 +1049,7 @@ export const SupervisionOrderListQuery = Type.Object({
   planId: Type.Optional(Id),
   unitId: Type.Optional(Id),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INT })),
 });
 export type SupervisionOrderListQuery = Static<typeof SupervisionOrderListQuery>;
 
@@ -1058,7 +1062,7 @@ export const SupervisionOrderCreate = Type.Object({
 export type SupervisionOrderCreate = Static<typeof SupervisionOrderCreate>;
 
 export const SupervisionOrderPatch = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   level: Type.Optional(OrderLevelSchema),
   title: Type.Optional(Name(200)),
   body: Type.Optional(Type.String({ minLength: 1, maxLength: 5000, pattern: "\\S" })),
@@ -1066,11 +1070,11 @@ export const SupervisionOrderPatch = Type.Object({
 });
 export type SupervisionOrderPatch = Static<typeof SupervisionOrderPatch>;
 
-export const SupervisionOrderIssue = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+export const SupervisionOrderIssue = Type.Object({ version: Type.Integer({ minimum: 1, maximum: MAX_INT }) });
 export type SupervisionOrderIssue = Static<typeof SupervisionOrderIssue>;
 
 export const SupervisionOrderCancel = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   reason: Type.String({ minLength: 1, maxLength: 500, pattern: "\\S" }),
 });
 export type SupervisionOrderCancel = Static<typeof SupervisionOrderCancel>;
@@ -1192,7 +1196,7 @@ export const ChannelCreate = Type.Object({
 export type ChannelCreate = Static<typeof ChannelCreate>;
 
 export const ChannelPatch = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   kind: Type.Optional(ChannelKindSchema),
   name: Type.Optional(Name(50)),
   /** left out: the address stays */
@@ -1343,12 +1347,12 @@ export const BulletinCreate = Type.Object({
 export type BulletinCreate = Static<typeof BulletinCreate>;
 
 export const BulletinPatch = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   title: Type.Optional(Name(200)),
   intro: Type.Optional(Type.String({ minLength: 1, maxLength: 5000, pattern: "\\S" })),
   closing: Type.Optional(Type.String({ minLength: 1, maxLength: 5000, pattern: "\\S" })),
 });
 export type BulletinPatch = Static<typeof BulletinPatch>;
 
-export const BulletinPublish = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+export const BulletinPublish = Type.Object({ version: Type.Integer({ minimum: 1, maximum: MAX_INT }) });
 export type BulletinPublish = Static<typeof BulletinPublish>;

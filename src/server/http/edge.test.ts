@@ -292,3 +292,44 @@ describe("types at the edge", () => {
     expect(ok.json().items.length).toBeLessThanOrEqual(10);
   });
 });
+
+describe("numbers and dates out of range", () => {
+  it("refuses an id above what a column holds, in a form, a body and a path", async () => {
+    const me = (await t.request({ method: "GET", url: "/api/auth/me", cookie: township })).json();
+    const { assignments } = await publishedPlan(t, coordinator, [me.unit.id]);
+    const form = await postReport(t, township, assignments[0].id, { text: "已完成。", fileIds: "2147483648" });
+    expect(form.statusCode).toBe(400);
+    expect(form.json().error.code).toBe("validation_failed");
+    const body = await t.request({
+      method: "POST",
+      url: "/api/unit-groups",
+      payload: { name: unique("范围分组"), memberIds: [2 ** 31] },
+      cookie: coordinator,
+    });
+    expect(body.statusCode).toBe(400);
+    const version = await t.request({
+      method: "PATCH",
+      url: "/api/units/16",
+      payload: { version: 2 ** 53, name: "x" },
+      cookie: coordinator,
+    });
+    expect(version.statusCode).toBe(400);
+    const path = await t.request({ method: "GET", url: "/api/units/99999999999", cookie: coordinator });
+    expect(path.statusCode).toBe(400);
+  });
+
+  it("refuses a job run at 9999-12-31 and an audit search from year 1", async () => {
+    const run = await t.request({
+      method: "POST",
+      url: "/api/jobs/run",
+      payload: { now: "9999-12-31T00:00:00Z" },
+      cookie: admin,
+    });
+    expect(run.statusCode).toBe(400);
+    expect(run.json().error.message).toContain("年份应在 1990 至 2100 之间");
+    const audit = await t.request({ method: "GET", url: "/api/audit?from=0001-01-01T00:00:00Z", cookie: admin });
+    expect(audit.statusCode).toBe(400);
+    const inRange = await t.request({ method: "GET", url: "/api/audit?from=2026-01-01T00:00:00Z", cookie: admin });
+    expect(inRange.statusCode).toBe(200);
+  });
+});

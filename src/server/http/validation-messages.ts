@@ -2,6 +2,7 @@
  * Schema validation issues in Chinese, naming the field as the form names it: a civil servant must be able to
  * act on the message without knowing what "must NOT have fewer than 1 characters" or "body.name" mean.
  */
+import { YEARS_PATTERN } from "../../shared/api.js";
 
 export interface ValidationIssue {
   keyword?: string;
@@ -84,7 +85,7 @@ function describe(issue: ValidationIssue): string {
     case "maxLength":
       return `不能超过 ${p.limit} 个字符`;
     case "pattern":
-      return "格式不正确";
+      return p.pattern === YEARS_PATTERN ? "年份应在 1990 至 2100 之间" : "格式不正确";
     case "format":
       return p.format === "date-time" ? "应为日期时间" : "格式不正确";
     case "minimum":
