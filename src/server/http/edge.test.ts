@@ -333,3 +333,27 @@ describe("numbers and dates out of range", () => {
     expect(inRange.statusCode).toBe(200);
   });
 });
+
+describe("a search for % or _", () => {
+  it("finds the character itself, not every plan", async () => {
+    const percent = unique("完成率100%方案");
+    const underscore = unique("附件_方案");
+    for (const title of [percent, underscore, unique("普通方案")]) {
+      const created = await t.request({
+        method: "POST",
+        url: "/api/plans",
+        payload: { title, year: 2026 },
+        cookie: coordinator,
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const titles = async (q: string) =>
+      (await t.request({ method: "GET", url: `/api/plans?q=${encodeURIComponent(q)}`, cookie: coordinator }))
+        .json()
+        .items.map((plan: { title: string }) => plan.title);
+    expect(await titles("%")).toEqual([percent]);
+    expect(await titles("_")).toEqual([underscore]);
+    expect(await titles("\\")).toEqual([]);
+    expect(await titles("100%方")).toEqual([percent]);
+  });
+});

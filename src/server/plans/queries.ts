@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { PlanListQuery } from "../../shared/api.js";
 import type { Queryable } from "../db/client.js";
+import { containsPattern } from "../db/like.js";
 import {
   assignments,
   type PlanRow,
@@ -109,7 +110,9 @@ export async function listPlans(db: Queryable, query: PlanListQuery): Promise<{ 
     .where(
       and(
         query.status ? eq(plans.status, query.status) : undefined,
-        needle ? or(ilike(plans.title, `%${needle}%`), ilike(plans.docNumber, `%${needle}%`)) : undefined,
+        needle
+          ? or(ilike(plans.title, containsPattern(needle)), ilike(plans.docNumber, containsPattern(needle)))
+          : undefined,
       ),
     )
     .orderBy(desc(plans.updatedAt), desc(plans.id));
