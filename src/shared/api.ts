@@ -50,8 +50,10 @@ const MAX_INT = 2147483647;
 export const YEARS_PATTERN = "^(?:199\\d|20\\d\\d|2100)-";
 const Id = Type.Integer({ minimum: 1, maximum: MAX_INT });
 const Timestamp = Type.String({ format: "date-time", pattern: YEARS_PATTERN });
+/** Marks a Name schema: the edge strips a name's zero-width and bidi characters before it is validated and stored. */
+export const NAME_MARK = "name";
 /** A name the server trims before storing: it must hold more than spaces. */
-const Name = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: "\\S" });
+const Name = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: "\\S", $comment: NAME_MARK });
 
 export const ErrorBody = Type.Object({
   error: Type.Object({

@@ -357,3 +357,39 @@ describe("a search for % or _", () => {
     expect(await titles("100%方")).toEqual([percent]);
   });
 });
+
+describe("zero-width and bidi characters in names", () => {
+  it("are stripped before a unit, a plan or a user is stored", async () => {
+    const name = unique("隐形单位");
+    const unit = await t.request({
+      method: "POST",
+      url: "/api/units",
+      payload: { name: `\u200B${name}\u202E`, type: "department", aliases: [`别\u200D名${name}`] },
+      cookie: coordinator,
+    });
+    expect(unit.statusCode).toBe(201);
+    expect(unit.json()).toMatchObject({ name, aliases: [`别名${name}`] });
+    const title = unique("隐形方案");
+    const plan = await t.request({
+      method: "POST",
+      url: "/api/plans",
+      payload: { title: `${title}\u2066\uFEFF`, year: 2026 },
+      cookie: coordinator,
+    });
+    expect(plan.json().title).toBe(title);
+    const user = await t.request({
+      method: "POST",
+      url: "/api/users",
+      payload: { username: unique("hidden"), displayName: "张\u200B三", roles: ["leader"], password: STRONG_PASSWORD },
+      cookie: admin,
+    });
+    expect(user.json().displayName).toBe("张三");
+    const empty = await t.request({
+      method: "POST",
+      url: "/api/units",
+      payload: { name: "\u200B\u200B", type: "department" },
+      cookie: coordinator,
+    });
+    expect(empty.statusCode).toBe(400);
+  });
+});

@@ -6,7 +6,8 @@
  * instead of failing in the database.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { hasControlChars } from "../../core/text/invisible.js";
+import { cleanName, hasControlChars } from "../../core/text/invisible.js";
+import { NAME_MARK } from "../../shared/api.js";
 import { AppError } from "./errors.js";
 import { chineseIssue, type ValidationIssue } from "./validation-messages.js";
 
@@ -14,6 +15,7 @@ import { chineseIssue, type ValidationIssue } from "./validation-messages.js";
 export const CONTROL_CHARS_KEYWORD = "controlChars";
 
 interface JsonSchema {
+  $comment?: string;
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
@@ -132,10 +134,47 @@ function readTextParts(request: FastifyRequest): void {
   }
 }
 
+type Clean = (value: unknown) => unknown;
+const cleaners = new WeakMap<object, Clean | null>();
+
+/**
+ * How a body's names (the schema's Name fields, wherever they sit) lose their zero-width and bidi characters and
+ * their line breaks before validation and storage: `报告\u202Egpj` is stored as it reads. Undefined: no names.
+ */
+function cleanerOf(schema: JsonSchema): Clean | undefined {
+  const known = cleaners.get(schema);
+  if (known !== undefined) return known ?? undefined;
+  let clean: Clean | undefined;
+  if (schema.$comment === NAME_MARK) {
+    clean = (value) => (typeof value === "string" ? cleanName(value) : value);
+  } else if (schema.items) {
+    const item = cleanerOf(schema.items);
+    if (item) clean = (value) => (Array.isArray(value) ? value.map(item) : value);
+  } else if (schema.properties) {
+    const fields = Object.entries(schema.properties).flatMap(([name, field]) => {
+      const one = cleanerOf(field);
+      return one ? [[name, one] as const] : [];
+    });
+    if (fields.length) {
+      clean = (value) => {
+        if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+        const object = value as Record<string, unknown>;
+        for (const [name, one] of fields) if (object[name] !== undefined) object[name] = one(object[name]);
+        return object;
+      };
+    }
+  }
+  cleaners.set(schema, clean ?? null);
+  return clean;
+}
+
 /** Before every route's schema validation: text parts read strictly, control characters refused everywhere. */
 export function registerEdge(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
     for (const value of [request.params, request.query, request.body]) refuseControlChars(value);
     readTextParts(request);
+    const body = (request.routeOptions.schema as { body?: JsonSchema } | undefined)?.body;
+    const clean = body && cleanerOf(body);
+    if (clean) request.body = clean(request.body);
   });
 }
