@@ -10,6 +10,9 @@ const commands: Record<string, () => Promise<Command>> = {
   user: async () => (await import("./commands/user.js")).userCommand,
   parse: async () => (await import("./commands/parse.js")).parseCommand,
   jobs: async () => (await import("./commands/jobs.js")).jobsCommand,
+  backup: async () => (await import("./commands/backup.js")).backupCommand,
+  restore: async () => (await import("./commands/backup.js")).restoreCommand,
+  check: async () => (await import("./commands/backup.js")).checkCommand,
 };
 
 const HELP = `fazhi — 法治政府建设督导平台
@@ -25,6 +28,9 @@ Commands:
   user reset-password U      set a new password (from standard input, or a random one on a terminal)
   parse FILE... [--json]     parse plan documents (txt, docx, pdf, xlsx, html) into tasks
   jobs run [--now ISO-TIME]  run the due jobs once: reminders and urging notices (each sent once)
+  backup FILE                the database and the evidence files in one archive (consistent while PostgreSQL serves)
+  restore FILE [--force]     restore an archive into an empty database and data directory
+  check                      report evidence rows whose file is missing or damaged (exit code 1 if any)
 
 Configuration (environment variables):
   PORT (3000)  HOST (127.0.0.1)  DATABASE_URL (PostgreSQL; unset = embedded PGlite)

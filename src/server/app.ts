@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { assignmentRoutes } from "./assignments/routes.js";
 import { auditRoutes } from "./audit/routes.js";
+import { backupRoutes } from "./backup/routes.js";
 import { registerAuth } from "./auth/plugin.js";
 import { authRoutes } from "./auth/routes.js";
 import { bulletinRoutes } from "./bulletins/routes.js";
@@ -127,6 +128,7 @@ export async function buildApp(
       await api.register(supervisionOrderRoutes(deps));
       await api.register(bulletinRoutes(deps));
       await api.register(jobRoutes(deps));
+      await api.register(backupRoutes(deps, database));
       await api.register(deliveryRoutes(deps));
     },
     { prefix: "/api" },

@@ -1,5 +1,6 @@
 /** Opening the configured database and starting the server: shared by `fazhi serve`, `fazhi start` and tests. */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { systemClock } from "./clock.js";
@@ -23,6 +24,31 @@ function isRunning(pid: number): boolean {
   }
 }
 
+interface LockHolder {
+  pid: number;
+  /** the data directory's real path and the machine it was locked on: a copy elsewhere is not locked */
+  dir?: string;
+  host?: string;
+}
+
+const lockHolder = (dataDir: string): Required<LockHolder> => ({
+  pid: process.pid,
+  dir: realpathSync(dataDir),
+  host: hostname(),
+});
+
+/** The lock's holder; a bare pid (the lock of earlier builds) counts as this directory on this machine. */
+function readLock(file: string): LockHolder {
+  const text = readFileSync(file, "utf8").trim();
+  if (/^\d+$/.test(text)) return { pid: Number(text), dir: realpathSync(path.dirname(file)), host: hostname() };
+  try {
+    const lock = JSON.parse(text) as LockHolder;
+    return { pid: Number(lock.pid), dir: lock.dir, host: lock.host };
+  } catch {
+    return { pid: 0 };
+  }
+}
+
 /** How long to wait for another process to let go of the data directory: one that is shutting down soon does. */
 const LOCK_WAIT_MS = 8_000;
 
@@ -34,17 +60,20 @@ const LOCK_WAIT_MS = 8_000;
 async function lockDataDir(dataDir: string): Promise<() => void> {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "pglite.pid");
+  const here = lockHolder(dataDir);
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      writeFileSync(file, String(process.pid), { flag: "wx" });
+      writeFileSync(file, JSON.stringify(here), { flag: "wx" });
       return () => rmSync(file, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    const holder = Number(readFileSync(file, "utf8"));
-    // the same pid is a lock from an earlier run (in a container every run may be pid 1)
-    if (holder === process.pid || !isRunning(holder)) {
+    const lock = readLock(file);
+    const holder = lock.pid;
+    // the same pid is a lock from an earlier run (in a container every run may be pid 1); a lock written for another
+    // directory or on another machine came with a copied or restored folder, whatever process has that pid here
+    if (holder === process.pid || !isRunning(holder) || lock.dir !== here.dir || lock.host !== here.host) {
       rmSync(file, { force: true });
     } else if (Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));

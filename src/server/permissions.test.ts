@@ -771,6 +771,13 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: "/api/backup",
+    allowed: ["admin"],
+    success: 200,
+    request: async () => ({ url: "/api/backup" }),
+  },
+  {
+    method: "GET",
     path: "/api/channels",
     allowed: ["admin"],
     success: 200,

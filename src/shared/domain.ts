@@ -147,6 +147,8 @@ export const ABILITIES = [
   "supervision.manage",
   "channels.manage",
   "jobs.run",
+  /** download a backup of the database and the evidence files */
+  "backup.run",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -163,6 +165,7 @@ const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "supervision.manage",
     "channels.manage",
     "jobs.run",
+    "backup.run",
   ],
   coordinator: [
     "units.read",

@@ -221,6 +221,7 @@ describe("GET /api/auth/me", () => {
       "supervision.manage",
       "channels.manage",
       "jobs.run",
+      "backup.run",
     ]);
   });
 

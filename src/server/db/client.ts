@@ -23,7 +23,8 @@ export const MIGRATIONS_DIR = path.join(ROOT, "drizzle");
 export interface Database {
   db: Db;
   kind: "postgres" | "pglite";
-  migrate(): Promise<void>;
+  /** applies the migrations (of another folder: a restore rebuilds the schema a backup was taken at) */
+  migrate(migrationsFolder?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,7 +40,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db,
       kind: "postgres",
-      migrate: () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_DIR }),
+      migrate: (folder = MIGRATIONS_DIR) => migrateNodePg(db, { migrationsFolder: folder }),
       close: () => pool.end(),
     };
   }
@@ -48,7 +49,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     db,
     kind: "pglite",
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
+    migrate: (folder = MIGRATIONS_DIR) => migratePglite(db, { migrationsFolder: folder }),
     close: () => client.close(),
   };
 }
