@@ -100,7 +100,7 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   // at the root, after the docs UI: every /api route registered from here on, in any plugin, is checked
-  registerAuth(app, database.db, config);
+  registerAuth(app, database.db, config, clock);
 
   await app.register(
     async (api) => {
@@ -110,7 +110,7 @@ export async function buildApp(
         async () => app.swagger(),
       );
       await api.register(healthRoutes(database));
-      await api.register(authRoutes(database.db, config), { prefix: "/auth" });
+      await api.register(authRoutes(database.db, config, clock), { prefix: "/auth" });
       await api.register(unitRoutes(database.db));
       await api.register(userRoutes(database.db));
       await api.register(auditRoutes(database.db));

@@ -208,14 +208,18 @@ export function fileTooLargeMessage(maxBytes: number, filename?: string): string
   return `${which}超过 ${Math.round(maxBytes / (1024 * 1024))} MB 的上限，请压缩或拆分后再上传`;
 }
 
-/** What a notification is about: reminders (提醒), urging notices (催办), supervision orders (督办), bulletins (通报). */
-export const NOTIFICATION_KINDS = ["reminder", "urge", "order", "bulletin"] as const;
+/**
+ * What a notification is about: reminders (提醒), urging notices (催办), supervision orders (督办), bulletins (通报),
+ * and the account's own security (a lockout after wrong passwords: the login page says the same for every failure).
+ */
+export const NOTIFICATION_KINDS = ["reminder", "urge", "order", "bulletin", "security"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   reminder: "到期提醒",
   urge: "催办",
   order: "督办",
   bulletin: "通报",
+  security: "账号安全",
 };
 
 /** 督办单 levels: blue is issued by hand; yellow and red by the job, some days after a period fell overdue. */

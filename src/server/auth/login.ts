@@ -1,10 +1,18 @@
-/** Sign-in with a failed-login counter and a temporary lockout; every attempt is audited. */
-import { eq, sql } from "drizzle-orm";
+/**
+ * Sign-in with a failed-login counter and a temporary lockout; every attempt is audited.
+ *
+ * Each attempt first claims one of the account's FAZHI_LOGIN_MAX_FAILURES guesses in a single row update, and only a
+ * claimed guess has its password hash checked: however many guesses arrive at once, from however many addresses, at
+ * most that many are checked before the lock. Every failure (unknown user, wrong password, locked, disabled) answers
+ * the same, after about the same time; the person behind a locked account hears of it by a notification.
+ */
+import { and, eq, gte, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.js";
 import type { Config } from "../config.js";
 import type { Db, Queryable } from "../db/client.js";
 import { users } from "../db/schema.js";
 import { AppError } from "../http/errors.js";
+import { notify } from "../notifications/notify.js";
 import { decoyHash, verifyPassword } from "./passwords.js";
 import { createSession } from "./sessions.js";
 
@@ -15,7 +23,14 @@ export interface LoginInput {
   userAgent: string | null;
 }
 
-const invalid = () => new AppError(401, "invalid_credentials", "用户名或密码错误");
+/** The one answer to every failed sign-in: what is wrong is not told to whoever tries. */
+export function loginFailed(config: Config): AppError {
+  return new AppError(
+    401,
+    "invalid_credentials",
+    `用户名或密码错误。连续输错 ${config.login.maxFailures} 次账号将锁定 ${config.login.lockMinutes} 分钟；确认无误仍无法登录，请联系管理员`,
+  );
+}
 
 export async function login(db: Db, config: Config, input: LoginInput, now = new Date()) {
   /**
@@ -31,70 +46,100 @@ export async function login(db: Db, config: Config, input: LoginInput, now = new
       after,
       ip: input.ip,
     });
+  /** A failure that checked no real hash still takes one hash's time, so the answer's delay tells nothing. */
+  const refuse = async (): Promise<never> => {
+    await verifyPassword(await decoyHash(), input.password);
+    throw loginFailed(config);
+  };
 
   const [user] = await db
-    .select()
+    .select({ id: users.id, disabled: users.disabled })
     .from(users)
     .where(eq(sql`lower(${users.username})`, input.username.trim().toLowerCase()))
     .limit(1);
 
   if (!user) {
-    await verifyPassword(await decoyHash(), input.password);
     await attempt(db, "auth.login_failed", null, { username: input.username.slice(0, 100), reason: "unknown_user" });
-    throw invalid();
+    return refuse();
   }
-
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await attempt(db, "auth.login_refused", user.id, { reason: "locked" });
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError(
-      423,
-      "account_locked",
-      `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`,
-    );
-  }
-
-  const passwordOk = await verifyPassword(user.passwordHash, input.password);
-  if (!passwordOk) {
-    const { failures, lock } = await db.transaction(async (tx) => {
-      // counted by the database, not from the row read above: guesses sent at the same time must each count
-      const [counted] = await tx
-        .update(users)
-        .set({ failedLogins: sql`${users.failedLogins} + 1` })
-        .where(eq(users.id, user.id))
-        .returning({ failures: users.failedLogins });
-      const lock = counted.failures >= config.login.maxFailures;
-      if (lock) {
-        await tx
-          .update(users)
-          .set({ failedLogins: 0, lockedUntil: new Date(now.getTime() + config.login.lockMinutes * 60_000) })
-          .where(eq(users.id, user.id));
-      }
-      await attempt(tx, lock ? "auth.locked" : "auth.login_failed", user.id, {
-        reason: "wrong_password",
-        failures: counted.failures,
-      });
-      return { failures: counted.failures, lock };
-    });
-    if (lock) {
-      throw new AppError(
-        423,
-        "account_locked",
-        `连续 ${failures} 次密码错误，账号已锁定 ${config.login.lockMinutes} 分钟`,
-      );
-    }
-    throw invalid();
-  }
-
   if (user.disabled) {
     await attempt(db, "auth.login_refused", user.id, { reason: "disabled" });
-    throw new AppError(403, "account_disabled", "账号已停用，请联系管理员");
+    return refuse();
   }
 
-  return db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+  // the claim: one guess more, unless the account is locked or its guesses are all taken (some still being checked)
+  const [claimed] = await db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(
+      and(
+        eq(users.id, user.id),
+        or(isNull(users.lockedUntil), lte(users.lockedUntil, now)),
+        lt(users.failedLogins, config.login.maxFailures),
+      ),
+    )
+    .returning({ passwordHash: users.passwordHash, failures: users.failedLogins });
+  if (!claimed) {
+    await attempt(db, "auth.login_refused", user.id, { reason: "locked" });
+    return refuse();
+  }
+
+  if (!(await verifyPassword(claimed.passwordHash, input.password))) {
+    await db.transaction(async (tx) => {
+      // the guess that uses up the last one locks the account; the counter starts again when the lock ends
+      const lockedUntil = new Date(now.getTime() + config.login.lockMinutes * 60_000);
+      const [locked] = await tx
+        .update(users)
+        .set({ failedLogins: 0, lockedUntil })
+        .where(
+          and(
+            eq(users.id, user.id),
+            gte(users.failedLogins, config.login.maxFailures),
+            or(isNull(users.lockedUntil), lte(users.lockedUntil, now)),
+          ),
+        )
+        .returning({ id: users.id });
+      await attempt(tx, locked ? "auth.locked" : "auth.login_failed", user.id, {
+        reason: "wrong_password",
+        failures: claimed.failures,
+      });
+      if (locked) await notifyLocked(tx, config, user.id, input.ip, lockedUntil);
+    });
+    throw loginFailed(config);
+  }
+
+  const session = await db.transaction(async (tx) => {
+    // a lock set meanwhile by guesses checked alongside this one stands: the right password does not lift it
+    const [signedIn] = await tx
+      .update(users)
+      .set({ failedLogins: 0, lastLoginAt: now })
+      .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+      .returning();
+    if (!signedIn) return null;
     const session = await createSession(tx, config, user.id, { ip: input.ip, userAgent: input.userAgent }, now);
     await attempt(tx, "auth.login", user.id);
-    return { user, session };
+    return { user: signedIn, session };
   });
+  if (!session) {
+    await attempt(db, "auth.login_refused", user.id, { reason: "locked" });
+    throw loginFailed(config);
+  }
+  return session;
+}
+
+/** Tells the account's owner, in the app (and by email when they have one), that wrong passwords locked it. */
+async function notifyLocked(tx: Queryable, config: Config, userId: number, ip: string | null, until: Date) {
+  const at = until.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  await notify(tx, [
+    {
+      message: {
+        kind: "security",
+        title: "账号因多次密码错误被临时锁定",
+        body: `您的账号连续 ${config.login.maxFailures} 次密码错误${ip ? `（来自 ${ip}）` : ""}，已锁定至 ${at}。如果不是您本人操作，请修改密码并告知管理员；管理员也可提前解锁。`,
+        link: null,
+      },
+      userIds: [userId],
+      unitId: null,
+    },
+  ]);
 }

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { can } from "../../shared/domain.js";
+import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { AppError, forbidden, unauthenticated } from "../http/errors.js";
@@ -30,7 +31,7 @@ function isCrossSite(request: FastifyRequest): boolean {
   }
 }
 
-export function registerAuth(app: FastifyInstance, db: Db, config: Config): void {
+export function registerAuth(app: FastifyInstance, db: Db, config: Config, clock: Clock): void {
   app.decorateRequest("actor", null);
 
   app.addHook("onRoute", (route) => {
@@ -46,7 +47,7 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
       throw new AppError(403, "cross_site_request", "请求来源不被允许，请从本系统页面操作");
     }
     const token = sessionToken(request);
-    if (token) request.actor = await actorForToken(db, config, token);
+    if (token) request.actor = await actorForToken(db, config, token, clock());
     checkAccess(request, access);
   });
 }

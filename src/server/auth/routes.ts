@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import { ChangePasswordRequest, ErrorBody, LoginRequest, Me } from "../../shared/api.js";
 import { abilitiesOf } from "../../shared/domain.js";
 import { recordAudit } from "../audit/record.js";
+import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { changeContext } from "../http/context.js";
@@ -23,7 +24,7 @@ export function presentMe(actor: Actor): Me {
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
 export const authRoutes =
-  (db: Db, config: Config): FastifyPluginAsyncTypebox =>
+  (db: Db, config: Config, clock: Clock): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.post(
       "/login",
@@ -33,15 +34,16 @@ export const authRoutes =
           tags: ["auth"],
           summary: "登录",
           body: LoginRequest,
-          response: { 200: Me, 423: ErrorBody, 429: ErrorBody, ...errors },
+          response: { 200: Me, 429: ErrorBody, ...errors },
         },
       },
       async (request, reply) => {
-        const { user, session } = await login(db, config, {
-          ...request.body,
-          ip: request.ip,
-          userAgent: request.headers["user-agent"] ?? null,
-        });
+        const { user, session } = await login(
+          db,
+          config,
+          { ...request.body, ip: request.ip, userAgent: request.headers["user-agent"] ?? null },
+          clock(),
+        );
         reply.setCookie(SESSION_COOKIE, session.token, {
           path: "/",
           httpOnly: true,

@@ -1,7 +1,7 @@
 /** User accounts: created and changed by admins (and by the CLI), each change audited in its transaction. */
 import { asc, eq, sql } from "drizzle-orm";
 import type { User, UserCreate, UserPatch } from "../../shared/api.js";
-import { passwordProblem, type Role } from "../../shared/domain.js";
+import type { Role } from "../../shared/domain.js";
 import { recordAudit } from "../audit/record.js";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
 import { forgetSessions, revokeUserSessions } from "../auth/sessions.js";
@@ -9,6 +9,7 @@ import type { Db, Queryable, Tx } from "../db/client.js";
 import { type UserRow, units, users } from "../db/schema.js";
 import { badRequest, duplicate, notFound, versionConflict } from "../http/errors.js";
 import type { ChangeContext } from "../units/service.js";
+import { weakPasswordProblem } from "./password-strength.js";
 
 /** Unit-bound roles need a unit: their users see and change only their unit's work. */
 const UNIT_ROLES: readonly Role[] = ["unit_manager", "unit_staff"];
@@ -69,8 +70,9 @@ function cleanEmail(email: string | null | undefined): string | null {
   return email?.trim() || null;
 }
 
-function checkPassword(password: string): void {
-  const problem = passwordProblem(password);
+/** Every path that sets a password checks it here: long enough, hard to guess, and not the person's own name. */
+function checkPassword(password: string, person: { username: string; displayName?: string }): void {
+  const problem = weakPasswordProblem(password, person);
   if (problem) throw badRequest(problem);
 }
 
@@ -79,7 +81,7 @@ export async function createUser(
   input: UserCreate & { isDemo?: boolean; passwordHash?: string },
   ctx: ChangeContext,
 ): Promise<UserWithUnit> {
-  if (!input.passwordHash) checkPassword(input.password);
+  if (!input.passwordHash) checkPassword(input.password, input);
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   const id = await db.transaction(async (tx) => {
     const [taken] = await tx
@@ -113,7 +115,14 @@ export async function createUser(
 }
 
 export async function updateUser(db: Db, id: number, patch: UserPatch, ctx: ChangeContext): Promise<UserWithUnit> {
-  if (patch.password !== undefined) checkPassword(patch.password);
+  if (patch.password !== undefined) {
+    const [person] = await db
+      .select({ username: users.username, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.id, id));
+    if (!person) throw notFound("用户");
+    checkPassword(patch.password, { username: person.username, displayName: patch.displayName ?? person.displayName });
+  }
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for("update");
@@ -184,7 +193,12 @@ async function storePassword(
 
 /** Sets a new password outside the HTTP API (the CLI's `user reset-password`). */
 export async function resetPassword(db: Db, username: string, password: string, ctx: ChangeContext): Promise<void> {
-  checkPassword(password);
+  const [person] = await db
+    .select({ username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
+  if (!person) throw notFound(`用户“${username}”`);
+  checkPassword(password, person);
   const passwordHash = await hashPassword(password);
   const userId = await db.transaction(async (tx) => {
     const [user] = await tx
@@ -209,7 +223,7 @@ export async function changeOwnPassword(
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user) throw notFound("用户");
   if (!(await verifyPassword(user.passwordHash, passwords.currentPassword))) throw badRequest("当前密码不正确");
-  checkPassword(passwords.newPassword);
+  checkPassword(passwords.newPassword, user);
   const passwordHash = await hashPassword(passwords.newPassword);
   await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(users).where(eq(users.id, user.id)).for("update");

@@ -79,6 +79,32 @@ describe("POST /api/users", () => {
     }
   });
 
+  it("refuses an easily guessed password or one holding the username, saying why, on create, reset and change", async () => {
+    for (const password of ["password1", "12345678a", "Qwerty-1234"]) {
+      const response = await post({ username: unique("guess"), displayName: "易猜", roles: ["leader"], password });
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json().error.message).toMatch(/^密码太容易被猜到/);
+    }
+    const username = unique("liming");
+    const named = await post({ username, displayName: "李明", roles: ["leader"], password: `${username}-Xq-97!` });
+    expect(named.statusCode).toBe(400);
+    expect(named.json().error.message).toBe("密码不能包含用户名或姓名，请换一个别人猜不到的密码");
+
+    const user = await createUser(t, admin);
+    const reset = await patch(user.id, { version: user.version, password: `Az-${user.username}-91` });
+    expect(reset.statusCode).toBe(400);
+    expect(reset.json().error.message).toMatch(/用户名/);
+    const own = await t.login(user.username, STRONG_PASSWORD);
+    const change = await t.request({
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { currentPassword: STRONG_PASSWORD, newPassword: "password123" },
+      cookie: own,
+    });
+    expect(change.statusCode).toBe(400);
+    expect(change.json().error.message).toMatch(/^密码太容易被猜到/);
+  });
+
   it("refuses unit roles without a unit, and a unit that does not exist", async () => {
     const noUnit = await post({
       username: unique("nounit"),
@@ -180,7 +206,8 @@ describe("PATCH /api/users/:id", () => {
     const user = await createUser(t, admin);
     const disabled = await patch(user.id, { version: 1, disabled: true });
     expect(disabled.json()).toMatchObject({ disabled: true, version: 2 });
-    expect((await login(user.username, STRONG_PASSWORD)).statusCode).toBe(403);
+    // answered as a wrong password would be: whoever tries learns nothing of the account
+    expect((await login(user.username, STRONG_PASSWORD)).statusCode).toBe(401);
     expect((await patch(user.id, { version: 2, disabled: false })).statusCode).toBe(200);
     expect((await login(user.username, STRONG_PASSWORD)).statusCode).toBe(200);
   });

@@ -11,8 +11,8 @@ type LoginValues = { username: string; password: string };
 type LoginFailure = { message: string; severity: "error" | "warning" };
 
 function describeFailure(error: unknown): LoginFailure {
-  // Locked accounts and too many attempts are not a typo: say so with a warning rather than an error.
-  const severity = error instanceof ApiError && (error.status === 423 || error.status === 429) ? "warning" : "error";
+  // Too many attempts is not a typo: say so with a warning. A locked account answers as any failed sign-in (401).
+  const severity = error instanceof ApiError && error.status === 429 ? "warning" : "error";
   return { message: errorMessage(error), severity };
 }
 
