@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   dropFile,
+  json,
   label,
   login,
   modal,
@@ -162,5 +163,60 @@ describe("progress reports", () => {
     await unit.goto(assignmentPath);
     await unit.getByTestId("assignment-header").getByText("已办结", { exact: true }).waitFor();
     expect([...coordinator.pageErrors, ...township.pageErrors]).toEqual([]);
+  });
+
+  it("sends the office's own unit's report to someone outside it, and lets the leader read without commenting", async () => {
+    const coordinator = await openBrowser(product);
+    const office = coordinator.page;
+    await login(office, "coordinator");
+    // 区司法局 holds a task of its own; the coordinator, one of its people, reports on it
+    const units = await json<{ items: { id: number; name: string }[] }>(
+      await office.request.get("/api/units", { params: { q: "区司法局" } }),
+    );
+    const justice = units.items.find((u) => u.name === "区司法局");
+    if (!justice) throw new Error("the demo registry has no 区司法局");
+    const plan = await json<{ id: number }>(
+      await office.request.post("/api/plans", { data: { title: "区司法局2026年普法工作安排", year: 2026 } }),
+    );
+    const task = await json<{ version: number }>(
+      await office.request.post(`/api/plans/${plan.id}/tasks`, {
+        data: {
+          number: "1",
+          text: "开展“八五”普法总结验收。",
+          units: [{ unitId: justice.id, role: "lead", phrase: "区司法局", dismissedReason: null }],
+          deadlines: [{ text: "2026年12月31日前", kind: "date", due: "2026-12-31" }],
+        },
+      }),
+    );
+    await json(await office.request.post(`/api/plans/${plan.id}/publish`, { data: { version: task.version } }));
+    const mine = await json<{ items: { id: number }[] }>(
+      await office.request.get("/api/assignments", { params: { planId: plan.id, mine: "true" } }),
+    );
+    const assignmentId = mine.items[0].id;
+    await json(
+      await office.request.post(`/api/assignments/${assignmentId}/reports`, {
+        multipart: { text: "已完成普法总结验收，形成验收报告。", submit: "true" },
+      }),
+    );
+
+    await office.goto(`/assignments/${assignmentId}`);
+    const panel = office.getByTestId("report-panel");
+    await panel
+      .getByTestId("review-note")
+      .getByText("本单位提交的报告须由其他督导人员审核", { exact: false })
+      .waitFor();
+    expect(await panel.getByRole("button", { name: withIcon("通过") }).count()).toBe(0);
+    expect(await panel.getByRole("button", { name: withIcon("退回") }).count()).toBe(0);
+    await panel.getByLabel("留言", { exact: true }).waitFor();
+
+    const leaders = await openBrowser(product);
+    const leader = leaders.page;
+    await login(leader, "leader");
+    await leader.goto(`/assignments/${assignmentId}`);
+    const read = leader.getByTestId("report-panel");
+    await read.getByTestId("comment-thread").getByText("暂无留言").waitFor();
+    expect(await read.getByLabel("留言", { exact: true }).count()).toBe(0);
+    expect(await read.getByRole("button", { name: withIcon("通过") }).count()).toBe(0);
+    expect([...coordinator.pageErrors, ...leaders.pageErrors]).toEqual([]);
   });
 });

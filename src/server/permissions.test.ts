@@ -112,7 +112,7 @@ const townshipExtension = async () => {
     cookie: cookies.get("unit_manager"),
     payload: { requestedDueOn: "2030-12-31", reason: "等待上级部署" },
   });
-  return response.json<{ id: number }>();
+  return response.json<{ id: number; version: number }>();
 };
 /** A supervision order to the township, drafted by hand; issued when asked (a unit sees only what was issued to it). */
 const townshipOrder = async (issued: boolean) => {
@@ -171,6 +171,10 @@ const newRobot = async () =>
 const notTheirUnit = { admin: 403, coordinator: 403, leader: 403 } as const;
 /** A draft is its unit's own until submitted: to anyone else it does not exist. */
 const anotherUnitsDraft = { admin: 404, coordinator: 404, leader: 404 } as const;
+/** Who writes reports (reports.write): a unit's manager and staff, and the office for its own unit (区司法局). */
+const writers: Caller[] = ["coordinator", "unit_manager", "unit_staff"];
+/** Who binds the unit (签收, 申请延期): its manager, and the office for its own unit. */
+const unitManagers: Caller[] = ["coordinator", "unit_manager"];
 
 const ROUTES: RouteCase[] = [
   {
@@ -246,7 +250,10 @@ const ROUTES: RouteCase[] = [
     path: "/api/units/{id}",
     allowed: managers,
     success: 200,
-    request: async () => ({ url: `/api/units/${(await newUnit()).id}` }),
+    request: async () => {
+      const unit = await newUnit();
+      return { url: `/api/units/${unit.id}?version=${unit.version}` };
+    },
   },
   {
     method: "POST",
@@ -487,16 +494,19 @@ const ROUTES: RouteCase[] = [
   {
     method: "POST",
     path: "/api/assignments/{id}/acknowledge",
-    allowed: readers,
+    allowed: unitManagers,
     success: 200,
-    // only the unit's own people acknowledge: the coordinator and the leader see it, and may not sign for the township
-    refused: { leader: 403, admin: 403, coordinator: 403 },
-    request: async () => ({ url: `/api/assignments/${(await townshipAssignment()).id}/acknowledge`, payload: {} }),
+    // only the unit's own manager acknowledges: the coordinator signs for 区司法局, not for the township
+    refused: { coordinator: 403 },
+    request: async () => {
+      const assignment = await townshipAssignment();
+      return { url: `/api/assignments/${assignment.id}/acknowledge`, payload: { version: assignment.version } };
+    },
   },
   {
     method: "POST",
     path: "/api/assignments/{id}/reports",
-    allowed: readers,
+    allowed: writers,
     success: 201,
     refused: notTheirUnit,
     request: async () => {
@@ -521,7 +531,7 @@ const ROUTES: RouteCase[] = [
   {
     method: "PATCH",
     path: "/api/reports/{id}",
-    allowed: readers,
+    allowed: writers,
     success: 200,
     refused: anotherUnitsDraft,
     request: onReport(false, (report) => ({
@@ -532,7 +542,7 @@ const ROUTES: RouteCase[] = [
   {
     method: "POST",
     path: "/api/reports/{id}/files",
-    allowed: readers,
+    allowed: writers,
     success: 200,
     refused: anotherUnitsDraft,
     request: onReport(false, (report) => ({
@@ -543,32 +553,44 @@ const ROUTES: RouteCase[] = [
   {
     method: "POST",
     path: "/api/reports/{id}/submit",
-    allowed: readers,
+    allowed: writers,
     success: 200,
-    refused: anotherUnitsDraft,
-    request: onReport(false, (report) => ({ url: `/api/reports/${report.id}/submit`, payload: {} })),
+    // staff submit once the manager has signed: this assignment is not signed yet (rights.test.ts)
+    refused: { ...anotherUnitsDraft, unit_staff: 409 },
+    request: onReport(false, (report) => ({
+      url: `/api/reports/${report.id}/submit`,
+      payload: { version: report.version },
+    })),
   },
   {
     method: "POST",
     path: "/api/reports/{id}/withdraw",
-    allowed: readers,
+    allowed: writers,
     success: 200,
-    refused: notTheirUnit,
-    request: onReport(true, (report) => ({ url: `/api/reports/${report.id}/withdraw`, payload: {} })),
+    // the manager submitted it: its staff withdraw only their own submissions
+    refused: { ...notTheirUnit, unit_staff: 403 },
+    request: onReport(true, (report) => ({
+      url: `/api/reports/${report.id}/withdraw`,
+      payload: { version: report.version },
+    })),
   },
   {
     method: "POST",
     path: "/api/reports/{id}/review",
-    allowed: readers,
+    allowed: ["admin", "coordinator", "unit_manager"],
     success: 200,
-    // the township leads its own task: its report goes to the coordinating office, not to itself
-    refused: { leader: 403, unit_manager: 403, unit_staff: 403 },
-    request: onReport(true, (report) => ({ url: `/api/reports/${report.id}/review`, payload: { decision: "accept" } })),
+    // the township leads its own task: its report goes to the coordinating office, never to its own unit
+    refused: { unit_manager: 403 },
+    request: onReport(true, (report) => ({
+      url: `/api/reports/${report.id}/review`,
+      payload: { decision: "accept", version: report.version },
+    })),
   },
   {
     method: "POST",
     path: "/api/reports/{id}/comments",
-    allowed: readers,
+    // the leader reads only
+    allowed: ["admin", "coordinator", "unit_manager", "unit_staff"],
     success: 201,
     request: onReport(true, (report) => ({ url: `/api/reports/${report.id}/comments`, payload: { text: "收到" } })),
   },
@@ -582,9 +604,9 @@ const ROUTES: RouteCase[] = [
   {
     method: "POST",
     path: "/api/assignments/{id}/extension-requests",
-    allowed: readers,
+    allowed: unitManagers,
     success: 201,
-    refused: notTheirUnit,
+    refused: { coordinator: 403 },
     request: async () => ({
       url: `/api/assignments/${(await townshipAssignment()).id}/extension-requests`,
       payload: { requestedDueOn: "2030-12-31", reason: "等待上级部署" },
@@ -602,10 +624,10 @@ const ROUTES: RouteCase[] = [
     path: "/api/extension-requests/{id}/decide",
     allowed: managers,
     success: 200,
-    request: async () => ({
-      url: `/api/extension-requests/${(await townshipExtension()).id}/decide`,
-      payload: { approve: true },
-    }),
+    request: async () => {
+      const asked = await townshipExtension();
+      return { url: `/api/extension-requests/${asked.id}/decide`, payload: { approve: true, version: asked.version } };
+    },
   },
   {
     method: "GET",

@@ -141,7 +141,7 @@ export const UnitPatch = Type.Object({
 });
 export type UnitPatch = Static<typeof UnitPatch>;
 
-export const UnitDeleteQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT })) });
+export const UnitDeleteQuery = Type.Object({ version: Type.Integer({ minimum: 1, maximum: MAX_INT }) });
 
 export const ResolveRequest = Type.Object({
   phrases: Type.Array(Type.String({ maxLength: 200 }), { minItems: 1, maxItems: 500 }),
@@ -731,7 +731,7 @@ export const AssignmentListQuery = Type.Object({
 });
 export type AssignmentListQuery = Static<typeof AssignmentListQuery>;
 
-export const AssignmentAcknowledge = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT })) });
+export const AssignmentAcknowledge = Type.Object({ version: Type.Integer({ minimum: 1, maximum: MAX_INT }) });
 
 // ---------- progress reports, evidence, extension requests ----------
 export const ReportStatusSchema = OneOf<ReportStatus>(REPORT_STATUSES);
@@ -800,7 +800,10 @@ export const Report = Type.Object({
     withdraw: Type.Boolean(),
     review: Type.Boolean(),
     resubmit: Type.Boolean(),
+    comment: Type.Boolean(),
   }),
+  /** why the caller, who reviews reports, may not review this one (their own unit's or their own submission) */
+  reviewNote: Nullable(Type.String()),
   version: Type.Integer(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -850,10 +853,14 @@ export type ReportPatch = Static<typeof ReportPatch>;
 export const VersionBody = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT })) });
 export type VersionBody = Static<typeof VersionBody>;
 
+/** A change of state (submit, withdraw) made on the version the caller saw: a stale one is refused (409). */
+export const VersionRequired = Type.Object({ version: Type.Integer({ minimum: 1, maximum: MAX_INT }) });
+export type VersionRequired = Static<typeof VersionRequired>;
+
 export const ReportReview = Type.Object({
   decision: Type.Union([Type.Literal("accept"), Type.Literal("return")]),
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
-  version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT })),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
 });
 export type ReportReview = Static<typeof ReportReview>;
 
@@ -901,7 +908,7 @@ export type ExtensionRequestListQuery = Static<typeof ExtensionRequestListQuery>
 export const ExtensionDecision = Type.Object({
   approve: Type.Boolean(),
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
-  version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT })),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
 });
 export type ExtensionDecision = Static<typeof ExtensionDecision>;
 

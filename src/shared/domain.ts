@@ -144,6 +144,15 @@ export const ABILITIES = [
   "plans.manage",
   "assignments.read",
   "assignments.read_all",
+  /** 签收 an assignment of the caller's unit */
+  "assignments.acknowledge",
+  /** draft, submit and withdraw the caller's unit's progress reports (a unit_staff only what they submitted) */
+  "reports.write",
+  /** accept or return reports: the office any unit's but its own, a lead unit's manager its cooperating units' */
+  "reports.review",
+  "reports.comment",
+  /** ask for a later due date for the caller's unit */
+  "extensions.request",
   "supervision.manage",
   "channels.manage",
   "jobs.run",
@@ -162,11 +171,14 @@ const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "plans.manage",
     "assignments.read",
     "assignments.read_all",
+    "reports.review",
+    "reports.comment",
     "supervision.manage",
     "channels.manage",
     "jobs.run",
     "backup.run",
   ],
+  // the office's people are also the people of its own unit (区司法局), which holds assignments like any other
   coordinator: [
     "units.read",
     "units.manage",
@@ -175,12 +187,27 @@ const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "plans.manage",
     "assignments.read",
     "assignments.read_all",
+    "assignments.acknowledge",
+    "reports.write",
+    "reports.review",
+    "reports.comment",
+    "extensions.request",
     "supervision.manage",
   ],
-  // the 分管领导 follows every unit's work, read only
+  // the 分管领导 follows every unit's work, read only: not even a comment
   leader: ["units.read", "plans.read", "assignments.read", "assignments.read_all"],
-  unit_manager: ["units.read", "assignments.read"],
-  unit_staff: ["units.read", "assignments.read"],
+  // the unit's manager signs for its work, asks for more time and, as lead unit, reviews its cooperating units
+  unit_manager: [
+    "units.read",
+    "assignments.read",
+    "assignments.acknowledge",
+    "reports.write",
+    "reports.review",
+    "reports.comment",
+    "extensions.request",
+  ],
+  // the 经办人 drafts and submits the unit's reports; what binds the unit is the manager's
+  unit_staff: ["units.read", "assignments.read", "reports.write", "reports.comment"],
 };
 
 export function abilitiesOf(roles: readonly Role[]): Ability[] {

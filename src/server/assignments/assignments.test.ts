@@ -93,7 +93,7 @@ describe("who sees which assignments", () => {
       method: "POST",
       url: `/api/assignments/${courtAssignment.id}/acknowledge`,
       cookie: township,
-      payload: {},
+      payload: { version: courtAssignment.version },
     });
     expect(ack.statusCode).toBe(404);
 
@@ -105,19 +105,26 @@ describe("who sees which assignments", () => {
 });
 
 describe("acknowledge", () => {
-  it("lets the unit's staff acknowledge once, and records who and when", async () => {
+  it("lets the unit's manager acknowledge once, not its staff, and records who and when", async () => {
     const { assignments } = await publishedPlan(t, coordinator, [ids.township]);
     const assignment = assignments[0];
     const staff = await signedInUser(t, await t.login("admin"), { roles: ["unit_staff"], unitId: ids.township });
-
-    const done = await t.request({
+    const byStaff = await t.request({
       method: "POST",
       url: `/api/assignments/${assignment.id}/acknowledge`,
       cookie: staff.cookie,
       payload: { version: assignment.version },
     });
+    expect(byStaff.statusCode).toBe(403);
+
+    const done = await t.request({
+      method: "POST",
+      url: `/api/assignments/${assignment.id}/acknowledge`,
+      cookie: township,
+      payload: { version: assignment.version },
+    });
     expect(done.statusCode).toBe(200);
-    expect(done.json()).toMatchObject({ status: "acknowledged", acknowledgedByName: staff.user.displayName });
+    expect(done.json()).toMatchObject({ status: "acknowledged", acknowledgedByName: "城关街道管理员" });
     expect(done.json().acknowledgedAt).not.toBeNull();
     expect(await auditCount(t, "assignment", assignment.id, "assignment.acknowledge")).toBe(1);
 
@@ -125,7 +132,7 @@ describe("acknowledge", () => {
       method: "POST",
       url: `/api/assignments/${assignment.id}/acknowledge`,
       cookie: township,
-      payload: {},
+      payload: { version: done.json().version },
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({ code: "already_acknowledged", message: "该任务已签收" });
@@ -135,10 +142,10 @@ describe("acknowledge", () => {
       method: "POST",
       url: `/api/assignments/${coordinatorTry.assignments[0].id}/acknowledge`,
       cookie: coordinator,
-      payload: {},
+      payload: { version: coordinatorTry.assignments[0].version },
     });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.message).toBe("只有本单位的人员可以签收本单位的任务");
+    expect(refused.json().error.message).toBe("只有本单位的管理员可以签收本单位的任务");
   });
 
   it("refuses a stale version", async () => {

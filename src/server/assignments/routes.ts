@@ -56,10 +56,11 @@ export const assignmentRoutes =
     app.post(
       "/assignments/:id/acknowledge",
       {
-        config: read,
+        // 签收 binds the unit: its manager's, not every 经办人's
+        config: { access: { ability: "assignments.acknowledge" } },
         schema: {
           tags,
-          summary: "签收任务(本单位人员)",
+          summary: "签收任务(本单位管理员；须带 version)",
           params: IdParams,
           body: AssignmentAcknowledge,
           response: { 200: Assignment, ...errors },

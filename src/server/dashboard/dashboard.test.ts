@@ -50,7 +50,7 @@ beforeAll(async () => {
   const quarterly = await publishedPlan(t, coordinator, [ids.township, ids.other]);
   plans.quarterly = quarterly.plan.id;
   const q1 = await createReport(t, township, quarterly.assignments.find((a) => a.unitId === ids.township)?.id ?? 0);
-  await post(`/api/reports/${q1.id}/review`, { decision: "accept" });
+  await post(`/api/reports/${q1.id}/review`, { decision: "accept", version: q1.version });
   // due in two days: yellow; one due next year
   plans.soon = (await publishedPlan(t, coordinator, [ids.township], dated("2026-05-22"))).plan.id;
   plans.nextYear = (await publishedPlan(t, coordinator, [ids.court], dated("2027-06-30"))).plan.id;

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { addDays, chinaDay } from "../../core/calendar.js";
 import { listAssignments } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
-import { units, users } from "../db/schema.js";
+import { reports, units, users } from "../db/schema.js";
 import { type Deps, signalDay } from "../deps.js";
 import { requestExtension } from "../extensions/service.js";
 import { reviewReport, visibleScope, writeReport } from "../reports/service.js";
@@ -50,8 +50,13 @@ export async function loadDemoReports(deps: Deps, planId: number): Promise<void>
         null,
       )
     ).reportId;
-  const review = (reportId: number, decision: "accept" | "return", comment?: string) =>
-    reviewReport(deps, reportId, { decision, comment }, coordinator, ctx(coordinator));
+  const review = async (reportId: number, decision: "accept" | "return", comment?: string) => {
+    const [{ version }] = await deps.db
+      .select({ version: reports.version })
+      .from(reports)
+      .where(eq(reports.id, reportId));
+    await reviewReport(deps, reportId, { decision, comment, version }, coordinator, ctx(coordinator));
+  };
 
   const [first, second, third] = await assignmentsOf(township);
   if (first) {

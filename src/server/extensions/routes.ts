@@ -25,10 +25,10 @@ export const extensionRoutes =
     app.post(
       "/assignments/:id/extension-requests",
       {
-        config: access,
+        config: { access: { ability: "extensions.request" } },
         schema: {
           tags,
-          summary: "申请延期(本单位人员)：period 缺省为下一未完成期次",
+          summary: "申请延期(本单位管理员)：period 缺省为下一未完成期次",
           params: IdParams,
           body: ExtensionRequestCreate,
           response: { 201: ExtensionRequest, ...errors },
@@ -72,7 +72,8 @@ export const extensionRoutes =
         config: { access: { ability: "plans.manage" } },
         schema: {
           tags,
-          summary: "审批延期申请(统筹单位)：approve=true 同意，截止日期随之改为申请的日期",
+          summary:
+            "审批延期申请(统筹单位，不审批本单位的申请；须带 version)：approve=true 同意，截止日期随之改为申请的日期",
           params: IdParams,
           body: ExtensionDecision,
           response: { 200: ExtensionRequest, ...errors },

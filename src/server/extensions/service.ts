@@ -16,6 +16,8 @@ import { AppError, badRequest, forbidden, notFound, versionConflict } from "../h
 import type { ChangeContext } from "../units/service.js";
 
 const requester = alias(users, "requester");
+/** The rule against self-approval, as for reports (reports/access.ts). */
+const SELF_DECISION_REFUSAL = "本单位提出的延期申请须由其他督导人员审批（本单位以外的统筹协调人员或系统管理员）";
 const decider = alias(users, "decider");
 
 function selectRequests(db: Queryable) {
@@ -87,7 +89,7 @@ export async function requestExtension(
   const assignment = await getAssignment(deps.db, assignmentId, actor, signalDay(deps), ctx);
   if (actor.unit?.id !== assignment.unitId) {
     await recordDenied(deps.db, ctx, assignmentId, { reason: "not_own_unit", action: "extension.request" });
-    throw forbidden("只有本单位的人员可以为本单位的任务申请延期");
+    throw forbidden("只有本单位的管理员可以为本单位的任务申请延期");
   }
   if (assignment.status === "cancelled" || assignment.status === "completed") {
     throw new AppError(409, "assignment_closed", "该任务已办结或已取消，无需申请延期");
@@ -135,8 +137,9 @@ export async function requestExtension(
 }
 
 /**
- * The coordinating office decides (the route admits only those who run plans); of two decisions at once the second
- * finds the request decided (409).
+ * The coordinating office decides (the route admits only those who run plans), never on a request of its own unit's
+ * nor one it made: that goes to a coordinator outside the unit or the system administrator, as its reports do. Of two
+ * decisions at once the second finds the request decided (409).
  */
 export async function decideExtension(
   deps: Deps,
@@ -145,11 +148,21 @@ export async function decideExtension(
   actor: Actor,
   ctx: ChangeContext,
 ) {
+  const [asked] = await deps.db
+    .select({ requestedBy: extensionRequests.requestedBy, assignmentId: assignments.id, unitId: assignments.unitId })
+    .from(extensionRequests)
+    .innerJoin(assignments, eq(assignments.id, extensionRequests.assignmentId))
+    .where(eq(extensionRequests.id, id));
+  if (!asked) throw notFound("延期申请");
+  if (asked.requestedBy === actor.userId || asked.unitId === actor.unit?.id) {
+    await recordDenied(deps.db, ctx, asked.assignmentId, { reason: "own_unit", action: "extension.decide" });
+    throw forbidden(SELF_DECISION_REFUSAL);
+  }
   await deps.db.transaction(async (tx) => {
     const [before] = await tx.select().from(extensionRequests).where(eq(extensionRequests.id, id)).for("update");
     if (!before) throw notFound("延期申请");
     if (before.status !== "pending") throw new AppError(409, "already_decided", "该延期申请已审批");
-    if (decision.version !== undefined && decision.version !== before.version) throw versionConflict();
+    if (decision.version !== before.version) throw versionConflict();
     const now = new Date();
     const [after] = await tx
       .update(extensionRequests)

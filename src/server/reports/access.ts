@@ -1,7 +1,8 @@
 /**
  * Who may do what with a progress report. Seeing one follows its assignment (the unit itself, the task's lead unit
  * for a cooperating unit, the coordinating office and the leaders); writing is the unit's own; reviewing is the
- * coordinating office's, or for a cooperating unit's report that of the task's lead unit.
+ * coordinating office's, or for a cooperating unit's report that of the task's lead unit, and never the submitting
+ * unit's own.
  */
 import { and, eq, inArray, ne, or, type SQL } from "drizzle-orm";
 import { can } from "../../shared/domain.js";
@@ -55,8 +56,47 @@ export const notAnotherUnitsDraft = (actor: Actor) =>
 export const reportsVisibleTo = (actor: Actor): SQL | undefined =>
   and(visibleTo(actor) ?? undefined, notAnotherUnitsDraft(actor));
 
-/** The coordinating office reviews any report; a lead unit those of the units cooperating on its task. */
-export function mayReview(actor: Actor, scope: ReportScope): boolean {
-  if (runsPlans(actor)) return true;
-  return reviewerOf(scope) === "lead" && actor.unit !== null && scope.leadUnitIds.includes(actor.unit.id);
+/**
+ * The rule against self-approval, as the reviewer reads it: a report is never reviewed by the person who submitted it
+ * nor by anyone of the unit that wrote it. The office's own unit (区司法局) holds assignments too: its reports go to a
+ * coordinator outside it or to the system administrator; the leader stays read only.
+ */
+export const SELF_REVIEW_REFUSAL = "本单位提交的报告须由其他督导人员审核（本单位以外的统筹协调人员或系统管理员）";
+const OWN_SUBMISSION_REFUSAL = "您报送的报告须由他人审核";
+
+/** Why the actor may not review the report; null when they may. `submittedBy` is who submitted it, if anyone. */
+export function reviewRefusal(actor: Actor, scope: ReportScope, submittedBy: number | null): string | null {
+  if (!can(actor.roles, "reports.review")) return "您没有审核进展报告的权限";
+  if (isOwnUnit(actor, scope)) return SELF_REVIEW_REFUSAL;
+  if (submittedBy === actor.userId) return OWN_SUBMISSION_REFUSAL;
+  if (runsPlans(actor)) return null;
+  if (reviewerOf(scope) === "lead" && actor.unit !== null && scope.leadUnitIds.includes(actor.unit.id)) return null;
+  return scope.assignment.role === "cooperating"
+    ? "配合单位的进展由牵头单位或司法局审核"
+    : "进展报告由统筹单位（司法局）审核";
+}
+
+/**
+ * The coordinating office reviews any report, a lead unit's manager those of the units cooperating on its task; never
+ * a report of their own unit or one they submitted.
+ */
+export const mayReview = (actor: Actor, scope: ReportScope, submittedBy: number | null) =>
+  reviewRefusal(actor, scope, submittedBy) === null;
+
+/**
+ * What a reviewer is told about a waiting report they would review but for the rule against self-approval (the UI
+ * shows it instead of the buttons); null for everyone else.
+ */
+export function selfReviewNote(actor: Actor, scope: ReportScope, submittedBy: number | null): string | null {
+  const refusal = reviewRefusal(actor, scope, submittedBy);
+  return refusal === SELF_REVIEW_REFUSAL || refusal === OWN_SUBMISSION_REFUSAL ? refusal : null;
+}
+
+/**
+ * 撤回: the unit's manager (or the office's people, for the office's own unit) withdraws any of its reports; a unit_staff
+ * only a draft they wrote or a report they submitted.
+ */
+export function mayWithdraw(actor: Actor, report: { createdBy: number | null; submittedBy: number | null }): boolean {
+  if (can(actor.roles, "assignments.acknowledge")) return true;
+  return (report.submittedBy ?? report.createdBy) === actor.userId;
 }

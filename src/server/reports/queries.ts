@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { isPreviewable } from "../../core/evidence/file-type.js";
 import type { EvidenceFile, Report, ReportComment, ReportDetail } from "../../shared/api.js";
+import { can } from "../../shared/domain.js";
 import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
 import {
@@ -19,7 +20,16 @@ import {
   units,
   users,
 } from "../db/schema.js";
-import { isOwnUnit, leadUnitsOf, mayReview, notAnotherUnitsDraft, type ReportScope, reviewerOf } from "./access.js";
+import {
+  isOwnUnit,
+  leadUnitsOf,
+  mayReview,
+  mayWithdraw,
+  notAnotherUnitsDraft,
+  type ReportScope,
+  reviewerOf,
+  selfReviewNote,
+} from "./access.js";
 
 /** A newer report on the same period (not withdrawn) supersedes a report: a returned one is resubmitted once. */
 export const superseded = sql<boolean>`exists (select 1 from ${reports} as "newer"
@@ -129,7 +139,8 @@ type Joined = {
 };
 
 function presentReport(r: ReportRow, row: Joined, scope: ReportScope, attached: EvidenceFile[], actor: Actor): Report {
-  const own = isOwnUnit(actor, scope) && scope.assignment.status !== "cancelled";
+  const own = isOwnUnit(actor, scope) && scope.assignment.status !== "cancelled" && can(actor.roles, "reports.write");
+  const waiting = r.status === "submitted";
   return {
     id: r.id,
     assignmentId: r.assignmentId,
@@ -160,10 +171,12 @@ function presentReport(r: ReportRow, row: Joined, scope: ReportScope, attached: 
     can: {
       edit: own && r.status === "draft",
       submit: own && r.status === "draft",
-      withdraw: own && (r.status === "draft" || r.status === "submitted"),
-      review: r.status === "submitted" && mayReview(actor, scope),
+      withdraw: own && (r.status === "draft" || waiting) && mayWithdraw(actor, r),
+      review: waiting && mayReview(actor, scope, r.submittedBy),
       resubmit: own && r.status === "returned" && !row.superseded,
+      comment: can(actor.roles, "reports.comment"),
     },
+    reviewNote: waiting ? selfReviewNote(actor, scope, r.submittedBy) : null,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

@@ -54,6 +54,9 @@ const post = (url: string, payload: object, cookie = coordinator) =>
   t.request({ method: "POST", url, payload, cookie });
 const report = async (id: number, cookie = coordinator): Promise<ReportDetail> =>
   (await get(`/api/reports/${id}`, cookie)).json();
+/** A review made on the version the office sees now. */
+const review = async (id: number, body: { decision: "accept" | "return"; comment?: string }, cookie = coordinator) =>
+  post(`/api/reports/${id}/review`, { ...body, version: (await report(id)).version }, cookie);
 const assignment = async (id: number, cookie = coordinator): Promise<Assignment> =>
   (await get(`/api/assignments/${id}`, cookie)).json();
 const counts = async () => ({
@@ -82,11 +85,11 @@ describe("the report loop", () => {
     expect(reported.dueDates[0]).toMatchObject({ state: "submitted", signal: "green" });
     expect((await report(first.id)).can.review).toBe(true);
 
-    const noReason = await post(`/api/reports/${first.id}/review`, { decision: "return" });
+    const noReason = await review(first.id, { decision: "return" });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.code).toBe("return_reason_required");
 
-    const returned = await post(`/api/reports/${first.id}/review`, {
+    const returned = await review(first.id, {
       decision: "return",
       comment: "请补充培训签到表",
     });
@@ -119,7 +122,7 @@ describe("the report loop", () => {
     expect((await report(first.id)).text).toBe("已按要求完成，详见附件。");
     expect((await report(first.id, township)).can.resubmit).toBe(false);
 
-    const accepted = await post(`/api/reports/${second.id}/review`, { decision: "accept" });
+    const accepted = await review(second.id, { decision: "accept" });
     expect(accepted.json().status).toBe("accepted");
     const done = await assignment(work.id, township);
     expect(done).toMatchObject({ status: "completed", signal: "done" });
@@ -137,8 +140,8 @@ describe("the report loop", () => {
     const submitted = await createReport(t, township, work.id);
     const admin = await t.login("admin");
     const [a, b] = await Promise.all([
-      post(`/api/reports/${submitted.id}/review`, { decision: "accept" }),
-      post(`/api/reports/${submitted.id}/review`, { decision: "return", comment: "不全" }, admin),
+      review(submitted.id, { decision: "accept" }),
+      review(submitted.id, { decision: "return", comment: "不全" }, admin),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;
@@ -183,7 +186,7 @@ describe("the report loop", () => {
     expect(submitted.json().status).toBe("submitted");
     const edit = await t.request({ method: "PATCH", url, cookie: township, payload: { version: 4, text: "x" } });
     expect(edit.json().error.code).toBe("not_draft");
-    const withdrawn = await post(`${url}/withdraw`, {}, township);
+    const withdrawn = await post(`${url}/withdraw`, { version: submitted.json().version }, township);
     expect(withdrawn.json().status).toBe("withdrawn");
     expect((await assignment(work.id, township)).dueDates[0].state).toBe("open");
     const anew = await createReport(t, township, work.id);
@@ -248,16 +251,16 @@ describe("lead consolidation", () => {
     const inbox = (await get("/api/inbox", department)).json();
     expect(inbox.toReview.map((r: { id: number }) => r.id)).toContain(part.id);
     expect((await get("/api/inbox")).json().toReview.map((r: { id: number }) => r.id)).not.toContain(part.id);
-    const accepted = await post(`/api/reports/${part.id}/review`, { decision: "accept" }, department);
+    const accepted = await review(part.id, { decision: "accept" }, department);
     expect(accepted.statusCode).toBe(200);
 
     const whole = await createReport(t, department, lead.id, { text: "牵头汇总：全区开展宣传活动 12 场" });
     expect(whole.reviewer).toBe("coordinator");
     expect(whole.behind.map((r) => [r.unitName, r.status])).toEqual([["城关街道", "accepted"]]);
     // a cooperating unit does not see the lead unit's assignment, let alone review it
-    const refused = await post(`/api/reports/${whole.id}/review`, { decision: "accept" }, township);
+    const refused = await review(whole.id, { decision: "accept" }, township);
     expect(refused.statusCode).toBe(404);
-    const reviewed = await post(`/api/reports/${whole.id}/review`, { decision: "accept" });
+    const reviewed = await review(whole.id, { decision: "accept" });
     expect(reviewed.json().status).toBe("accepted");
     // the coordinator opens the cooperating report behind it
     expect((await report(whole.id)).behind[0].id).toBe(part.id);
@@ -289,7 +292,7 @@ describe("periods of recurring work", () => {
 
     const first = await createReport(t, township, work.id, { text: "2025年度法治政府建设情况报告" });
     expect(first.period).toBe("2026年度");
-    await post(`/api/reports/${first.id}/review`, { decision: "accept" });
+    await review(first.id, { decision: "accept" });
     const after = await assignment(work.id, township);
     expect(after).toMatchObject({ status: "acknowledged", signal: "green", overdue: false });
     expect(after.dueDates.map((d) => d.state)).toEqual(["closed", "open"]);
@@ -315,13 +318,14 @@ describe("extension requests", () => {
     expect((await post(url, { requestedDueOn: "2026-09-30", reason: "代申请" })).statusCode).toBe(403);
 
     const decide = `/api/extension-requests/${asked.json().id}/decide`;
-    expect((await post(decide, { approve: true }, township)).statusCode).toBe(403);
+    const version = asked.json().version;
+    expect((await post(decide, { approve: true, version }, township)).statusCode).toBe(403);
     expect((await get("/api/inbox")).json().extensionRequests.map((r: { id: number }) => r.id)).toContain(
       asked.json().id,
     );
-    const approved = await post(decide, { approve: true, comment: "同意" });
+    const approved = await post(decide, { approve: true, comment: "同意", version });
     expect(approved.json()).toMatchObject({ status: "approved", decidedByName: "司法局统筹员" });
-    expect((await post(decide, { approve: false })).statusCode).toBe(409);
+    expect((await post(decide, { approve: false, version })).statusCode).toBe(409);
     const moved = await assignment(work.id, township);
     expect(moved.dueDates[0]).toMatchObject({ dueOn: "2026-08-31", extended: true });
 
@@ -422,7 +426,7 @@ describe("inbox and progress", () => {
 
     const submitted = await createReport(t, township, dated.id);
     expect((await get("/api/inbox")).json().toReview.map((r: { id: number }) => r.id)).toContain(submitted.id);
-    await post(`/api/reports/${submitted.id}/review`, { decision: "return", comment: "请补充照片" });
+    await review(submitted.id, { decision: "return", comment: "请补充照片" });
     const returned = (await get("/api/inbox", township)).json().returned;
     expect(returned.map((r: { id: number; reviewComment: string }) => [r.id, r.reviewComment])).toContainEqual([
       submitted.id,
@@ -447,7 +451,7 @@ describe("inbox and progress", () => {
     const later = await datedAssignment([ids.court]);
     const finished = await datedAssignment();
     const accepted = await createReport(t, township, finished.id);
-    await post(`/api/reports/${accepted.id}/review`, { decision: "accept" });
+    await review(accepted.id, { decision: "accept" });
     const reported = await createReport(
       t,
       township,

@@ -12,6 +12,7 @@ import {
   ReportPatch,
   ReportReview,
   VersionBody,
+  VersionRequired,
 } from "../../shared/api.js";
 import { getAssignment } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
@@ -20,7 +21,7 @@ import { type Deps, signalDay } from "../deps.js";
 import { uploadLimitsOf, withUpload } from "../files/upload.js";
 import { changeContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
-import { earlierResult, type IdempotencyKey, idempotencyKeyOf, KeyTaken } from "../idempotency.js";
+import { earlierResult, type IdempotencyKey, idempotencyKeyOf, KeyTaken, requestHashOf } from "../idempotency.js";
 import { loadReport, loadReports, reportDetail } from "./queries.js";
 import {
   addComment,
@@ -35,8 +36,9 @@ import {
   writeReport,
 } from "./service.js";
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const access = { access: { ability: "assignments.read" } } as const;
+const write = { access: { ability: "reports.write" } } as const;
 const tags = ["reports"];
 
 /** A change that a retried request with the same Idempotency-Key must not repeat; answers the first one's result. */
@@ -86,7 +88,7 @@ export const reportRoutes =
     app.post(
       "/assignments/:id/reports",
       {
-        config: access,
+        config: write,
         schema: {
           tags,
           summary:
@@ -103,13 +105,18 @@ export const reportRoutes =
         // foreign one costs no upload
         const scope = await visibleScope(deps, request.params.id, actor, ctx);
         await assertOwnUnit(deps, actor, scope, ctx, "report");
-        const key = idempotencyKeyOf(request, `report.create:${request.params.id}`);
+        // a malformed key is refused before the upload; what it asks is known once the upload is read
+        const header = idempotencyKeyOf(request, `report.create:${request.params.id}`, null);
         const { statusCode, reportId } = await withUpload(
           request,
           ReportCreateFields,
           deps.files,
           limits,
-          ({ fields, files }) => once(deps, key, () => writeReport(deps, scope, fields, files, actor, ctx, key)),
+          ({ fields, files }) => {
+            const asked = { fields, files: files.map((f) => ({ filename: f.filename, sha256: f.sha256 })) };
+            const key = header && { ...header, requestHash: requestHashOf(request, asked) };
+            return once(deps, key, () => writeReport(deps, scope, fields, files, actor, ctx, key));
+          },
         );
         return detail(reply, actor, reportId, statusCode);
       },
@@ -154,7 +161,7 @@ export const reportRoutes =
     app.patch(
       "/reports/:id",
       {
-        config: access,
+        config: write,
         schema: {
           tags,
           summary: "保存草稿(须带 version)",
@@ -172,7 +179,7 @@ export const reportRoutes =
     app.post(
       "/reports/:id/files",
       {
-        config: access,
+        config: write,
         schema: {
           tags,
           summary: "为草稿上传佐证材料(multipart files[])",
@@ -196,12 +203,12 @@ export const reportRoutes =
     app.post(
       "/reports/:id/submit",
       {
-        config: access,
+        config: write,
         schema: {
           tags,
-          summary: "报送草稿；可带 Idempotency-Key",
+          summary: "报送草稿(须带 version)；可带 Idempotency-Key",
           params: IdParams,
-          body: VersionBody,
+          body: VersionRequired,
           response: { 200: ReportDetail, ...errors },
         },
       },
@@ -219,12 +226,12 @@ export const reportRoutes =
     app.post(
       "/reports/:id/withdraw",
       {
-        config: access,
+        config: write,
         schema: {
           tags,
-          summary: "撤回草稿或未审核的报告(留档，不删除)",
+          summary: "撤回草稿或未审核的报告(留档，不删除；须带 version)：经办人只能撤回自己报送的",
           params: IdParams,
-          body: VersionBody,
+          body: VersionRequired,
           response: { 200: ReportDetail, ...errors },
         },
       },
@@ -243,10 +250,10 @@ export const reportRoutes =
     app.post(
       "/reports/:id/review",
       {
-        config: access,
+        config: { access: { ability: "reports.review" } },
         schema: {
           tags,
-          summary: "审核：通过(accept)或退回(return，须写原因)",
+          summary: "审核：通过(accept)或退回(return，须写原因)；须带 version；不审核本单位的、本人报送的报告",
           params: IdParams,
           body: ReportReview,
           response: { 200: ReportDetail, ...errors },
@@ -261,7 +268,7 @@ export const reportRoutes =
     app.post(
       "/reports/:id/comments",
       {
-        config: access,
+        config: { access: { ability: "reports.comment" } },
         schema: {
           tags,
           summary: "在报告下留言",

@@ -5,7 +5,7 @@
  */
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { ReportCreateFields, ReportPatch, ReportReview } from "../../shared/api.js";
-import type { OccurrenceState } from "../../shared/domain.js";
+import { can, type OccurrenceState } from "../../shared/domain.js";
 import { getAssignment, markAcknowledged, recordDenied } from "../assignments/service.js";
 import { recordAudit } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
@@ -26,7 +26,15 @@ import type { StagedFile } from "../files/upload.js";
 import { AppError, forbidden, notFound, versionConflict } from "../http/errors.js";
 import { claimKey, type IdempotencyKey } from "../idempotency.js";
 import type { ChangeContext } from "../units/service.js";
-import { hidesDraft, isOwnUnit, leadUnitsOf, mayReview, type ReportScope } from "./access.js";
+import {
+  hidesDraft,
+  isOwnUnit,
+  leadUnitsOf,
+  mayWithdraw,
+  type ReportScope,
+  reviewRefusal,
+  SELF_REVIEW_REFUSAL,
+} from "./access.js";
 
 /** The period of an assignment that has no calendar due dates (a deadline relative to an event). */
 export const UNDATED_PERIOD = "进展情况";
@@ -186,6 +194,15 @@ const hasContent = async (tx: Queryable, report: ReportRow) => {
 const emptyReport = () => new AppError(400, "report_empty", "报送内容为空：请填写工作进展，或上传佐证材料后再报送");
 
 /**
+ * Submitting on an assignment not yet signed for signs for it, which is the manager's to do: a 经办人 drafts, and
+ * submits once the unit has signed.
+ */
+function assertMaySign(assignment: Pick<AssignmentRow, "status">, actor: Actor): void {
+  if (assignment.status !== "new" || can(actor.roles, "assignments.acknowledge")) return;
+  throw new AppError(409, "not_acknowledged", "该任务尚未签收：请本单位管理员先签收，再报送进展（草稿可以先保存）");
+}
+
+/**
  * Submits a draft inside the caller's transaction, which holds the assignment's row locked: the period now waits for
  * review, and a unit that reports on an assignment it had not signed for has signed for it.
  */
@@ -197,6 +214,7 @@ async function submitInTx(
   ctx: ChangeContext,
 ): Promise<void> {
   if (!(await hasContent(tx, draft))) throw emptyReport();
+  assertMaySign(assignment, actor);
   const now = new Date();
   const [after] = await tx
     .update(reports)
@@ -270,6 +288,7 @@ export async function writeReport(
   if (input.submit && !input.text?.trim() && uploads.length === 0 && !input.fileIds?.length && !before.open) {
     throw emptyReport();
   }
+  if (input.submit) assertMaySign(scope.assignment, actor);
   return deps.db.transaction(async (tx) => {
     const assignment = await lockAssignment(tx, assignmentId);
     assertWorkable(assignment);
@@ -392,7 +411,7 @@ export async function attachFiles(
 export async function submitReport(
   deps: Deps,
   id: number,
-  version: number | undefined,
+  version: number,
   actor: Actor,
   ctx: ChangeContext,
   key: IdempotencyKey | null,
@@ -405,25 +424,26 @@ export async function submitReport(
     const before = await lockReport(tx, id);
     if (before.status === "submitted") throw alreadySubmitted(before.period);
     if (before.status !== "draft") throw notDraft();
-    if (version !== undefined && before.version !== version) throw versionConflict();
+    if (before.version !== version) throw versionConflict();
     await submitInTx(tx, assignment, before, actor, ctx);
     if (key) await claimKey(tx, key, 200, id);
   });
 }
 
-/** 撤回: a draft, or a submitted report not yet reviewed, is taken back; it stays on record as withdrawn. */
-export async function withdrawReport(
-  deps: Deps,
-  id: number,
-  version: number | undefined,
-  actor: Actor,
-  ctx: ChangeContext,
-) {
-  const { scope } = await visibleReport(deps, id, actor, ctx);
+/**
+ * 撤回: a draft, or a submitted report not yet reviewed, is taken back; it stays on record as withdrawn. A 经办人
+ * withdraws only what they wrote or submitted themselves; the unit's manager any of the unit's.
+ */
+export async function withdrawReport(deps: Deps, id: number, version: number, actor: Actor, ctx: ChangeContext) {
+  const { row, scope } = await visibleReport(deps, id, actor, ctx);
   await assertOwnUnit(deps, actor, scope, ctx, "report.withdraw");
+  if (!mayWithdraw(actor, row)) {
+    await recordDenied(deps.db, ctx, scope.assignment.id, { reason: "not_own_submission", reportId: id });
+    throw forbidden("经办人只能撤回本人填写或报送的报告；其他报告请由本单位管理员撤回");
+  }
   await deps.db.transaction(async (tx) => {
     const before = await lockReport(tx, id);
-    if (version !== undefined && before.version !== version) throw versionConflict();
+    if (before.version !== version) throw versionConflict();
     if (before.status !== "draft" && before.status !== "submitted") {
       throw new AppError(409, "not_withdrawable", "该报告已审核或已撤回，不能再撤回");
     }
@@ -448,14 +468,12 @@ const RECURRING = new Set(["recurring", "ongoing"]);
  * two reviewers acting at once one wins: the other finds the report no longer waiting and gets 409.
  */
 export async function reviewReport(deps: Deps, id: number, review: ReportReview, actor: Actor, ctx: ChangeContext) {
-  const { scope } = await visibleReport(deps, id, actor, ctx);
-  if (!mayReview(actor, scope)) {
-    await recordDenied(deps.db, ctx, scope.assignment.id, { reason: "not_reviewer", reportId: id });
-    throw forbidden(
-      scope.assignment.role === "cooperating"
-        ? "配合单位的进展由牵头单位或司法局审核"
-        : "进展报告由统筹单位（司法局）审核",
-    );
+  const { row, scope } = await visibleReport(deps, id, actor, ctx);
+  const refusal = reviewRefusal(actor, scope, row.submittedBy);
+  if (refusal) {
+    const reason = refusal === SELF_REVIEW_REFUSAL ? "own_unit" : "not_reviewer";
+    await recordDenied(deps.db, ctx, scope.assignment.id, { reason, reportId: id });
+    throw forbidden(refusal);
   }
   const comment = review.comment?.trim() ?? "";
   if (review.decision === "return" && comment === "") {
@@ -464,7 +482,7 @@ export async function reviewReport(deps: Deps, id: number, review: ReportReview,
   await deps.db.transaction(async (tx) => {
     const before = await lockReport(tx, id);
     if (before.status !== "submitted") throw alreadyReviewed(before);
-    if (review.version !== undefined && before.version !== review.version) throw versionConflict();
+    if (before.version !== review.version) throw versionConflict();
     const now = new Date();
     const accepted = review.decision === "accept";
     const [after] = await tx
@@ -524,7 +542,7 @@ async function completeWhenDone(tx: Queryable, assignmentId: number, actor: Acto
   });
 }
 
-/** A remark in a report's thread, by anyone who may see the report. */
+/** A remark in a report's thread, by anyone who may see the report and comment (the leader only reads). */
 export async function addComment(deps: Deps, id: number, text: string, actor: Actor, ctx: ChangeContext) {
   await visibleReport(deps, id, actor, ctx);
   await deps.db.transaction(async (tx) => {

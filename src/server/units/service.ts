@@ -198,16 +198,11 @@ function unitChangeAction(before: UnitRow, after: UnitRow): string {
 }
 
 /** Units are never deleted (plans and reports refer to them): "delete" deactivates. */
-export async function deactivateUnit(
-  db: Db,
-  id: number,
-  version: number | undefined,
-  ctx: ChangeContext,
-): Promise<UnitRow> {
+export async function deactivateUnit(db: Db, id: number, version: number, ctx: ChangeContext): Promise<UnitRow> {
   const row = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(units).where(eq(units.id, id)).for("update");
     if (!before) throw notFound("单位");
-    if (version !== undefined && before.version !== version) throw versionConflict();
+    if (before.version !== version) throw versionConflict();
     if (!before.active) return before;
     const [after] = await tx
       .update(units)

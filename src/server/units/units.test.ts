@@ -68,7 +68,7 @@ describe("GET /api/units", () => {
     expect(townships.items).toHaveLength(10);
     expect(townships.items.every((u) => u.type === "township")).toBe(true);
     const unit = await createUnit(t, coordinator, { type: "court" });
-    await t.request({ method: "DELETE", url: `/api/units/${unit.id}`, cookie: coordinator });
+    await t.request({ method: "DELETE", url: `/api/units/${unit.id}?version=${unit.version}`, cookie: coordinator });
     const inactive = await list("?active=false");
     expect(inactive.items.map((u) => u.id)).toContain(unit.id);
     expect(inactive.items.every((u) => !u.active)).toBe(true);
@@ -292,7 +292,7 @@ describe("DELETE /api/units/:id", () => {
     }
     expect(await auditCount(t, "unit", unit.id, "unit.deactivate")).toBe(1);
     // deactivating again changes nothing
-    const again = await t.request({ method: "DELETE", url: `/api/units/${unit.id}`, cookie: coordinator });
+    const again = await t.request({ method: "DELETE", url: `/api/units/${unit.id}?version=2`, cookie: coordinator });
     expect(again.json().version).toBe(2);
     expect(await auditCount(t, "unit", unit.id, "unit.deactivate")).toBe(1);
     // switching it back on is its own action in the log

@@ -376,7 +376,7 @@ export const api = {
   assignments: {
     list: (query: AssignmentListQuery = {}) => request<AssignmentList>("GET", "/assignments", { query }),
     get: (id: number) => request<Assignment>("GET", `/assignments/${id}`),
-    acknowledge: (id: number, version?: number) =>
+    acknowledge: (id: number, version: number) =>
       request<Assignment>("POST", `/assignments/${id}/acknowledge`, { body: { version } }),
     reports: (id: number) => request<ReportList>("GET", `/assignments/${id}/reports`),
     /**

@@ -135,12 +135,12 @@ function AssignmentDetail({ assignmentId }: { assignmentId: number }) {
                 <Button icon={<AlertOutlined />}>督办</Button>
               </Popconfirm>
             )}
-            {own && workable && movable && (
+            {own && workable && movable && can("extensions.request") && (
               <Button icon={<FieldTimeOutlined />} onClick={() => setRequesting(true)}>
                 申请延期
               </Button>
             )}
-            {own && assignment.status === "new" && (
+            {own && assignment.status === "new" && can("assignments.acknowledge") && (
               <Button
                 type="primary"
                 icon={<CheckOutlined />}

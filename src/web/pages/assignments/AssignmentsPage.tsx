@@ -124,7 +124,7 @@ export default function AssignmentsPage() {
   const { data: plans } = useRemote<PlanOption[]>(loadPlans, []);
 
   const ownUnit = (a: AssignmentListItem) => ownUnitId !== undefined && a.unitId === ownUnitId;
-  const mayAcknowledge = (a: AssignmentListItem) => a.status === "new" && ownUnit(a);
+  const mayAcknowledge = (a: AssignmentListItem) => a.status === "new" && ownUnit(a) && can("assignments.acknowledge");
   // the unit's own open work: its page is where the progress is reported
   const mayReport = (a: AssignmentListItem) => ownUnit(a) && (a.status === "new" || a.status === "acknowledged");
 

@@ -115,9 +115,12 @@ export function InboxTrays() {
             to={periodLink(a.id)}
             title={`任务 ${a.taskNumber}：${a.taskExcerpt}`}
             extra={
-              <Button size="small" loading={acknowledging === a.id} onClick={() => void acknowledge(a)}>
-                签收
-              </Button>
+              // a 经办人 sees what waits for the unit's signature; the manager signs
+              can("assignments.acknowledge") && (
+                <Button size="small" loading={acknowledging === a.id} onClick={() => void acknowledge(a)}>
+                  签收
+                </Button>
+              )
             }
           >
             <Typography.Text type="secondary" ellipsis>

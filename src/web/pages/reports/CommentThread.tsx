@@ -4,10 +4,16 @@ import type { ReportComment, ReportDetail } from "../../../shared/api";
 import { api, errorMessage } from "../../api/client";
 import { timeText } from "./labels";
 
-type Props = { reportId: number; comments: readonly ReportComment[]; onPosted: (report: ReportDetail) => void };
+type Props = {
+  reportId: number;
+  comments: readonly ReportComment[];
+  /** whether the user may add a remark (the leader reads only) */
+  mayPost: boolean;
+  onPosted: (report: ReportDetail) => void;
+};
 
 /** 沟通记录: the remarks of the unit and its reviewers under a report, and a box to add one. */
-export function CommentThread({ reportId, comments, onPosted }: Props) {
+export function CommentThread({ reportId, comments, mayPost, onPosted }: Props) {
   const [text, setText] = useState("");
   const [posting, setPosting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -44,20 +50,24 @@ export function CommentThread({ reportId, comments, onPosted }: Props) {
         ))
       )}
       {error && <Alert type="error" showIcon title={error} />}
-      <Input.TextArea
-        aria-label="留言"
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        autoSize={{ minRows: 2, maxRows: 6 }}
-        maxLength={2000}
-        placeholder="对本期进展的说明或意见，报送单位和审核人都能看到"
-        disabled={posting}
-      />
-      <Flex justify="end">
-        <Button onClick={() => void post()} loading={posting} disabled={text.trim() === ""}>
-          发表留言
-        </Button>
-      </Flex>
+      {mayPost && (
+        <>
+          <Input.TextArea
+            aria-label="留言"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={2000}
+            placeholder="对本期进展的说明或意见，报送单位和审核人都能看到"
+            disabled={posting}
+          />
+          <Flex justify="end">
+            <Button onClick={() => void post()} loading={posting} disabled={text.trim() === ""}>
+              发表留言
+            </Button>
+          </Flex>
+        </>
+      )}
     </Flex>
   );
 }

@@ -30,7 +30,7 @@ type Props = {
 
 /** The report of one period: the form while the unit writes it, else the report with what the user may do with it. */
 export function ReportPanel({ assignment, period, reports, onReport, onChanged }: Props) {
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const { message } = App.useApp();
   const [resubmitting, setResubmitting] = useState(false);
   // a new form (fresh state, fresh keys) after the draft turned out to have changed state elsewhere
@@ -53,6 +53,7 @@ export function ReportPanel({ assignment, period, reports, onReport, onChanged }
   const resuming = current?.status === "returned" && readDraft(storageKey)?.basedOn === current.id;
   const writing =
     own &&
+    can("reports.write") &&
     workable &&
     (current === null ||
       current.status === "withdrawn" ||
@@ -150,6 +151,9 @@ export function ReportPanel({ assignment, period, reports, onReport, onChanged }
           title={`已报送，等待${REVIEWER_LABELS[current.reviewer]}审核`}
           description={`${current.submittedByName ?? ""} ${current.submittedAt ? timeText(current.submittedAt) : ""}`}
         />
+      )}
+      {current?.reviewNote && !writing && (
+        <Alert type="warning" showIcon data-testid="review-note" title={current.reviewNote} />
       )}
       {current?.status === "accepted" && (
         <Alert
@@ -253,6 +257,7 @@ export function ReportPanel({ assignment, period, reports, onReport, onChanged }
               <CommentThread
                 reportId={detail.id}
                 comments={detail.comments}
+                mayPost={detail.can.comment}
                 onPosted={(next) => {
                   setDetail(next);
                   onReport(next);

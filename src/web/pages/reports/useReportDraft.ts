@@ -121,20 +121,32 @@ export function useReportDraft({ form, assignmentId, period, storageKey, draft, 
     onSavedRef.current(next);
   };
 
-  const create = (values: ReportValues, files: File[], submit: boolean) =>
-    api.assignments.report(
-      assignmentId,
-      {
-        period,
-        text: values.text,
-        ...(values.completion !== null ? { completion: values.completion } : {}),
-        links: values.links,
-        fileIds: carriedRef.current.map((file) => file.id),
-        submit,
-      },
-      files,
-      { idempotencyKey: submit ? submitKey.current : createKey.current },
-    );
+  const create = async (values: ReportValues, files: File[], submit: boolean) => {
+    const key = submit ? submitKey : createKey;
+    const send = () =>
+      api.assignments.report(
+        assignmentId,
+        {
+          period,
+          text: values.text,
+          ...(values.completion !== null ? { completion: values.completion } : {}),
+          links: values.links,
+          fileIds: carriedRef.current.map((file) => file.id),
+          submit,
+        },
+        files,
+        { idempotencyKey: key.current },
+      );
+    try {
+      return await send();
+    } catch (failure) {
+      // the key went with other content before (a try whose answer was lost, then more typing): under a new key the
+      // server continues the period's draft that try made, so nothing is made twice
+      if (!(failure instanceof ApiError && failure.code === "idempotency_key_reused")) throw failure;
+      key.current = newIdempotencyKey();
+      return send();
+    }
+  };
 
   /** Saves what the form holds; answers the draft (made now when there was none). */
   const writeValues = async (): Promise<Report> => {
