@@ -149,7 +149,7 @@ describe("README: production on PostgreSQL", () => {
     const port = await freePort();
     const env = shellEnv({
       DATABASE_URL: url,
-      FAZHI_SESSION_SECRET: "readme-production-secret-0123456789abcdef",
+      FAZHI_SESSION_SECRET: "c81f4a9e2d7b06e35fa1c94d0b7e2a68",
       PORT: String(port),
     });
     const npx = (args: string[], input?: string) =>

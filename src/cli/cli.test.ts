@@ -172,7 +172,7 @@ describe("fazhi CLI", () => {
 
   it("production mode refuses to serve while demo accounts exist (exit 2)", async () => {
     const { code, stderr } = await fazhi(["serve"], {
-      env: { FAZHI_MODE: "production", FAZHI_SESSION_SECRET: "p".repeat(40), PORT: "0" },
+      env: { FAZHI_MODE: "production", FAZHI_SESSION_SECRET: "5be1c09a7f3d42e6b8c4a01f9d27e3b6", PORT: "0" },
     });
     expect(code).toBe(2);
     expect(stderr).toContain("演示账号");

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
 
 const dataDir = () => path.join(mkdtempSync(path.join(tmpdir(), "fazhi-config-")), "data");
-const SECRET = "s".repeat(32);
+const SECRET = "9f4c2e71b0d84a6fa3e5c1d7082b6e94";
 
 function configError(env: Record<string, string>): ConfigError {
   try {
@@ -51,6 +51,8 @@ describe("loadConfig", () => {
     ["FAZHI_DEMO_PASSWORD", { FAZHI_DEMO_PASSWORD: "short" }],
     ["FAZHI_SESSION_SECRET", { FAZHI_MODE: "production" }],
     ["FAZHI_SESSION_SECRET", { FAZHI_MODE: "production", FAZHI_SESSION_SECRET: "too-short" }],
+    ["FAZHI_SESSION_SECRET", { FAZHI_MODE: "production", FAZHI_SESSION_SECRET: "a".repeat(32) }],
+    ["FAZHI_SESSION_SECRET", { FAZHI_MODE: "production", FAZHI_SESSION_SECRET: "0123456789abcdef0123456789abcdef" }],
     ["FAZHI_SMTP_URL", { FAZHI_SMTP_URL: "http://mail.example.gov.cn", FAZHI_SMTP_FROM: "fazhi@example.gov.cn" }],
     ["FAZHI_SMTP_URL", { FAZHI_SMTP_URL: "not a url", FAZHI_SMTP_FROM: "fazhi@example.gov.cn" }],
     ["FAZHI_SMTP_FROM", { FAZHI_SMTP_URL: "smtps://u:p@mail.example.gov.cn" }],

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { isWeakSecret } from "./users/password-strength.js";
 
 export type Mode = "demo" | "production";
 
@@ -191,6 +192,13 @@ export function loadConfig(env: Env = process.env): Config {
   const givenSecret = env.FAZHI_SESSION_SECRET ?? "";
   if (resolvedMode === "production" && givenSecret.length < 32) {
     throw new ConfigError("FAZHI_SESSION_SECRET", "is required in production mode and must be at least 32 characters");
+  }
+  // whoever guesses the secret can forge nothing alone, but with a copy of the database could sign in as anyone
+  if (resolvedMode === "production" && isWeakSecret(givenSecret)) {
+    throw new ConfigError(
+      "FAZHI_SESSION_SECRET",
+      "is too easy to guess (repeated or sequential characters, words, dates); use a random value such as `openssl rand -hex 32`",
+    );
   }
   const givenDemoPassword = resolvedMode === "demo" ? env.FAZHI_DEMO_PASSWORD : undefined;
   if (givenDemoPassword && givenDemoPassword.length < 8) {
