@@ -229,3 +229,47 @@ describe("README: the command line and the measuring scripts", () => {
       expect(existsSync(path.join(results, `${name}.json`))).toBe(true);
   }, 420_000);
 });
+
+describe("README: 备份与恢复", () => {
+  it.each(["pglite", "postgres"] as const)(
+    "backs up, restores into a fresh database and data directory, and checks, on %s",
+    async (kind) => {
+      const dirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), "fazhi-readme-backup-")));
+      cleanups.push(() => {
+        for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+      });
+      const urls =
+        kind === "postgres"
+          ? [
+              await freshPgDatabase(`fazhi_readme_backup_a_${process.pid}`),
+              await freshPgDatabase(`fazhi_readme_backup_b_${process.pid}`),
+            ]
+          : [];
+      const env = (i: number) =>
+        shellEnv({
+          FAZHI_DATA_DIR: dirs[i],
+          FAZHI_DEMO_PASSWORD: "Readme-pass-1",
+          ...(urls[i] ? { DATABASE_URL: urls[i], FAZHI_MODE: "demo" } : {}),
+        });
+      const npx = (i: number, args: string[]) =>
+        spawnSync("npx", ["fazhi", ...args], { cwd: ROOT, env: env(i), encoding: "utf8" });
+      const archive = path.join(dirs[0], "fazhi-backup.tar.gz");
+      expect(npx(0, ["migrate"]).status).toBe(0);
+      const demo = npx(0, ["demo"]);
+      expect(demo.status, demo.stderr).toBe(0);
+      const backup = npx(0, ["backup", archive]);
+      expect(backup.status, backup.stderr).toBe(0);
+      expect(backup.stdout).toContain("已备份到");
+      const restore = npx(1, ["restore", archive]);
+      expect(restore.status, restore.stderr).toBe(0);
+      expect(restore.stdout).toContain("已从");
+      const again = npx(1, ["restore", archive]);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain("--force");
+      const check = npx(1, ["check"]);
+      expect(check.status, check.stderr).toBe(0);
+      expect(check.stdout).toContain("全部完好");
+    },
+    300_000,
+  );
+});
