@@ -278,6 +278,7 @@ describe("GET /api/auth/me", () => {
       "supervision.manage",
       "channels.manage",
       "jobs.run",
+      "backup.run",
     ]);
   });
 
