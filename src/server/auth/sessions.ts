@@ -42,7 +42,11 @@ export async function createSession(
   return { token, id: row.id, expiresAt };
 }
 
-/** How often a session's last-seen time is written: often enough for the idle expiry, rare enough for reads. */
+/**
+ * How often a session's last-seen time is written, rare enough for reads. The idle expiry does not wait for it:
+ * each request is compared with the last one this process saw (the cache below keeps it). Another server
+ * process, or this one after a restart, sees only the written time, so there a session may end up to this much early.
+ */
 const TOUCH_INTERVAL_MS = 60_000;
 
 /**
@@ -54,7 +58,10 @@ const CACHE_MAX = 10_000;
 
 interface CachedSession {
   actor: Actor;
+  /** the session's last request as this process saw it: the idle time is measured from here, exactly */
   lastSeenAt: number;
+  /** the last-seen time the database holds, written at most once a TOUCH_INTERVAL_MS */
+  storedLastSeenAt: number;
   expiresAt: number;
   fetchedAt: number;
 }
@@ -109,6 +116,7 @@ async function lookUp(db: Queryable, tokenHash: string): Promise<CachedSession |
       sessionId: row.sessionId,
     },
     lastSeenAt: row.lastSeenAt.getTime(),
+    storedLastSeenAt: row.lastSeenAt.getTime(),
     expiresAt: row.expiresAt.getTime(),
     fetchedAt: Date.now(),
   };
@@ -124,10 +132,14 @@ export async function actorForToken(
   // kept by the token itself: a request with a cached session computes no hash at all
   let entry = cache.get(token);
   if (!entry || Date.now() - entry.fetchedAt > CACHE_TTL_MS) {
+    const stale = entry;
     cache.delete(token);
     const forgetsBefore = forgets;
     const found = await lookUp(db, hashToken(config, token));
     if (!found) return null;
+    // requests whose last-seen write was skipped still count: without this, a session used a few seconds after
+    // its last write would end up to TOUCH_INTERVAL_MS before its idle time is really over
+    if (stale) found.lastSeenAt = Math.max(found.lastSeenAt, stale.lastSeenAt);
     if (forgets === forgetsBefore) {
       if (cache.size >= CACHE_MAX) cache.clear();
       cache.set(token, found);
@@ -139,8 +151,10 @@ export async function actorForToken(
     cache.delete(token);
     return null;
   }
-  if (at - entry.lastSeenAt > TOUCH_INTERVAL_MS) {
-    entry.lastSeenAt = at;
+  // every request is activity, kept in memory; the database hears of it at most once a TOUCH_INTERVAL_MS
+  entry.lastSeenAt = Math.max(entry.lastSeenAt, at);
+  if (at - entry.storedLastSeenAt >= TOUCH_INTERVAL_MS) {
+    entry.storedLastSeenAt = at;
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, entry.actor.sessionId));
   }
   return entry.actor;
