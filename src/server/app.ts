@@ -10,9 +10,10 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { assignmentRoutes } from "./assignments/routes.js";
 import { auditRoutes } from "./audit/routes.js";
-import { backupRoutes } from "./backup/routes.js";
-import { registerAuth } from "./auth/plugin.js";
+import { registerHostCheck } from "./auth/hosts.js";
+import { docsAccess, registerAuth, requireSignIn } from "./auth/plugin.js";
 import { authRoutes } from "./auth/routes.js";
+import { backupRoutes } from "./backup/routes.js";
 import { bulletinRoutes } from "./bulletins/routes.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -82,6 +83,7 @@ export async function buildApp(
   // only JSON and multipart (plan uploads) bodies: a text/plain POST is what a cross-site form could send
   app.removeContentTypeParser("text/plain");
   registerErrorHandler(app);
+  registerHostCheck(app, config);
   registerEdge(app);
   registerSecurityHeaders(app, {
     contentSecurityPolicy: { directives: CSP },
@@ -98,7 +100,12 @@ export async function buildApp(
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    // the page and its /json, /yaml; swagger-ui's own script and style files hold nothing of ours
+    ...(docsAccess(config) === "public" ? {} : { uiHooks: { onRequest: requireSignIn(database.db, config, clock) } }),
+  });
   // at the root, after the docs UI: every /api route registered from here on, in any plugin, is checked
   registerAuth(app, database.db, config, clock);
 
@@ -106,7 +113,7 @@ export async function buildApp(
     async (api) => {
       api.get(
         "/openapi.json",
-        { config: { access: "public" }, schema: { hide: true, response: { 200: Type.Unknown() } } },
+        { config: { access: docsAccess(config) }, schema: { hide: true, response: { 200: Type.Unknown() } } },
         async () => app.swagger(),
       );
       await api.register(healthRoutes(database));

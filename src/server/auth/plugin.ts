@@ -52,6 +52,21 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config, clock
   });
 }
 
+/**
+ * Who may read the API's description (GET /api/openapi.json, the /api/docs UI): anyone in demo mode, to try the
+ * API out; in production any signed-in user, since it maps every route for an attacker but holds no data.
+ */
+export const docsAccess = (config: Config): Access => (config.mode === "production" ? "authenticated" : "public");
+
+/** An onRequest hook for routes registered by plugins that cannot declare config.access (the docs UI). */
+export function requireSignIn(db: Db, config: Config, clock: Clock) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const token = sessionToken(request);
+    if (token) request.actor = await actorForToken(db, config, token, clock());
+    checkAccess(request, "authenticated");
+  };
+}
+
 /** Role-level access, before the input is even validated; record-level policies run in the handlers. */
 function checkAccess(request: FastifyRequest, access: Access): void {
   if (access === "public") return;
