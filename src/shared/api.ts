@@ -416,7 +416,10 @@ export const PlanLayout = Type.Object({
 export type PlanLayout = Static<typeof PlanLayout>;
 
 /** Re-reads a draft's file with other choices; edits already made are kept where they still apply. */
-export const PlanReparse = Type.Object({ version: Type.Integer({ minimum: 1, maximum: MAX_INT }), ...ParseChoices.properties });
+export const PlanReparse = Type.Object({
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
+  ...ParseChoices.properties,
+});
 export type PlanReparse = Static<typeof PlanReparse>;
 
 /** Why an import found no tasks (error no_tasks, its details), with what the file holds to choose from. */

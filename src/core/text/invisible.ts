@@ -26,5 +26,7 @@ export function stripInvisible(text: string): string {
 
 /** A name as it may be stored: no control characters (of any kind) and no invisible format characters. */
 export function cleanName(text: string): string {
-  return stripInvisible(text).replace(CONTROL_ALL, "").replace(/[\t\r\n]+/g, " ");
+  return stripInvisible(text)
+    .replace(CONTROL_ALL, "")
+    .replace(/[\t\r\n]+/g, " ");
 }
