@@ -922,12 +922,29 @@ export const InboxOccurrence = Type.Object({
 });
 export type InboxOccurrence = Static<typeof InboxOccurrence>;
 
+/** A report as a tray shows it (what it is about, which submission, why it came back); the report is its page's. */
+export const InboxReport = Type.Pick(Report, [
+  "id",
+  "assignmentId",
+  "planId",
+  "taskNumber",
+  "unitId",
+  "unitName",
+  "period",
+  "status",
+  "revision",
+  "submittedAt",
+  "reviewComment",
+  "version",
+]);
+export type InboxReport = Static<typeof InboxReport>;
+
 /** What waits for the caller: the four trays of the 工作台. */
 export const Inbox = Type.Object({
   toAcknowledge: Type.Array(AssignmentListItem),
   toReport: Type.Array(InboxOccurrence),
-  returned: Type.Array(Report),
-  toReview: Type.Array(Report),
+  returned: Type.Array(InboxReport),
+  toReview: Type.Array(InboxReport),
   /** for the coordinating office: extension requests to decide */
   extensionRequests: Type.Array(ExtensionRequest),
   /** the trays hold at most this many items each; the counts are whole */

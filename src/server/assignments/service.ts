@@ -297,18 +297,32 @@ export async function listAssignments(
   actor: Actor,
   day: SignalDay,
 ): Promise<{ items: AssignmentListItem[]; total: number }> {
-  const where = assignmentFilters(query, actor, day);
-  const offset = query.offset ?? 0;
+  const order = [
+    sql`${nextOrLastDue(day.today)} asc nulls last`,
+    asc(assignments.planId),
+    asc(tasks.sortOrder),
+    asc(units.sortOrder),
+    asc(assignments.id),
+  ];
+  const page = { limit: query.limit ?? DEFAULT_LIMIT, offset: query.offset ?? 0 };
+  return assignmentPage(db, assignmentFilters(query, actor, day), order, page, day);
+}
+
+/**
+ * A page of list rows (AssignmentListItem) that match `where`, in `order`, with the whole count: GET /api/assignments
+ * and the inbox's trays, which pick and order their own rows.
+ */
+export async function assignmentPage(
+  db: Db,
+  where: SQL | undefined,
+  order: SQL[],
+  { limit, offset }: { limit: number; offset: number },
+  day: SignalDay,
+): Promise<{ items: AssignmentListItem[]; total: number }> {
   const rows = await selectListRows(db)
     .where(where)
-    .orderBy(
-      sql`${nextOrLastDue(day.today)} asc nulls last`,
-      asc(assignments.planId),
-      asc(tasks.sortOrder),
-      asc(units.sortOrder),
-      asc(assignments.id),
-    )
-    .limit(query.limit ?? DEFAULT_LIMIT)
+    .orderBy(...order)
+    .limit(limit)
     .offset(offset);
   // the count comes with the rows; a page past the end has none, and is counted on its own (rarely asked)
   const total =
