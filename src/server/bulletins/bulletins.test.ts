@@ -288,11 +288,15 @@ describe("editing and publishing", () => {
     expect(edit.statusCode).toBe(409);
 
     now = new Date("2027-01-05T10:00:00+08:00");
+    // months later the session has long been idle: sign in again, as the office would
+    const signedInBefore = coordinator;
+    coordinator = await t.login("coordinator");
     try {
       const nextYear = await generated("2026-10-01", "2026-12-31");
       expect((await publish(nextYear)).docNumber).toBe("通报〔2027〕第1号");
     } finally {
       now = new Date("2026-10-10T10:00:00+08:00");
+      coordinator = signedInBefore;
     }
   });
 
