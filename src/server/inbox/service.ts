@@ -6,16 +6,15 @@
  * Each tray is one query that carries its first TRAY_SIZE rows and the whole count (count(*) over ()): the inbox is
  * the first thing every user loads, and a district's office would otherwise read every waiting report to show 50.
  */
-import { and, asc, desc, eq, inArray, isNull, ne, not, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, not, type SQL, sql } from "drizzle-orm";
 import { addDays } from "../../core/calendar.js";
 import type { Inbox, InboxOccurrence, InboxReport } from "../../shared/api.js";
-import { can } from "../../shared/domain.js";
 import { assignmentPage, listAssignments, type SignalDay } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import type { Db } from "../db/client.js";
 import { assignmentDueDates, assignments, extensionRequests, reports, tasks, units } from "../db/schema.js";
 import { listExtensionRequests } from "../extensions/service.js";
-import { runsPlans } from "../reports/access.js";
+import { reviewQueueOf, runsPlans } from "../reports/access.js";
 import { superseded } from "../reports/queries.js";
 
 /** How many items each tray shows; the counts are whole. */
@@ -96,27 +95,11 @@ async function unitTrays(db: Db, actor: Actor, day: SignalDay) {
   return { toAcknowledge: { items: acknowledge.items, count: acknowledge.total }, toReport, returned };
 }
 
-/** A lead assignment of the report's task, other than the report's unit's, and (when given) held by `unitId`. */
-const ledBy = (unitId?: number) => sql`exists (select 1 from ${assignments} as "lead"
-  where "lead"."task_id" = ${assignments.taskId} and "lead"."role" = 'lead' and "lead"."status" <> 'cancelled'
-  and "lead"."unit_id" <> ${assignments.unitId}${unitId === undefined ? sql`` : sql` and "lead"."unit_id" = ${unitId}`})`;
-
-/**
- * Submitted reports the caller reviews, oldest first: the office those that go to the coordinator, a lead unit its
- * cooperating units'. The rule of reports/access.ts (reviewerOf, reviewRefusal) as a condition: never a report of the
- * caller's own unit nor one they submitted.
- */
+/** Submitted reports the caller reviews, oldest first (reviewQueueOf in reports/access.ts). */
 async function reviewTray(db: Db, actor: Actor): Promise<Tray<InboxReport>> {
-  const office = runsPlans(actor);
-  if (!can(actor.roles, "reports.review") || (!office && !actor.unit)) return EMPTY;
-  const cooperating = eq(assignments.role, "cooperating");
-  const where = and(
-    eq(reports.status, "submitted"),
-    actor.unit ? ne(assignments.unitId, actor.unit.id) : undefined,
-    or(isNull(reports.submittedBy), ne(reports.submittedBy, actor.userId)),
-    office ? not(and(cooperating, ledBy()) as SQL) : and(cooperating, ledBy(actor.unit?.id)),
-  );
-  return reportTray(db, where, [asc(reports.updatedAt), asc(reports.id)]);
+  const where = reviewQueueOf(actor);
+  if (!where) return EMPTY;
+  return reportTray(db, and(eq(reports.status, "submitted"), where), [asc(reports.updatedAt), asc(reports.id)]);
 }
 
 /** Pending extension requests, the oldest first. */

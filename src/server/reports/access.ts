@@ -4,7 +4,7 @@
  * coordinating office's, or for a cooperating unit's report that of the task's lead unit, and never the submitting
  * unit's own.
  */
-import { and, eq, inArray, ne, or, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, not, or, type SQL, sql } from "drizzle-orm";
 import { can } from "../../shared/domain.js";
 import { visibleTo } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
@@ -74,6 +74,27 @@ export function reviewRefusal(actor: Actor, scope: ReportScope, submittedBy: num
   return scope.assignment.role === "cooperating"
     ? "配合单位的进展由牵头单位或司法局审核"
     : "进展报告由统筹单位（司法局）审核";
+}
+
+/** A lead assignment of the report's task, other than the report's unit's, and (when given) held by `unitId`. */
+const ledBy = (unitId?: number) => sql`exists (select 1 from ${assignments} as "lead"
+  where "lead"."task_id" = ${assignments.taskId} and "lead"."role" = 'lead' and "lead"."status" <> 'cancelled'
+  and "lead"."unit_id" <> ${assignments.unitId}${unitId === undefined ? sql`` : sql` and "lead"."unit_id" = ${unitId}`})`;
+
+/**
+ * The reports waiting for the actor, as a condition on reports joined to their assignments; undefined when they
+ * review none. The rule of reviewerOf and reviewRefusal written as SQL (change them together): the office those that
+ * go to the coordinator, a lead unit its cooperating units'; never the actor's own unit's, nor one they submitted.
+ */
+export function reviewQueueOf(actor: Actor): SQL | undefined {
+  const office = runsPlans(actor);
+  if (!can(actor.roles, "reports.review") || (!office && !actor.unit)) return undefined;
+  const cooperating = eq(assignments.role, "cooperating");
+  return and(
+    actor.unit ? ne(assignments.unitId, actor.unit.id) : undefined,
+    or(isNull(reports.submittedBy), ne(reports.submittedBy, actor.userId)),
+    office ? not(and(cooperating, ledBy()) as SQL) : and(cooperating, ledBy(actor.unit?.id)),
+  );
 }
 
 /**
