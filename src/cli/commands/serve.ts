@@ -20,14 +20,25 @@ function printDemoAccounts(config: Config): void {
 
 /** Runs the server until SIGINT/SIGTERM. */
 export async function serve(config: Config): Promise<number> {
+  // listened for before anything starts: a signal left to its default ends the process before PGlite has written
+  // the database back and its lock is removed. One that comes while the server starts stops it once it has started;
+  // `npm start` passes on the signal its own process got, so Ctrl-C or a kill of the group arrives twice, and every
+  // one after the first waits for the same shutdown (the listeners stay until the process has ended)
+  let stopRequested = () => {};
+  const stopping = new Promise<void>((resolve) => {
+    stopRequested = resolve;
+  });
+  let signals = 0;
+  const onSignal = () => {
+    if (signals++ === 0) console.log("正在关闭 / shutting down …");
+    stopRequested();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   const started = await startServer(config);
   console.log(`fazhi listening on ${started.url}  (数据库: ${started.database.kind}, 模式: ${config.mode})`);
   if (config.mode === "demo") printDemoAccounts(config);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  await stopping;
   await started.app.close();
   await started.database.close();
   return 0;
