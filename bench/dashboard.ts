@@ -70,7 +70,7 @@ for (const c of cases) {
     times.push(performance.now() - started);
   }
   // after a change (before every request): the answer served (the kept one while newer numbers are counted, see
-  // src/server/dashboard/cache.ts), and how long until a request gets the numbers that count the change
+  // src/server/db/change-cache.ts), and how long until a request gets the numbers that count the change
   const afterChange: number[] = [];
   const untilFresh: number[] = [];
   let servedKept = 0;

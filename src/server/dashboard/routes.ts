@@ -3,13 +3,13 @@ import { Dashboard, DashboardQuery, ErrorBody } from "../../shared/api.js";
 import { seesAll } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import { type Deps, signalDay } from "../deps.js";
-import { ChangeCache } from "./cache.js";
+import { ChangeCache } from "../db/change-cache.js";
 import { type DashboardNumbers, dashboardOf } from "./service.js";
 
 export const dashboardRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const cache = new ChangeCache<DashboardNumbers>(deps.db);
+    const cache = new ChangeCache<DashboardNumbers>(deps.db, { staleAfterMs: 100 });
     app.get(
       "/dashboard",
       {
