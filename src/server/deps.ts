@@ -18,3 +18,10 @@ export const signalDay = (deps: Deps): SignalDay => ({
   today: chinaDay(deps.clock()),
   yellowDays: deps.config.yellowDays,
 });
+
+/** What an answer with signals was taken on, for a ChangeCache: the signals move with the day. */
+export const signalBasis = (day: SignalDay): string => `${day.today}|${day.yellowDays}`;
+
+/** A request's query as one key, whatever order its parameters came in. */
+export const queryKey = (query: object): string =>
+  JSON.stringify(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

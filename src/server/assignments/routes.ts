@@ -8,7 +8,8 @@ import {
   IdParams,
 } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
-import { type Deps, signalDay } from "../deps.js";
+import { ChangeCache } from "../db/change-cache.js";
+import { type Deps, queryKey, signalBasis, signalDay } from "../deps.js";
 import { changeContext } from "../http/context.js";
 import { forbidden } from "../http/errors.js";
 import { acknowledgeAssignment, getAssignment, listAssignments, mayListUnit, recordDenied } from "./service.js";
@@ -21,6 +22,8 @@ export const assignmentRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
     const { db } = deps;
+    // 我的任务 and 交办情况 are what every user opens: each user's pages are kept until something changes
+    const lists = new ChangeCache<AssignmentList>(db);
     app.get(
       "/assignments",
       {
@@ -39,7 +42,10 @@ export const assignmentRoutes =
           await recordDenied(db, changeContext(request), null, { reason: "other_unit", unitId });
           throw forbidden("您只能查看本单位的任务");
         }
-        return listAssignments(db, request.query, actor, signalDay(deps));
+        const day = signalDay(deps);
+        const key = `${actor.userId}|${queryKey(request.query)}`;
+        const kept = await lists.get(key, signalBasis(day), () => listAssignments(db, request.query, actor, day));
+        return kept.value;
       },
     );
 

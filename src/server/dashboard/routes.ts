@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Dashboard, DashboardQuery, ErrorBody } from "../../shared/api.js";
 import { seesAll } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
-import { type Deps, signalDay } from "../deps.js";
 import { ChangeCache } from "../db/change-cache.js";
+import { type Deps, signalBasis, signalDay } from "../deps.js";
 import { type DashboardNumbers, dashboardOf } from "./service.js";
 
 export const dashboardRoutes =
@@ -27,7 +27,7 @@ export const dashboardRoutes =
         // the office and the leaders see one dashboard; a unit's people see their unit's
         const scope = seesAll(actor) ? "all" : `unit:${actor.unit?.id ?? "none"}`;
         const key = [scope, request.query.planId ?? "", request.query.year ?? ""].join("|");
-        const { value, computedAt, refreshing } = await cache.get(key, `${day.today}|${day.yellowDays}`, () =>
+        const { value, computedAt, refreshing } = await cache.get(key, signalBasis(day), () =>
           dashboardOf(deps.db, request.query, actor, day),
         );
         return { ...value, computedAt: computedAt.toISOString(), refreshing };

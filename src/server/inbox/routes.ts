@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { ErrorBody, Inbox } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
-import { type Deps, signalDay } from "../deps.js";
+import { ChangeCache } from "../db/change-cache.js";
+import { type Deps, signalBasis, signalDay } from "../deps.js";
 import { inboxOf } from "./service.js";
 
 export const inboxRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
+    // the first thing every user loads: kept for each user until something changes
+    const inboxes = new ChangeCache<Inbox>(deps.db);
     app.get(
       "/inbox",
       {
@@ -17,6 +20,10 @@ export const inboxRoutes =
           response: { 200: Inbox, 401: ErrorBody },
         },
       },
-      async (request) => inboxOf(deps.db, request.actor as Actor, signalDay(deps)),
+      async (request) => {
+        const actor = request.actor as Actor;
+        const day = signalDay(deps);
+        return (await inboxes.get(String(actor.userId), signalBasis(day), () => inboxOf(deps.db, actor, day))).value;
+      },
     );
   };
