@@ -6,7 +6,8 @@ import { build } from "esbuild";
 
 rmSync("dist/cli", { recursive: true, force: true });
 await build({
-  entryPoints: ["src/cli/main.ts"],
+  // the plan parser's worker thread (src/server/plans/parse-pool.ts) loads dist/cli/parse-worker.js
+  entryPoints: { main: "src/cli/main.ts", "parse-worker": "src/server/plans/parse-worker.ts" },
   outdir: "dist/cli",
   bundle: true,
   splitting: true,

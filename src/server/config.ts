@@ -29,6 +29,8 @@ export interface Config {
   maxUploadBytes: number;
   /** most evidence files one request may carry */
   maxUploadFiles: number;
+  /** how long reading one plan file may take, OCR of a scan included (FAZHI_PARSE_TIMEOUT_SECONDS) */
+  parseTimeoutSeconds: number;
   /** most bytes one upload request may carry, all its files together */
   maxRequestBytes: number;
   /** days before a due date when a period with nothing reported turns yellow */
@@ -181,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
   const trustProxyHops = integer(env, "FAZHI_TRUST_PROXY", 0, 0, 10);
   const maxUploadBytes = integer(env, "FAZHI_MAX_UPLOAD_MB", 50, 1, 1024) * 1024 * 1024;
   const maxUploadFiles = integer(env, "FAZHI_MAX_UPLOAD_FILES", 20, 1, 100);
+  const parseTimeoutSeconds = integer(env, "FAZHI_PARSE_TIMEOUT_SECONDS", 300, 1, 3600);
   const maxRequestBytes = integer(env, "FAZHI_MAX_REQUEST_MB", 200, 1, 10240) * 1024 * 1024;
   const yellowDays = integer(env, "FAZHI_YELLOW_DAYS", 3, 0, 60);
   const jobsIntervalMinutes = integer(env, "FAZHI_JOBS_INTERVAL_MINUTES", 15, 0, 24 * 60);
@@ -226,6 +229,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: level,
     maxUploadBytes,
     maxUploadFiles,
+    parseTimeoutSeconds,
     maxRequestBytes,
     yellowDays,
     officeName,

@@ -4,31 +4,27 @@
  * why, and with the tables and numbering levels to choose from.
  */
 import { inArray, sql } from "drizzle-orm";
-import {
-  type DocumentFormat,
-  DocumentReadError,
-  type ParseResult,
-  parseDocument,
-  type ReadProgress,
-} from "../../core/parser/index.js";
+import { DocumentReadError, type ParseResult, parseDocument, type ReadProgress } from "../../core/parser/index.js";
 import type { NoTasksDetails, ParseChoices, PlanLayout } from "../../shared/api.js";
 import type { ColumnRole } from "../../shared/domain.js";
 import type { Queryable } from "../db/client.js";
 import { columnMappings } from "../db/schema.js";
 import { AppError } from "../http/errors.js";
+import type { Parsed, PlanReader } from "./parse-pool.js";
 
 export interface Upload {
   bytes: Buffer;
   filename: string;
   /** told how far a long read (OCR of a scan) has come */
   onProgress?: (progress: ReadProgress) => void;
+  /** the server's ParsePool (parse-pool.ts), off its event loop; the demo loader and the tests read here */
+  reader?: PlanReader;
 }
 
-export type Parsed = ParseResult & { format: DocumentFormat };
-
 async function parseUpload(upload: Upload, choices: ParseChoices): Promise<Parsed> {
+  const read = upload.reader ?? parseDocument;
   try {
-    return await parseDocument(new Uint8Array(upload.bytes), upload.filename, {
+    return await read(new Uint8Array(upload.bytes), upload.filename, {
       ...choices,
       onProgress: upload.onProgress,
     });

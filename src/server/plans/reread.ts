@@ -12,6 +12,7 @@ import { UnitResolver } from "../units/resolve.js";
 import { allUnits, type ChangeContext, listUnitGroups } from "../units/service.js";
 import { carryEdits } from "./drafts.js";
 import { layoutOf, noTasks, readPlanFile, rememberMappings } from "./mappings.js";
+import type { PlanReader } from "./parse-pool.js";
 import { assertDraft, assertEditable, findPlan, lockPlan } from "./queries.js";
 import { storeDrafts } from "./service.js";
 
@@ -37,6 +38,7 @@ export async function reparsePlan(
   planId: number,
   input: PlanReparse,
   ctx: ChangeContext,
+  reader?: PlanReader,
 ): Promise<{ keptEdits: number; lostEdits: number }> {
   // parsing takes a while: check and read outside the transaction, then check again under the plan's lock
   const plan = await findPlan(db, planId);
@@ -49,7 +51,7 @@ export async function reparsePlan(
     columnRoles: { ...before.columnRoles, ...input.columnRoles },
     taskStyle: input.taskStyle ?? before.taskStyle,
   };
-  const { parsed, options } = await readPlanFile(db, { bytes: file.content, filename: file.filename }, choices);
+  const { parsed, options } = await readPlanFile(db, { bytes: file.content, filename: file.filename, reader }, choices);
   if (parsed.tasks.length === 0) throw noTasks(parsed);
   const resolver = new UnitResolver(await allUnits(db), await listUnitGroups(db));
 

@@ -28,6 +28,7 @@ import {
   TaskSplit,
 } from "../../shared/api.js";
 import type { Clock } from "../clock.js";
+import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { contentDisposition } from "../http/content-disposition.js";
 import { changeContext } from "../http/context.js";
@@ -37,6 +38,7 @@ import { UnitResolver } from "../units/resolve.js";
 import { allUnits, listUnitGroups } from "../units/service.js";
 import { planWorkbook } from "./export.js";
 import { ImportProgressBoard } from "./import-progress.js";
+import { ParsePool } from "./parse-pool.js";
 import { dismissPhrase, mapPhrase } from "./phrases.js";
 import { presentPlan, presentPlanDetail } from "./present.js";
 import { publishPlan } from "./publish.js";
@@ -50,6 +52,8 @@ const read = { access: { ability: "plans.read" } } as const;
 const manage = { access: { ability: "plans.manage" } } as const;
 const tags = ["plans"];
 const MB = 1024 * 1024;
+/** Plan files read at once, each in a worker thread of its own (a scan's OCR runs its own processes besides). */
+const PARSE_WORKERS = 2;
 
 export async function planDetail(db: Db, id: number): Promise<PlanDetail> {
   const [parts, registry, groups] = await Promise.all([loadPlanParts(db, id), allUnits(db), listUnitGroups(db)]);
@@ -89,8 +93,10 @@ function importTracker(
 }
 
 export const planRoutes =
-  (db: Db, clock: Clock): FastifyPluginAsyncTypebox =>
+  (db: Db, clock: Clock, config: Config): FastifyPluginAsyncTypebox =>
   async (app) => {
+    const parsing = new ParsePool(PARSE_WORKERS, config.parseTimeoutSeconds * 1000);
+    app.addHook("onClose", () => parsing.close());
     await app.register(multipart, {
       limits: { fileSize: defaultReadLimits.maxBytes, files: 1, fields: 5, parts: 6 },
     });
@@ -135,7 +141,13 @@ export const planRoutes =
         track({ stage: "reading", done: 0, total: 0 });
         const onProgress = ({ done, total }: { done: number; total: number }) => track({ stage: "ocr", done, total });
         try {
-          const id = await importPlan(db, { ...upload, onProgress }, changeContext(request), clock(), choices);
+          const id = await importPlan(
+            db,
+            { ...upload, onProgress, reader: parsing.read },
+            changeContext(request),
+            clock(),
+            choices,
+          );
           track({ stage: "done", done: 0, total: 0 });
           return reply.status(201).send(await planDetail(db, id));
         } catch (error) {
@@ -293,7 +305,7 @@ export const planRoutes =
         },
       },
       async (request) => {
-        const kept = await reparsePlan(db, request.params.id, request.body, changeContext(request));
+        const kept = await reparsePlan(db, request.params.id, request.body, changeContext(request), parsing.read);
         return { plan: await planDetail(db, request.params.id), ...kept };
       },
     );
