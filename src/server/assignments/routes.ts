@@ -12,6 +12,7 @@ import { ChangeCache } from "../db/change-cache.js";
 import { type Deps, queryKey, signalBasis, signalDay } from "../deps.js";
 import { changeContext } from "../http/context.js";
 import { forbidden } from "../http/errors.js";
+import { sendKept } from "../http/kept-json.js";
 import { acknowledgeAssignment, getAssignment, listAssignments, mayListUnit, recordDenied } from "./service.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -35,7 +36,7 @@ export const assignmentRoutes =
           response: { 200: AssignmentList, ...errors },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const actor = request.actor as Actor;
         const { unitId } = request.query;
         if (unitId && !(await mayListUnit(db, actor, unitId))) {
@@ -45,7 +46,7 @@ export const assignmentRoutes =
         const day = signalDay(deps);
         const key = `${actor.userId}|${queryKey(request.query)}`;
         const kept = await lists.get(key, signalBasis(day), () => listAssignments(db, request.query, actor, day));
-        return kept.value;
+        return sendKept(reply, kept.value);
       },
     );
 

@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordAudit } from "../audit/record.js";
 import { buildTestApp, TEST_DB, type TestApp } from "../test/helper.js";
 import { ChangeCache } from "./change-cache.js";
@@ -135,5 +135,29 @@ describe("the lists' kept answers (always current)", () => {
     await Promise.all([lateChange, other, meanwhile]);
     // no change has come since the answer above on PostgreSQL: the newest audit id is the same, yet it was not kept
     expect((await cache.get("k", "day", late)).value).toBe(1);
+  });
+
+  it("reads the newest change once for many requests at once, each reading begun after the requests it answers", async () => {
+    const cache = new ChangeCache<string>(t.database.db);
+    const keys = Array.from({ length: 50 }, (_, i) => `k${i}`);
+    await Promise.all(keys.map((key) => cache.get(key, "day", async () => `${key} one`)));
+    const readings = vi.spyOn(t.database.db, "select");
+    try {
+      // fifty users at once, their answers kept: two readings at most (one under way, the next for those who came after)
+      const kept = await Promise.all(keys.map((key) => cache.get(key, "day", async () => "not asked")));
+      expect(kept.map((k) => k.value)).toEqual(keys.map((key) => `${key} one`));
+      expect(readings.mock.calls.length).toBeLessThanOrEqual(2);
+      // a change made while a reading is under way is seen by the requests that came after it
+      readings.mockClear();
+      const early = Promise.all(keys.map((key) => cache.get(key, "day", async () => `${key} two`)));
+      await change();
+      const late = await Promise.all(keys.map((key) => cache.get(key, "day", async () => `${key} two`)));
+      expect(late.map((k) => k.value)).toEqual(keys.map((key) => `${key} two`));
+      await early;
+      // the early requests' answers: kept or new, each as current as the reading it joined
+      expect(readings.mock.calls.length).toBeLessThanOrEqual(4);
+    } finally {
+      readings.mockRestore();
+    }
   });
 });

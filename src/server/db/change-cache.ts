@@ -18,6 +18,7 @@
  *   refreshed, and the new one replaces it when it is done. Only the first request of a key waits for it.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { auditEvents } from "./schema.js";
@@ -48,6 +49,64 @@ interface Stamp {
 
 type Answer<T> = Stamp & { at: number; value: T };
 type Entry<T> = { done?: Answer<T>; pending?: { stamp: Stamp; answer: Promise<Answer<T>> } };
+
+/** What the database had committed when a reading started. */
+type Change = Omit<Stamp, "basis">;
+
+/**
+ * Reads the newest change of a database for every cache of it, one reading for many requests: a request joins the
+ * next reading to start (one that began before it came might miss a change committed just before), so under fifty
+ * users at once two readings are out at most, not fifty. A reading starts on the next turn of the event loop, so that
+ * the requests read off the sockets together join it: PGlite answers within the turn a query is asked in, and each
+ * request would otherwise find the reading before it done and start its own.
+ */
+class ChangeReader {
+  #running: Promise<unknown> = Promise.resolve();
+  #next: Promise<Change> | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  read(): Promise<Change> {
+    if (this.#next) return this.#next;
+    const next = this.#running
+      .catch(() => undefined)
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => {
+        // from here on, a request that comes needs a reading of its own
+        if (this.#next === next) this.#next = null;
+        return this.#query();
+      });
+    this.#next = next;
+    this.#running = next;
+    return next;
+  }
+
+  async #query(): Promise<Change> {
+    // PGlite runs a query only when no transaction is open: every change with a smaller id has been committed
+    const embedded = (this.db as { $client?: unknown }).$client instanceof PGlite;
+    const [row] = await this.db
+      .select({
+        change: sql<number | null>`max(${auditEvents.id})`.mapWith(Number),
+        // another transaction of this database that has written (the server's others are none of its business)
+        quiet: embedded
+          ? sql<boolean>`true`
+          : sql<boolean>`not exists (select 1 from pg_stat_activity where datname = current_database()
+          and backend_xid is not null and pid <> pg_backend_pid())`,
+      })
+      .from(auditEvents);
+    return { change: row?.change ?? 0, quiet: row?.quiet === true };
+  }
+}
+
+const readers = new WeakMap<Db, ChangeReader>();
+function changeReader(db: Db): ChangeReader {
+  let reader = readers.get(db);
+  if (!reader) {
+    reader = new ChangeReader(db);
+    readers.set(db, reader);
+  }
+  return reader;
+}
 
 const sameStamp = (a: Stamp, b: Stamp) => a.change === b.change && a.basis === b.basis;
 
@@ -80,15 +139,7 @@ export class ChangeCache<T> {
   }
 
   async #stamp(basis: string): Promise<Stamp> {
-    const [row] = await this.db
-      .select({
-        change: sql<number | null>`max(${auditEvents.id})`.mapWith(Number),
-        // another transaction of this database that has written (the server's others are none of its business)
-        quiet: sql<boolean>`not exists (select 1 from pg_stat_activity where datname = current_database()
-          and backend_xid is not null and pid <> pg_backend_pid())`,
-      })
-      .from(auditEvents);
-    return { change: row?.change ?? 0, basis, quiet: row?.quiet === true };
+    return { ...(await changeReader(this.db).read()), basis };
   }
 
   #entry(key: string): Entry<T> {

@@ -3,6 +3,7 @@ import { ErrorBody, Inbox } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
 import { ChangeCache } from "../db/change-cache.js";
 import { type Deps, signalBasis, signalDay } from "../deps.js";
+import { sendKept } from "../http/kept-json.js";
 import { inboxOf } from "./service.js";
 
 export const inboxRoutes =
@@ -20,10 +21,11 @@ export const inboxRoutes =
           response: { 200: Inbox, 401: ErrorBody },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const actor = request.actor as Actor;
         const day = signalDay(deps);
-        return (await inboxes.get(String(actor.userId), signalBasis(day), () => inboxOf(deps.db, actor, day))).value;
+        const kept = await inboxes.get(String(actor.userId), signalBasis(day), () => inboxOf(deps.db, actor, day));
+        return sendKept(reply, kept.value);
       },
     );
   };
