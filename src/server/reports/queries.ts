@@ -183,11 +183,6 @@ function presentReport(r: ReportRow, row: Joined, scope: ReportScope, attached: 
   };
 }
 
-export async function loadReport(db: Queryable, actor: Actor, id: number): Promise<Report | null> {
-  const [report] = await loadReports(db, actor, eq(reports.id, id));
-  return report ?? null;
-}
-
 async function commentsOf(db: Queryable, reportIds: number[]): Promise<ReportComment[]> {
   if (reportIds.length === 0) return [];
   const rows = await db
@@ -208,15 +203,24 @@ async function commentsOf(db: Queryable, reportIds: number[]): Promise<ReportCom
 
 /**
  * One report with its revisions, the comment thread of the period (one thread across revisions: the talk about a
- * returned report goes on after the resubmission) and, for a lead unit's report, the cooperating reports behind it.
+ * returned report goes on after the resubmission) and, for a lead unit's report, the cooperating reports behind it;
+ * null when there is no such report or the actor may not see it (another unit's draft).
  */
-export async function reportDetail(db: Queryable, actor: Actor, report: Report): Promise<ReportDetail> {
+export async function reportDetail(db: Queryable, actor: Actor, id: number): Promise<ReportDetail | null> {
+  const [on] = await db
+    .select({ assignmentId: reports.assignmentId, period: reports.period })
+    .from(reports)
+    .where(eq(reports.id, id));
+  if (!on) return null;
+  // the report is one of its period's revisions: read with them, not on its own
   const history = await loadReports(
     db,
     actor,
-    and(eq(reports.assignmentId, report.assignmentId), eq(reports.period, report.period)),
+    and(eq(reports.assignmentId, on.assignmentId), eq(reports.period, on.period)),
     { oldestFirst: true },
   );
+  const report = history.find((r) => r.id === id);
+  if (!report) return null;
   const behind =
     report.role === "lead"
       ? await loadReports(

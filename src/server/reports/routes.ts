@@ -22,7 +22,7 @@ import { uploadLimitsOf, withUpload } from "../files/upload.js";
 import { changeContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { earlierResult, type IdempotencyKey, idempotencyKeyOf, KeyTaken, requestHashOf } from "../idempotency.js";
-import { loadReport, loadReports, reportDetail } from "./queries.js";
+import { loadReports, reportDetail } from "./queries.js";
 import {
   addComment,
   assertOwnUnit,
@@ -80,9 +80,9 @@ export const reportRoutes =
     });
 
     const detail = async (reply: FastifyReply, actor: Actor, id: number, statusCode = 200) => {
-      const report = await loadReport(db, actor, id);
+      const report = await reportDetail(db, actor, id);
       if (!report) throw notFound("进展报告");
-      return reply.status(statusCode).send(await reportDetail(db, actor, report));
+      return reply.status(statusCode).send(report);
     };
 
     app.post(

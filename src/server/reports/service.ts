@@ -155,13 +155,15 @@ async function adoptFiles(deps: Deps, uploads: StagedFile[]): Promise<void> {
   for (const upload of uploads) await deps.files.adopt(upload.path, upload.sha256);
 }
 
+/** Attaches the uploads and the carried files to a report (`fresh`: one just made, with none yet); answers how many. */
 async function attach(
   tx: Queryable,
   reportId: number,
   uploads: StagedFile[],
   carried: number[],
   actor: Actor,
-): Promise<void> {
+  fresh = false,
+): Promise<number> {
   const inserted = uploads.length
     ? await tx
         .insert(files)
@@ -177,16 +179,19 @@ async function attach(
         .returning({ id: files.id })
     : [];
   const ids = [...carried, ...inserted.map((f) => f.id)];
-  if (ids.length === 0) return;
-  const [{ n }] = await tx.select({ n: count() }).from(reportFiles).where(eq(reportFiles.reportId, reportId));
+  if (ids.length === 0) return 0;
+  const [{ n }] = fresh
+    ? [{ n: 0 }]
+    : await tx.select({ n: count() }).from(reportFiles).where(eq(reportFiles.reportId, reportId));
   await tx
     .insert(reportFiles)
     .values(ids.map((fileId, i) => ({ reportId, fileId, sortOrder: n + i })))
     .onConflictDoNothing();
+  return ids.length;
 }
 
-const hasContent = async (tx: Queryable, report: ReportRow) => {
-  if (report.text.trim() !== "") return true;
+const hasContent = async (tx: Queryable, report: ReportRow, hasFiles: boolean) => {
+  if (report.text.trim() !== "" || hasFiles) return true;
   const [{ n }] = await tx.select({ n: count() }).from(reportFiles).where(eq(reportFiles.reportId, report.id));
   return n > 0;
 };
@@ -212,8 +217,10 @@ async function submitInTx(
   draft: ReportRow,
   actor: Actor,
   ctx: ChangeContext,
+  /** files were attached in this transaction: the report has content without counting them */
+  hasFiles = false,
 ): Promise<void> {
-  if (!(await hasContent(tx, draft))) throw emptyReport();
+  if (!(await hasContent(tx, draft, hasFiles))) throw emptyReport();
   assertMaySign(assignment, actor);
   const now = new Date();
   const [after] = await tx
@@ -281,18 +288,12 @@ export async function writeReport(
   const assignmentId = scope.assignment.id;
   await assertOwnUnit(deps, actor, scope, ctx, "report");
   assertWorkable(scope.assignment);
-  // checked before the transaction, and again under the lock
-  const period = await periodFor(deps.db, assignmentId, input.period);
-  const before = await reportsOnPeriod(deps.db, assignmentId, period);
-  if (before.open?.status === "submitted") throw alreadySubmitted(period);
-  if (input.submit && !input.text?.trim() && uploads.length === 0 && !input.fileIds?.length && !before.open) {
-    throw emptyReport();
-  }
   if (input.submit) assertMaySign(scope.assignment, actor);
+  // the upload has been read: the rest is checked under the assignment's lock (a refusal there leaves nothing)
   return deps.db.transaction(async (tx) => {
     const assignment = await lockAssignment(tx, assignmentId);
     assertWorkable(assignment);
-    await periodFor(tx, assignmentId, period);
+    const period = await periodFor(tx, assignmentId, input.period);
     const { open, latest } = await reportsOnPeriod(tx, assignmentId, period);
     if (open?.status === "submitted") throw alreadySubmitted(period);
     const carried = await carriedFiles(tx, assignmentId, input.fileIds ?? []);
@@ -335,8 +336,8 @@ export async function writeReport(
       });
       statusCode = 201;
     }
-    await attach(tx, report.id, uploads, carried, actor);
-    if (input.submit) await submitInTx(tx, assignment, report, actor, ctx);
+    const attached = await attach(tx, report.id, uploads, carried, actor, !open);
+    if (input.submit) await submitInTx(tx, assignment, report, actor, ctx, attached > 0);
     if (key) await claimKey(tx, key, statusCode, report.id);
     await adoptFiles(deps, uploads);
     return { reportId: report.id, statusCode };
