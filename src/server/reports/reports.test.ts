@@ -389,9 +389,12 @@ describe("evidence files", () => {
     expect(exe.json().error.code).toBe("file_type_not_allowed");
     expect(exe.json().error.message).toContain("「通知.pdf」不是允许上传的材料类型");
 
+    const reportsBefore = (await get(`/api/assignments/${work.id}/reports`, township)).json().total;
     const empty = await postReport(t, township, work.id, { text: "  ", submit: "true" });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.code).toBe("report_empty");
+    // refused under the assignment's lock: the draft it began is not kept
+    expect((await get(`/api/assignments/${work.id}/reports`, township)).json().total).toBe(reportsBefore);
 
     const unknown = await postReport(t, township, 999999, { text: "x", submit: "true" });
     expect(unknown.statusCode).toBe(404);
