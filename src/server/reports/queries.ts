@@ -1,6 +1,6 @@
 /** Reading progress reports with what the screens show of them: task, unit, people, files, and what the caller may do. */
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { isPreviewable } from "../../core/evidence/file-type.js";
 import type { EvidenceFile, Report, ReportComment, ReportDetail } from "../../shared/api.js";
 import { can } from "../../shared/domain.js";
@@ -36,10 +36,16 @@ export const superseded = sql<boolean>`exists (select 1 from ${reports} as "newe
   where "newer"."assignment_id" = ${reports.assignmentId} and "newer"."period" = ${reports.period}
   and "newer"."revision" > ${reports.revision} and "newer"."status" <> 'withdrawn')`;
 
-const creator = alias(users, "creator");
-const submitter = alias(users, "submitter");
-const reviewer = alias(users, "reviewer");
+/** A person's name by their id, as a scalar subquery (a look-up by key, planned on its own). */
+const personName = (id: AnyPgColumn) =>
+  sql<string | null>`(select "person"."display_name" from ${users} as "person" where "person"."id" = ${id})`;
 
+/**
+ * The reports with what their screens show. Only the assignment is joined (the visibility conditions are on it); the
+ * names are read by scalar subqueries: with the plan, task, unit and three people joined, PostgreSQL spent 1.7 ms
+ * (4.7 on a new connection) choosing the order of eight joins for every report read, ten times what running it took;
+ * now 0.25 ms.
+ */
 function selectReports(db: Queryable) {
   return db
     .select({
@@ -52,25 +58,19 @@ function selectReports(db: Queryable) {
         planId: assignments.planId,
         status: assignments.status,
       },
-      planTitle: plans.title,
-      taskNumber: tasks.number,
-      taskText: tasks.text,
-      unitName: units.name,
-      createdByName: creator.displayName,
-      submittedByName: submitter.displayName,
-      reviewedByName: reviewer.displayName,
+      planTitle: sql<string>`(select ${plans.title} from ${plans} where ${plans.id} = ${assignments.planId})`,
+      taskNumber: sql<string>`(select ${tasks.number} from ${tasks} where ${tasks.id} = ${assignments.taskId})`,
+      taskText: sql<string>`(select ${tasks.text} from ${tasks} where ${tasks.id} = ${assignments.taskId})`,
+      unitName: sql<string>`(select ${units.name} from ${units} where ${units.id} = ${assignments.unitId})`,
+      createdByName: personName(reports.createdBy),
+      submittedByName: personName(reports.submittedBy),
+      reviewedByName: personName(reports.reviewedBy),
       dueOn: sql<string | null>`(select ${assignmentDueDates.dueOn} from ${assignmentDueDates}
         where ${assignmentDueDates.assignmentId} = ${reports.assignmentId} and ${assignmentDueDates.label} = ${reports.period})`,
       superseded,
     })
     .from(reports)
-    .innerJoin(assignments, eq(assignments.id, reports.assignmentId))
-    .innerJoin(plans, eq(plans.id, assignments.planId))
-    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
-    .innerJoin(units, eq(units.id, assignments.unitId))
-    .leftJoin(creator, eq(creator.id, reports.createdBy))
-    .leftJoin(submitter, eq(submitter.id, reports.submittedBy))
-    .leftJoin(reviewer, eq(reviewer.id, reports.reviewedBy));
+    .innerJoin(assignments, eq(assignments.id, reports.assignmentId));
 }
 
 export function presentFile(file: FileRow): EvidenceFile {
