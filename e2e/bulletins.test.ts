@@ -4,6 +4,7 @@ import { lastEndedQuarter, periodPresets } from "../src/core/bulletins/text";
 import { addDays, chinaDay } from "../src/core/calendar";
 import {
   chooseOption,
+  confirmPopup,
   label,
   login,
   openBrowser,
@@ -68,10 +69,7 @@ describe("bulletins", () => {
     await page.getByRole("button", { name: withIcon("保存") }).click();
     await toast(page, "已保存");
     await page.getByRole("button", { name: withIcon("发布") }).click();
-    await page
-      .locator(".ant-popconfirm")
-      .getByRole("button", { name: label("发布") })
-      .click();
+    await confirmPopup(page, "发布");
     await toast(page, "已发布");
     const docNumber = (await page.getByTestId("bulletin-number").textContent()) ?? "";
     expect(docNumber).toMatch(/^通报〔\d{4}〕第1号$/);

@@ -240,6 +240,18 @@ export function modal(page: Page, text: string): Locator {
     .filter({ hasText: text });
 }
 
+/**
+ * Answers an open Popconfirm with its button of this name, once the popup has zoomed in (a click while it moves can
+ * land beside the button on a busy machine), and waits for it to close.
+ */
+export async function confirmPopup(page: Page, button: string): Promise<void> {
+  const popup = page.locator(
+    '.ant-popconfirm:not(.ant-popover-hidden):not([class*="zoom-big-appear"]):not([class*="zoom-big-enter"])',
+  );
+  await popup.getByRole("button", { name: label(button) }).click();
+  await popup.waitFor({ state: "hidden" });
+}
+
 /** Waits for the toast that says this. */
 export async function toast(page: Page, text: string): Promise<void> {
   await page.locator(".ant-message-notice").filter({ hasText: text }).first().waitFor();

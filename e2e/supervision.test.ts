@@ -2,6 +2,7 @@ import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaDay } from "../src/core/calendar";
 import {
+  confirmPopup,
   json,
   label,
   login,
@@ -67,10 +68,7 @@ describe("supervision orders", () => {
     const title = page.getByLabel("标题");
     await title.fill("关于城关街道行政执法公示逾期未完成的红牌督办通知");
     await page.getByRole("button", { name: withIcon("签发") }).click();
-    await page
-      .locator(".ant-popconfirm")
-      .getByRole("button", { name: label("签发") })
-      .click();
+    await confirmPopup(page, "签发");
     await toast(page, "已通知城关街道");
     const docNumber = (await page.getByTestId("order-text").locator("div").first().textContent()) ?? "";
     expect(docNumber).toMatch(/^督办〔\d{4}〕第1号$/);
