@@ -63,6 +63,20 @@ describe("user administration", () => {
     expect(text).toContain("区市场监管分局");
     expect(text).toContain("单位经办人");
     expect(text).toContain("从未登录");
+
+    // The audit log names the change in Chinese, and finds it by its action
+    await page.getByRole("menuitem", { name: "审计日志" }).click();
+    const action = page.getByLabel("动作", { exact: true });
+    await action.click();
+    await action.fill("新建用户");
+    await page.locator(".ant-select-item-option", { hasText: "新建用户" }).first().waitFor();
+    await action.press("Enter");
+    await expect.poll(() => page.locator(".ant-table-row").count()).toBeGreaterThan(0);
+    const events = await page.locator(".ant-table-tbody").textContent();
+    expect(events).toContain("新建用户");
+    expect(events).toContain("系统管理员");
+    expect(events).not.toContain("user.create");
+    expect(events).not.toContain("修改单位");
     expect(admin.pageErrors).toEqual([]);
 
     // The new user signs in from another browser.

@@ -244,7 +244,10 @@ export const AuditEvent = Type.Object({
   actorId: Nullable(Id),
   actorName: Nullable(Type.String()),
   action: Type.String(),
+  /** the action's Chinese label (AUDIT_ACTIONS, src/shared/audit.ts) */
+  actionLabel: Type.String(),
   entityType: Type.String(),
+  entityTypeLabel: Type.String(),
   entityId: Nullable(Type.String()),
   before: Type.Unknown(),
   after: Type.Unknown(),

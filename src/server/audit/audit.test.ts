@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditList } from "../../shared/api.js";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "../../shared/audit.js";
+import { auditEvents } from "../db/schema.js";
 import { createUnit, createUser } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 
@@ -34,7 +39,9 @@ describe("GET /api/audit", () => {
     expect(items.map((e) => e.action)).toEqual(["unit.update", "unit.create"]);
     expect(items[0]).toMatchObject({
       actorName: "系统管理员",
+      actionLabel: "修改单位",
       entityType: "unit",
+      entityTypeLabel: "单位",
       entityId: String(unit.id),
       ip: "127.0.0.1",
     });
@@ -102,5 +109,44 @@ describe("GET /api/audit/actors", () => {
     const { items } = response.json<{ items: Record<string, unknown>[] }>();
     expect(items.map((a) => a.username)).toEqual(expect.arrayContaining(["admin", "coordinator", "township"]));
     for (const actor of items) expect(Object.keys(actor).sort()).toEqual(["displayName", "id", "username"]);
+  });
+});
+
+describe("the audit log's labels", () => {
+  it("names every action and object type the server records in Chinese", async () => {
+    const han = /\p{Script=Han}/u;
+    for (const labels of [AUDIT_ACTIONS, AUDIT_ENTITY_TYPES]) {
+      for (const [code, label] of Object.entries(labels)) expect(label, code).toMatch(han);
+      expect(new Set(Object.values(labels)).size, "two codes with one label").toBe(Object.keys(labels).length);
+    }
+    // what this database holds after the tests above (and the accounts' sign-ins) is all labelled
+    const recorded = await t.database.db
+      .selectDistinct({ action: auditEvents.action, entityType: auditEvents.entityType })
+      .from(auditEvents);
+    expect(recorded.length).toBeGreaterThan(3);
+    for (const { action, entityType } of recorded) {
+      expect(Object.hasOwn(AUDIT_ACTIONS, action), action).toBe(true);
+      expect(Object.hasOwn(AUDIT_ENTITY_TYPES, entityType), entityType).toBe(true);
+    }
+  });
+
+  it("names each action code the server's sources write, template codes included", () => {
+    // recordAudit takes an AuditAction, so tsc refuses an unknown literal; this catches one that a cast lets by
+    const root = fileURLToPath(new URL("..", import.meta.url));
+    const sources = readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      .map((f) => readFileSync(path.join(root, f), "utf8"));
+    const written = new Set<string>();
+    for (const text of sources) {
+      for (const [, code] of text.matchAll(/action(?:: |\(\w+, )"([a-z_]+\.[a-z_]+)"/g)) written.add(code);
+      for (const [, prefix] of text.matchAll(/action: `([a-z_]+)\.\$\{/g)) {
+        expect(
+          Object.keys(AUDIT_ACTIONS).some((code) => code.startsWith(`${prefix}.`)),
+          prefix,
+        ).toBe(true);
+      }
+    }
+    expect(written.size).toBeGreaterThan(30);
+    for (const code of written) expect(Object.hasOwn(AUDIT_ACTIONS, code), code).toBe(true);
   });
 });

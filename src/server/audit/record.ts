@@ -1,11 +1,13 @@
+import type { AuditAction, AuditEntityType } from "../../shared/audit.js";
 import type { Queryable } from "../db/client.js";
 import { auditEvents } from "../db/schema.js";
 import { insertUnnest } from "../db/unnest.js";
 
 export interface AuditEntry {
   actorId: number | null;
-  action: string;
-  entityType: string;
+  /** one of AUDIT_ACTIONS (src/shared/audit.ts), each with its Chinese label */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: string | number | null;
   before?: unknown;
   after?: unknown;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { and, asc, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
 import { AuditActorList, AuditList, AuditQuery, ErrorBody } from "../../shared/api.js";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditLabel } from "../../shared/audit.js";
 import type { Db } from "../db/client.js";
 import { auditEvents, users } from "../db/schema.js";
 
@@ -48,7 +49,9 @@ export const auditRoutes =
             actorId: event.actorId,
             actorName,
             action: event.action,
+            actionLabel: auditLabel(AUDIT_ACTIONS, event.action),
             entityType: event.entityType,
+            entityTypeLabel: auditLabel(AUDIT_ENTITY_TYPES, event.entityType),
             entityId: event.entityId,
             before: event.before,
             after: event.after,

@@ -6,7 +6,9 @@
  * most that many are checked before the lock. Every failure (unknown user, wrong password, locked, disabled) answers
  * the same, after about the same time; the person behind a locked account hears of it by a notification.
  */
+
 import { and, eq, gte, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { AuditAction } from "../../shared/audit.js";
 import { recordAudit } from "../audit/record.js";
 import type { Config } from "../config.js";
 import type { Db, Queryable } from "../db/client.js";
@@ -37,7 +39,7 @@ export async function login(db: Db, config: Config, input: LoginInput, now = new
    * A sign-in attempt's audit event. The account tried is the entity; the actor is that user only once the
    * password was right: before that, whoever tried is unknown.
    */
-  const attempt = (q: Queryable, action: string, userId: number | null, after?: Record<string, unknown>) =>
+  const attempt = (q: Queryable, action: AuditAction, userId: number | null, after?: Record<string, unknown>) =>
     recordAudit(q, {
       actorId: action === "auth.login" ? userId : null,
       action,

@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const change = () => recordAudit(t.database.db, { actorId: null, action: "test.change", entityType: "test" });
+const change = () =>
+  recordAudit(t.database.db, { actorId: null, action: "unit.update", entityType: "unit", entityId: "change" });
 
 /** A computation that runs until the test lets it finish. */
 function held<T>(value: T) {
@@ -110,7 +111,7 @@ describe("the lists' kept answers (always current)", () => {
     const cache = new ChangeCache<number>(t.database.db);
     const { db } = t.database;
     const late = async () =>
-      (await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, "test.late")))[0].n;
+      (await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, "late")))[0].n;
     let commit: () => void = () => {};
     const committing = new Promise<void>((resolve) => {
       commit = resolve;
@@ -120,7 +121,7 @@ describe("the lists' kept answers (always current)", () => {
       recorded = resolve;
     });
     const lateChange = db.transaction(async (tx) => {
-      await recordAudit(tx, { actorId: null, action: "test.late", entityType: "test" });
+      await recordAudit(tx, { actorId: null, action: "unit.update", entityType: "unit", entityId: "late" });
       recorded();
       await committing;
     });

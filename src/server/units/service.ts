@@ -1,7 +1,9 @@
 /** The unit registry: create, change and deactivate units and groups, each change audited in its transaction. */
+
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { normaliseUnitPhrase } from "../../core/units/match.js";
 import type { UnitCreate, UnitGroupCreate, UnitGroupPatch, UnitListQuery, UnitPatch } from "../../shared/api.js";
+import type { AuditAction } from "../../shared/audit.js";
 import { recordAudit } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
 import { type UnitGroupRow, type UnitRow, unitGroups, units } from "../db/schema.js";
@@ -192,7 +194,7 @@ export async function addUnitAlias(tx: Queryable, unitId: number, phrase: string
 }
 
 /** Switching a unit on or off is its own action in the audit log; any other change is an update. */
-function unitChangeAction(before: UnitRow, after: UnitRow): string {
+function unitChangeAction(before: UnitRow, after: UnitRow): AuditAction {
   if (before.active === after.active) return "unit.update";
   return after.active ? "unit.activate" : "unit.deactivate";
 }

@@ -2,26 +2,30 @@ import { Alert, Card, DatePicker, Flex, Select, Space, Table, type TableColumnsT
 import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { AuditEvent, AuditList, AuditQuery } from "../../../shared/api";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditLabel } from "../../../shared/audit";
 import { api } from "../../api/client";
 import { RefreshButton } from "../../components/ToolbarButtons";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
 import { AuditChanges } from "./AuditChanges";
-import { ACTION_LABELS, ENTITY_TYPE_LABELS, labelOf } from "./labels";
 
 type Filters = {
   entityType?: string;
+  action?: string;
   actorId?: number;
   range: [Dayjs, Dayjs] | null;
 };
 
 type Paging = { page: number; pageSize: number };
 
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }));
+
 type ActorOption = { value: number; label: string };
 
 function toQuery(filters: Filters, paging: Paging): AuditQuery {
   return {
     entityType: filters.entityType,
+    action: filters.action,
     actorId: filters.actorId,
     // Whole days in the user's time zone, sent as instants.
     from: filters.range ? filters.range[0].startOf("day").toISOString() : undefined,
@@ -64,8 +68,8 @@ export default function AuditPage() {
   };
 
   const entityTypeOptions = useMemo(() => {
-    const types = new Set([...Object.keys(ENTITY_TYPE_LABELS), ...events.map((e) => e.entityType)]);
-    return [...types].map((value) => ({ value, label: labelOf(ENTITY_TYPE_LABELS, value) }));
+    const types = new Set([...Object.keys(AUDIT_ENTITY_TYPES), ...events.map((e) => e.entityType)]);
+    return [...types].map((value) => ({ value, label: auditLabel(AUDIT_ENTITY_TYPES, value) }));
   }, [events]);
 
   const columns: TableColumnsType<AuditEvent> = [
@@ -82,13 +86,13 @@ export default function AuditPage() {
       width: 160,
       render: (_, e) => e.actorName ?? (e.actorId === null ? "系统" : `#${e.actorId}`),
     },
-    { title: "动作", dataIndex: "action", key: "action", width: 140, render: (a: string) => labelOf(ACTION_LABELS, a) },
+    { title: "动作", dataIndex: "action", key: "action", width: 140, render: (_, e) => e.actionLabel },
     {
       title: "对象类型",
       dataIndex: "entityType",
       key: "entityType",
       width: 120,
-      render: (t: string) => labelOf(ENTITY_TYPE_LABELS, t),
+      render: (_, e) => e.entityTypeLabel,
     },
     { title: "对象ID", dataIndex: "entityId", key: "entityId", width: 100, render: (id: string | null) => id ?? "—" },
     { title: "IP", dataIndex: "ip", key: "ip", width: 140, render: (ip: string | null) => ip ?? "—" },
@@ -106,6 +110,16 @@ export default function AuditPage() {
             value={filters.entityType}
             onChange={(entityType: string | undefined) => changeFilters({ entityType })}
             style={{ width: 160 }}
+          />
+          <Select
+            aria-label="动作"
+            allowClear
+            placeholder="全部动作"
+            showSearch={{ optionFilterProp: "label" }}
+            options={ACTION_OPTIONS}
+            value={filters.action}
+            onChange={(action: string | undefined) => changeFilters({ action })}
+            style={{ width: 200 }}
           />
           <Select
             aria-label="操作人"
