@@ -3,6 +3,10 @@
  * and the requirements at the end. The coordinator edits them before publishing; the tables stay as generated.
  */
 
+import { chineseDay } from "../documents/official-date.js";
+
+export { chineseDay };
+
 const QUARTERS = ["第一季度", "第二季度", "第三季度", "第四季度"];
 
 const parts = (day: string) => {
@@ -11,12 +15,6 @@ const parts = (day: string) => {
 };
 
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-/** 2026-09-30 → 2026年9月30日, as dates are written in a document's body and tables. */
-export function chineseDay(day: string): string {
-  const { year, month, date } = parts(day);
-  return `${year}年${month}月${date}日`;
-}
 
 /**
  * The period's name: 2026年第三季度, 2026年上半年, 2026年度, 2026年3月 when the range is exactly one; otherwise its

@@ -1,6 +1,7 @@
 /**
- * Dates as official documents write them (GB/T 9704 成文日期): the year digit by digit with 〇, month and day as
- * Chinese numbers, e.g. 2026-12-01 → 二〇二六年十二月一日. Pure, so the web page shows the date the Word file prints.
+ * Dates as official documents write them: the 成文日期 under the signature (GB/T 9704) with the year digit by digit in
+ * 〇, month and day as Chinese numbers (2026-12-01 → 二〇二六年十二月一日), and a date in the body, its tables and the
+ * messages of the work (2026-12-05 → 2026年12月5日). Pure, so the web page shows the date the Word file prints.
  */
 
 const DIGITS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -22,4 +23,11 @@ export function officialDate(day: string): string {
   }
   const year = [...match[1]].map((digit) => DIGITS[Number(digit)]).join("");
   return `${year}年${smallNumber(Number(match[2]))}月${smallNumber(Number(match[3]))}日`;
+}
+
+/** 2026-09-05 → 2026年9月5日, as dates are written in a document's body and tables and in notices. */
+export function chineseDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!match) throw new Error(`not a yyyy-mm-dd day: ${day}`);
+  return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
 }

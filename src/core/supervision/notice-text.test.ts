@@ -19,7 +19,7 @@ describe("the words of reminders and urging notices", () => {
     expect(many.title).toBe("催办：9 项任务逾期未报送");
     const lines = many.body.split("\n");
     expect(lines.filter((line) => /^\d\. /.test(line))).toHaveLength(LISTED);
-    expect(lines[1]).toMatch(/^1\. .*任务 1「.*」“2025年第一季度”，2025-03-10 到期$/);
+    expect(lines[1]).toMatch(/^1\. .*任务 1「.*」“2025年第一季度”，2025年3月10日到期$/);
     expect(many.body).toContain("……等 9 项。");
   });
 

@@ -5,6 +5,7 @@
  * one message a period (a DingTalk robot takes 20 messages a minute).
  */
 import { DUE_WITHIN_DAYS } from "../../shared/links.js";
+import { chineseDay } from "../documents/official-date.js";
 import { shorten } from "../text/shorten.js";
 import type { Notice } from "./notices.js";
 
@@ -29,11 +30,11 @@ function one(f: NoticeFacts) {
   return f.notice.kind === "urge"
     ? {
         title: `催办：任务 ${f.taskNumber}（${f.label}）已逾期`,
-        body: `${task(f, 30)}的“${f.label}”已于 ${f.dueOn} 到期，尚未报送进展。请尽快报送；确有困难的，请申请延期。`,
+        body: `${task(f, 30)}的“${f.label}”已于${chineseDay(f.dueOn)}到期，尚未报送进展。请尽快报送；确有困难的，请申请延期。`,
       }
     : {
         title: `到期提醒：任务 ${f.taskNumber}（${f.label}）`,
-        body: `${task(f, 30)}的“${f.label}”将于 ${f.dueOn} 到期（还有 ${daysLeft(f)} 天），请按时报送进展。`,
+        body: `${task(f, 30)}的“${f.label}”将于${chineseDay(f.dueOn)}到期（还有 ${daysLeft(f)} 天），请按时报送进展。`,
       };
 }
 
@@ -43,7 +44,7 @@ function several(facts: NoticeFacts[]) {
   const listed = [...facts]
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
     .slice(0, LISTED)
-    .map((f, i) => `${i + 1}. ${task(f, 20)}“${f.label}”，${f.dueOn} 到期`);
+    .map((f, i) => `${i + 1}. ${task(f, 20)}“${f.label}”，${chineseDay(f.dueOn)}到期`);
   const more = n > LISTED ? `\n……等 ${n} 项。` : "";
   return urge
     ? {

@@ -5,6 +5,7 @@
 
 import { SUPERVISION_ORDER_LEVEL_LABELS, type SupervisionOrderLevel } from "../../shared/domain.js";
 import { addDays } from "../calendar.js";
+import { chineseDay } from "../documents/official-date.js";
 import { shorten } from "../text/shorten.js";
 
 export interface OrderFacts {
@@ -37,11 +38,11 @@ export function orderTitle(facts: Pick<OrderFacts, "level" | "unitName" | "taskN
 export function orderBody(facts: OrderFacts, replyBy: string): string {
   const late =
     facts.daysOverdue > 0
-      ? `完成时限为 ${facts.dueOn}，截至 ${facts.today} 已逾期 ${facts.daysOverdue} 天，尚未按要求报送进展。`
-      : `完成时限为 ${facts.dueOn}，目前进展滞后。`;
+      ? `完成时限为${chineseDay(facts.dueOn)}，截至${chineseDay(facts.today)}已逾期${facts.daysOverdue}天，尚未按要求报送进展。`
+      : `完成时限为${chineseDay(facts.dueOn)}，目前进展滞后。`;
   return [
     `你单位承担的《${facts.planTitle}》第 ${facts.taskNumber} 项任务“${shorten(facts.taskText, 60, "……")}”（${facts.period}），${late}`,
     `根据法治政府建设督查工作有关规定，现对该事项予以${SUPERVISION_ORDER_LEVEL_LABELS[facts.level]}。请你单位高度重视，` +
-      `于 ${replyBy} 前完成整改，并通过平台报送进展情况及佐证材料。${NEXT_STEP[facts.level]}`,
+      `于${chineseDay(replyBy)}前完成整改，并通过平台报送进展情况及佐证材料。${NEXT_STEP[facts.level]}`,
   ].join("\n");
 }

@@ -107,7 +107,7 @@ describe("email", () => {
     expect(sent.subject).toBe("催办：任务 1（完成时限）已逾期");
     expect(sent.to && !Array.isArray(sent.to) ? sent.to.text : "").toBe("zhang.san@example.gov.cn");
     expect(sent.from?.value[0]).toEqual({ name: "区司法局", address: "fazhi@example.gov.cn" });
-    expect(sent.text).toContain("已于 2026-06-10 到期，尚未报送进展。请尽快报送");
+    expect(sent.text).toContain("已于2026年6月10日到期，尚未报送进展。请尽快报送");
     expect(sent.text).toContain(
       `查看详情：${PUBLIC_URL}/assignments/${assignment.id}?period=${encodeURIComponent("完成时限")}`,
     );
@@ -178,7 +178,7 @@ describe("group robots", () => {
       dingtalkSignatureValid("SECdingtalk-a", ding.query.get("timestamp") ?? "", ding.query.get("sign") ?? ""),
     ).toBe(true);
     expect(ding.body).toMatchObject({ msgtype: "markdown", markdown: { title: "催办：任务 1（完成时限）已逾期" } });
-    expect(ding.body.markdown.text).toContain("已于 2026-06-12 到期");
+    expect(ding.body.markdown.text).toContain("已于2026年6月12日到期");
     expect(ding.body.markdown.text).toContain(`[查看详情](${link})`);
 
     const wecom = robots.to("/wecom/a");
@@ -195,7 +195,7 @@ describe("group robots", () => {
     expect(msg_type).toBe("post");
     expect(content.post.zh_cn.title).toBe("催办：任务 1（完成时限）已逾期");
     expect(content.post.zh_cn.content).toEqual([
-      [{ tag: "text", text: expect.stringContaining("已于 2026-06-12 到期") }],
+      [{ tag: "text", text: expect.stringContaining("已于2026年6月12日到期") }],
       [{ tag: "a", text: "查看详情", href: link }],
     ]);
     // the office's robot heard of the supervision order drafted for an earlier test's plan, not of urging notices

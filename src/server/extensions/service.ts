@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { chineseDay } from "../../core/documents/official-date.js";
 import type { ExtensionDecision, ExtensionRequest, ExtensionRequestCreate } from "../../shared/api.js";
 import { getAssignment, recordDenied, seesAll } from "../assignments/service.js";
 import { recordAudit } from "../audit/record.js";
@@ -100,7 +101,7 @@ export async function requestExtension(
   if (occurrence.state === "closed")
     throw new AppError(409, "period_closed", `“${occurrence.label}”已审核通过，无需延期`);
   if (input.requestedDueOn <= occurrence.dueOn) {
-    throw badRequest(`申请延至的日期应晚于现在的截止日期 ${occurrence.dueOn}`);
+    throw badRequest(`申请延至的日期应晚于现在的截止日期（${chineseDay(occurrence.dueOn)}）`);
   }
   return deps.db.transaction(async (tx) => {
     const [pending] = await tx

@@ -44,7 +44,7 @@ describe("reminders and urging notices", () => {
       title: "到期提醒：任务 1（完成时限）",
       link: `/assignments/${work.id}?period=${encodeURIComponent("完成时限")}`,
     });
-    expect(first.items[0].body).toContain("将于 2026-06-30 到期（还有 7 天）");
+    expect(first.items[0].body).toContain("将于2026年6月30日到期（还有 7 天）");
 
     // again, and the days between: nothing new
     expect(await runAt("2026-06-23T09:00:00")).toMatchObject({ reminders: 0, urges: 0 });
@@ -82,7 +82,7 @@ describe("reminders and urging notices", () => {
       .select()
       .from(notifications)
       .where(eq(notifications.title, "到期提醒：任务 1（完成时限）"));
-    expect(mine.filter((n) => n.body.includes("2026-07-20"))).toHaveLength(1);
+    expect(mine.filter((n) => n.body.includes("2026年7月20日"))).toHaveLength(1);
   });
 });
 
@@ -118,7 +118,7 @@ describe("a unit's many periods", () => {
       expect(urge).toMatchObject({ kind: "urge", title: "催办：4 项任务逾期未报送", link: "/assignments?overdue=1" });
       // listed by due date, each once
       expect(urge.body).toMatch(
-        /1\. .*2026-08-10 到期\n2\. .*2026-08-11 到期\n3\. .*2026-08-12 到期\n4\. .*2026-08-12 到期/,
+        /1\. .*2026年8月10日到期\n2\. .*2026年8月11日到期\n3\. .*2026年8月12日到期\n4\. .*2026年8月12日到期/,
       );
       // each period's notice is its own, in the log and the audit trail
       expect(await app.database.db.select().from(noticeLog)).toHaveLength(10);

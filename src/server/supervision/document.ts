@@ -1,5 +1,6 @@
 /** A supervision order as the Word document the office files and sends: 督办单 in official layout. */
 import { chinaDay } from "../../core/calendar.js";
+import { chineseDay } from "../../core/documents/official-date.js";
 import type { SupervisionOrder } from "../../shared/api.js";
 import { OCCURRENCE_STATE_LABELS, SUPERVISION_ORDER_LEVEL_LABELS } from "../../shared/domain.js";
 import { officialDocx } from "../documents/official.js";
@@ -22,17 +23,17 @@ export function orderDocx(order: SupervisionOrder, officeName: string, now: Date
           ["任务编号", order.task.number],
           ["任务内容", order.task.text],
           ["报送期次", order.period],
-          ["完成时限", order.dueOn],
+          ["完成时限", chineseDay(order.dueOn)],
           ["逾期天数", `${order.daysOverdue} 天`],
           ["督办等级", SUPERVISION_ORDER_LEVEL_LABELS[order.level]],
-          ["整改时限", order.replyBy],
+          ["整改时限", chineseDay(order.replyBy)],
           ["当前状态", order.periodState ? OCCURRENCE_STATE_LABELS[order.periodState] : "—"],
         ],
       },
       { kind: "heading", level: 1, text: "二、办理要求" },
       {
         kind: "paragraph",
-        text: `请于 ${order.replyBy} 前通过平台报送整改情况及佐证材料，并将书面情况报${officeName}。`,
+        text: `请于${chineseDay(order.replyBy)}前通过平台报送整改情况及佐证材料，并将书面情况报${officeName}。`,
       },
     ],
     signature: officeName,

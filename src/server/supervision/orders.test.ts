@@ -62,7 +62,8 @@ describe("supervision orders drafted by the job", () => {
       replyBy: "2026-07-08",
       unit: { id: townshipId },
     });
-    expect(yellow.body).toContain("已逾期 3 天");
+    expect(yellow.body).toContain("完成时限为2026年6月30日，截至2026年7月3日已逾期3天");
+    expect(yellow.body).toContain("于2026年7月8日前完成整改");
     // the coordinator hears that drafts wait; the unit hears nothing of a draft
     expect((await inbox(coordinator)).items[0]).toMatchObject({
       kind: "order",
@@ -249,7 +250,7 @@ describe("orders by hand, editing, the Word document", () => {
     expect(text).toContain("测试区法治政府建设领导小组办公室");
     expect(text).toContain(edited.json().title);
     expect(html).toMatch(/<td><p>所属方案<\/p><\/td><td><p>[^<]*测试方案/);
-    expect(html).toContain("<td><p>整改时限</p></td><td><p>2026-07-15</p></td>");
+    expect(html).toContain("<td><p>整改时限</p></td><td><p>2026年7月15日</p></td>");
     expect(text).toContain(`${plan.title}`);
 
     const withdrawn = await t.request({

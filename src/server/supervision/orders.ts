@@ -4,6 +4,7 @@
  */
 import { and, eq, ne } from "drizzle-orm";
 import { chinaDay, daysBetween } from "../../core/calendar.js";
+import { chineseDay } from "../../core/documents/official-date.js";
 import { orderBody, orderTitle, replyByOf } from "../../core/supervision/order-text.js";
 import type {
   SupervisionOrderCancel,
@@ -183,7 +184,7 @@ export async function issueOrder(db: Db, id: number, input: SupervisionOrderIssu
       tx,
       before,
       `${SUPERVISION_ORDER_LEVEL_LABELS[before.level]}：${documentNumberText("order", year, number)}`,
-      `${before.title}。请于 ${before.replyBy} 前完成整改并报送进展。`,
+      `${before.title}。请于${chineseDay(before.replyBy)}前完成整改并报送进展。`,
     );
     await recordAudit(tx, {
       ...ctx,
