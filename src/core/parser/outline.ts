@@ -2,6 +2,7 @@ import { append } from "./append.js";
 import { type Field, firstLabelOutsideBrackets, isLabelLine, parseFields } from "./labels.js";
 import { FOOTER, type Line, TARGETS_HEADING } from "./lines.js";
 import { detectNumbering, type Numbering, SECTION_STYLES } from "./numbering.js";
+import { NON_TASK_SECTION } from "./select.js";
 import { endsLikeUnit } from "./table-columns.js";
 import type { TableRow } from "./tables.js";
 
@@ -28,12 +29,18 @@ export interface Item {
   targetAnchor: Item | null;
   /** a table row: its text was taken from the task column */
   row?: TableRow;
-  /** numbered after 附件: or 抄送:, so not a task unless it names units */
+  /** numbered after 附件: or 抄送:, or under an unnumbered 工作要求 heading: not a task unless it names units */
   appendix?: boolean;
   /** a heading whose title is not verbatim in the text (table heading rows) */
   title?: string;
   /** more of the item's own text elsewhere: a table row's measures cell beside its title, a continuation row */
   moreText?: Array<[number, number]>;
+}
+
+/** A line that is only a heading such as 工作要求 or 保障措施 (a colon after it at most), unnumbered. */
+function isNonTaskHeading(text: string): boolean {
+  const heading = text.trim().replace(/[：:]$/, "");
+  return heading.length <= 12 && !/[。；，,;]/.test(heading) && NON_TASK_SECTION.test(heading);
 }
 
 function addText(item: Item, part: { text: string; start: number }): void {
@@ -204,6 +211,7 @@ export function buildOutline(
   let phase: "body" | "fields" = "body";
   let targets: TargetList | null = null;
   let appendix = false;
+  let requirements = false;
   let lastRowHeading: string | null = null;
   const unnumbered = paragraphs ? paragraphLines(lines, consumed, ctx) : unnumberedTaskLines(lines, consumed, ctx);
   let plainCount = 0;
@@ -234,6 +242,7 @@ export function buildOutline(
       const row = rows.get(i);
       if (!row) continue;
       targets = null;
+      requirements = false;
       // rows are leaves: a heading row or the next row never nests under the row above
       while (stack.length > 0 && stack[stack.length - 1].numbering.style === "row") stack.pop();
       // a 分类 column repeats its value on every row of the group (merged cells): one heading per group
@@ -284,6 +293,8 @@ export function buildOutline(
       }
       continue;
     }
+    // a table ends at its last row: what follows (numbered lines under a 工作要求) never nests under that row
+    while (stack.length > 0 && stack[stack.length - 1].numbering.style === "row") stack.pop();
     if (FOOTER.test(line.text)) {
       current = null;
       targets = null;
@@ -320,13 +331,22 @@ export function buildOutline(
         continue;
       }
       targets = null;
-      if (SECTION_STYLES.has(style)) appendix = false;
+      if (SECTION_STYLES.has(style)) {
+        appendix = false;
+        requirements = false;
+      }
       const item = newItem(items.length, numbering, line.start, line.start + numbering.length, lineEnd);
-      item.appendix = appendix;
+      item.appendix = appendix || requirements;
       place(item);
       attachInlineFields(item, line, numbering.length, ctx);
       current = item;
       phase = item.fields.length > 0 ? "fields" : "body";
+      continue;
+    }
+    // an unnumbered heading such as 工作要求 or 保障措施: the numbered lines under it are requirements, not tasks
+    if (isNonTaskHeading(line.text)) {
+      requirements = true;
+      current = null;
       continue;
     }
     if (!current) {

@@ -415,3 +415,43 @@ describe("a page break inside a word of a numbered task", () => {
     ]);
   });
 });
+
+describe("what follows a task table", () => {
+  const table = [
+    "某区2026年法治政府建设任务分工方案",
+    "一、重点任务",
+    "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限",
+    "1 | 全面推行行政执法公示制度。 | 区司法局 | 各乡镇 | 2026年6月底前",
+    "2 | 严格落实重大行政决策程序。 决策事项目录向社会公布。 | 区政府办 | 区司法局 | 长期坚持",
+  ];
+  const texts = (tail: string[]) => parseText([...table, ...tail].join("\n")).tasks.map((t) => t.text);
+
+  it("keeps the numbered lines under an unnumbered 工作要求 out of the last row and out of the tasks", () => {
+    const expected = ["全面推行行政执法公示制度。", "严格落实重大行政决策程序。\n决策事项目录向社会公布。"];
+    expect(texts(["工作要求", "1.加强组织领导。各单位要高度重视。", "2.强化督促检查。区司法局要加强督导。"])).toEqual(
+      expected,
+    );
+    expect(texts(["保障措施：", "（一）加强组织领导。", "（二）强化督促检查。"])).toEqual(expected);
+    // without a heading, numbered lines after the table do not nest under its last row either
+    expect(texts(["1.加强组织领导。各单位要高度重视。", "2.强化督促检查。"])).toEqual(expected);
+  });
+
+  it("keeps a requirement that assigns a unit, and the tasks of a table after the requirements", () => {
+    const tasks = parseText(
+      [
+        ...table,
+        "工作要求",
+        "1.汇总各单位进展情况。（区司法局牵头）",
+        "二、专项任务",
+        "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限",
+        "1 | 开展执法案卷评查。 | 区司法局 | 各执法部门 | 2026年9月底前",
+      ].join("\n"),
+    ).tasks;
+    expect(tasks.map((t) => t.text)).toEqual([
+      "全面推行行政执法公示制度。",
+      "严格落实重大行政决策程序。\n决策事项目录向社会公布。",
+      "汇总各单位进展情况。",
+      "开展执法案卷评查。",
+    ]);
+  });
+});

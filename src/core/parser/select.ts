@@ -5,7 +5,7 @@ import type { Item } from "./outline.js";
 export type Role = "task" | "section" | "merged" | "target" | "ignored";
 
 /** Sections whose numbered items are requirements or background, not tasks, unless they assign units. */
-const NON_TASK_SECTION =
+export const NON_TASK_SECTION =
   /工作要求|保障措施|组织保障|组织实施|保障机制|实施步骤|工作步骤|步骤安排|总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|衡量标准|目标要求|效果指标|考核指标|主要指标|预期效果/;
 
 /** Numbered headings that introduce a list of section targets: their items' figures are section targets. */

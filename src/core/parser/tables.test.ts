@@ -78,7 +78,7 @@ describe("unit cells with names on several lines", () => {
     ].join("\n");
     expect(tasksOf(text)).toEqual([
       {
-        text: "严格依法执法。 推进执法公示。",
+        text: "严格依法执法。\n推进执法公示。",
         lead: ["区司法局", "区财政局"],
         responsible: ["区司法局 (行政执法协调监督局)", "各县(市、 区)人民政府"],
         deadlines: [],

@@ -35,6 +35,18 @@ export function taskTitle(text: string): string | null {
 }
 
 /** A task's own text without its unit clause, with the sub-items that belong to it (they have no clause of their own). */
+/**
+ * A table cell's paragraphs come joined by a space (CELL_LINE_BREAK), which Chinese text does not have: between two
+ * sentences the break is a new line, within one (a line wrapped by hand) nothing. Spaces beside Latin letters and
+ * digits stay.
+ */
+function joinCellLines(text: string): string {
+  return text.replace(
+    /([\p{Script=Han}，。；：！？、）」』”》])[ \u3000]+(?=[\p{Script=Han}（「『“《])/gu,
+    (_, before: string) => (/[。；！？]/.test(before) ? `${before}\n` : before),
+  );
+}
+
 export function taskText(
   item: Item,
   doc: TextView,
@@ -61,7 +73,7 @@ export function taskText(
       text += "。";
     }
     for (const [from, to] of i.moreText ?? []) text += `\n${doc.text.slice(from, to).trim()}`;
-    return text.trim();
+    return (i.row ? joinCellLines(text) : text).trim();
   };
   const parts = [own(item, false)];
   const walk = (i: Item) => {

@@ -23,7 +23,7 @@ function expectRowRead(result: ParseResult): void {
   const [task] = result.tasks;
   expect(task.leadUnits).toEqual(["区司法局", "区财政局"]);
   expect(task.responsibleUnits).toEqual(["各镇(街道)", "区市场监管局(区知识产权局)"]);
-  expect(task.text).toBe("严格依法执法。 推进执法公示。");
+  expect(task.text).toBe("严格依法执法。\n推进执法公示。");
   expect(task.deadlines.map((d) => d.due)).toEqual(["2024-06-30"]);
 }
 
