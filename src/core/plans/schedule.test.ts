@@ -6,6 +6,16 @@ const period: PlanPeriod = { year: 2024, endYear: 2025, cadence: "quarterly" };
 const dates = (deadlines: Deadline[], p = period) => dueDates(deadlines, p).map((d) => `${d.dueOn} ${d.label}`);
 
 describe("dueDates", () => {
+  it("lets a yearly rule fall due only after the plan was issued", () => {
+    const rule: Deadline = { text: "每年1月31日前", kind: "recurring", rule: { every: "year", month: 1, day: 31 } };
+    const issuedInMarch = { year: 2026, endYear: 2026, cadence: "quarterly", date: "2026-03-15" } as const;
+    expect(dates([rule], issuedInMarch)).toEqual(["2027-01-31 2027年度"]);
+    expect(dates([rule], { ...issuedInMarch, endYear: 2028 })).toEqual(["2027-01-31 2027年度", "2028-01-31 2028年度"]);
+    expect(dates([rule], { ...issuedInMarch, date: "2026-01-10" })).toEqual(["2026-01-31 2026年度"]);
+    // a plan of unknown date keeps every year's
+    expect(dates([rule], { ...issuedInMarch, date: null })).toEqual(["2026-01-31 2026年度"]);
+  });
+
   it.each<[string, Deadline, string[]]>([
     ["a date", { text: "2024年6月底前", kind: "date", due: "2024-06-30" }, ["2024-06-30 完成时限"]],
     ["until", { text: "到2025年", kind: "until", due: "2025-12-31" }, ["2025-12-31 完成时限"]],

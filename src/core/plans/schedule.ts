@@ -19,6 +19,8 @@ export interface PlanPeriod {
   year: number;
   endYear: number;
   cadence: ReportingCadence;
+  /** the day the plan was issued (成文日期), when known: a yearly rule falls due after it */
+  date?: string | null;
 }
 
 const QUARTER_NAMES = ["一", "二", "三", "四"];
@@ -75,8 +77,18 @@ function halfYearly(period: PlanPeriod): DueDate[] {
   ]);
 }
 
+/**
+ * A yearly rule's date in each year of the plan, none before the plan was issued: 每年1月31日前 in a 2026 plan issued
+ * in March first falls due on 31 January 2027.
+ */
 function yearly(period: PlanPeriod, dueIn: (year: number) => string): DueDate[] {
-  return years(period).map((year) => ({ dueOn: dueIn(year), label: `${year}年度` }));
+  const issued = period.date ?? "";
+  const dates = years(period)
+    .map((year) => ({ dueOn: dueIn(year), label: `${year}年度` }))
+    .filter((d) => d.dueOn >= issued);
+  if (dates.length > 0) return dates;
+  const next = Math.max(period.year, period.endYear) + 1;
+  return [{ dueOn: dueIn(next), label: `${next}年度` }];
 }
 
 const PART_MONTH: Record<string, number> = { 上半年: 6, 下半年: 12, 年底前: 12, 年初: 3 };

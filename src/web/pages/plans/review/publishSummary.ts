@@ -25,7 +25,7 @@ export function publishSummary(plan: PlanDetail): PublishSummary {
   const withoutUnits: Task[] = [];
   const datesMissing: Task[] = [];
   const relativeOnly: Task[] = [];
-  const period = { year: plan.year, endYear: plan.endYear, cadence: plan.cadence };
+  const period = { year: plan.year, endYear: plan.endYear, cadence: plan.cadence, date: plan.date };
   for (const task of plan.tasks) {
     const keys = assignmentKeys(task.units);
     for (const key of keys) {
