@@ -12,7 +12,7 @@ const DATE_LINE =
   /^(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*日(印发)?$/;
 const ISSUER = /(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|中心|小组|司法所)$/;
 const TITLE_END =
-  /(方案|要点|计划|规划|意见|办法|清单|通知|细则|措施|安排|任务分工|任务|实施方案|任务表|分解表|一览表)([(（][^()（）]{1,20}[)）])*$/;
+  /(方案|要点|计划|规划|意见|办法|清单|通知|细则|措施|安排|任务分工|任务|实施方案|表|台账)([(（][^()（）]{1,20}[)）])*$/;
 const SENTENCE = /[，。；：:;,]/;
 
 function isoDate(m: RegExpExecArray): string | null {
@@ -41,7 +41,8 @@ function findTitle(head: Line[]): string | null {
       !ISSUER.test(prev) &&
       !/(文件|[)）])$/.test(prev);
     const joined = joinable ? `${prev}${text}` : text;
-    candidates.push(joined);
+    // a label such as 附表 or 附表1 above a table is no title
+    if (joined.length >= 6) candidates.push(joined);
   }
   const plans = candidates.filter((c) => !/通知$/.test(c));
   const notice = candidates.at(-1);
