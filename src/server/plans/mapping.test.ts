@@ -10,6 +10,7 @@ import { columnMappings } from "../db/schema.js";
 import { auditCount, importFile, multipartForm } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 import { taskTableDocx } from "../test/task-table-docx.js";
+import { noTasks } from "./mappings.js";
 
 let t: TestApp;
 let coordinator: string;
@@ -228,6 +229,27 @@ describe("a file without tasks", () => {
     expect(code).toBe("no_tasks");
     expect(message).toContain("没有找到编号的任务");
     expect((details as NoTasksDetails).reason).toBe("no_numbering");
+  });
+
+  it("says a scan was read by OCR when its text held no tasks", () => {
+    const read = {
+      title: null,
+      docNumber: null,
+      issuer: null,
+      date: null,
+      sections: [],
+      tasks: [],
+      sectionTargets: [],
+      text: "关于做好有关工作的通知\n请各单位认真做好有关工作。",
+      warnings: [{ code: "scan_recognised", message: "文件是扫描件或图片" }],
+      tables: [],
+      numberingLevels: [],
+      taskStyle: null,
+    };
+    const refusal = noTasks(read);
+    expect(refusal.message).toContain("文件是扫描件（图片），已用文字识别（OCR）读出其中的文字，但没有找到编号的任务");
+    expect(refusal.message).toContain("或上传更清晰的扫描件、Word 或文字版 PDF");
+    expect(noTasks({ ...read, warnings: [] }).message).not.toContain("扫描件");
   });
 
   it("offers the numbering levels it found and imports at the level chosen", async () => {

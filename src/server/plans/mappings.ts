@@ -115,9 +115,16 @@ export function noTasks(parsed: ParseResult): AppError {
     details.reason = "no_task_column";
     why = `文件中有 ${parsed.tables.length} 个表格，但没有认出哪一列是任务内容，请为表格各列选择含义后重新导入`;
   } else {
+    // a scan's text came from OCR: say so, since what was read may differ from what the page shows
+    const recognised = parsed.warnings.some((w) => w.code === "scan_recognised");
     why =
+      (recognised ? "文件是扫描件（图片），已用文字识别（OCR）读出其中的文字，但" : "") +
       "没有找到编号的任务（如“1.”“（一）”开头的条目），请确认上传的是任务分工方案（含编号的任务及牵头单位、责任单位）" +
-      (parsed.numberingLevels.length > 0 ? "，或选择任务是哪一级条目后重新导入" : "，或改为手工新建方案");
+      (parsed.numberingLevels.length > 0
+        ? "，或选择任务是哪一级条目后重新导入"
+        : recognised
+          ? "，或上传更清晰的扫描件、Word 或文字版 PDF"
+          : "，或改为手工新建方案");
   }
   const message = `未能从文件中识别出任何任务：${why}`;
   return new AppError(400, "no_tasks", message, details);
