@@ -219,4 +219,59 @@ describe("progress reports", () => {
     expect(await read.getByRole("button", { name: withIcon("通过") }).count()).toBe(0);
     expect([...coordinator.pageErrors, ...leaders.pageErrors]).toEqual([]);
   });
+
+  it("shows each unit of a task who leads it, and the lead unit how its cooperating unit is doing", async () => {
+    const offices = await openBrowser(product);
+    await login(offices.page, "coordinator");
+    const request = offices.page.request;
+    const unitId = async (name: string) =>
+      (
+        await json<{ items: { id: number; name: string }[] }>(await request.get("/api/units", { params: { q: name } }))
+      ).items.find((u) => u.name === name)?.id;
+    const [market, township] = [await unitId("区市场监管分局"), await unitId("城关街道")];
+    const plan = await json<{ id: number }>(
+      await request.post("/api/plans", { data: { title: "城关街道食品安全联合执法工作安排", year: 2026 } }),
+    );
+    const withTask = await json<{ version: number }>(
+      await request.post(`/api/plans/${plan.id}/tasks`, {
+        data: {
+          number: "1",
+          text: "开展校园周边食品安全联合执法检查。",
+          units: [
+            { unitId: market, role: "lead", phrase: "区市场监管分局", dismissedReason: null },
+            { unitId: township, role: "cooperating", phrase: "城关街道", dismissedReason: null },
+          ],
+          deadlines: [{ text: "2026年12月31日前", kind: "date", due: "2026-12-31" }],
+        },
+      }),
+    );
+    await json(await request.post(`/api/plans/${plan.id}/publish`, { data: { version: withTask.version } }));
+    const { items } = await json<{ items: { id: number; unitId: number }[] }>(
+      await request.get("/api/assignments", { params: { planId: plan.id } }),
+    );
+    const of = (id: number | undefined) => items.find((a) => a.unitId === id)?.id;
+
+    // the cooperating township sees who leads its task, not how the lead unit is doing
+    const townships = await openBrowser(product);
+    await login(townships.page, "township");
+    await townships.page.goto(`/assignments/${of(township)}`);
+    const card = townships.page.getByTestId("task-units");
+    await card.getByText("区市场监管分局").waitFor();
+    const rows = await card.locator(".ant-table-row").allTextContents();
+    expect(rows).toEqual([expect.stringContaining("牵头单位"), expect.stringContaining("本任务")]);
+    expect(rows[1]).toContain("配合单位");
+    expect(await card.getByText("进展", { exact: true }).count()).toBe(0);
+
+    // the lead unit sees it, and opens its cooperating unit's assignment from there
+    const departments = await openBrowser(product);
+    await login(departments.page, "department");
+    await departments.page.goto(`/assignments/${of(market)}`);
+    const lead = departments.page.getByTestId("task-units");
+    await lead.getByText("进展", { exact: true }).waitFor();
+    await lead.locator(".ant-table-row", { hasText: "城关街道" }).getByText("尚未报送").waitFor();
+    await lead.getByRole("link", { name: "城关街道" }).click();
+    await departments.page.waitForURL((url) => url.pathname === `/assignments/${of(township)}`);
+    await departments.page.getByTestId("report-panel").waitFor();
+    expect([...offices.pageErrors, ...townships.pageErrors, ...departments.pageErrors]).toEqual([]);
+  });
 });

@@ -492,6 +492,13 @@ const ROUTES: RouteCase[] = [
     request: async () => ({ url: `/api/assignments/${(await townshipAssignment()).id}` }),
   },
   {
+    method: "GET",
+    path: "/api/assignments/{id}/units",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: `/api/assignments/${(await townshipAssignment()).id}/units` }),
+  },
+  {
     method: "POST",
     path: "/api/assignments/{id}/acknowledge",
     allowed: unitManagers,

@@ -741,6 +741,34 @@ export const AssignmentAcknowledge = Type.Object({ version: Type.Integer({ minim
 
 // ---------- progress reports, evidence, extension requests ----------
 export const ReportStatusSchema = OneOf<ReportStatus>(REPORT_STATUSES);
+
+/**
+ * One unit of an assignment's task (任务分工): who leads it, who carries it out, who cooperates. Its progress is the
+ * task's lead unit's to follow and the office's: to the other units of the task it is null.
+ */
+export const TaskUnitProgress = Type.Object({
+  assignmentId: Id,
+  unitId: Id,
+  unitName: Type.String(),
+  role: TaskUnitRoleSchema,
+  status: AssignmentStatusSchema,
+  /** the assignment the page shows */
+  current: Type.Boolean(),
+  progress: Nullable(
+    Type.Object({
+      signal: SignalSchema,
+      nextDue: Nullable(IsoDate),
+      overdue: Type.Boolean(),
+      /** the unit's latest report sent for review (drafts are its own) */
+      latestReport: Nullable(
+        Type.Object({ id: Id, period: Type.String(), status: ReportStatusSchema, submittedAt: Nullable(Timestamp) }),
+      ),
+    }),
+  ),
+});
+export type TaskUnitProgress = Static<typeof TaskUnitProgress>;
+export const TaskUnitProgressList = Type.Object({ items: Type.Array(TaskUnitProgress) });
+export type TaskUnitProgressList = Static<typeof TaskUnitProgressList>;
 export const ExtensionStatusSchema = OneOf<ExtensionStatus>(EXTENSION_STATUSES);
 
 export const EvidenceFile = Type.Object({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Assignment, AssignmentListItem, PlanDetail } from "../../shared/api.js";
-import { auditCount, createPlan, publishedPlan, signedInUser, unitByName } from "../test/factories.js";
+import type { Assignment, AssignmentListItem, PlanDetail, TaskUnitProgressList } from "../../shared/api.js";
+import { auditCount, createPlan, createReport, publishedPlan, signedInUser, unitByName } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 
 let t: TestApp;
@@ -257,5 +257,54 @@ describe("what a list row carries", () => {
       })
     ).json();
     expect(beyond).toEqual({ items: [], total: 21 });
+  });
+});
+
+describe("a task's units (任务分工)", () => {
+  const unitsOf = async (cookie: string, assignmentId: number) => {
+    const response = await t.request({ method: "GET", url: `/api/assignments/${assignmentId}/units`, cookie });
+    return { status: response.statusCode, items: response.json<TaskUnitProgressList>().items ?? [] };
+  };
+
+  it("names every unit of the task to each of them, and shows their progress to the lead unit and the office", async () => {
+    const { plan } = await marketLedPlan();
+    const all = (await list(coordinator, `&planId=${plan.id}`)).items;
+    const of = (unitId: number) => all.find((a) => a.unitId === unitId) as Assignment;
+    const expected = [
+      ["区市场监管分局", "lead"],
+      ["区人民法院", "responsible"],
+      ["城关街道", "cooperating"],
+    ];
+
+    // the cooperating township sees who leads and who carries the task, not how the others are doing
+    const cooperating = await unitsOf(township, of(ids.township).id);
+    expect(cooperating.status).toBe(200);
+    expect(cooperating.items.map((u) => [u.unitName, u.role])).toEqual(expected);
+    expect(cooperating.items.map((u) => u.current)).toEqual([false, false, true]);
+    expect(cooperating.items.every((u) => u.progress === null)).toBe(true);
+
+    // the township reports; the lead unit follows it, as does the office
+    await t.request({
+      method: "POST",
+      url: `/api/assignments/${of(ids.township).id}/acknowledge`,
+      cookie: township,
+      payload: { version: of(ids.township).version },
+    });
+    const report = await createReport(t, township, of(ids.township).id);
+    const lead = await unitsOf(department, of(ids.market).id);
+    expect(lead.items.map((u) => [u.unitName, u.role])).toEqual(expected);
+    const townshipRow = lead.items.find((u) => u.unitId === ids.township);
+    expect(townshipRow).toMatchObject({
+      status: "acknowledged",
+      progress: { latestReport: { id: report.id, period: report.period, status: "submitted" } },
+    });
+    expect(lead.items.find((u) => u.unitId === ids.court)?.progress).toMatchObject({ latestReport: null });
+    const office = await unitsOf(coordinator, of(ids.court).id);
+    expect(
+      office.items.every((u) => u.progress !== null && ["green", "yellow", "red"].includes(u.progress.signal)),
+    ).toBe(true);
+
+    // a unit that may not see an assignment learns nothing of its task
+    expect((await unitsOf(township, of(ids.court).id)).status).toBe(404);
   });
 });

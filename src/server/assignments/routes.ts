@@ -6,6 +6,7 @@ import {
   AssignmentListQuery,
   ErrorBody,
   IdParams,
+  TaskUnitProgressList,
 } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
 import { ChangeCache } from "../db/change-cache.js";
@@ -13,7 +14,14 @@ import { type Deps, queryKey, signalBasis, signalDay } from "../deps.js";
 import { changeContext } from "../http/context.js";
 import { forbidden } from "../http/errors.js";
 import { sendKept } from "../http/kept-json.js";
-import { acknowledgeAssignment, getAssignment, listAssignments, mayListUnit, recordDenied } from "./service.js";
+import {
+  acknowledgeAssignment,
+  getAssignment,
+  listAssignments,
+  mayListUnit,
+  recordDenied,
+  taskUnitsOf,
+} from "./service.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const read = { access: { ability: "assignments.read" } } as const;
@@ -58,6 +66,25 @@ export const assignmentRoutes =
       },
       async (request) =>
         getAssignment(db, request.params.id, request.actor as Actor, signalDay(deps), changeContext(request)),
+    );
+
+    app.get(
+      "/assignments/:id/units",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "任务分工：该任务的牵头、责任、配合单位；统筹部门、领导和牵头单位还可见各单位进展",
+          params: IdParams,
+          response: { 200: TaskUnitProgressList, ...errors },
+        },
+      },
+      async (request) => {
+        const actor = request.actor as Actor;
+        const day = signalDay(deps);
+        const assignment = await getAssignment(db, request.params.id, actor, day, changeContext(request));
+        return { items: await taskUnitsOf(db, assignment, actor, day) };
+      },
     );
 
     app.post(

@@ -2,7 +2,7 @@
  * Assignments as units see them: the coordinator sees all; a unit sees its own, and a lead unit also the
  * cooperating units' assignments of the tasks it leads. Nobody else sees a unit's assignments.
  */
-import { and, asc, eq, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { addDays } from "../../core/calendar.js";
 import { assignmentSignal, occurrenceSignal } from "../../core/reports/signals.js";
@@ -12,12 +12,22 @@ import {
   type AssignmentListQuery,
   type DueDate,
   TASK_EXCERPT_CHARS,
+  type TaskUnitProgress,
 } from "../../shared/api.js";
-import { can, type Signal } from "../../shared/domain.js";
+import { can, type ReportStatus, type Signal } from "../../shared/domain.js";
 import { recordAudit } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
 import type { Db, Queryable } from "../db/client.js";
-import { type AssignmentRow, assignmentDueDates, assignments, plans, tasks, units, users } from "../db/schema.js";
+import {
+  type AssignmentRow,
+  assignmentDueDates,
+  assignments,
+  plans,
+  reports,
+  tasks,
+  units,
+  users,
+} from "../db/schema.js";
 import { AppError, forbidden, notFound, versionConflict } from "../http/errors.js";
 import type { ChangeContext } from "../units/service.js";
 
@@ -359,6 +369,77 @@ export async function getAssignment(db: Db, id: number, actor: Actor, day: Signa
     throw notFound("任务");
   }
   return present(row, day);
+}
+
+/**
+ * The units of the assignment's task (任务分工), lead first, each with its progress when the actor follows the task's
+ * work: the office and the leaders, and the task's lead unit, which consolidates its cooperating units' reports.
+ * `assignment` is one the actor may see (getAssignment).
+ */
+export async function taskUnitsOf(
+  db: Db,
+  assignment: Assignment,
+  actor: Actor,
+  day: SignalDay,
+): Promise<TaskUnitProgress[]> {
+  const rows = await selectAssignments(db).where(
+    and(eq(assignments.taskId, assignment.taskId), ne(assignments.status, "cancelled")),
+  );
+  const follows =
+    seesAll(actor) || rows.some((r) => r.assignment.role === "lead" && r.assignment.unitId === actor.unit?.id);
+  const latest = new Map<number, { id: number; period: string; status: ReportStatus; submittedAt: Date | null }>();
+  if (follows && rows.length > 0) {
+    const sent = await db
+      .select({
+        id: reports.id,
+        assignmentId: reports.assignmentId,
+        period: reports.period,
+        status: reports.status,
+        submittedAt: reports.submittedAt,
+      })
+      .from(reports)
+      .where(
+        and(
+          inArray(
+            reports.assignmentId,
+            rows.map((r) => r.assignment.id),
+          ),
+          notInArray(reports.status, ["draft", "withdrawn"]),
+        ),
+      )
+      .orderBy(desc(reports.submittedAt), desc(reports.id));
+    for (const r of sent) if (!latest.has(r.assignmentId)) latest.set(r.assignmentId, r);
+  }
+  const order = { lead: 0, responsible: 1, cooperating: 2 } as const;
+  return rows
+    .map((row) => {
+      const shown = present(row, day);
+      const report = latest.get(shown.id);
+      return {
+        assignmentId: shown.id,
+        unitId: shown.unitId,
+        unitName: shown.unitName,
+        role: shown.role,
+        status: shown.status,
+        current: shown.id === assignment.id,
+        progress: follows
+          ? {
+              signal: shown.signal,
+              nextDue: shown.nextDue,
+              overdue: shown.overdue,
+              latestReport: report
+                ? {
+                    id: report.id,
+                    period: report.period,
+                    status: report.status,
+                    submittedAt: report.submittedAt?.toISOString() ?? null,
+                  }
+                : null,
+            }
+          : null,
+      };
+    })
+    .sort((a, b) => order[a.role] - order[b.role] || a.unitName.localeCompare(b.unitName, "zh-CN"));
 }
 
 /** Records that the actor's unit signed for the assignment (签收), in the caller's transaction. */

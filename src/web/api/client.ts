@@ -70,6 +70,7 @@ import type {
   TaskMerge,
   TaskPatch,
   TaskSplit,
+  TaskUnitProgressList,
   Unit,
   UnitCreate,
   UnitGroup,
@@ -376,6 +377,8 @@ export const api = {
   assignments: {
     list: (query: AssignmentListQuery = {}) => request<AssignmentList>("GET", "/assignments", { query }),
     get: (id: number) => request<Assignment>("GET", `/assignments/${id}`),
+    /** 任务分工: the task's units, with their progress for the lead unit and the office */
+    units: (id: number) => request<TaskUnitProgressList>("GET", `/assignments/${id}/units`),
     acknowledge: (id: number, version: number) =>
       request<Assignment>("POST", `/assignments/${id}/acknowledge`, { body: { version } }),
     reports: (id: number) => request<ReportList>("GET", `/assignments/${id}/reports`),

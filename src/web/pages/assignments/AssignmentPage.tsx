@@ -33,6 +33,7 @@ import { ReportPanel } from "../reports/ReportPanel";
 import { AssignmentStatusTag, NextDue } from "./labels";
 import { PeriodTable } from "./PeriodTable";
 import { defaultPeriod, periodsOf, reportsOf } from "./periods";
+import { TaskUnitsCard } from "./TaskUnitsCard";
 import { useAcknowledge } from "./useAcknowledge";
 
 type Loaded = { assignment: Assignment; reports: Report[] };
@@ -204,6 +205,11 @@ function AssignmentDetail({ assignmentId }: { assignmentId: number }) {
             <Card size="small" title={`报送期次（${periods.length}）`}>
               <PeriodTable periods={periods} selected={selected?.key} onSelect={select} />
             </Card>
+            {/* read again when 签收 or a report on this page changes the unit's own row */}
+            <TaskUnitsCard
+              key={`${assignment.version}:${data.reports.map((r) => `${r.id}.${r.status}`).join(",")}`}
+              assignmentId={assignment.id}
+            />
             {extensions.data.length > 0 && (
               <Card size="small" title="延期申请">
                 <ExtensionRequestList

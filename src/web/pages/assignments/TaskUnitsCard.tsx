@@ -1,0 +1,84 @@
+import { Alert, Card, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { useCallback } from "react";
+import { Link } from "react-router-dom";
+import type { TaskUnitProgress } from "../../../shared/api";
+import { TASK_UNIT_ROLE_LABELS } from "../../../shared/domain";
+import { api } from "../../api/client";
+import { SignalTag } from "../../components/SignalTag";
+import { useRemote } from "../../components/useRemote";
+import { ReportStatusTag, timeText } from "../reports/labels";
+import { AssignmentStatusTag } from "./labels";
+
+/**
+ * 任务分工: who leads the task, who carries it out and who cooperates. The lead unit and the office also see how each
+ * unit is doing: its light, its next due date and its latest report; the other units see who does what.
+ */
+export function TaskUnitsCard({ assignmentId }: { assignmentId: number }) {
+  const load = useCallback(async () => (await api.assignments.units(assignmentId)).items, [assignmentId]);
+  const { data: units, loading, error } = useRemote<TaskUnitProgress[]>(load, []);
+  const follows = units.some((u) => u.progress !== null);
+
+  const columns: TableColumnsType<TaskUnitProgress> = [
+    {
+      title: "单位",
+      key: "unit",
+      render: (_, u) =>
+        u.current ? (
+          <Typography.Text strong>
+            {u.unitName} <Tag style={{ marginInlineEnd: 0 }}>本任务</Tag>
+          </Typography.Text>
+        ) : follows ? (
+          <Link to={`/assignments/${u.assignmentId}`}>{u.unitName}</Link>
+        ) : (
+          u.unitName
+        ),
+    },
+    { title: "分工", key: "role", width: 80, render: (_, u) => TASK_UNIT_ROLE_LABELS[u.role] },
+    { title: "状态", key: "status", width: 80, render: (_, u) => <AssignmentStatusTag status={u.status} /> },
+    ...(follows
+      ? ([
+          {
+            title: "进展",
+            key: "progress",
+            render: (_, u) =>
+              u.progress && (
+                <Typography.Text>
+                  <SignalTag signal={u.progress.signal} />{" "}
+                  {u.progress.latestReport ? (
+                    <>
+                      {u.progress.latestReport.period} <ReportStatusTag status={u.progress.latestReport.status} />
+                      {u.progress.latestReport.submittedAt && (
+                        <Typography.Text type="secondary">
+                          {" "}
+                          {timeText(u.progress.latestReport.submittedAt)}
+                        </Typography.Text>
+                      )}
+                    </>
+                  ) : (
+                    <Typography.Text type="secondary">尚未报送</Typography.Text>
+                  )}
+                </Typography.Text>
+              ),
+          },
+        ] satisfies TableColumnsType<TaskUnitProgress>)
+      : []),
+  ];
+
+  return (
+    <Card size="small" title="任务分工" data-testid="task-units">
+      {error ? (
+        <Alert type="error" showIcon title={error} />
+      ) : (
+        <Table<TaskUnitProgress>
+          rowKey="assignmentId"
+          size="small"
+          loading={loading}
+          columns={columns}
+          dataSource={units}
+          pagination={false}
+          locale={{ emptyText: "该任务没有交办单位" }}
+        />
+      )}
+    </Card>
+  );
+}
