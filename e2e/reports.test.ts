@@ -220,7 +220,7 @@ describe("progress reports", () => {
     expect([...coordinator.pageErrors, ...leaders.pageErrors]).toEqual([]);
   });
 
-  it("shows each unit of a task who leads it, and the lead unit how its cooperating unit is doing", async () => {
+  it("shows each unit of a task who leads it, the lead unit how its cooperating unit is doing, and the office finds and exports it", async () => {
     const offices = await openBrowser(product);
     await login(offices.page, "coordinator");
     const request = offices.page.request;
@@ -272,6 +272,26 @@ describe("progress reports", () => {
     await lead.getByRole("link", { name: "城关街道" }).click();
     await departments.page.waitForURL((url) => url.pathname === `/assignments/${of(township)}`);
     await departments.page.getByTestId("report-panel").waitFor();
+
+    // the office finds the task's assignments by a word of it, and exports what it found to Excel
+    const office = offices.page;
+    await office.goto("/assignments");
+    await office.getByLabel("搜索任务", { exact: true }).fill("食品安全联合执法");
+    await expect.poll(() => office.locator(".ant-table-row").count()).toBe(2);
+    const [download] = await Promise.all([
+      office.waitForEvent("download"),
+      office.getByRole("button", { name: withIcon("导出Excel") }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^交办情况-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet.getCell(2, 1).value)).toContain("关键词：食品安全联合执法");
+    expect(sheet.rowCount).toBe(5);
+    expect([sheet.getCell(4, 4).value, sheet.getCell(5, 4).value].sort()).toEqual(
+      ["区市场监管分局", "城关街道"].sort(),
+    );
     expect([...offices.pageErrors, ...townships.pageErrors, ...departments.pageErrors]).toEqual([]);
   });
 });

@@ -493,6 +493,13 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: "/api/assignments/export.xlsx",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/assignments/export.xlsx?mine=true" }),
+  },
+  {
+    method: "GET",
     path: "/api/assignments/{id}/units",
     allowed: readers,
     success: 200,

@@ -731,6 +731,8 @@ export const AssignmentListQuery = Type.Object({
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   /** only the caller's own unit's assignments */
   mine: Type.Optional(Type.Boolean()),
+  /** words found in the plan's title, the task's number or text, or the unit's name */
+  q: Type.Optional(Type.String({ maxLength: 100 })),
   /** 20 unless asked: a screen's page */
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INT })),

@@ -308,3 +308,50 @@ describe("a task's units (任务分工)", () => {
     expect((await unitsOf(township, of(ids.court).id)).status).toBe(404);
   });
 });
+
+describe("searching and exporting the lists", () => {
+  it("finds assignments by words of the plan, the task or the unit, and exports what the list shows to Excel", async () => {
+    const { plan } = await marketLedPlan();
+    const found = await list(coordinator, `&q=${encodeURIComponent(plan.title.slice(-5))}`);
+    expect(found.items.map((a) => a.planId)).toEqual([plan.id, plan.id, plan.id]);
+    const byUnit = await list(coordinator, `&planId=${plan.id}&q=${encodeURIComponent("人民法院 依法")}`);
+    expect(byUnit.items.map((a) => a.unitName)).toEqual(["区人民法院"]);
+    // a % is a character to find, not a wildcard
+    expect((await list(coordinator, `&planId=${plan.id}&q=%25`)).items).toEqual([]);
+
+    const response = await t.request({
+      method: "GET",
+      url: `/api/assignments/export.xlsx?planId=${plan.id}&role=cooperating`,
+      cookie: coordinator,
+    });
+    expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+    expect(response.headers["content-type"]).toContain("spreadsheetml");
+    expect(decodeURIComponent(String(response.headers["content-disposition"]))).toContain(
+      "交办情况-2026年5月20日.xlsx",
+    );
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getCell(1, 1).value).toBe("交办情况");
+    expect(String(sheet.getCell(2, 1).value)).toContain(`筛选：方案：${plan.title}；分工：配合单位`);
+    expect(String(sheet.getCell(2, 1).value)).toContain("共 1 条");
+    expect(sheet.getRow(3).values).toEqual(expect.arrayContaining(["方案", "任务内容", "承办单位", "各期情况"]));
+    const row = sheet.getRow(4);
+    expect(row.getCell(3).value).toBe("依法履行职责。");
+    expect(row.getCell(4).value).toBe("城关街道");
+    expect(row.getCell(5).value).toBe("配合单位");
+    expect(sheet.rowCount).toBe(4);
+
+    // a unit exports its own list only
+    const mine = await t.request({ method: "GET", url: "/api/assignments/export.xlsx?mine=true", cookie: township });
+    expect(mine.statusCode).toBe(200);
+    expect(decodeURIComponent(String(mine.headers["content-disposition"]))).toContain("我的任务-");
+    const other = await t.request({
+      method: "GET",
+      url: `/api/assignments/export.xlsx?unitId=${ids.court}`,
+      cookie: township,
+    });
+    expect(other.statusCode).toBe(403);
+  });
+});

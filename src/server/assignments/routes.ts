@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
 import {
   Assignment,
   AssignmentAcknowledge,
@@ -11,9 +12,11 @@ import {
 import type { Actor } from "../auth/actor.js";
 import { ChangeCache } from "../db/change-cache.js";
 import { type Deps, queryKey, signalBasis, signalDay } from "../deps.js";
+import { sendWorkbook } from "../documents/list-workbook.js";
 import { changeContext } from "../http/context.js";
 import { forbidden } from "../http/errors.js";
 import { sendKept } from "../http/kept-json.js";
+import { assignmentsWorkbook } from "./export.js";
 import {
   acknowledgeAssignment,
   getAssignment,
@@ -55,6 +58,30 @@ export const assignmentRoutes =
         const key = `${actor.userId}|${queryKey(request.query)}`;
         const kept = await lists.get(key, signalBasis(day), () => listAssignments(db, request.query, actor, day));
         return sendKept(reply, kept.value);
+      },
+    );
+
+    app.get(
+      "/assignments/export.xlsx",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "导出任务列表(Excel)：与列表相同的筛选条件，全部符合的任务",
+          querystring: AssignmentListQuery,
+          response: { 200: Type.Unknown(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const actor = request.actor as Actor;
+        const { unitId } = request.query;
+        if (unitId && !(await mayListUnit(db, actor, unitId))) {
+          await recordDenied(db, changeContext(request), null, { reason: "other_unit", unitId });
+          throw forbidden("您只能查看本单位的任务");
+        }
+        const now = deps.clock();
+        const { name, workbook } = await assignmentsWorkbook(db, request.query, actor, signalDay(deps), now);
+        return sendWorkbook(reply, name, workbook, now);
       },
     );
 

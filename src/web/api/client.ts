@@ -291,10 +291,10 @@ function dispositionName(header: string | null): string | null {
  * Downloads a file the server sends (an original document, an export) and saves it under the server's name, so that
  * a failure is shown in the page as a message instead of replacing the page with an error body.
  */
-async function download(path: string, fallbackName: string): Promise<void> {
+async function download(path: string, fallbackName: string, query?: Record<string, QueryValue>): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(buildUrl(path), { credentials: "same-origin" });
+    response = await fetch(buildUrl(path, query), { credentials: "same-origin" });
   } catch {
     throw new ApiError(0, "network_error", NETWORK_ERROR_MESSAGE);
   }
@@ -376,6 +376,9 @@ export const api = {
   },
   assignments: {
     list: (query: AssignmentListQuery = {}) => request<AssignmentList>("GET", "/assignments", { query }),
+    /** the list as Excel, with the same filters: every row, not only the page */
+    exportList: ({ limit: _limit, offset: _offset, ...query }: AssignmentListQuery = {}) =>
+      download("/assignments/export.xlsx", "任务列表.xlsx", query),
     get: (id: number) => request<Assignment>("GET", `/assignments/${id}`),
     /** 任务分工: the task's units, with their progress for the lead unit and the office */
     units: (id: number) => request<TaskUnitProgressList>("GET", `/assignments/${id}/units`),

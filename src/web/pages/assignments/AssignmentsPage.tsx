@@ -5,6 +5,7 @@ import {
   Card,
   Checkbox,
   Flex,
+  Input,
   Segmented,
   Select,
   Space,
@@ -22,7 +23,7 @@ import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { deadlineLabel } from "../../components/deadlines";
 import { SIGNAL_ORDER, SignalTag } from "../../components/SignalTag";
-import { RefreshButton } from "../../components/ToolbarButtons";
+import { ExportButton, RefreshButton } from "../../components/ToolbarButtons";
 import { UnitSelect } from "../../components/UnitSelect";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
@@ -43,6 +44,8 @@ type Filters = {
   overdue: boolean;
   unitId?: number;
   scope: Scope;
+  /** words to find in the plan, the task or the unit */
+  q?: string;
 };
 
 const SIGNAL_OPTIONS = SIGNAL_ORDER.map((signal) => ({ value: signal, label: SIGNAL_LABELS[signal] }));
@@ -86,11 +89,21 @@ export default function AssignmentsPage() {
     scope: "mine",
   });
   const [page, setPage] = useState({ current: 1, size: PAGE_SIZE });
+  const [searchText, setSearchText] = useState("");
 
   const update = (changes: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...changes }));
     setPage((p) => ({ ...p, current: 1 }));
   };
+  // the list follows the search box a moment after the typing stops
+  useEffect(() => {
+    const q = searchText.trim() || undefined;
+    const timer = window.setTimeout(() => {
+      setFilters((f) => (f.q === q ? f : { ...f, q }));
+      setPage((p) => (p.current === 1 ? p : { ...p, current: 1 }));
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [searchText]);
   useEffect(() => {
     if (!linkedOverdue && !linkedWithin) return;
     setFilters((f) =>
@@ -111,6 +124,7 @@ export default function AssignmentsPage() {
       overdue: filters.overdue || undefined,
       unitId: overview ? filters.unitId : undefined,
       mine: !overview && filters.scope === "mine" ? true : undefined,
+      q: filters.q,
       limit: page.size,
       offset: (page.current - 1) * page.size,
     }),
@@ -293,10 +307,20 @@ export default function AssignmentsPage() {
             onChange={(dueWithinDays: number | undefined) => update({ dueWithinDays })}
             style={{ width: 150 }}
           />
+          <Input.Search
+            aria-label="搜索任务"
+            allowClear
+            placeholder="搜索方案、任务内容或单位"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+            onSearch={setSearchText}
+            style={{ width: 240 }}
+          />
           <Checkbox checked={filters.overdue} onChange={(event) => update({ overdue: event.target.checked })}>
             只看已逾期
           </Checkbox>
           <RefreshButton onClick={() => void reload()} />
+          <ExportButton onExport={() => api.assignments.exportList(query)} />
         </Flex>
         {waiting > 0 && <Alert type="warning" showIcon title={`本页有 ${waiting} 项任务待签收，请及时签收。`} />}
         {error && <Alert type="error" showIcon title={error} />}
