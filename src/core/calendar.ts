@@ -29,3 +29,15 @@ const CHINA_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai",
 export function chinaHour(at: Date): number {
   return Number(CHINA_HOUR.format(at)) % 24;
 }
+
+const CHINA_MINUTE = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Shanghai",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
+/** The day and time in China to the minute, as a log or a list shows it: 2026-12-03 09:30. */
+export function chinaTime(at: Date): string {
+  return `${chinaDay(at)} ${CHINA_MINUTE.format(at).replace(/^24/, "00")}`;
+}

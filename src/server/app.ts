@@ -120,7 +120,7 @@ export async function buildApp(
       await api.register(authRoutes(database.db, config, clock), { prefix: "/auth" });
       await api.register(unitRoutes(database.db));
       await api.register(userRoutes(database.db));
-      await api.register(auditRoutes(database.db));
+      await api.register(auditRoutes(database.db, clock));
       await api.register(planRoutes(database.db, clock, config));
       const deps = { db: database.db, clock, config, files: fileStoreOf(config) };
       await api.register(assignmentRoutes(deps));

@@ -317,6 +317,13 @@ const ROUTES: RouteCase[] = [
   { method: "GET", path: "/api/audit", allowed: managers, success: 200, request: async () => ({ url: "/api/audit" }) },
   {
     method: "GET",
+    path: "/api/audit/export.xlsx",
+    allowed: managers,
+    success: 200,
+    request: async () => ({ url: "/api/audit/export.xlsx?action=auth.login" }),
+  },
+  {
+    method: "GET",
     path: "/api/audit/actors",
     allowed: managers,
     success: 200,

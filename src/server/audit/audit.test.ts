@@ -112,6 +112,32 @@ describe("GET /api/audit/actors", () => {
   });
 });
 
+describe("the audit log as Excel", () => {
+  it("holds the events the filters find, with their labels and the filters in words", async () => {
+    const unit = await createUnit(t, coordinator);
+    const response = await t.request({
+      method: "GET",
+      url: `/api/audit/export.xlsx?entityType=unit&entityId=${unit.id}`,
+      cookie: coordinator,
+    });
+    expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+    expect(decodeURIComponent(String(response.headers["content-disposition"]))).toMatch(/审计日志-\d{4}年/);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet.getCell(2, 1).value)).toContain(`筛选：对象类型：单位；对象ID：${unit.id}`);
+    expect(sheet.rowCount).toBe(4);
+    expect([2, 3, 4, 5].map((c) => sheet.getCell(4, c).value)).toEqual([
+      "司法局统筹员",
+      "新建单位",
+      "单位",
+      String(unit.id),
+    ]);
+    expect(String(sheet.getCell(4, 1).value)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  });
+});
+
 describe("the audit log's labels", () => {
   it("names every action and object type the server records in Chinese", async () => {
     const han = /\p{Script=Han}/u;

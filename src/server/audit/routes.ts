@@ -1,12 +1,69 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { and, asc, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
-import { AuditActorList, AuditList, AuditQuery, ErrorBody } from "../../shared/api.js";
+import { Type } from "typebox";
+import { chinaTime } from "../../core/calendar.js";
+import { AuditActorList, type AuditEvent, AuditList, AuditQuery, ErrorBody } from "../../shared/api.js";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditLabel } from "../../shared/audit.js";
+import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import { auditEvents, users } from "../db/schema.js";
+import { type ListColumn, listWorkbook, MAX_EXPORT_ROWS, sendWorkbook } from "../documents/list-workbook.js";
+
+const timeText = (at: string) => chinaTime(new Date(at));
+
+const COLUMNS: ListColumn<AuditEvent>[] = [
+  { header: "时间", width: 18, value: (e) => timeText(e.at) },
+  { header: "操作人", width: 18, value: (e) => e.actorName ?? (e.actorId === null ? "系统" : `#${e.actorId}`) },
+  { header: "动作", width: 20, value: (e) => e.actionLabel },
+  { header: "对象类型", width: 12, value: (e) => e.entityTypeLabel },
+  { header: "对象ID", width: 10, value: (e) => e.entityId },
+  { header: "IP", width: 16, value: (e) => e.ip },
+];
+
+function filtersOf(q: AuditQuery): SQL | undefined {
+  return and(
+    q.entityType ? eq(auditEvents.entityType, q.entityType) : undefined,
+    q.entityId ? eq(auditEvents.entityId, q.entityId) : undefined,
+    q.actorId ? eq(auditEvents.actorId, q.actorId) : undefined,
+    q.action ? eq(auditEvents.action, q.action) : undefined,
+    q.from ? gte(auditEvents.at, new Date(q.from)) : undefined,
+    q.to ? lte(auditEvents.at, new Date(q.to)) : undefined,
+  );
+}
+
+/** The events that match, newest first, with their labels and the actor's name. */
+async function eventsOf(db: Db, where: SQL | undefined, limit: number, offset: number): Promise<AuditEvent[]> {
+  const rows = await db
+    .select({ event: auditEvents, actorName: users.displayName })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(where)
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(limit)
+    .offset(offset);
+  return rows.map(({ event, actorName }) => ({
+    id: event.id,
+    at: event.at.toISOString(),
+    actorId: event.actorId,
+    actorName,
+    action: event.action,
+    actionLabel: auditLabel(AUDIT_ACTIONS, event.action),
+    entityType: event.entityType,
+    entityTypeLabel: auditLabel(AUDIT_ENTITY_TYPES, event.entityType),
+    entityId: event.entityId,
+    before: event.before,
+    after: event.after,
+    ip: event.ip,
+  }));
+}
+
+async function actorName(db: Db, id: number): Promise<string | null> {
+  const [user] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, id));
+  return user?.name ?? null;
+}
 
 export const auditRoutes =
-  (db: Db): FastifyPluginAsyncTypebox =>
+  (db: Db, clock: Clock): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       "/audit",
@@ -21,43 +78,39 @@ export const auditRoutes =
       },
       async (request) => {
         const q = request.query;
-        const filters: (SQL | undefined)[] = [
-          q.entityType ? eq(auditEvents.entityType, q.entityType) : undefined,
-          q.entityId ? eq(auditEvents.entityId, q.entityId) : undefined,
-          q.actorId ? eq(auditEvents.actorId, q.actorId) : undefined,
-          q.action ? eq(auditEvents.action, q.action) : undefined,
-          q.from ? gte(auditEvents.at, new Date(q.from)) : undefined,
-          q.to ? lte(auditEvents.at, new Date(q.to)) : undefined,
-        ];
-        const where = and(...filters);
+        const where = filtersOf(q);
         const [rows, [{ total }]] = await Promise.all([
-          db
-            .select({ event: auditEvents, actorName: users.displayName })
-            .from(auditEvents)
-            .leftJoin(users, eq(users.id, auditEvents.actorId))
-            .where(where)
-            .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-            .limit(q.limit ?? 50)
-            .offset(q.offset ?? 0),
+          eventsOf(db, where, q.limit ?? 50, q.offset ?? 0),
           db.select({ total: count() }).from(auditEvents).where(where),
         ]);
-        return {
-          total,
-          items: rows.map(({ event, actorName }) => ({
-            id: event.id,
-            at: event.at.toISOString(),
-            actorId: event.actorId,
-            actorName,
-            action: event.action,
-            actionLabel: auditLabel(AUDIT_ACTIONS, event.action),
-            entityType: event.entityType,
-            entityTypeLabel: auditLabel(AUDIT_ENTITY_TYPES, event.entityType),
-            entityId: event.entityId,
-            before: event.before,
-            after: event.after,
-            ip: event.ip,
-          })),
-        };
+        return { total, items: rows };
+      },
+    );
+
+    app.get(
+      "/audit/export.xlsx",
+      {
+        config: { access: { ability: "audit.read" } },
+        schema: {
+          tags: ["audit"],
+          summary: "导出审计日志(Excel)：与列表相同的筛选条件，最多 20000 条",
+          querystring: AuditQuery,
+          response: { 200: Type.Unknown(), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const rows = await eventsOf(db, filtersOf(q), MAX_EXPORT_ROWS, 0);
+        const now = clock();
+        const words = [
+          q.entityType ? `对象类型：${auditLabel(AUDIT_ENTITY_TYPES, q.entityType)}` : null,
+          q.entityId ? `对象ID：${q.entityId}` : null,
+          q.actorId ? `操作人：${(await actorName(db, q.actorId)) ?? `#${q.actorId}`}` : null,
+          q.action ? `动作：${auditLabel(AUDIT_ACTIONS, q.action)}` : null,
+          q.from ? `自${timeText(q.from)}` : null,
+          q.to ? `至${timeText(q.to)}` : null,
+        ].filter((w): w is string => w !== null);
+        return sendWorkbook(reply, "审计日志", await listWorkbook("审计日志", COLUMNS, rows, words, now), now);
       },
     );
 

@@ -340,6 +340,8 @@ export const api = {
   },
   audit: {
     list: (query: AuditQuery) => request<AuditList>("GET", "/audit", { query }),
+    exportList: ({ limit: _limit, offset: _offset, ...query }: AuditQuery) =>
+      download("/audit/export.xlsx", "审计日志.xlsx", query),
     actors: () => request<AuditActorList>("GET", "/audit/actors"),
   },
   plans: {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { AuditEvent, AuditList, AuditQuery } from "../../../shared/api";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditLabel } from "../../../shared/audit";
 import { api } from "../../api/client";
-import { RefreshButton } from "../../components/ToolbarButtons";
+import { ExportButton, RefreshButton } from "../../components/ToolbarButtons";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
 import { AuditChanges } from "./AuditChanges";
@@ -138,6 +138,7 @@ export default function AuditPage() {
             disabledDate={(day) => day.isAfter(dayjs().endOf("day"))}
           />
           <RefreshButton onClick={() => void load()} />
+          <ExportButton onExport={() => api.audit.exportList(toQuery(filters, paging))} />
         </Flex>
         {loadError && <Alert type="error" showIcon title={loadError} />}
         <Table<AuditEvent>
