@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import {
   Assignment,
@@ -34,6 +35,12 @@ export const assignmentRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
     const { db } = deps;
+    /** A list (or its export) of another unit than the actor may see is refused, and the refusal recorded. */
+    const assertMayList = async (request: FastifyRequest, actor: Actor, unitId: number | undefined) => {
+      if (!unitId || (await mayListUnit(db, actor, unitId))) return;
+      await recordDenied(db, changeContext(request), null, { reason: "other_unit", unitId });
+      throw forbidden("您只能查看本单位的任务");
+    };
     // 我的任务 and 交办情况 are what every user opens: each user's pages are kept until something changes
     const lists = new ChangeCache<AssignmentList>(db);
     app.get(
@@ -49,11 +56,7 @@ export const assignmentRoutes =
       },
       async (request, reply) => {
         const actor = request.actor as Actor;
-        const { unitId } = request.query;
-        if (unitId && !(await mayListUnit(db, actor, unitId))) {
-          await recordDenied(db, changeContext(request), null, { reason: "other_unit", unitId });
-          throw forbidden("您只能查看本单位的任务");
-        }
+        await assertMayList(request, actor, request.query.unitId);
         const day = signalDay(deps);
         const key = `${actor.userId}|${queryKey(request.query)}`;
         const kept = await lists.get(key, signalBasis(day), () => listAssignments(db, request.query, actor, day));
@@ -74,11 +77,7 @@ export const assignmentRoutes =
       },
       async (request, reply) => {
         const actor = request.actor as Actor;
-        const { unitId } = request.query;
-        if (unitId && !(await mayListUnit(db, actor, unitId))) {
-          await recordDenied(db, changeContext(request), null, { reason: "other_unit", unitId });
-          throw forbidden("您只能查看本单位的任务");
-        }
+        await assertMayList(request, actor, request.query.unitId);
         const now = deps.clock();
         const { name, workbook } = await assignmentsWorkbook(db, request.query, actor, signalDay(deps), now);
         return sendWorkbook(reply, name, workbook, now);
