@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseOption, DEMO_PASSWORD, label, login, modal, openBrowser, type Product, startProduct } from "./harness";
+import {
+  chooseOption,
+  DEMO_PASSWORD,
+  label,
+  login,
+  modal,
+  openBrowser,
+  type Product,
+  startProduct,
+  withIcon,
+} from "./harness";
 
 let product: Product;
 
@@ -41,6 +51,19 @@ describe("the unit registry", () => {
     await expect.poll(() => page.locator(".ant-table-row").count()).toBe(1);
     expect(await row.textContent()).toContain("政府部门");
     expect(await row.textContent()).toContain("启用");
+
+    // the registry as found, to Excel
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: withIcon("导出Excel") }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^单位名录-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet.getCell(2, 1).value)).toContain("关键词：区测试管理局");
+    expect(sheet.getCell(4, 1).value).toBe("区测试局");
 
     // Edit
     await row.getByRole("button", { name: label("编辑") }).click();

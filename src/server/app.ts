@@ -118,8 +118,8 @@ export async function buildApp(
       );
       await api.register(healthRoutes(database));
       await api.register(authRoutes(database.db, config, clock), { prefix: "/auth" });
-      await api.register(unitRoutes(database.db));
-      await api.register(userRoutes(database.db));
+      await api.register(unitRoutes(database.db, clock));
+      await api.register(userRoutes(database.db, clock));
       await api.register(auditRoutes(database.db, clock));
       await api.register(planRoutes(database.db, clock, config));
       const deps = { db: database.db, clock, config, files: fileStoreOf(config) };

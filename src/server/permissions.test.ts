@@ -222,6 +222,13 @@ const ROUTES: RouteCase[] = [
   },
   { method: "GET", path: "/api/units", allowed: readers, success: 200, request: async () => ({ url: "/api/units" }) },
   {
+    method: "GET",
+    path: "/api/units/export.xlsx",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/units/export.xlsx?type=township" }),
+  },
+  {
     method: "POST",
     path: "/api/units",
     allowed: managers,
@@ -287,6 +294,13 @@ const ROUTES: RouteCase[] = [
     },
   },
   { method: "GET", path: "/api/users", allowed: ["admin"], success: 200, request: async () => ({ url: "/api/users" }) },
+  {
+    method: "GET",
+    path: "/api/users/export.xlsx",
+    allowed: ["admin"],
+    success: 200,
+    request: async () => ({ url: "/api/users/export.xlsx?q=unit0" }),
+  },
   {
     method: "POST",
     path: "/api/users",

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assignment, AssignmentListItem, PlanDetail, TaskUnitProgressList } from "../../shared/api.js";
-import { auditCount, createPlan, createReport, publishedPlan, signedInUser, unitByName } from "../test/factories.js";
+import {
+  auditCount,
+  createPlan,
+  createReport,
+  exportedSheet,
+  publishedPlan,
+  signedInUser,
+  unitByName,
+} from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 
 let t: TestApp;
@@ -329,10 +337,7 @@ describe("searching and exporting the lists", () => {
     expect(decodeURIComponent(String(response.headers["content-disposition"]))).toContain(
       "交办情况-2026年5月20日.xlsx",
     );
-    const { default: ExcelJS } = await import("exceljs");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
+    const sheet = await exportedSheet(response);
     expect(sheet.getCell(1, 1).value).toBe("交办情况");
     expect(String(sheet.getCell(2, 1).value)).toContain(`筛选：方案：${plan.title}；分工：配合单位`);
     expect(String(sheet.getCell(2, 1).value)).toContain("共 1 条");

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditList } from "../../shared/api.js";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "../../shared/audit.js";
 import { auditEvents } from "../db/schema.js";
-import { createUnit, createUser } from "../test/factories.js";
+import { createUnit, createUser, exportedSheet } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 
 let t: TestApp;
@@ -122,10 +122,7 @@ describe("the audit log as Excel", () => {
     });
     expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
     expect(decodeURIComponent(String(response.headers["content-disposition"]))).toMatch(/审计日志-\d{4}年/);
-    const { default: ExcelJS } = await import("exceljs");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
+    const sheet = await exportedSheet(response);
     expect(String(sheet.getCell(2, 1).value)).toContain(`筛选：对象类型：单位；对象ID：${unit.id}`);
     expect(sheet.rowCount).toBe(4);
     expect([2, 3, 4, 5].map((c) => sheet.getCell(4, c).value)).toEqual([

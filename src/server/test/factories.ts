@@ -221,3 +221,11 @@ export async function publishedPlan(t: TestApp, cookie: string, unitIds: number[
   const list = await t.request({ method: "GET", url: `/api/assignments?planId=${plan.id}&limit=1000`, cookie });
   return { plan: response.json<PlanDetail>(), assignments: list.json<{ items: Assignment[] }>().items };
 }
+
+/** The first sheet of an Excel answer (an export), read back as a user's spreadsheet program would. */
+export async function exportedSheet(response: { rawPayload: Buffer }) {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  return workbook.worksheets[0];
+}

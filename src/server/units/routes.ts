@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
 import {
   ErrorBody,
   IdParams,
@@ -15,7 +16,10 @@ import {
   UnitListQuery,
   UnitPatch,
 } from "../../shared/api.js";
+import { UNIT_TYPE_LABELS } from "../../shared/domain.js";
+import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
+import { type ListColumn, listWorkbook, sendWorkbook } from "../documents/list-workbook.js";
 import { changeContext } from "../http/context.js";
 import { presentUnit, presentUnitGroup, presentUnitListJson } from "./present.js";
 import { UnitResolver } from "./resolve.js";
@@ -37,7 +41,7 @@ const manage = { access: { ability: "units.manage" } } as const;
 const tags = ["units"];
 
 export const unitRoutes =
-  (db: Db): FastifyPluginAsyncTypebox =>
+  (db: Db, clock: Clock): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       "/units",
@@ -60,6 +64,40 @@ export const unitRoutes =
         }
         const rows = await listUnits(db, request.query);
         return { items: rows.map(presentUnit), total: rows.length };
+      },
+    );
+
+    app.get(
+      "/units/export.xlsx",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "导出单位名录(Excel)：与列表相同的筛选条件",
+          querystring: UnitListQuery,
+          response: { 200: Type.Unknown(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { q, type, active } = request.query;
+        const [rows, registry] = await Promise.all([listUnits(db, request.query), allUnits(db)]);
+        const names = new Map(registry.map((u) => [u.id, u.name]));
+        const columns: ListColumn<Unit>[] = [
+          { header: "单位名称", width: 28, value: (u) => u.name },
+          { header: "简称", width: 14, value: (u) => u.shortName },
+          { header: "类型", width: 12, value: (u) => UNIT_TYPE_LABELS[u.type] },
+          { header: "上级单位", width: 24, value: (u) => (u.parentId ? (names.get(u.parentId) ?? null) : null) },
+          { header: "别名", width: 30, value: (u) => u.aliases.join("、") },
+          { header: "状态", width: 8, value: (u) => (u.active ? "启用" : "已停用") },
+        ];
+        const words = [
+          q?.trim() ? `关键词：${q.trim()}` : null,
+          type ? `类型：${UNIT_TYPE_LABELS[type]}` : null,
+          active === undefined ? null : active ? "启用的" : "已停用的",
+        ].filter((w): w is string => w !== null);
+        const now = clock();
+        const workbook = await listWorkbook("单位名录", columns, rows.map(presentUnit), words, now);
+        return sendWorkbook(reply, "单位名录", workbook, now);
       },
     );
 

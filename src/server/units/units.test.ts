@@ -6,7 +6,7 @@ import { sharedDir } from "../../core/parser/eval/seeds.js";
 import type { ResolveResult, Unit } from "../../shared/api.js";
 import { units } from "../db/schema.js";
 import { DEMO_UNITS } from "../demo/registry.js";
-import { auditCount, createUnit, unique, unitByName } from "../test/factories.js";
+import { auditCount, createUnit, exportedSheet, unique, unitByName } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 
 let t: TestApp;
@@ -435,5 +435,24 @@ describe("POST /api/units/resolve", () => {
       cookie: leader,
     });
     expect(empty.statusCode).toBe(400);
+  });
+});
+
+describe("GET /api/units/export.xlsx", () => {
+  it("exports the registry as the list filters it: name, type, parent, aliases and status", async () => {
+    const listed = await list("?type=township&active=true");
+    const response = await t.request({
+      method: "GET",
+      url: "/api/units/export.xlsx?type=township&active=true",
+      cookie: leader,
+    });
+    expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+    expect(decodeURIComponent(String(response.headers["content-disposition"]))).toMatch(/单位名录-\d{4}年/);
+    const sheet = await exportedSheet(response);
+    expect(String(sheet.getCell(2, 1).value)).toContain("筛选：类型：乡镇(街道)；启用的");
+    expect(sheet.rowCount).toBe(3 + listed.total);
+    const names = Array.from({ length: listed.total }, (_, i) => sheet.getCell(4 + i, 1).value);
+    expect(names).toEqual(listed.items.map((u) => u.name));
+    expect(sheet.getCell(4, 6).value).toBe("启用");
   });
 });

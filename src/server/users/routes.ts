@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { chinaTime } from "../../core/calendar.js";
 import { ErrorBody, IdParams, User, UserCreate, UserList, UserPatch } from "../../shared/api.js";
+import { ROLE_LABELS } from "../../shared/domain.js";
+import { userMatches } from "../../shared/user-search.js";
+import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
+import { type ListColumn, listWorkbook, sendWorkbook } from "../documents/list-workbook.js";
 import { changeContext } from "../http/context.js";
 import { createUser, getUser, listUsers, presentUser, updateUser } from "./service.js";
 
@@ -8,8 +14,20 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const admin = { access: { ability: "users.manage" } } as const;
 const tags = ["users"];
 
+const UserExportQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) });
+
+const USER_COLUMNS: ListColumn<User>[] = [
+  { header: "用户名", width: 16, value: (u) => u.username },
+  { header: "姓名", width: 14, value: (u) => u.displayName },
+  { header: "所属单位", width: 24, value: (u) => u.unitName ?? "未分配单位" },
+  { header: "角色", width: 24, value: (u) => u.roles.map((r) => ROLE_LABELS[r]).join("、") },
+  { header: "邮箱", width: 26, value: (u) => u.email },
+  { header: "状态", width: 10, value: (u) => (u.disabled ? "已停用" : u.locked ? "已锁定" : "启用") },
+  { header: "最近登录", width: 18, value: (u) => (u.lastLoginAt ? chinaTime(new Date(u.lastLoginAt)) : "从未登录") },
+];
+
 export const userRoutes =
-  (db: Db): FastifyPluginAsyncTypebox =>
+  (db: Db, clock: Clock): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       "/users",
@@ -17,6 +35,26 @@ export const userRoutes =
       async () => {
         const rows = await listUsers(db);
         return { items: rows.map((r) => presentUser(r)), total: rows.length };
+      },
+    );
+
+    app.get(
+      "/users/export.xlsx",
+      {
+        config: admin,
+        schema: {
+          tags,
+          summary: "导出用户列表(Excel)：q 与页面搜索相同(用户名、姓名、单位、邮箱)",
+          querystring: UserExportQuery,
+          response: { 200: Type.Unknown(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const q = request.query.q ?? "";
+        const users = (await listUsers(db)).map((r) => presentUser(r)).filter((u) => userMatches(u, q));
+        const now = clock();
+        const words = q.trim() ? [`关键词：${q.trim()}`] : [];
+        return sendWorkbook(reply, "用户", await listWorkbook("用户", USER_COLUMNS, users, words, now), now);
       },
     );
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../shared/api.js";
 import { auditEvents, users } from "../db/schema.js";
-import { auditCount, createUser, STRONG_PASSWORD, unique, unitByName } from "../test/factories.js";
+import { auditCount, createUser, exportedSheet, STRONG_PASSWORD, unique, unitByName } from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 
 let t: TestApp;
@@ -234,5 +234,28 @@ describe("PATCH /api/users/:id", () => {
 
   it("answers 404 for an unknown user", async () => {
     expect((await patch(999999, { version: 1, displayName: "无" })).statusCode).toBe(404);
+  });
+});
+
+describe("GET /api/users/export.xlsx", () => {
+  it("exports the accounts the search finds, with their units, roles and status in Chinese", async () => {
+    const user = await createUser(t, admin);
+    const response = await t.request({
+      method: "GET",
+      url: `/api/users/export.xlsx?q=${encodeURIComponent(user.username.toUpperCase())}`,
+      cookie: admin,
+    });
+    expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+    expect(decodeURIComponent(String(response.headers["content-disposition"]))).toMatch(/用户-\d{4}年/);
+    const sheet = await exportedSheet(response);
+    expect(String(sheet.getCell(2, 1).value)).toContain(`关键词：${user.username.toUpperCase()}`);
+    expect(sheet.rowCount).toBe(4);
+    expect([1, 2, 6, 7].map((c) => sheet.getCell(4, c).value)).toEqual([
+      user.username,
+      user.displayName,
+      "启用",
+      "从未登录",
+    ]);
+    expect(String(sheet.getCell(4, 4).value)).not.toBe("");
   });
 });

@@ -320,6 +320,7 @@ export const api = {
   },
   units: {
     list: (query: UnitListQuery = {}) => request<UnitList>("GET", "/units", { query }),
+    exportList: (query: UnitListQuery = {}) => download("/units/export.xlsx", "单位名录.xlsx", query),
     get: (id: number) => request<Unit>("GET", `/units/${id}`),
     create: (body: UnitCreate) => request<Unit>("POST", "/units", { body }),
     update: (id: number, body: UnitPatch) => request<Unit>("PATCH", `/units/${id}`, { body }),
@@ -334,6 +335,8 @@ export const api = {
   },
   users: {
     list: () => request<UserList>("GET", "/users"),
+    /** the users the search box finds, as Excel */
+    exportList: (q: string) => download("/users/export.xlsx", "用户.xlsx", { q: q.trim() || undefined }),
     get: (id: number) => request<User>("GET", `/users/${id}`),
     create: (body: UserCreate) => request<User>("POST", "/users", { body }),
     update: (id: number, body: UserPatch) => request<User>("PATCH", `/users/${id}`, { body }),

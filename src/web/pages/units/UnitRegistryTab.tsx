@@ -5,7 +5,7 @@ import { UNIT_TYPE_LABELS, type UnitType } from "../../../shared/domain";
 import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { ActiveTag } from "../../components/ActiveTag";
-import { CreateButton, RefreshButton } from "../../components/ToolbarButtons";
+import { CreateButton, ExportButton, RefreshButton } from "../../components/ToolbarButtons";
 import { useRemote } from "../../components/useRemote";
 import { UNIT_TYPE_OPTIONS, type UnitRegistry } from "../../components/useUnits";
 import { UnitFormDrawer } from "./UnitFormDrawer";
@@ -159,6 +159,7 @@ export function UnitRegistryTab({ registry }: { registry: UnitRegistry }) {
             style={{ width: 120 }}
           />
           <RefreshButton onClick={() => void reloadAll()} />
+          <ExportButton onExport={() => api.units.exportList(toQuery(filters))} />
         </Flex>
         {manage && <CreateButton onClick={() => setEditing("new")}>新建单位</CreateButton>}
       </Flex>

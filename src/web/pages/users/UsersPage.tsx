@@ -3,8 +3,9 @@ import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import type { User } from "../../../shared/api";
 import { ROLE_LABELS, type Role } from "../../../shared/domain";
+import { userMatches } from "../../../shared/user-search";
 import { api } from "../../api/client";
-import { CreateButton, RefreshButton } from "../../components/ToolbarButtons";
+import { CreateButton, ExportButton, RefreshButton } from "../../components/ToolbarButtons";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
 import { useUnits } from "../../components/useUnits";
@@ -13,14 +14,6 @@ import { UserCreateModal } from "./UserCreateModal";
 import { UserEditDrawer } from "./UserEditDrawer";
 
 const listUsers = async () => (await api.users.list()).items;
-
-function matches(user: User, text: string): boolean {
-  const needle = text.trim().toLowerCase();
-  if (!needle) return true;
-  return [user.username, user.displayName, user.unitName ?? "", user.email ?? ""].some((v) =>
-    v.toLowerCase().includes(needle),
-  );
-}
 
 /** 用户管理 (admin): accounts, their unit and roles; create, edit, disable, unlock, reset password. */
 export default function UsersPage() {
@@ -32,7 +25,7 @@ export default function UsersPage() {
   const [editing, setEditing] = useState<User | null>(null);
   const { data: users, loading, error: loadError, reload: load } = useRemote<User[]>(listUsers, []);
 
-  const visible = useMemo(() => users.filter((u) => matches(u, search)), [users, search]);
+  const visible = useMemo(() => users.filter((u) => userMatches(u, search)), [users, search]);
 
   const columns: TableColumnsType<User> = [
     { title: "用户名", dataIndex: "username", key: "username", width: 140 },
@@ -88,6 +81,7 @@ export default function UsersPage() {
               style={{ width: 280 }}
             />
             <RefreshButton onClick={() => void load()} />
+            <ExportButton onExport={() => api.users.exportList(search)} />
           </Flex>
           <CreateButton onClick={() => setCreating(true)}>新建用户</CreateButton>
         </Flex>
