@@ -274,7 +274,7 @@ describe("a task's units (任务分工)", () => {
     return { status: response.statusCode, items: response.json<TaskUnitProgressList>().items ?? [] };
   };
 
-  it("names every unit of the task to each of them, and shows their progress to the lead unit and the office", async () => {
+  it("names every unit of the task to each of them; shows progress to the office, the unit, and the lead for its cooperating units", async () => {
     const { plan } = await marketLedPlan();
     const all = (await list(coordinator, `&planId=${plan.id}`)).items;
     const of = (unitId: number) => all.find((a) => a.unitId === unitId) as Assignment;
@@ -284,12 +284,12 @@ describe("a task's units (任务分工)", () => {
       ["城关街道", "cooperating"],
     ];
 
-    // the cooperating township sees who leads and who carries the task, not how the others are doing
+    // the cooperating township sees who leads and who carries the task, and how it is doing itself, not the others
     const cooperating = await unitsOf(township, of(ids.township).id);
     expect(cooperating.status).toBe(200);
     expect(cooperating.items.map((u) => [u.unitName, u.role])).toEqual(expected);
     expect(cooperating.items.map((u) => u.current)).toEqual([false, false, true]);
-    expect(cooperating.items.every((u) => u.progress === null)).toBe(true);
+    expect(cooperating.items.map((u) => u.progress !== null)).toEqual([false, false, true]);
 
     // the township reports; the lead unit follows it, as does the office
     await t.request({
@@ -306,7 +306,8 @@ describe("a task's units (任务分工)", () => {
       status: "acknowledged",
       progress: { latestReport: { id: report.id, period: report.period, status: "submitted" } },
     });
-    expect(lead.items.find((u) => u.unitId === ids.court)?.progress).toMatchObject({ latestReport: null });
+    // the lead follows its cooperating units; a responsible unit's assignment is not its to see
+    expect(lead.items.map((u) => u.progress !== null)).toEqual([true, false, true]);
     const office = await unitsOf(coordinator, of(ids.court).id);
     expect(
       office.items.every((u) => u.progress !== null && ["green", "yellow", "red"].includes(u.progress.signal)),

@@ -393,9 +393,9 @@ export async function getAssignment(db: Db, id: number, actor: Actor, day: Signa
 }
 
 /**
- * The units of the assignment's task (任务分工), lead first, each with its progress when the actor follows the task's
- * work: the office and the leaders, and the task's lead unit, which consolidates its cooperating units' reports.
- * `assignment` is one the actor may see (getAssignment).
+ * The units of the assignment's task (任务分工), lead first. Each unit's progress is shown to whoever may see its
+ * assignment: the office and the leaders see all, a unit its own, and the task's lead unit its cooperating units'
+ * (whose reports it consolidates). `assignment` is one the actor may see (getAssignment).
  */
 export async function taskUnitsOf(
   db: Db,
@@ -406,10 +406,13 @@ export async function taskUnitsOf(
   const rows = await selectAssignments(db).where(
     and(eq(assignments.taskId, assignment.taskId), ne(assignments.status, "cancelled")),
   );
-  const follows =
-    seesAll(actor) || rows.some((r) => r.assignment.role === "lead" && r.assignment.unitId === actor.unit?.id);
+  const ownUnit = actor.unit?.id;
+  const leads = rows.some((r) => r.assignment.role === "lead" && r.assignment.unitId === ownUnit);
+  const shows = ({ assignment: a }: (typeof rows)[number]) =>
+    seesAll(actor) || a.unitId === ownUnit || (leads && a.role === "cooperating");
+  const followed = rows.filter(shows);
   const latest = new Map<number, { id: number; period: string; status: ReportStatus; submittedAt: Date | null }>();
-  if (follows && rows.length > 0) {
+  if (followed.length > 0) {
     const sent = await db
       .select({
         id: reports.id,
@@ -423,7 +426,7 @@ export async function taskUnitsOf(
         and(
           inArray(
             reports.assignmentId,
-            rows.map((r) => r.assignment.id),
+            followed.map((r) => r.assignment.id),
           ),
           notInArray(reports.status, ["draft", "withdrawn"]),
         ),
@@ -443,7 +446,7 @@ export async function taskUnitsOf(
         role: shown.role,
         status: shown.status,
         current: shown.id === assignment.id,
-        progress: follows
+        progress: shows(row)
           ? {
               signal: shown.signal,
               nextDue: shown.nextDue,

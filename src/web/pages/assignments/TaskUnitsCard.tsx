@@ -10,8 +10,9 @@ import { ReportStatusTag, timeText } from "../reports/labels";
 import { AssignmentStatusTag } from "./labels";
 
 /**
- * 任务分工: who leads the task, who carries it out and who cooperates. The lead unit and the office also see how each
- * unit is doing: its light, its next due date and its latest report; the other units see who does what.
+ * 任务分工: who leads the task, who carries it out and who cooperates. How a unit is doing (its light, next due date
+ * and latest report) shows where the server tells it: to the office, to the unit itself, and to the task's lead unit
+ * for its cooperating units. Those units' assignments open from here.
  */
 export function TaskUnitsCard({ assignmentId }: { assignmentId: number }) {
   const load = useCallback(async () => (await api.assignments.units(assignmentId)).items, [assignmentId]);
@@ -27,7 +28,7 @@ export function TaskUnitsCard({ assignmentId }: { assignmentId: number }) {
           <Typography.Text strong>
             {u.unitName} <Tag style={{ marginInlineEnd: 0 }}>本任务</Tag>
           </Typography.Text>
-        ) : follows ? (
+        ) : u.progress ? (
           <Link to={`/assignments/${u.assignmentId}`}>{u.unitName}</Link>
         ) : (
           u.unitName
@@ -41,7 +42,7 @@ export function TaskUnitsCard({ assignmentId }: { assignmentId: number }) {
             title: "进展",
             key: "progress",
             render: (_, u) =>
-              u.progress && (
+              u.progress ? (
                 <Typography.Text>
                   <SignalTag signal={u.progress.signal} />{" "}
                   {u.progress.latestReport ? (
@@ -58,6 +59,8 @@ export function TaskUnitsCard({ assignmentId }: { assignmentId: number }) {
                     <Typography.Text type="secondary">尚未报送</Typography.Text>
                   )}
                 </Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
               ),
           },
         ] satisfies TableColumnsType<TaskUnitProgress>)
