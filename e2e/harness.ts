@@ -252,6 +252,18 @@ export async function confirmPopup(page: Page, button: string): Promise<void> {
   await popup.waitFor({ state: "hidden" });
 }
 
+/** Clicks the button (导出Excel) that downloads a workbook; answers the file's name and its first sheet. */
+export async function downloadSheet(page: Page, button: string) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: withIcon(button) }).click(),
+  ]);
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  return { filename: download.suggestedFilename(), sheet: workbook.worksheets[0] };
+}
+
 /** Waits for the toast that says this. */
 export async function toast(page: Page, text: string): Promise<void> {
   await page.locator(".ant-message-notice").filter({ hasText: text }).first().waitFor();

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  downloadSheet,
   dropFile,
   json,
   label,
@@ -281,15 +282,8 @@ describe("progress reports", () => {
     await office.goto("/assignments");
     await office.getByLabel("搜索任务", { exact: true }).fill("食品安全联合执法");
     await expect.poll(() => office.locator(".ant-table-row").count()).toBe(2);
-    const [download] = await Promise.all([
-      office.waitForEvent("download"),
-      office.getByRole("button", { name: withIcon("导出Excel") }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^交办情况-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
-    const { default: ExcelJS } = await import("exceljs");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await download.path());
-    const sheet = workbook.worksheets[0];
+    const { filename, sheet } = await downloadSheet(office, "导出Excel");
+    expect(filename).toMatch(/^交办情况-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
     expect(String(sheet.getCell(2, 1).value)).toContain("关键词：食品安全联合执法");
     expect(sheet.rowCount).toBe(5);
     expect([sheet.getCell(4, 4).value, sheet.getCell(5, 4).value].sort()).toEqual(

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   chooseOption,
   DEMO_PASSWORD,
+  downloadSheet,
   label,
   login,
   modal,
   openBrowser,
   type Product,
   startProduct,
-  withIcon,
 } from "./harness";
 
 let product: Product;
@@ -53,15 +53,8 @@ describe("the unit registry", () => {
     expect(await row.textContent()).toContain("启用");
 
     // the registry as found, to Excel
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: withIcon("导出Excel") }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^单位名录-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
-    const { default: ExcelJS } = await import("exceljs");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await download.path());
-    const sheet = workbook.worksheets[0];
+    const { filename, sheet } = await downloadSheet(page, "导出Excel");
+    expect(filename).toMatch(/^单位名录-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
     expect(String(sheet.getCell(2, 1).value)).toContain("关键词：区测试管理局");
     expect(sheet.getCell(4, 1).value).toBe("区测试局");
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   chooseOption,
+  downloadSheet,
   label,
   login,
   menuEntries,
@@ -8,7 +9,6 @@ import {
   type Product,
   startProduct,
   submitLogin,
-  withIcon,
 } from "./harness";
 
 let product: Product;
@@ -78,15 +78,9 @@ describe("user administration", () => {
     expect(events).toContain("系统管理员");
     expect(events).not.toContain("user.create");
     expect(events).not.toContain("修改单位");
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: withIcon("导出Excel") }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^审计日志-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
-    const { default: ExcelJS } = await import("exceljs");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await download.path());
-    expect(String(workbook.worksheets[0].getCell(2, 1).value)).toContain("动作：新建用户");
+    const { filename, sheet } = await downloadSheet(page, "导出Excel");
+    expect(filename).toMatch(/^审计日志-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
+    expect(String(sheet.getCell(2, 1).value)).toContain("动作：新建用户");
     expect(admin.pageErrors).toEqual([]);
 
     // The new user signs in from another browser.
