@@ -2,7 +2,7 @@
  * 交办情况 and 我的任务 as Excel: every assignment the list shows with its filters (not only the page), with the
  * task's whole text and each period's state.
  */
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { chineseDay } from "../../core/documents/official-date.js";
 import type { AssignmentListItem, AssignmentListQuery } from "../../shared/api.js";
 import {
@@ -14,7 +14,7 @@ import {
 import type { Actor } from "../auth/actor.js";
 import type { Db } from "../db/client.js";
 import { tasks, units } from "../db/schema.js";
-import { type ListColumn, listWorkbook, MAX_EXPORT_ROWS } from "../documents/list-workbook.js";
+import { type ExportedList, type ListColumn, MAX_EXPORT_ROWS } from "../documents/list-workbook.js";
 import { listAssignments, type SignalDay, seesAll } from "./service.js";
 
 type Row = AssignmentListItem & { taskText: string };
@@ -37,35 +37,31 @@ const COLUMNS: ListColumn<Row>[] = [
 ];
 
 /** The list's filters in words, for the line above the table. */
-async function filterWords(db: Db, query: AssignmentListQuery, rows: Row[]): Promise<string[]> {
-  const words: string[] = [];
-  if (query.mine) words.push("本单位");
-  if (query.planId) words.push(`方案：${rows[0]?.planTitle ?? `#${query.planId}`}`);
-  if (query.unitId) {
-    const [unit] = await db
-      .select({ name: units.name })
-      .from(units)
-      .where(inArray(units.id, [query.unitId]));
-    words.push(`单位：${unit?.name ?? `#${query.unitId}`}`);
-  }
-  if (query.role) words.push(`分工：${TASK_UNIT_ROLE_LABELS[query.role]}`);
-  if (query.status) words.push(`状态：${ASSIGNMENT_STATUS_LABELS[query.status]}`);
-  if (query.signal) words.push(`红黄绿灯：${SIGNAL_LABELS[query.signal]}`);
-  if (query.overdue === true) words.push("已逾期");
-  if (query.dueWithinDays !== undefined) words.push(`${query.dueWithinDays} 天内到期`);
-  if (query.dueBefore) words.push(`${chineseDay(query.dueBefore)}前到期`);
-  if (query.year) words.push(`${query.year}年`);
-  if (query.q?.trim()) words.push(`关键词：${query.q.trim()}`);
-  return words;
+async function filterWords(db: Db, query: AssignmentListQuery, rows: Row[]) {
+  const unitName = async (id: number) =>
+    (await db.select({ name: units.name }).from(units).where(eq(units.id, id)))[0]?.name ?? `#${id}`;
+  return [
+    query.mine && "本单位",
+    query.planId && `方案：${rows[0]?.planTitle ?? `#${query.planId}`}`,
+    query.unitId && `单位：${await unitName(query.unitId)}`,
+    query.role && `分工：${TASK_UNIT_ROLE_LABELS[query.role]}`,
+    query.status && `状态：${ASSIGNMENT_STATUS_LABELS[query.status]}`,
+    query.signal && `红黄绿灯：${SIGNAL_LABELS[query.signal]}`,
+    query.overdue === true && "已逾期",
+    query.dueWithinDays !== undefined && `${query.dueWithinDays} 天内到期`,
+    query.dueBefore && `${chineseDay(query.dueBefore)}前到期`,
+    query.year && `${query.year}年`,
+    query.q?.trim() && `关键词：${query.q.trim()}`,
+  ];
 }
 
-export async function assignmentsWorkbook(
+/** 交办情况 (the office's) or 我的任务 (a unit's), as the list's filters find it, to export. */
+export async function assignmentsExport(
   db: Db,
   query: AssignmentListQuery,
   actor: Actor,
   day: SignalDay,
-  now: Date,
-): Promise<{ name: string; workbook: Buffer }> {
+): Promise<ExportedList<Row>> {
   const { items } = await listAssignments(db, { ...query, limit: MAX_EXPORT_ROWS, offset: 0 }, actor, day);
   // the list carries the task's first words; the workbook its whole text
   const ids = [...new Set(items.map((i) => i.taskId))];
@@ -77,6 +73,5 @@ export async function assignmentsWorkbook(
   }
   const rows = items.map((item) => ({ ...item, taskText: texts.get(item.taskId) ?? item.taskExcerpt }));
   const name = seesAll(actor) && !query.mine ? "交办情况" : "我的任务";
-  const workbook = await listWorkbook(name, COLUMNS, rows, await filterWords(db, query, rows), now);
-  return { name, workbook };
+  return { name, columns: COLUMNS, rows, filters: await filterWords(db, query, rows) };
 }

@@ -13,11 +13,11 @@ import {
 import type { Actor } from "../auth/actor.js";
 import { ChangeCache } from "../db/change-cache.js";
 import { type Deps, queryKey, signalBasis, signalDay } from "../deps.js";
-import { sendWorkbook } from "../documents/list-workbook.js";
+import { sendList } from "../documents/list-workbook.js";
 import { changeContext } from "../http/context.js";
 import { forbidden } from "../http/errors.js";
 import { sendKept } from "../http/kept-json.js";
-import { assignmentsWorkbook } from "./export.js";
+import { assignmentsExport } from "./export.js";
 import {
   acknowledgeAssignment,
   getAssignment,
@@ -78,9 +78,7 @@ export const assignmentRoutes =
       async (request, reply) => {
         const actor = request.actor as Actor;
         await assertMayList(request, actor, request.query.unitId);
-        const now = deps.clock();
-        const { name, workbook } = await assignmentsWorkbook(db, request.query, actor, signalDay(deps), now);
-        return sendWorkbook(reply, name, workbook, now);
+        return sendList(reply, await assignmentsExport(db, request.query, actor, signalDay(deps)), deps.clock());
       },
     );
 

@@ -7,7 +7,7 @@ import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditLabel } from "../../shared/audi
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import { auditEvents, users } from "../db/schema.js";
-import { type ListColumn, listWorkbook, MAX_EXPORT_ROWS, sendWorkbook } from "../documents/list-workbook.js";
+import { type ListColumn, MAX_EXPORT_ROWS, sendList } from "../documents/list-workbook.js";
 
 const timeText = (at: string) => chinaTime(new Date(at));
 
@@ -101,16 +101,15 @@ export const auditRoutes =
       async (request, reply) => {
         const q = request.query;
         const rows = await eventsOf(db, filtersOf(q), MAX_EXPORT_ROWS, 0);
-        const now = clock();
-        const words = [
-          q.entityType ? `对象类型：${auditLabel(AUDIT_ENTITY_TYPES, q.entityType)}` : null,
-          q.entityId ? `对象ID：${q.entityId}` : null,
-          q.actorId ? `操作人：${(await actorName(db, q.actorId)) ?? `#${q.actorId}`}` : null,
-          q.action ? `动作：${auditLabel(AUDIT_ACTIONS, q.action)}` : null,
-          q.from ? `自${timeText(q.from)}` : null,
-          q.to ? `至${timeText(q.to)}` : null,
-        ].filter((w): w is string => w !== null);
-        return sendWorkbook(reply, "审计日志", await listWorkbook("审计日志", COLUMNS, rows, words, now), now);
+        const filters = [
+          q.entityType && `对象类型：${auditLabel(AUDIT_ENTITY_TYPES, q.entityType)}`,
+          q.entityId && `对象ID：${q.entityId}`,
+          q.actorId && `操作人：${(await actorName(db, q.actorId)) ?? `#${q.actorId}`}`,
+          q.action && `动作：${auditLabel(AUDIT_ACTIONS, q.action)}`,
+          q.from && `自${timeText(q.from)}`,
+          q.to && `至${timeText(q.to)}`,
+        ];
+        return sendList(reply, { name: "审计日志", columns: COLUMNS, rows, filters }, clock());
       },
     );
 

@@ -64,7 +64,12 @@ class ChangeReader {
   #running: Promise<unknown> = Promise.resolve();
   #next: Promise<Change> | null = null;
 
-  constructor(private readonly db: Db) {}
+  /** PGlite runs a query only when no transaction is open: every change with a smaller id has been committed */
+  readonly #embedded: boolean;
+
+  constructor(private readonly db: Db) {
+    this.#embedded = (db as { $client?: unknown }).$client instanceof PGlite;
+  }
 
   read(): Promise<Change> {
     if (this.#next) return this.#next;
@@ -82,13 +87,11 @@ class ChangeReader {
   }
 
   async #query(): Promise<Change> {
-    // PGlite runs a query only when no transaction is open: every change with a smaller id has been committed
-    const embedded = (this.db as { $client?: unknown }).$client instanceof PGlite;
     const [row] = await this.db
       .select({
         change: sql<number | null>`max(${auditEvents.id})`.mapWith(Number),
         // another transaction of this database that has written (the server's others are none of its business)
-        quiet: embedded
+        quiet: this.#embedded
           ? sql<boolean>`true`
           : sql<boolean>`not exists (select 1 from pg_stat_activity where datname = current_database()
           and backend_xid is not null and pid <> pg_backend_pid())`,

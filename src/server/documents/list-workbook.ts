@@ -21,14 +21,20 @@ export const MAX_EXPORT_ROWS = 20_000;
 const thin = { style: "thin" as const };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
-export async function listWorkbook<T>(
-  title: string,
-  columns: readonly ListColumn<T>[],
-  rows: readonly T[],
-  /** the filters the list was asked with, in words (筛选：…); none when it is the whole list */
-  filters: string[],
+/** A list to export: its name (the sheet's title and the file's), columns, rows and the filters that chose them. */
+export interface ExportedList<T> {
+  name: string;
+  columns: readonly ListColumn<T>[];
+  rows: readonly T[];
+  /** the filters the list was asked with, in words; one not given (a falsy `given && "…"`) is left out */
+  filters: readonly (string | 0 | false | null | undefined)[];
+}
+
+async function listWorkbook<T>(
+  { name: title, columns, rows, filters: given }: ExportedList<T>,
   now: Date,
 ): Promise<Buffer> {
+  const filters = given.filter((f): f is string => typeof f === "string" && f !== "");
   // loaded on the first export: exceljs would add a third of a second to every server start
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
@@ -72,10 +78,11 @@ export async function listWorkbook<T>(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Answers with the workbook as a download named `name` (the date is added: 交办情况-2026年12月3日.xlsx). */
-export function sendWorkbook(reply: FastifyReply, name: string, workbook: Buffer, now: Date): FastifyReply {
+/** Answers with the list as a workbook to download, named with the day: 交办情况-2026年12月3日.xlsx. */
+export async function sendList<T>(reply: FastifyReply, list: ExportedList<T>, now: Date): Promise<FastifyReply> {
+  const workbook = await listWorkbook(list, now);
   return reply
     .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    .header("content-disposition", contentDisposition(`${name}-${chineseDay(chinaDay(now))}.xlsx`))
+    .header("content-disposition", contentDisposition(`${list.name}-${chineseDay(chinaDay(now))}.xlsx`))
     .send(workbook);
 }

@@ -19,7 +19,7 @@ import {
 import { UNIT_TYPE_LABELS } from "../../shared/domain.js";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
-import { type ListColumn, listWorkbook, sendWorkbook } from "../documents/list-workbook.js";
+import { type ListColumn, sendList } from "../documents/list-workbook.js";
 import { changeContext } from "../http/context.js";
 import { presentUnit, presentUnitGroup, presentUnitListJson } from "./present.js";
 import { UnitResolver } from "./resolve.js";
@@ -90,14 +90,12 @@ export const unitRoutes =
           { header: "别名", width: 30, value: (u) => u.aliases.join("、") },
           { header: "状态", width: 8, value: (u) => (u.active ? "启用" : "已停用") },
         ];
-        const words = [
-          q?.trim() ? `关键词：${q.trim()}` : null,
-          type ? `类型：${UNIT_TYPE_LABELS[type]}` : null,
+        const filters = [
+          q?.trim() && `关键词：${q.trim()}`,
+          type && `类型：${UNIT_TYPE_LABELS[type]}`,
           active === undefined ? null : active ? "启用的" : "已停用的",
-        ].filter((w): w is string => w !== null);
-        const now = clock();
-        const workbook = await listWorkbook("单位名录", columns, rows.map(presentUnit), words, now);
-        return sendWorkbook(reply, "单位名录", workbook, now);
+        ];
+        return sendList(reply, { name: "单位名录", columns, rows: rows.map(presentUnit), filters }, clock());
       },
     );
 

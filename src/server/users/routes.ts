@@ -6,7 +6,7 @@ import { ROLE_LABELS } from "../../shared/domain.js";
 import { userMatches } from "../../shared/user-search.js";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
-import { type ListColumn, listWorkbook, sendWorkbook } from "../documents/list-workbook.js";
+import { type ListColumn, sendList } from "../documents/list-workbook.js";
 import { changeContext } from "../http/context.js";
 import { createUser, getUser, listUsers, presentUser, updateUser } from "./service.js";
 
@@ -52,9 +52,8 @@ export const userRoutes =
       async (request, reply) => {
         const q = request.query.q ?? "";
         const users = (await listUsers(db)).map((r) => presentUser(r)).filter((u) => userMatches(u, q));
-        const now = clock();
-        const words = q.trim() ? [`关键词：${q.trim()}`] : [];
-        return sendWorkbook(reply, "用户", await listWorkbook("用户", USER_COLUMNS, users, words, now), now);
+        const filters = [q.trim() && `关键词：${q.trim()}`];
+        return sendList(reply, { name: "用户", columns: USER_COLUMNS, rows: users, filters }, clock());
       },
     );
 
