@@ -79,6 +79,8 @@ export function TaskUnitsCard({ assignmentId }: { assignmentId: number }) {
           columns={columns}
           dataSource={units}
           pagination={false}
+          // a task of 各乡镇 and 各部门 has thirty units and more: they scroll inside the card
+          scroll={units.length > 10 ? { y: 420 } : undefined}
           locale={{ emptyText: "该任务没有交办单位" }}
         />
       )}
