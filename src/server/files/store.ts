@@ -6,11 +6,17 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, existsSync, type ReadStream } from "node:fs";
-import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
 
 const SHA256 = /^[0-9a-f]{64}$/;
+
+/** Removes a file if it is there: one unlink (rm with force walks the path with lstat first). */
+export const removeIfThere = (file: string): Promise<void> =>
+  unlink(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
 
 /** What a sweep found and removed. */
 export interface SweepResult {
@@ -22,7 +28,29 @@ export interface SweepResult {
 }
 
 export class FileStore {
+  /** The shard folders this store has made or found: made once, not at every upload. */
+  private readonly made = new Set<string>();
+
   constructor(readonly root: string) {}
+
+  /** Makes a folder unless this store made it already; `again` makes it even so (it was removed behind our back). */
+  private async folder(dir: string, again = false): Promise<void> {
+    if (this.made.has(dir) && !again) return;
+    await mkdir(dir, { recursive: true });
+    this.made.add(dir);
+  }
+
+  /** Runs a step that writes into `dir`, making the folder first, and again once if it has gone meanwhile. */
+  private async into<T>(dir: string, step: () => Promise<T>): Promise<T> {
+    await this.folder(dir);
+    try {
+      return await step();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      await this.folder(dir, true);
+      return step();
+    }
+  }
 
   /** Where the file of a sha256 lives (it may not exist): for the backup, which copies files by path. */
   pathOf(sha256: string): string {
@@ -36,7 +64,8 @@ export class FileStore {
 
   /** A new temporary file's path in the staging folder (which is made), on the store's own file system. */
   async stagingPath(): Promise<string> {
-    await mkdir(this.stagingDir, { recursive: true });
+    // one stat, not a recursive mkdir at every upload (a burst of uploads made it 400 times a second)
+    if (!existsSync(this.stagingDir)) await mkdir(this.stagingDir, { recursive: true });
     return path.join(this.stagingDir, `${randomBytes(12).toString("hex")}.part`);
   }
 
@@ -46,8 +75,7 @@ export class FileStore {
    */
   async adopt(staged: string, sha256: string): Promise<void> {
     const target = this.pathOf(sha256);
-    await mkdir(path.dirname(target), { recursive: true });
-    await rename(staged, target);
+    await this.into(path.dirname(target), () => rename(staged, target));
   }
 
   /** Stores the bytes (once) and answers their sha256: for files the server makes itself (the demo's). */
@@ -59,7 +87,7 @@ export class FileStore {
       await writeFile(staged, bytes, { flag: "wx" });
       await this.adopt(staged, sha256);
     } finally {
-      await rm(staged, { force: true });
+      await removeIfThere(staged);
     }
     return sha256;
   }

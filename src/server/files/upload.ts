@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { open, rm } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { MultipartFile } from "@fastify/multipart";
@@ -19,7 +19,7 @@ import type { Config } from "../config.js";
 import { refuseControlChars } from "../http/edge.js";
 import { AppError } from "../http/errors.js";
 import { chineseIssue, type ValidationIssue } from "../http/validation-messages.js";
-import type { FileStore } from "./store.js";
+import { type FileStore, removeIfThere } from "./store.js";
 
 /** A file of the request, hashed and typed, waiting in the store's staging folder. */
 export interface StagedFile {
@@ -271,6 +271,6 @@ export async function withUpload<T extends TSchema, R>(
     return await use({ fields: validFields(schema, raw), files });
   } finally {
     // adopted files were renamed away: removing their staged names is a no-op
-    await Promise.all(staged.map((file) => rm(file, { force: true })));
+    await Promise.all(staged.map(removeIfThere));
   }
 }

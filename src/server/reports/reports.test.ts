@@ -221,6 +221,16 @@ describe("idempotency", () => {
     expect(retry.json().id).toBe(first.json().id);
     const all = await t.database.db.select().from(reports).where(eq(reports.assignmentId, work.id));
     expect(all).toHaveLength(1);
+    // written and sent in one request: still a 新建 and a 报送 in the audit log, the period waiting for review
+    expect(all[0]).toMatchObject({ status: "submitted", submittedBy: expect.any(Number) });
+    expect(await auditCount(t, "report", first.json().id, "report.create")).toBe(1);
+    expect(await auditCount(t, "report", first.json().id, "report.submit")).toBe(1);
+    const [due] = await t.database.db
+      .select()
+      .from(assignmentDueDates)
+      .where(eq(assignmentDueDates.assignmentId, work.id));
+    expect(due.state).toBe("submitted");
+    expect((await assignment(work.id)).status).toBe("acknowledged");
   });
 
   it("makes one report of two identical requests sent at once", async () => {

@@ -7,7 +7,7 @@ import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { ReportCreateFields, ReportPatch, ReportReview } from "../../shared/api.js";
 import { can, type OccurrenceState } from "../../shared/domain.js";
 import { getAssignment, markAcknowledged, recordDenied } from "../assignments/service.js";
-import { recordAudit } from "../audit/record.js";
+import { recordAudit, recordAudits } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
 import {
@@ -234,7 +234,6 @@ async function submitInTx(
     })
     .where(eq(reports.id, draft.id))
     .returning();
-  await setOccurrenceState(tx, draft.assignmentId, draft.period, "submitted");
   await recordAudit(tx, {
     ...ctx,
     action: "report.submit",
@@ -243,8 +242,36 @@ async function submitInTx(
     before: draft,
     after,
   });
+  await submitted(tx, assignment, after, actor, ctx);
+}
+
+/** What follows a report's sending: its period waits for review, and a new assignment counts as 签收. */
+async function submitted(
+  tx: Queryable,
+  assignment: AssignmentRow,
+  report: ReportRow,
+  actor: Actor,
+  ctx: ChangeContext,
+) {
+  await setOccurrenceState(tx, report.assignmentId, report.period, "submitted");
   if (assignment.status === "new") await markAcknowledged(tx, assignment, actor, ctx);
 }
+
+/** A new report's row: the period's next revision, following the returned one it answers. */
+const newReport = (
+  assignmentId: number,
+  period: string,
+  latest: ReportRow | undefined,
+  actor: Actor,
+  fields: ReturnType<typeof givenFields>,
+) => ({
+  assignmentId,
+  period,
+  revision: (latest?.revision ?? 0) + 1,
+  previousId: latest?.status === "returned" ? latest.id : null,
+  createdBy: actor.userId,
+  ...fields,
+});
 
 async function lockAssignment(tx: Queryable, id: number) {
   const [row] = await tx.select().from(assignments).where(eq(assignments.id, id)).for("update");
@@ -315,17 +342,35 @@ export async function writeReport(
         after: report,
       });
       statusCode = 200;
-    } else {
+    } else if (input.submit) {
+      // written and sent at once (the end of a quarter's burst): the row is inserted already sent, and its two
+      // audit events, 新建 and 报送, go in one statement
+      if (!(fields.text ?? "").trim() && uploads.length + carried.length === 0) throw emptyReport();
+      assertMaySign(assignment, actor);
+      const now = new Date();
       [report] = await tx
         .insert(reports)
         .values({
-          assignmentId,
-          period,
-          revision: (latest?.revision ?? 0) + 1,
-          previousId: latest?.status === "returned" ? latest.id : null,
-          createdBy: actor.userId,
-          ...fields,
+          ...newReport(assignmentId, period, latest, actor, fields),
+          status: "submitted",
+          submittedAt: now,
+          submittedBy: actor.userId,
+          updatedAt: now,
         })
+        .returning();
+      const draft = { ...report, status: "draft" as const, submittedAt: null, submittedBy: null };
+      const entity = { ...ctx, entityType: "report" as const, entityId: report.id };
+      await recordAudits(tx, [
+        { ...entity, action: "report.create", after: draft },
+        { ...entity, action: "report.submit", before: draft, after: report },
+      ]);
+      await attach(tx, report.id, uploads, carried, actor, true);
+      await submitted(tx, assignment, report, actor, ctx);
+      statusCode = 201;
+    } else {
+      [report] = await tx
+        .insert(reports)
+        .values(newReport(assignmentId, period, latest, actor, fields))
         .returning();
       await recordAudit(tx, {
         ...ctx,
@@ -336,8 +381,10 @@ export async function writeReport(
       });
       statusCode = 201;
     }
-    const attached = await attach(tx, report.id, uploads, carried, actor, !open);
-    if (input.submit) await submitInTx(tx, assignment, report, actor, ctx, attached > 0);
+    const attached = report.status === "submitted" ? 0 : await attach(tx, report.id, uploads, carried, actor, !open);
+    if (input.submit && report.status !== "submitted") {
+      await submitInTx(tx, assignment, report, actor, ctx, attached > 0);
+    }
     if (key) await claimKey(tx, key, statusCode, report.id);
     await adoptFiles(deps, uploads);
     return { reportId: report.id, statusCode };
