@@ -19,6 +19,7 @@ import {
 } from "playwright-core";
 import { onTestFinished } from "vitest";
 import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/chromium.js";
+import { chinaDay } from "../src/core/calendar.js";
 
 export const DEMO_PASSWORD = "Demo-pass-2025";
 
@@ -317,6 +318,11 @@ export async function publishTownshipTask(
       },
     }),
   );
-  await json(await request.post(`/api/plans/${created.id}/publish`, { data: { version: withTask.version } }));
+  // sent out on paper at the start of its year (or today, if that is later): its date is due, and chased, when it passes
+  const today = chinaDay(new Date());
+  const assignedOn = `${plan.due.slice(0, 4)}-01-01` < today ? `${plan.due.slice(0, 4)}-01-01` : today;
+  await json(
+    await request.post(`/api/plans/${created.id}/publish`, { data: { version: withTask.version, assignedOn } }),
+  );
   return created.id;
 }

@@ -24,6 +24,8 @@ import {
   type NotificationKind,
   OCCURRENCE_STATES,
   type OccurrenceState,
+  PAST_PERIOD_RULES,
+  type PastPeriodRule,
   PLAN_STATUSES,
   type PlanStatus,
   REPORT_STATUSES,
@@ -359,6 +361,10 @@ export const Plan = Type.Object({
   unresolvedCount: Type.Integer(),
   assignmentCount: Type.Integer(),
   publishedAt: Nullable(Timestamp),
+  /** 交办日期, once published; what that 交办 did with the periods already due, and in how many days they are due */
+  assignedOn: Nullable(IsoDate),
+  pastPeriods: OneOf<PastPeriodRule>(PAST_PERIOD_RULES),
+  catchUpDays: Type.Integer(),
   version: Type.Integer(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -632,6 +638,15 @@ export type PlanReparseResult = Static<typeof PlanReparseResult>;
 export const PlanPublish = Type.Object({
   version: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   cadence: Type.Optional(ReportingCadenceSchema),
+  /**
+   * 交办日期 (yyyy-mm-dd), today when not given: an office entering a plan it sent out on paper earlier gives that
+   * day, and the periods since fall due as they did. Not after today, not before the year ahead of the plan's.
+   */
+  assignedOn: Type.Optional(IsoDate),
+  /** the periods already due on the day of the 交办: 不适用 (not_applicable, the default) or 限期补报 (catch_up) */
+  pastPeriods: Type.Optional(OneOf<PastPeriodRule>(PAST_PERIOD_RULES)),
+  /** with catch_up: the days after the 交办 that they fall due */
+  catchUpDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 180 })),
 });
 export type PlanPublish = Static<typeof PlanPublish>;
 
@@ -669,6 +684,10 @@ export const Assignment = Type.Object({
   overdue: Type.Boolean(),
   /** 红黄绿灯 of the whole assignment: red when a period is overdue, else that of the next open period */
   signal: SignalSchema,
+  /** 交办日期: the day the unit received it */
+  assignedOn: IsoDate,
+  /** the periods that fell due before assignedOn: 不适用, never chased or counted */
+  notApplicable: Type.Array(Type.Object({ dueOn: IsoDate, label: Type.String() })),
   completedAt: Nullable(Timestamp),
   acknowledgedAt: Nullable(Timestamp),
   acknowledgedByName: Nullable(Type.String()),
@@ -702,6 +721,7 @@ export const AssignmentListItem = Type.Object({
     "nextDue",
     "overdue",
     "signal",
+    "assignedOn",
     "cancelledReason",
     "version",
   ]).properties,

@@ -75,6 +75,20 @@ export const COLUMN_ROLE_LABELS: Record<ColumnRole, string> = {
 /** How often units report on an ongoing (长期坚持) task. */
 export const REPORTING_CADENCES = ["monthly", "quarterly", "half_yearly", "yearly"] as const;
 export type ReportingCadence = (typeof REPORTING_CADENCES)[number];
+/**
+ * What a late 交办 does with the periods that fell due before it (a plan published in December with deadlines earlier
+ * in the year): they are 不适用, never chased, never red; or, when the office so chooses, each falls due some days
+ * after the 交办 (补报).
+ */
+export const PAST_PERIOD_RULES = ["not_applicable", "catch_up"] as const;
+export type PastPeriodRule = (typeof PAST_PERIOD_RULES)[number];
+export const PAST_PERIOD_RULE_LABELS: Record<PastPeriodRule, string> = {
+  not_applicable: "不适用，不再报送",
+  catch_up: "限期补报",
+};
+/** How many days after the 交办 a past period falls due when it is to be caught up, unless the office says otherwise. */
+export const DEFAULT_CATCH_UP_DAYS = 15;
+
 export const REPORTING_CADENCE_LABELS: Record<ReportingCadence, string> = {
   monthly: "每月",
   quarterly: "每季度",

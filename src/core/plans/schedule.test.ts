@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Deadline } from "../parser/types.js";
-import { dueDates, type PlanPeriod, periodOf } from "./schedule.js";
+import { assignedSchedule, dueDates, type PlanPeriod, periodOf } from "./schedule.js";
 
 const period: PlanPeriod = { year: 2024, endYear: 2025, cadence: "quarterly" };
 const dates = (deadlines: Deadline[], p = period) => dueDates(deadlines, p).map((d) => `${d.dueOn} ${d.label}`);
@@ -129,5 +129,36 @@ describe("periodOf", () => {
     ["某方案", null, null, [2026, 2026]],
   ])("%s", (title, date, text, [year, endYear]) => {
     expect(periodOf({ title, date, text }, today)).toEqual({ year, endYear });
+  });
+});
+
+describe("a late 交办 (assignedSchedule)", () => {
+  const quarters = dueDates([], { year: 2026, endYear: 2026, cadence: "quarterly" });
+
+  it("leaves the periods due before the 交办 out as 不适用, and keeps one due on its day", () => {
+    const { due, notApplicable } = assignedSchedule(quarters, "2026-09-30", {
+      rule: "not_applicable",
+      catchUpDays: 15,
+    });
+    expect(notApplicable.map((d) => d.label)).toEqual(["2026年第一季度", "2026年第二季度"]);
+    expect(due.map((d) => d.dueOn)).toEqual(["2026-09-30", "2026-12-31"]);
+  });
+
+  it("makes them due N days after the 交办 under catch_up, in date order", () => {
+    const { due, notApplicable } = assignedSchedule(quarters, "2026-12-20", { rule: "catch_up", catchUpDays: 15 });
+    expect(notApplicable).toEqual([]);
+    expect(due.map((d) => [d.label, d.dueOn])).toEqual([
+      ["2026年第四季度", "2026-12-31"],
+      ["2026年第一季度", "2027-01-04"],
+      ["2026年第二季度", "2027-01-04"],
+      ["2026年第三季度", "2027-01-04"],
+    ]);
+  });
+
+  it("changes nothing for a 交办 before every period", () => {
+    expect(assignedSchedule(quarters, "2026-01-01", { rule: "not_applicable", catchUpDays: 15 })).toEqual({
+      due: quarters,
+      notApplicable: [],
+    });
   });
 });

@@ -5,7 +5,8 @@
  * event) have no calendar date: they stay rules for the unit's own records.
  */
 
-import type { ReportingCadence } from "../../shared/domain.js";
+import type { PastPeriodRule, ReportingCadence } from "../../shared/domain.js";
+import { addDays } from "../calendar.js";
 import type { Deadline } from "../parser/types.js";
 
 export interface DueDate {
@@ -201,4 +202,31 @@ export function periodOf(
   if (single) return { year: Number(single[1]), endYear: Number(single[1]) };
   if (plan.date) return { year: Number(plan.date.slice(0, 4)), endYear: Number(plan.date.slice(0, 4)) };
   return rangeIn(plan.text?.slice(0, 2000)) ?? { year: today.getFullYear(), endYear: today.getFullYear() };
+}
+
+/** How an assignment treats the periods that fell due before its 交办. */
+export interface PastPeriods {
+  rule: PastPeriodRule;
+  /** with catch_up: how many days after the 交办 each falls due */
+  catchUpDays: number;
+}
+
+/** An assignment's schedule: the periods it reports on, and those that fell due before its 交办 and do not apply. */
+export interface AssignedSchedule {
+  due: DueDate[];
+  notApplicable: DueDate[];
+}
+
+/**
+ * The due dates of an assignment made on `assignedOn` (交办日期, yyyy-mm-dd): a period that fell due before that day is
+ * 不适用 (never chased, never red, never counted), or, under catch_up, falls due `catchUpDays` after the 交办. A period
+ * falling due on the 交办 day itself stands.
+ */
+export function assignedSchedule(dates: readonly DueDate[], assignedOn: string, past: PastPeriods): AssignedSchedule {
+  const before = dates.filter((d) => d.dueOn < assignedOn);
+  const standing = dates.filter((d) => d.dueOn >= assignedOn);
+  if (past.rule === "not_applicable") return { due: standing, notApplicable: before };
+  const caughtUp = addDays(assignedOn, past.catchUpDays);
+  const due = [...before.map((d) => ({ ...d, dueOn: caughtUp })), ...standing];
+  return { due: due.sort((a, b) => a.dueOn.localeCompare(b.dueOn)), notApplicable: [] };
 }

@@ -29,6 +29,7 @@ import type {
   ExtensionStatus,
   NotificationKind,
   OccurrenceState,
+  PastPeriodRule,
   PlanStatus,
   ReportingCadence,
   ReportStatus,
@@ -38,6 +39,7 @@ import type {
   TaskUnitRole,
   UnitType,
 } from "../../shared/domain.js";
+import { DEFAULT_CATCH_UP_DAYS } from "../../shared/domain.js";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
@@ -174,6 +176,11 @@ export const plans = pgTable(
     layout: jsonb("layout").$type<PlanLayout & { removed?: string[] }>(),
     createdBy: integer("created_by").references(() => users.id),
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
+    /** 交办日期: the day it was published (China time); the periods that fell due before it follow pastPeriods */
+    assignedOn: date("assigned_on", { mode: "string" }),
+    /** what its late 交办 did with the periods already due: 不适用, or due catchUpDays after the 交办 */
+    pastPeriods: text("past_periods").$type<PastPeriodRule>().notNull().default("not_applicable"),
+    catchUpDays: integer("catch_up_days").notNull().default(DEFAULT_CATCH_UP_DAYS),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -301,6 +308,10 @@ export const assignments = pgTable(
     cancelledReason: text("cancelled_reason"),
     /** 办结: when the last period's report was accepted (dated work only) */
     completedAt: timestamp("completed_at", { withTimezone: true, mode: "date" }),
+    /** 交办日期: the day the unit received it (the plan's publishing, or the day the unit was added later) */
+    assignedOn: date("assigned_on", { mode: "string" }).notNull(),
+    /** the periods that fell due before assignedOn and do not apply (不适用): shown, never chased or counted */
+    notApplicable: jsonb("not_applicable").$type<{ dueOn: string; label: string }[]>().notNull().default([]),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -4,7 +4,7 @@
  * deleted), a changed deadline moves the due dates.
  */
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { dueDates } from "../../core/plans/schedule.js";
+import { type AssignedSchedule, assignedSchedule, dueDates } from "../../core/plans/schedule.js";
 import { assignmentKeys } from "../../core/plans/task-units.js";
 import { recordAudit } from "../audit/record.js";
 import type { Queryable } from "../db/client.js";
@@ -19,7 +19,7 @@ import {
 } from "../db/schema.js";
 import { arrayParam } from "../db/unnest.js";
 import { AppError } from "../http/errors.js";
-import type { ChangeContext } from "../units/service.js";
+import type { DatedChange } from "../units/service.js";
 import { taskUnitsOf } from "./task-units.js";
 
 type Wanted = { task: TaskRow; unitId: number; role: AssignmentRow["role"] };
@@ -46,22 +46,39 @@ async function insertDueDates(tx: Queryable, rows: { assignmentId: number; dueOn
       )})`);
 }
 
-function dueDateRows(plan: PlanRow, task: TaskRow, assignmentId: number) {
-  return dueDates(task.deadlines, plan).map((d) => ({ assignmentId, dueOn: d.dueOn, label: d.label }));
+/** A task's schedule for a unit that received it on `assignedOn`, by the plan's rule for periods already due. */
+function scheduleOf(plan: PlanRow, task: TaskRow, assignedOn: string): AssignedSchedule {
+  return assignedSchedule(dueDates(task.deadlines, plan), assignedOn, {
+    rule: plan.pastPeriods,
+    catchUpDays: plan.catchUpDays,
+  });
 }
 
-/** Creates the assignments with their due dates; returns them and how many due dates they got. */
+function dueDateRows(plan: PlanRow, task: TaskRow, assignment: { id: number; assignedOn: string }) {
+  return scheduleOf(plan, task, assignment.assignedOn).due.map((d) => ({
+    assignmentId: assignment.id,
+    dueOn: d.dueOn,
+    label: d.label,
+  }));
+}
+
+/**
+ * Creates the assignments, received on `assignedOn` (交办日期), with their due dates; returns them, how many due dates
+ * they got, and how many periods were already due and do not apply.
+ */
 export async function createAssignments(
   tx: Queryable,
   plan: PlanRow,
   wanted: Wanted[],
-): Promise<{ assignments: Created[]; dueDates: number }> {
-  if (wanted.length === 0) return { assignments: [], dueDates: 0 };
+  assignedOn: string,
+): Promise<{ assignments: Created[]; dueDates: number; notApplicable: number }> {
+  if (wanted.length === 0) return { assignments: [], dueDates: 0, notApplicable: 0 };
+  const schedules = wanted.map((w) => scheduleOf(plan, w.task, assignedOn));
   type Inserted = { id: number; task_id: number; unit_id: number; role: AssignmentRow["role"] };
   // both drivers (node-postgres, PGlite) answer with { rows }; the shared query type does not say so
   const result = (await tx.execute(
-    sql`insert into ${assignments} (plan_id, task_id, unit_id, role)
-      select ${plan.id}, * from unnest(${arrayParam(
+    sql`insert into ${assignments} (plan_id, assigned_on, task_id, unit_id, role, not_applicable)
+      select ${plan.id}, ${assignedOn}::date, * from unnest(${arrayParam(
         wanted.map((w) => w.task.id),
         "int",
       )},
@@ -71,6 +88,9 @@ export async function createAssignments(
         )}, ${arrayParam(
           wanted.map((w) => w.role),
           "text",
+        )}, ${arrayParam(
+          schedules.map((s) => JSON.stringify(s.notApplicable)),
+          "jsonb",
         )})
       returning id, task_id, unit_id, role`,
   )) as unknown as { rows: Inserted[] };
@@ -78,10 +98,11 @@ export async function createAssignments(
   const tasksById = new Map(wanted.map((w) => [w.task.id, w.task]));
   const dates = created.flatMap((a) => {
     const task = tasksById.get(a.taskId);
-    return task ? dueDateRows(plan, task, a.id) : [];
+    return task ? dueDateRows(plan, task, { id: a.id, assignedOn }) : [];
   });
   await insertDueDates(tx, dates);
-  return { assignments: created, dueDates: dates.length };
+  const notApplicable = schedules.reduce((n, s) => n + s.notApplicable.length, 0);
+  return { assignments: created, dueDates: dates.length, notApplicable };
 }
 
 /** Assignments whose due dates follow one task's deadlines. */
@@ -103,12 +124,29 @@ async function replaceDueDates(tx: Queryable, plan: PlanRow, groups: TaskAssignm
     .selectDistinct({ assignmentId: reports.assignmentId, period: reports.period })
     .from(reports)
     .where(inArray(reports.assignmentId, assignmentIds));
+  const received = await tx
+    .select({ id: assignments.id, assignedOn: assignments.assignedOn, notApplicable: assignments.notApplicable })
+    .from(assignments)
+    .where(inArray(assignments.id, assignmentIds));
+  const assignedOn = new Map(received.map((a) => [a.id, a.assignedOn]));
   const key = (assignmentId: number, label: string) => `${assignmentId}\u0000${label}`;
   const held = new Map(existing.map((row) => [key(row.assignmentId, row.label), row]));
   const hasReports = new Set(reported.map((r) => key(r.assignmentId, r.period)));
   const wanted = groups.flatMap(({ task, assignmentIds }) =>
-    assignmentIds.flatMap((id) => dueDateRows(plan, task, id)),
+    assignmentIds.flatMap((id) => {
+      const on = assignedOn.get(id);
+      return on ? dueDateRows(plan, task, { id, assignedOn: on }) : [];
+    }),
   );
+  // the periods already due at each one's 交办 follow the new deadlines too
+  const tasksOf = new Map(groups.flatMap(({ task, assignmentIds }) => assignmentIds.map((id) => [id, task] as const)));
+  for (const a of received) {
+    const task = tasksOf.get(a.id);
+    if (!task) continue;
+    const notApplicable = scheduleOf(plan, task, a.assignedOn).notApplicable;
+    if (JSON.stringify(notApplicable) === JSON.stringify(a.notApplicable)) continue;
+    await tx.update(assignments).set({ notApplicable }).where(eq(assignments.id, a.id));
+  }
   const wantedKeys = new Set(wanted.map((row) => key(row.assignmentId, row.label)));
 
   const gone = existing.filter((row) => !wantedKeys.has(key(row.assignmentId, row.label)));
@@ -135,7 +173,8 @@ export async function syncTaskAssignments(
   tx: Queryable,
   plan: PlanRow,
   task: TaskRow,
-  ctx: ChangeContext,
+  /** its day is the 交办 of a unit added now */
+  ctx: DatedChange,
   change: { cancelReason?: string; deadlinesChanged: boolean },
 ): Promise<void> {
   const units = await taskUnitsOf(tx, task.id);
@@ -200,7 +239,7 @@ export async function syncTaskAssignments(
       });
     }
   }
-  const { assignments: created } = await createAssignments(tx, plan, wanted);
+  const { assignments: created } = await createAssignments(tx, plan, wanted, ctx.today);
   for (const after of created) {
     await recordAudit(tx, { ...ctx, action: "assignment.create", entityType: "assignment", entityId: after.id, after });
   }

@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
 import { type PlanRow, tasks, taskUnits } from "../db/schema.js";
 import { AppError, badRequest } from "../http/errors.js";
-import { addUnitAlias, type ChangeContext, forgetRegistry, getUnit } from "../units/service.js";
+import { addUnitAlias, type DatedChange, forgetRegistry, getUnit } from "../units/service.js";
 import { syncTaskAssignments } from "./assign.js";
 import { assertEditable, lockPlan } from "./queries.js";
 import { taskUnitsOf } from "./task-units.js";
@@ -31,7 +31,7 @@ async function openRows(tx: Queryable, planId: number, phrase: string) {
   return rows;
 }
 
-export async function mapPhrase(db: Db, planId: number, input: PhraseMap, ctx: ChangeContext): Promise<void> {
+export async function mapPhrase(db: Db, planId: number, input: PhraseMap, ctx: DatedChange): Promise<void> {
   const phrase = input.phrase.trim();
   const aliasSaved = await db.transaction(async (tx) => {
     const plan = await lockPlan(tx, planId);
@@ -65,7 +65,7 @@ export async function mapPhrase(db: Db, planId: number, input: PhraseMap, ctx: C
 }
 
 /** A changed task gets a new version (an open edit form then knows it is stale) and, if published, its assignments. */
-async function bumpTask(tx: Queryable, plan: PlanRow, taskId: number, ctx: ChangeContext): Promise<void> {
+async function bumpTask(tx: Queryable, plan: PlanRow, taskId: number, ctx: DatedChange): Promise<void> {
   const [task] = await tx
     .update(tasks)
     .set({ version: sql`${tasks.version} + 1`, updatedAt: new Date() })
@@ -74,7 +74,7 @@ async function bumpTask(tx: Queryable, plan: PlanRow, taskId: number, ctx: Chang
   if (plan.status === "published") await syncTaskAssignments(tx, plan, task, ctx, { deadlinesChanged: false });
 }
 
-export async function dismissPhrase(db: Db, planId: number, input: PhraseDismiss, ctx: ChangeContext): Promise<void> {
+export async function dismissPhrase(db: Db, planId: number, input: PhraseDismiss, ctx: DatedChange): Promise<void> {
   const phrase = input.phrase.trim();
   await db.transaction(async (tx) => {
     const plan = await lockPlan(tx, planId);

@@ -210,6 +210,8 @@ describe("review", () => {
     const published = await call("POST", `/api/plans/${plan.id}/publish`, {
       version: resolved.version,
       cadence: "half_yearly",
+      // the seeds are plans of past years, sent out on paper at the start of theirs
+      assignedOn: `${resolved.year}-01-01`,
     });
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ status: "published", cadence: "half_yearly" });
@@ -330,7 +332,11 @@ describe("review", () => {
 describe("publish and amend", () => {
   async function publishedSeed(id: string): Promise<PlanDetail> {
     const plan = await resolveAll(await importSeed(t, coordinator, id));
-    const response = await call("POST", `/api/plans/${plan.id}/publish`, { version: plan.version });
+    // the seeds are plans of past years, sent out on paper at the start of theirs
+    const response = await call("POST", `/api/plans/${plan.id}/publish`, {
+      version: plan.version,
+      assignedOn: `${plan.year}-01-01`,
+    });
     expect(response.statusCode).toBe(200);
     return response.json();
   }

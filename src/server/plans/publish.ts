@@ -1,16 +1,21 @@
 /** Publishing a plan (交办): every resolved unit of every task gets its assignment, in one transaction. */
 import { asc, eq } from "drizzle-orm";
+import { chineseDay } from "../../core/documents/official-date.js";
 import { isUnresolved } from "../../core/plans/task-units.js";
 import type { PlanPublish } from "../../shared/api.js";
 import { recordAudit } from "../audit/record.js";
 import type { Db } from "../db/client.js";
-import { plans, tasks, taskUnits } from "../db/schema.js";
+import { type PlanRow, plans, tasks, taskUnits } from "../db/schema.js";
 import { AppError, versionConflict } from "../http/errors.js";
-import type { ChangeContext } from "../units/service.js";
+import type { DatedChange } from "../units/service.js";
 import { createAssignments } from "./assign.js";
 import { lockPlan } from "./queries.js";
 
-export async function publishPlan(db: Db, id: number, input: PlanPublish, ctx: ChangeContext): Promise<void> {
+/**
+ * 交办 is dated `ctx.today`: the periods that fell due before it are 不适用, or fall due `catchUpDays` after it, as
+ * the office chose (input.pastPeriods).
+ */
+export async function publishPlan(db: Db, id: number, input: PlanPublish, ctx: DatedChange): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await lockPlan(tx, id);
     if (before.status !== "draft") throw new AppError(409, "already_published", "该方案已交办，不能重复交办");
@@ -38,12 +43,16 @@ export async function publishPlan(db: Db, id: number, input: PlanPublish, ctx: C
         { taskNumbers: bare },
       );
     }
+    const assignedOn = validAssignedOn(input.assignedOn ?? ctx.today, before, ctx.today);
     const [plan] = await tx
       .update(plans)
       .set({
         status: "published",
         cadence: input.cadence ?? before.cadence,
         publishedAt: new Date(),
+        assignedOn,
+        pastPeriods: input.pastPeriods ?? before.pastPeriods,
+        catchUpDays: input.catchUpDays ?? before.catchUpDays,
         version: before.version + 1,
         updatedAt: new Date(),
       })
@@ -54,7 +63,7 @@ export async function publishPlan(db: Db, id: number, input: PlanPublish, ctx: C
       const task = tasksById.get(r.taskId);
       return task && r.unitId !== null ? [{ task, unitId: r.unitId, role: r.role }] : [];
     });
-    const created = await createAssignments(tx, plan, wanted);
+    const created = await createAssignments(tx, plan, wanted, assignedOn);
     await recordAudit(tx, {
       ...ctx,
       action: "plan.publish",
@@ -65,9 +74,29 @@ export async function publishPlan(db: Db, id: number, input: PlanPublish, ctx: C
         status: plan.status,
         version: plan.version,
         cadence: plan.cadence,
+        assignedOn: plan.assignedOn,
+        pastPeriods: plan.pastPeriods,
+        catchUpDays: plan.catchUpDays,
         assignments: created.assignments.length,
         dueDates: created.dueDates,
+        notApplicable: created.notApplicable,
       },
     });
   });
+}
+
+/** A 交办日期 the office may give: not after today, not before the year ahead of the plan's. */
+function validAssignedOn(day: string, plan: PlanRow, today: string): string {
+  if (day > today) {
+    throw new AppError(400, "assigned_on_future", `交办日期不能晚于今天（${chineseDay(today)}），请重新选择`);
+  }
+  const earliest = `${plan.year - 1}-01-01`;
+  if (day < earliest) {
+    throw new AppError(
+      400,
+      "assigned_on_too_early",
+      `交办日期不能早于${chineseDay(earliest)}（方案为${plan.year}年度），请重新选择`,
+    );
+  }
+  return day;
 }

@@ -31,7 +31,7 @@ import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { contentDisposition } from "../http/content-disposition.js";
-import { changeContext } from "../http/context.js";
+import { changeContext, datedChange } from "../http/context.js";
 import { refuseControlChars } from "../http/edge.js";
 import { AppError, notFound } from "../http/errors.js";
 import { UnitResolver } from "../units/resolve.js";
@@ -227,7 +227,7 @@ export const planRoutes =
         },
       },
       async (request) => {
-        await updatePlan(db, request.params.id, request.body, changeContext(request));
+        await updatePlan(db, request.params.id, request.body, datedChange(request, clock));
         return planDetail(db, request.params.id);
       },
     );
@@ -287,7 +287,7 @@ export const planRoutes =
         },
       },
       async (request) => {
-        await publishPlan(db, request.params.id, request.body, changeContext(request));
+        await publishPlan(db, request.params.id, request.body, datedChange(request, clock));
         return planDetail(db, request.params.id);
       },
     );
@@ -323,7 +323,7 @@ export const planRoutes =
         },
       },
       async (request) => {
-        await mapPhrase(db, request.params.id, request.body, changeContext(request));
+        await mapPhrase(db, request.params.id, request.body, datedChange(request, clock));
         return planDetail(db, request.params.id);
       },
     );
@@ -341,7 +341,7 @@ export const planRoutes =
         },
       },
       async (request) => {
-        await dismissPhrase(db, request.params.id, request.body, changeContext(request));
+        await dismissPhrase(db, request.params.id, request.body, datedChange(request, clock));
         return planDetail(db, request.params.id);
       },
     );
@@ -359,7 +359,7 @@ export const planRoutes =
         },
       },
       async (request, reply) => {
-        await createTask(db, request.params.id, request.body, changeContext(request));
+        await createTask(db, request.params.id, request.body, datedChange(request, clock));
         return reply.status(201).send(await planDetail(db, request.params.id));
       },
     );
@@ -378,7 +378,7 @@ export const planRoutes =
       },
       async (request) => {
         const { id, taskId } = request.params;
-        await updateTask(db, id, taskId, request.body, changeContext(request));
+        await updateTask(db, id, taskId, request.body, datedChange(request, clock));
         return planDetail(db, id);
       },
     );

@@ -12,7 +12,7 @@ import { planFiles, planSections, plans, tasks, taskUnits } from "../db/schema.j
 import { arrayParam } from "../db/unnest.js";
 import { badRequest, versionConflict } from "../http/errors.js";
 import { UnitResolver } from "../units/resolve.js";
-import { allUnits, type ChangeContext, listUnitGroups } from "../units/service.js";
+import { allUnits, type ChangeContext, type DatedChange, listUnitGroups } from "../units/service.js";
 import { refreshPlanDueDates } from "./assign.js";
 import { draftsOf, type TaskDraft } from "./drafts.js";
 import { layoutOf, noTasks, readPlanFile, rememberMappings, type Upload } from "./mappings.js";
@@ -221,7 +221,7 @@ export async function createPlan(db: Db, input: PlanCreate, ctx: ChangeContext):
 }
 
 /** The plan's own fields; a new period or cadence moves the due dates of its open assignments. */
-export async function updatePlan(db: Db, id: number, patch: PlanPatch, ctx: ChangeContext): Promise<void> {
+export async function updatePlan(db: Db, id: number, patch: PlanPatch, ctx: DatedChange): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await lockPlan(tx, id);
     if (before.version !== patch.version) throw versionConflict();

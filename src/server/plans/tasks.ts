@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
 import { type PlanRow, planSections, plans, type TaskRow, tasks, taskUnits, units } from "../db/schema.js";
 import { AppError, badRequest, versionConflict } from "../http/errors.js";
-import type { ChangeContext } from "../units/service.js";
+import type { ChangeContext, DatedChange } from "../units/service.js";
 import { syncTaskAssignments } from "./assign.js";
 import { type TaskEditedField, textKey } from "./drafts.js";
 import { assertDraft, assertEditable, findTask, lockPlan } from "./queries.js";
@@ -73,7 +73,7 @@ export async function updateTask(
   planId: number,
   taskId: number,
   patch: TaskPatch,
-  ctx: ChangeContext,
+  ctx: DatedChange,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const plan = await lockPlan(tx, planId);
@@ -138,7 +138,7 @@ async function shiftAfter(tx: Queryable, planId: number, sortOrder: number): Pro
     .where(and(eq(tasks.planId, planId), gt(tasks.sortOrder, sortOrder)));
 }
 
-export async function createTask(db: Db, planId: number, input: TaskCreate, ctx: ChangeContext): Promise<number> {
+export async function createTask(db: Db, planId: number, input: TaskCreate, ctx: DatedChange): Promise<number> {
   return db.transaction(async (tx) => {
     const plan = await lockPlan(tx, planId);
     assertEditable(plan);

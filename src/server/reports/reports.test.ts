@@ -292,7 +292,7 @@ describe("periods of recurring work", () => {
       units: [{ unitId: ids.township, role: "responsible", phrase: "各乡镇", dismissedReason: null }],
       deadlines: yearly,
     });
-    await post(`/api/plans/${plan.json().id}/publish`, { version: task.json().version });
+    await post(`/api/plans/${plan.json().id}/publish`, { version: task.json().version, assignedOn: "2026-01-01" });
     const [work] = (await get(`/api/assignments?planId=${plan.json().id}`)).json().items as Assignment[];
     expect(work.dueDates.map((d) => [d.label, d.dueOn, d.signal])).toEqual([
       ["2026年度", "2026-02-28", "red"],

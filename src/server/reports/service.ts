@@ -4,6 +4,7 @@
  * and its audit event share one transaction; no action deletes a report or a file.
  */
 import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { chineseDay } from "../../core/documents/official-date.js";
 import type { ReportCreateFields, ReportPatch, ReportReview } from "../../shared/api.js";
 import { can, type OccurrenceState } from "../../shared/domain.js";
 import { getAssignment, markAcknowledged, recordDenied } from "../assignments/service.js";
@@ -90,8 +91,16 @@ async function occurrencesOf(db: Queryable, assignmentId: number) {
  * The period a report is on: the one named, or the first one still waiting for a report. An assignment without
  * calendar dates reports on one undated period.
  */
-async function periodFor(db: Queryable, assignmentId: number, named: string | undefined): Promise<string> {
-  const occurrences = await occurrencesOf(db, assignmentId);
+async function periodFor(db: Queryable, assignment: AssignmentRow, named: string | undefined): Promise<string> {
+  const waived = named && assignment.notApplicable.find((p) => p.label === named);
+  if (waived) {
+    throw new AppError(
+      409,
+      "period_not_applicable",
+      `“${named}”在交办（${chineseDay(assignment.assignedOn)}）之前已到期，不适用，无需报送`,
+    );
+  }
+  const occurrences = await occurrencesOf(db, assignment.id);
   if (occurrences.length === 0) {
     if (named && named !== UNDATED_PERIOD) throw unknownPeriod(named, [UNDATED_PERIOD]);
     return UNDATED_PERIOD;
@@ -320,7 +329,7 @@ export async function writeReport(
   return deps.db.transaction(async (tx) => {
     const assignment = await lockAssignment(tx, assignmentId);
     assertWorkable(assignment);
-    const period = await periodFor(tx, assignmentId, input.period);
+    const period = await periodFor(tx, assignment, input.period);
     const { open, latest } = await reportsOnPeriod(tx, assignmentId, period);
     if (open?.status === "submitted") throw alreadySubmitted(period);
     const carried = await carriedFiles(tx, assignmentId, input.fileIds ?? []);

@@ -175,6 +175,11 @@ export async function importSeed(t: TestApp, cookie: string, id: string): Promis
 export interface PlanOptions {
   /** the task's deadlines; 长期坚持 (reported quarterly) when not given */
   deadlines?: Deadline[];
+  /**
+   * 交办日期 of publishedPlan: 2025-01-01 when not given, so that the 2026 plan's periods all stand whatever the test's
+   * clock (a late 交办 is tested on its own)
+   */
+  assignedOn?: string;
   /** each unit's role; lead for the first and responsible for the rest when not given */
   roles?: TaskUnitRole[];
 }
@@ -215,7 +220,7 @@ export async function publishedPlan(t: TestApp, cookie: string, unitIds: number[
     method: "POST",
     url: `/api/plans/${plan.id}/publish`,
     cookie,
-    payload: { version: plan.version },
+    payload: { version: plan.version, assignedOn: options.assignedOn ?? "2025-01-01" },
   });
   if (response.statusCode !== 200) throw new Error(`publishing failed: ${response.statusCode} ${response.body}`);
   const list = await t.request({ method: "GET", url: `/api/assignments?planId=${plan.id}&limit=1000`, cookie });

@@ -14,6 +14,11 @@ export interface ChangeContext {
   ip: string | null;
 }
 
+/** A change that can 交办 work (publishing, adding a unit to a published task): it is dated, yyyy-mm-dd China time. */
+export interface DatedChange extends ChangeContext {
+  today: string;
+}
+
 /**
  * The whole registry, kept for a few seconds: every page and every import reads it, it changes rarely.
  * Changes made in this process drop it at once; another server process sees them within REGISTRY_TTL_MS.

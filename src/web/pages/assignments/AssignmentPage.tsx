@@ -21,6 +21,7 @@ import { orderLink } from "../../../shared/links";
 import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { DeadlineTags } from "../../components/DeadlineTags";
+import { chineseDate } from "../../components/deadlines";
 import { PageLoading } from "../../components/PageLoading";
 import { NotFound } from "../../components/ResultPages";
 import { SignalTag } from "../../components/SignalTag";
@@ -160,7 +161,7 @@ function AssignmentDetail({ assignmentId }: { assignmentId: number }) {
             { key: "plan", label: "方案", span: 2, children: assignment.planTitle },
             { key: "role", label: "角色", children: TASK_UNIT_ROLE_LABELS[assignment.role] },
             { key: "next", label: "下次截止", children: <NextDue assignment={assignment} /> },
-            { key: "created", label: "交办时间", children: timeText(assignment.createdAt) },
+            { key: "assigned", label: "交办日期", children: chineseDate(assignment.assignedOn) },
             {
               key: "ack",
               label: "签收",
@@ -204,6 +205,17 @@ function AssignmentDetail({ assignmentId }: { assignmentId: number }) {
           <Flex vertical gap={16}>
             <Card size="small" title={`报送期次（${periods.length}）`}>
               <PeriodTable periods={periods} selected={selected?.key} onSelect={select} />
+              {assignment.notApplicable.length > 0 && (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginTop: 12 }}
+                  title={`交办前已到期的 ${assignment.notApplicable.length} 个期次不适用，无需报送`}
+                  description={assignment.notApplicable
+                    .map((p) => `${p.label}（${chineseDate(p.dueOn)}到期）`)
+                    .join("、")}
+                />
+              )}
             </Card>
             {/* read again when 签收 or a report on this page changes the unit's own row */}
             <TaskUnitsCard

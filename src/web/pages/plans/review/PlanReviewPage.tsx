@@ -2,7 +2,6 @@ import { App, Badge, Button, Card, Flex, Result, Splitter, Tabs } from "antd";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import type { ParseChoices, PlanDetail, PlanReparseResult, Task } from "../../../../shared/api";
-import type { ReportingCadence } from "../../../../shared/domain";
 import { api, errorMessage } from "../../../api/client";
 import { useAuth } from "../../../auth/AuthContext";
 import { PageLoading } from "../../../components/PageLoading";
@@ -13,7 +12,7 @@ import type { Focus } from "./focus";
 import { ParseWarnings } from "./ParseWarnings";
 import { PlanEditDrawer } from "./PlanEditDrawer";
 import { PlanHeader } from "./PlanHeader";
-import { PublishModal } from "./PublishModal";
+import { type PublishChoices, PublishModal } from "./PublishModal";
 import { ReadingPanel } from "./ReadingPanel";
 import { ReviewIssues } from "./ReviewIssues";
 import { SourcePane } from "./SourcePane";
@@ -160,8 +159,8 @@ function PlanReview({ planId }: { planId: number }) {
     else message.success(rereadMessage(choices, answer.result));
   };
 
-  const publish = async (cadence: ReportingCadence) => {
-    const next = await change("publish", () => api.plans.publish(plan.id, { version: plan.version, cadence }));
+  const publish = async (choices: PublishChoices) => {
+    const next = await change("publish", () => api.plans.publish(plan.id, { version: plan.version, ...choices }));
     setDialog(null);
     if (next) message.success(`已交办，共生成 ${next.assignmentCount} 条任务交办`);
   };

@@ -1,25 +1,56 @@
-import { Alert, Descriptions, Form, Modal, Select, Typography } from "antd";
+import { Alert, DatePicker, Descriptions, Form, InputNumber, Modal, Radio, Select, Typography } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
-import type { PlanDetail } from "../../../../shared/api";
-import type { ReportingCadence } from "../../../../shared/domain";
+import { addDays, chinaDay } from "../../../../core/calendar";
+import type { PlanDetail, PlanPublish } from "../../../../shared/api";
+import {
+  DEFAULT_CATCH_UP_DAYS,
+  PAST_PERIOD_RULE_LABELS,
+  PAST_PERIOD_RULES,
+  type PastPeriodRule,
+  type ReportingCadence,
+} from "../../../../shared/domain";
+import { chineseDate } from "../../../components/deadlines";
 import { CADENCE_OPTIONS } from "../labels";
 import { publishSummary } from "./publishSummary";
 
-type Props = { plan: PlanDetail; saving: boolean; onClose: () => void; onPublish: (cadence: ReportingCadence) => void };
+/** What the dialog sends with the plan's version. */
+export type PublishChoices = Omit<PlanPublish, "version">;
 
-/** 交办: confirms what will be sent to whom, with the reporting cadence of the ongoing tasks. */
+type Props = { plan: PlanDetail; saving: boolean; onClose: () => void; onPublish: (choices: PublishChoices) => void };
+
+/**
+ * 交办: confirms what will be sent to whom, with the reporting cadence of the ongoing tasks, the 交办日期 (today, or the
+ * day a plan sent out on paper went out), and what becomes of the periods that fell due before it.
+ */
 export function PublishModal({ plan, saving, onClose, onPublish }: Props) {
+  const today = chinaDay(new Date());
   const [cadence, setCadence] = useState<ReportingCadence>(plan.cadence);
-  const summary = useMemo(() => publishSummary(plan), [plan]);
+  const [assignedOn, setAssignedOn] = useState(today);
+  const [pastPeriods, setPastPeriods] = useState<PastPeriodRule>(plan.pastPeriods);
+  const [catchUpDays, setCatchUpDays] = useState(plan.catchUpDays || DEFAULT_CATCH_UP_DAYS);
+  const summary = useMemo(() => publishSummary(plan, cadence, assignedOn), [plan, cadence, assignedOn]);
+  const earliest = `${plan.year - 1}-01-01`;
+  const outside = (day: Dayjs) => {
+    const iso = day.format("YYYY-MM-DD");
+    return iso > today || iso < earliest;
+  };
 
   return (
     <Modal
       open
       title={`交办“${plan.title}”`}
-      width={600}
+      width={640}
       okText="确认交办"
       confirmLoading={saving}
-      onOk={() => onPublish(cadence)}
+      onOk={() =>
+        onPublish({
+          cadence,
+          assignedOn,
+          pastPeriods,
+          ...(pastPeriods === "catch_up" ? { catchUpDays } : {}),
+        })
+      }
       onCancel={onClose}
       mask={{ closable: false }}
       destroyOnHidden
@@ -68,6 +99,55 @@ export function PublishModal({ plan, saving, onClose, onPublish }: Props) {
         >
           <Select id="publish-cadence" options={CADENCE_OPTIONS} value={cadence} onChange={setCadence} />
         </Form.Item>
+        <Form.Item
+          label="交办日期"
+          htmlFor="publish-assigned-on"
+          extra="默认为今天；方案已于更早时间以纸质文件印发的，可选择当时的印发日期，此后到期的期次照常报送、催办。"
+        >
+          <DatePicker
+            id="publish-assigned-on"
+            allowClear={false}
+            value={dayjs(assignedOn)}
+            disabledDate={outside}
+            onChange={(day) => day && setAssignedOn(day.format("YYYY-MM-DD"))}
+          />
+        </Form.Item>
+        {summary.pastPeriods > 0 && (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={`有 ${summary.pastPeriods} 个报送期次（涉及 ${summary.pastTasks.length} 项任务）在交办日期${chineseDate(assignedOn)}之前已到期`}
+              description={
+                pastPeriods === "not_applicable"
+                  ? "这些期次将标为“不适用”：各单位无需报送，不催办、不亮红灯、不生成督办单，也不计入逾期和完成率。"
+                  : `这些期次将统一改为${chineseDate(addDays(assignedOn, catchUpDays))}前补报，到期前照常提醒。`
+              }
+            />
+            <Form.Item label="交办前已到期的期次" htmlFor="publish-past-periods">
+              <Radio.Group
+                id="publish-past-periods"
+                value={pastPeriods}
+                onChange={(event) => setPastPeriods(event.target.value)}
+                options={PAST_PERIOD_RULES.map((rule) => ({ value: rule, label: PAST_PERIOD_RULE_LABELS[rule] }))}
+              />
+            </Form.Item>
+            {pastPeriods === "catch_up" && (
+              <Form.Item label="交办后几日内补报" htmlFor="publish-catch-up-days">
+                <InputNumber
+                  id="publish-catch-up-days"
+                  min={1}
+                  max={180}
+                  precision={0}
+                  value={catchUpDays}
+                  suffix="日"
+                  onChange={(value) => setCatchUpDays(value ?? DEFAULT_CATCH_UP_DAYS)}
+                />
+              </Form.Item>
+            )}
+          </>
+        )}
       </Form>
     </Modal>
   );

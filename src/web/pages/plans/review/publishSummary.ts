@@ -1,7 +1,7 @@
 import { dueDates } from "../../../../core/plans/schedule";
 import { assignmentKeys } from "../../../../core/plans/task-units";
 import type { PlanDetail, Task } from "../../../../shared/api";
-import type { TaskUnitRole } from "../../../../shared/domain";
+import type { ReportingCadence, TaskUnitRole } from "../../../../shared/domain";
 
 export type PublishSummary = {
   tasks: number;
@@ -15,17 +15,29 @@ export type PublishSummary = {
   datesMissing: Task[];
   /** the tasks whose only deadlines run from an event (收到通知后15日内): no calendar date, by design */
   relativeOnly: Task[];
+  /** the periods (over every unit's assignment) that fall due before the 交办日期, and the tasks they belong to */
+  pastPeriods: number;
+  pastTasks: Task[];
 };
 
-/** What publishing the plan will send out, counted from the plan as reviewed by the rules the server applies. */
-export function publishSummary(plan: PlanDetail): PublishSummary {
+/**
+ * What publishing the plan will send out, counted from the plan as reviewed by the rules the server applies: with the
+ * reporting cadence chosen, on the 交办日期 chosen (yyyy-mm-dd).
+ */
+export function publishSummary(
+  plan: PlanDetail,
+  cadence: ReportingCadence = plan.cadence,
+  assignedOn = "0000-01-01",
+): PublishSummary {
   const byRole: Record<TaskUnitRole, number> = { lead: 0, responsible: 0, cooperating: 0 };
   const units = new Set<number>();
   let assignments = 0;
   const withoutUnits: Task[] = [];
   const datesMissing: Task[] = [];
   const relativeOnly: Task[] = [];
-  const period = { year: plan.year, endYear: plan.endYear, cadence: plan.cadence, date: plan.date };
+  const pastTasks: Task[] = [];
+  let pastPeriods = 0;
+  const period = { year: plan.year, endYear: plan.endYear, cadence, date: plan.date };
   for (const task of plan.tasks) {
     const keys = assignmentKeys(task.units);
     for (const key of keys) {
@@ -35,9 +47,25 @@ export function publishSummary(plan: PlanDetail): PublishSummary {
       units.add(Number(unitId));
     }
     if (keys.size === 0) withoutUnits.push(task);
-    if (dueDates(task.deadlines, period).length > 0) continue;
+    const dates = dueDates(task.deadlines, period);
+    const past = dates.filter((d) => d.dueOn < assignedOn).length;
+    if (past > 0 && keys.size > 0) {
+      pastPeriods += past * keys.size;
+      pastTasks.push(task);
+    }
+    if (dates.length > 0) continue;
     if (task.deadlines.every((deadline) => deadline.kind === "relative")) relativeOnly.push(task);
     else datesMissing.push(task);
   }
-  return { tasks: plan.tasks.length, assignments, units: units.size, byRole, withoutUnits, datesMissing, relativeOnly };
+  return {
+    tasks: plan.tasks.length,
+    assignments,
+    units: units.size,
+    byRole,
+    withoutUnits,
+    datesMissing,
+    relativeOnly,
+    pastPeriods,
+    pastTasks,
+  };
 }
