@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chinaDay } from "../src/core/calendar.js";
 import { dingtalkSignatureValid, type RobotReceiver, startRobotReceiver } from "../src/server/test/receivers";
 import { chooseOption, label, login, openBrowser, type Product, startProduct, toast, withIcon } from "./harness";
 
@@ -51,7 +52,8 @@ describe("消息渠道", () => {
         ? { status: 200, body: { errcode: 0, errmsg: "ok" } }
         : { status: 200, body: { errcode: 310000, errmsg: "keywords not in content" } },
     );
-    let at = new Date("2025-03-28T01:00:00.000Z");
+    // a few of the demo plan's tasks fall due in two days: the job runs as at 10:00 today in China
+    let at = new Date(`${chinaDay(new Date())}T10:00:00+08:00`);
     const run = async () => {
       const response = await page.request.post("/api/jobs/run", { data: { now: at.toISOString() } });
       expect(response.status()).toBe(200);
@@ -83,11 +85,17 @@ describe("消息渠道", () => {
     await toast(page, "已重新加入发送队列");
     await expect.poll(failedCount).toBe(before - 1);
     at = new Date(at.getTime() + 60_000);
-    expect((await run()).delivered).toBe(1);
+    const sentBefore = robots.to("/dingtalk/e2e").length;
+    // the message sent again goes out (with any other of the unit's whose next try is due: the demo's 催办)
+    expect((await run()).delivered).toBeGreaterThanOrEqual(1);
     await page.getByRole("button", { name: withIcon("刷新") }).click();
     await page.getByText(/^已发送（\d+）$/).click();
     await page.getByRole("tabpanel").locator(".ant-table-row").filter({ hasText: "已发送" }).first().waitFor();
-    expect(robots.to("/dingtalk/e2e").at(-1)?.body.markdown.title).toMatch(/^到期提醒：/);
+    const titles = robots
+      .to("/dingtalk/e2e")
+      .slice(sentBefore)
+      .map((m) => m.body.markdown.title);
+    expect(titles.some((title) => /^到期提醒：/.test(title))).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -72,10 +72,13 @@ export async function loadDemoReports(deps: Deps, planId: number): Promise<void>
     await review(reportId, "return", "请补充具体做法和佐证材料（活动照片、签到表等）后重新报送");
   }
   if (third) {
+    // a month past today, or past the period's own date when that is later (the demo of a January)
+    const today = chinaDay(deps.clock());
+    const due = third.dueDates.find((d) => d.state === "open")?.dueOn ?? today;
     await requestExtension(
       deps,
       third.id,
-      { requestedDueOn: addDays(chinaDay(deps.clock()), 30), reason: "需等待上级配套文件印发后统一部署" },
+      { requestedDueOn: addDays(due > today ? due : today, 30), reason: "需等待上级配套文件印发后统一部署" },
       township,
       ctx(township),
     );
