@@ -78,7 +78,7 @@ export async function loadDemoReports(deps: Deps, planId: number): Promise<void>
     await requestExtension(
       deps,
       third.id,
-      { requestedDueOn: addDays(due > today ? due : today, 30), reason: "需等待上级配套文件印发后统一部署" },
+      { requestedDueOn: addDays([due, today].sort()[1], 30), reason: "需等待上级配套文件印发后统一部署" },
       township,
       ctx(township),
     );
