@@ -426,6 +426,16 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    method: "DELETE",
+    path: "/api/plans/{id}",
+    allowed: managers,
+    success: 204,
+    request: async () => {
+      const plan = await newPlan();
+      return { url: `/api/plans/${plan.id}?version=${plan.version}` };
+    },
+  },
+  {
     method: "POST",
     path: "/api/plans/{id}/reparse",
     allowed: managers,

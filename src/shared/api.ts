@@ -504,8 +504,20 @@ export const UnresolvedPhrase = Type.Object({
 });
 export type UnresolvedPhrase = Static<typeof UnresolvedPhrase>;
 
+/** Another plan this one may repeat: the same file, or the same title. */
+export const PlanDuplicate = Type.Object({
+  id: Id,
+  title: Type.String(),
+  status: PlanStatusSchema,
+  sameFile: Type.Boolean(),
+  sameTitle: Type.Boolean(),
+});
+export type PlanDuplicate = Static<typeof PlanDuplicate>;
+
 export const PlanDetail = Type.Object({
   ...Plan.properties,
+  /** the plans (not deleted) with the same file or title: importing or publishing it again warns */
+  duplicates: Type.Array(PlanDuplicate),
   sourceText: Nullable(Type.String()),
   warnings: Type.Array(ParseWarningSchema),
   layout: Nullable(PlanLayout),
@@ -608,6 +620,8 @@ export const TaskMerge = Type.Object({
 export type TaskMerge = Static<typeof TaskMerge>;
 
 export const TaskDeleteQuery = Type.Object({ version: Type.Integer({ minimum: 1, maximum: MAX_INT }) });
+/** DELETE /api/plans/:id: the version the office saw */
+export const PlanDeleteQuery = TaskDeleteQuery;
 export const PlanTaskParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: MAX_INT }),
   taskId: Type.Integer({ minimum: 1, maximum: MAX_INT }),
@@ -647,6 +661,8 @@ export const PlanPublish = Type.Object({
   pastPeriods: Type.Optional(OneOf<PastPeriodRule>(PAST_PERIOD_RULES)),
   /** with catch_up: the days after the 交办 that they fall due */
   catchUpDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 180 })),
+  /** the office has seen that a plan with the same file or title is already published, and publishes all the same */
+  confirmDuplicate: Type.Optional(Type.Boolean()),
 });
 export type PlanPublish = Static<typeof PlanPublish>;
 

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   "plan.archive": "归档方案",
   "plan.reparse": "重新识别方案",
   "plan.publish": "发布方案并交办",
+  "plan.delete": "删除方案草稿",
   "plan.phrase_map": "指定单位表述对应的单位",
   "plan.phrase_dismiss": "忽略单位表述",
   "task.create": "新增任务",

@@ -181,6 +181,9 @@ export const plans = pgTable(
     /** what its late 交办 did with the periods already due: 不适用, or due catchUpDays after the 交办 */
     pastPeriods: text("past_periods").$type<PastPeriodRule>().notNull().default("not_applicable"),
     catchUpDays: integer("catch_up_days").notNull().default(DEFAULT_CATCH_UP_DAYS),
+    /** 删除: a draft withdrawn (撤回) by the office; the row and its file stay, for the audit log */
+    deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
+    deletedBy: integer("deleted_by").references((): AnyPgColumn => users.id),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -93,6 +93,7 @@ export function presentPlanDetail(parts: PlanParts, registry: UnitRow[], resolve
   }
   return {
     ...presentPlan(parts.plan, parts.counts),
+    duplicates: parts.duplicates,
     sourceText: parts.plan.sourceText,
     warnings: parts.plan.warnings,
     layout: presentLayout(parts.plan.layout),

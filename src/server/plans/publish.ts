@@ -9,7 +9,7 @@ import { type PlanRow, plans, tasks, taskUnits } from "../db/schema.js";
 import { AppError, versionConflict } from "../http/errors.js";
 import type { DatedChange } from "../units/service.js";
 import { createAssignments } from "./assign.js";
-import { lockPlan } from "./queries.js";
+import { duplicatesOf, lockPlan } from "./queries.js";
 
 /**
  * 交办 is dated `ctx.today`: the periods that fell due before it are 不适用, or fall due `catchUpDays` after it, as
@@ -44,6 +44,15 @@ export async function publishPlan(db: Db, id: number, input: PlanPublish, ctx: D
       );
     }
     const assignedOn = validAssignedOn(input.assignedOn ?? ctx.today, before, ctx.today);
+    const published = (await duplicatesOf(tx, before)).filter((d) => d.status !== "draft");
+    if (published.length && !input.confirmDuplicate) {
+      throw new AppError(
+        409,
+        "duplicate_plan",
+        `已有相同${published[0].sameFile ? "文件" : "标题"}的方案“${published[0].title}”已交办，再次交办会让各单位重复收到任务；如确需再次交办，请确认后再试`,
+        { plans: published },
+      );
+    }
     const [plan] = await tx
       .update(plans)
       .set({

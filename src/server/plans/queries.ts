@@ -1,6 +1,6 @@
 /** Reading plans: one plan with its parts for the review screen, and the list with its counts. */
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { PlanListQuery } from "../../shared/api.js";
+import type { PlanDuplicate, PlanListQuery } from "../../shared/api.js";
 import type { Queryable } from "../db/client.js";
 import { containsPattern } from "../db/like.js";
 import {
@@ -24,6 +24,7 @@ export interface PlanCounts {
 }
 
 export interface PlanParts {
+  duplicates: PlanDuplicate[];
   plan: PlanRow;
   counts: PlanCounts;
   sections: (typeof planSections.$inferSelect)[];
@@ -31,15 +32,23 @@ export interface PlanParts {
   taskUnits: TaskUnitRow[];
 }
 
+/** A plan, unless unknown or deleted (a withdrawn draft is kept for the audit log only). */
 export async function findPlan(db: Queryable, id: number): Promise<PlanRow> {
-  const [row] = await db.select().from(plans).where(eq(plans.id, id));
+  const [row] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, id), isNull(plans.deletedAt)));
   if (!row) throw notFound("方案");
   return row;
 }
 
 /** The plan, locked for the rest of the transaction: changes to one plan and its tasks happen one at a time. */
 export async function lockPlan(tx: Queryable, id: number): Promise<PlanRow> {
-  const [row] = await tx.select().from(plans).where(eq(plans.id, id)).for("update");
+  const [row] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, id), isNull(plans.deletedAt)))
+    .for("update");
   if (!row) throw notFound("方案");
   return row;
 }
@@ -109,6 +118,7 @@ export async function listPlans(db: Queryable, query: PlanListQuery): Promise<{ 
     .from(plans)
     .where(
       and(
+        isNull(plans.deletedAt),
         query.status ? eq(plans.status, query.status) : undefined,
         needle
           ? or(ilike(plans.title, containsPattern(needle)), ilike(plans.docNumber, containsPattern(needle)))
@@ -135,5 +145,48 @@ export async function loadPlanParts(db: Queryable, id: number): Promise<PlanPart
       .where(eq(taskUnits.planId, id))
       .orderBy(asc(taskUnits.taskId), asc(taskUnits.sortOrder), asc(taskUnits.id)),
   ]);
-  return { plan, counts: counts.get(id) ?? noCounts(), sections: sectionRows, tasks: taskRows, taskUnits: unitRows };
+  return {
+    plan,
+    counts: counts.get(id) ?? noCounts(),
+    sections: sectionRows,
+    tasks: taskRows,
+    taskUnits: unitRows,
+    duplicates: await duplicatesOf(db, plan),
+  };
+}
+
+/** Spaces, quotation marks and brackets in both widths left out: how two titles of one plan are compared. */
+const TITLE_NOISE = "[\\s“”\"'‘’()（）〈〉《》]";
+const titleKey = (title: string) => title.replace(new RegExp(TITLE_NOISE, "g"), "");
+
+/**
+ * The other plans (not deleted) this one may repeat: the same file (sha256), or the same title once spaces, quotation
+ * marks and brackets are left out.
+ */
+export async function duplicatesOf(db: Queryable, plan: PlanRow): Promise<PlanDuplicate[]> {
+  const [own] = await db.select({ sha256: planFiles.sha256 }).from(planFiles).where(eq(planFiles.planId, plan.id));
+  const key = titleKey(plan.title);
+  const rows = await db
+    .select({ id: plans.id, title: plans.title, status: plans.status, sha256: planFiles.sha256 })
+    .from(plans)
+    .leftJoin(planFiles, eq(planFiles.planId, plans.id))
+    .where(
+      and(
+        ne(plans.id, plan.id),
+        isNull(plans.deletedAt),
+        or(
+          own ? eq(planFiles.sha256, own.sha256) : undefined,
+          sql`regexp_replace(${plans.title}, ${TITLE_NOISE}, '', 'g') = ${key}`,
+        ),
+      ),
+    )
+    .orderBy(asc(plans.id))
+    .limit(10);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    sameFile: !!own && r.sha256 === own.sha256,
+    sameTitle: titleKey(r.title) === key,
+  }));
 }

@@ -13,6 +13,7 @@ import {
   PhraseDismiss,
   PhraseMap,
   PlanCreate,
+  PlanDeleteQuery,
   PlanDetail,
   PlanList,
   PlanListQuery,
@@ -44,7 +45,7 @@ import { presentPlan, presentPlanDetail } from "./present.js";
 import { publishPlan } from "./publish.js";
 import { listPlans, loadPlanParts } from "./queries.js";
 import { reparsePlan } from "./reread.js";
-import { createPlan, importPlan, planFile, updatePlan } from "./service.js";
+import { createPlan, deletePlan, importPlan, planFile, updatePlan } from "./service.js";
 import { createTask, deleteTask, mergeTask, splitTask, updateTask } from "./tasks.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -289,6 +290,24 @@ export const planRoutes =
       async (request) => {
         await publishPlan(db, request.params.id, request.body, datedChange(request, clock));
         return planDetail(db, request.params.id);
+      },
+    );
+
+    app.delete(
+      "/plans/:id",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "删除方案草稿(须带 version；已交办的方案不能删除)；方案及其文件留存于审计日志",
+          params: IdParams,
+          querystring: PlanDeleteQuery,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await deletePlan(db, request.params.id, request.query.version, changeContext(request));
+        return reply.status(204).send(null);
       },
     );
 

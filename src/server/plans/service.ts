@@ -1,6 +1,6 @@
 /** Plans: imported from a document or made by hand, their fields edited; each change audited in its transaction. */
 import { createHash } from "node:crypto";
-import { eq, getTableColumns, sql } from "drizzle-orm";
+import { count, eq, getTableColumns, sql } from "drizzle-orm";
 import type { DocumentFormat, Section } from "../../core/parser/index.js";
 import { periodOf } from "../../core/plans/schedule.js";
 import { normaliseTaskUnits } from "../../core/plans/task-units.js";
@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
 import { planFiles, planSections, plans, tasks, taskUnits } from "../db/schema.js";
 import { arrayParam } from "../db/unnest.js";
-import { badRequest, versionConflict } from "../http/errors.js";
+import { AppError, badRequest, versionConflict } from "../http/errors.js";
 import { UnitResolver } from "../units/resolve.js";
 import { allUnits, type ChangeContext, type DatedChange, listUnitGroups } from "../units/service.js";
 import { refreshPlanDueDates } from "./assign.js";
@@ -284,4 +284,41 @@ export async function storedPlanFile(db: Queryable, planId: number) {
 export async function planFile(db: Db, id: number) {
   await findPlan(db, id);
   return storedPlanFile(db, id);
+}
+
+/**
+ * 删除 a draft the office will not send out (imported twice, the wrong file): it leaves every list, and the row with its
+ * tasks and file stays for the audit log, whose event names the file. A published plan is never deleted.
+ */
+export async function deletePlan(db: Db, id: number, version: number, ctx: ChangeContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await lockPlan(tx, id);
+    if (before.status !== "draft") {
+      throw new AppError(409, "plan_not_draft", "方案已交办，不能删除；如不再执行，可将其归档");
+    }
+    if (before.version !== version) throw versionConflict();
+    const [file] = await tx
+      .select({ filename: planFiles.filename, sha256: planFiles.sha256, size: planFiles.size })
+      .from(planFiles)
+      .where(eq(planFiles.planId, id));
+    const now = new Date();
+    await tx
+      .update(plans)
+      .set({ deletedAt: now, deletedBy: ctx.actorId, version: before.version + 1, updatedAt: now })
+      .where(eq(plans.id, id));
+    const [{ n }] = await tx.select({ n: count() }).from(tasks).where(eq(tasks.planId, id));
+    await recordAudit(tx, {
+      ...ctx,
+      action: "plan.delete",
+      entityType: "plan",
+      entityId: id,
+      before: {
+        title: before.title,
+        status: before.status,
+        version: before.version,
+        tasks: n,
+        file: file ?? null,
+      },
+    });
+  });
 }

@@ -361,6 +361,8 @@ export const api = {
     reparse: (id: number, body: PlanReparse) => request<PlanReparseResult>("POST", `/plans/${id}/reparse`, { body }),
     update: (id: number, body: PlanPatch) => request<PlanDetail>("PATCH", `/plans/${id}`, { body }),
     publish: (id: number, body: PlanPublish) => request<PlanDetail>("POST", `/plans/${id}/publish`, { body }),
+    /** Deletes a draft (kept for the audit log with its file). */
+    remove: (id: number, version: number) => request<void>("DELETE", `/plans/${id}`, { query: { version } }),
     downloadFile: (id: number, filename: string) => download(`/plans/${id}/file`, filename),
     exportTasks: (id: number, title: string) => download(`/plans/${id}/export.xlsx`, `${title}任务分工表.xlsx`),
     createTask: (id: number, body: TaskCreate) => request<PlanDetail>("POST", `/plans/${id}/tasks`, { body }),

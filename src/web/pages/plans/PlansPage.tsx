@@ -1,11 +1,24 @@
 import { UploadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Flex, Input, Select, Space, Table, type TableColumnsType, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from "antd";
 import dayjs from "dayjs";
 import { useCallback, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import type { Plan, PlanDetail } from "../../../shared/api";
 import type { PlanStatus } from "../../../shared/domain";
-import { api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { RefreshButton } from "../../components/ToolbarButtons";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
@@ -33,6 +46,16 @@ export default function PlansPage() {
     [filters],
   );
   const { data: plans, loading, error: loadError, reload } = useRemote<Plan[]>(listPlans, []);
+
+  const remove = async (plan: Plan) => {
+    try {
+      await api.plans.remove(plan.id, plan.version);
+      message.success(`已删除方案草稿「${plan.title}」`);
+    } catch (failure) {
+      message.error(errorMessage(failure));
+    }
+    reload();
+  };
 
   const open = (plan: PlanDetail, how: string) => {
     setDialog(null);
@@ -88,7 +111,7 @@ export default function PlansPage() {
     {
       title: "操作",
       key: "actions",
-      width: followsProgress ? 140 : 70,
+      width: followsProgress || manage ? 140 : 70,
       fixed: "end",
       render: (_, plan) => (
         <Space size={0}>
@@ -99,6 +122,19 @@ export default function PlansPage() {
             <Button type="link" size="small" onClick={() => navigate(`/plans/${plan.id}/progress`)}>
               进展情况
             </Button>
+          )}
+          {manage && plan.status === "draft" && (
+            <Popconfirm
+              title={`删除方案草稿「${plan.title}」？`}
+              description="删除后不再出现在列表中，原文件和删除记录保留在审计日志中。"
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              onConfirm={() => remove(plan)}
+            >
+              <Button type="link" size="small" danger>
+                删除
+              </Button>
+            </Popconfirm>
           )}
         </Space>
       ),

@@ -1,5 +1,6 @@
 import {
   BarChartOutlined,
+  DeleteOutlined,
   DownloadOutlined,
   EditOutlined,
   FileExcelOutlined,
@@ -31,6 +32,7 @@ type Props = {
   onExport: () => void;
   onPublish: () => void;
   onArchive: () => void;
+  onDelete: () => void;
 };
 
 /** Why 交办 cannot be pressed yet, or null when it can. */
@@ -54,6 +56,7 @@ export function PlanHeader({
   onExport,
   onPublish,
   onArchive,
+  onDelete,
 }: Props) {
   const navigate = useNavigate();
   const blocker = publishBlocker(plan);
@@ -105,6 +108,24 @@ export function PlanHeader({
                 交办
               </Button>
             </Tooltip>
+          )}
+          {manage && plan.status === "draft" && (
+            <Popconfirm
+              title="删除该方案草稿？"
+              description="删除后方案不再出现在列表中，原文件和删除记录保留在审计日志中。"
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              onConfirm={onDelete}
+            >
+              <Button
+                danger
+                icon={<DeleteOutlined />}
+                loading={busy === "delete"}
+                disabled={busy !== null && busy !== "delete"}
+              >
+                删除草稿
+              </Button>
+            </Popconfirm>
           )}
           {manage && plan.status === "published" && (
             <Popconfirm

@@ -8,6 +8,7 @@ import { PageLoading } from "../../../components/PageLoading";
 import { NotFound } from "../../../components/ResultPages";
 import { useDocumentTitle } from "../../../components/useDocumentTitle";
 import { useUnits } from "../../../components/useUnits";
+import { DuplicateWarning } from "./DuplicateWarning";
 import type { Focus } from "./focus";
 import { ParseWarnings } from "./ParseWarnings";
 import { PlanEditDrawer } from "./PlanEditDrawer";
@@ -277,7 +278,16 @@ function PlanReview({ planId }: { planId: number }) {
             "方案已归档",
           )
         }
+        onDelete={() =>
+          void change("delete", async () => {
+            await api.plans.remove(plan.id, plan.version);
+            message.success(`已删除方案草稿「${plan.title}」`);
+            navigate("/plans");
+            return plan;
+          })
+        }
       />
+      <DuplicateWarning plan={plan} />
       <ParseWarnings warnings={plan.warnings} onLocate={locate} />
       <ReadingPanel
         plan={plan}

@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Descriptions, Form, InputNumber, Modal, Radio, Select, Typography } from "antd";
+import { Alert, Checkbox, DatePicker, Descriptions, Form, InputNumber, Modal, Radio, Select, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { addDays, chinaDay } from "../../../../core/calendar";
@@ -30,6 +30,8 @@ export function PublishModal({ plan, saving, onClose, onPublish }: Props) {
   const [pastPeriods, setPastPeriods] = useState<PastPeriodRule>(plan.pastPeriods);
   const [catchUpDays, setCatchUpDays] = useState(plan.catchUpDays || DEFAULT_CATCH_UP_DAYS);
   const summary = useMemo(() => publishSummary(plan, cadence, assignedOn), [plan, cadence, assignedOn]);
+  const published = plan.duplicates.filter((d) => d.status !== "draft");
+  const [confirmDuplicate, setConfirmDuplicate] = useState(false);
   const earliest = `${plan.year - 1}-01-01`;
   const outside = (day: Dayjs) => {
     const iso = day.format("YYYY-MM-DD");
@@ -43,12 +45,14 @@ export function PublishModal({ plan, saving, onClose, onPublish }: Props) {
       width={640}
       okText="确认交办"
       confirmLoading={saving}
+      okButtonProps={{ disabled: published.length > 0 && !confirmDuplicate }}
       onOk={() =>
         onPublish({
           cadence,
           assignedOn,
           pastPeriods,
           ...(pastPeriods === "catch_up" ? { catchUpDays } : {}),
+          ...(published.length > 0 ? { confirmDuplicate } : {}),
         })
       }
       onCancel={onClose}
@@ -89,6 +93,19 @@ export function PublishModal({ plan, saving, onClose, onPublish }: Props) {
           style={{ marginBottom: 12 }}
           title={`有 ${summary.relativeOnly.length} 项任务的完成时限为相对时限（如“收到通知后15日内”），没有固定的截止日期，由各单位按实际情况办理`}
           description={`任务 ${summary.relativeOnly.map((task) => task.number).join("、")}`}
+        />
+      )}
+      {published.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`已有相同的方案“${published[0].title}”已交办，再次交办会让各单位重复收到任务`}
+          description={
+            <Checkbox checked={confirmDuplicate} onChange={(event) => setConfirmDuplicate(event.target.checked)}>
+              我已核对，确需再次交办
+            </Checkbox>
+          }
         />
       )}
       <Form layout="vertical">
