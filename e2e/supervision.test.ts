@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaDay } from "../src/core/calendar";
 import {
   confirmPopup,
+  downloadSheet,
   json,
   label,
   login,
@@ -85,6 +86,19 @@ describe("supervision orders", () => {
     expect(text).toContain(docNumber);
     expect(text).toContain("关于城关街道行政执法公示逾期未完成的红牌督办通知");
     expect(text).toContain("城关街道：");
+
+    // the list finds it by the unit's name and exports it as filtered
+    await page.goto("/supervision-orders");
+    await page.getByLabel("搜索督办单").fill("城关街道");
+    const listed = page.locator(".ant-table-row");
+    await expect
+      .poll(async () => (await listed.allTextContents()).every((text) => text.includes("城关街道")))
+      .toBe(true);
+    expect(await listed.filter({ hasText: docNumber }).count()).toBe(1);
+    const { filename, sheet } = await downloadSheet(page, "导出Excel");
+    expect(filename).toMatch(/^督办单-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
+    expect(String(sheet.getCell(2, 1).value)).toContain("关键词：城关街道");
+    expect(sheet.getRow(4).values).toEqual(expect.arrayContaining([docNumber, "红牌督办", "城关街道"]));
 
     // the township hears of it and opens it
     const township = await openBrowser(product);

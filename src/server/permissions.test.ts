@@ -712,6 +712,13 @@ const ROUTES: RouteCase[] = [
     request: async () => ({ url: "/api/supervision-orders?status=issued" }),
   },
   {
+    method: "GET",
+    path: "/api/supervision-orders/export.xlsx",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/supervision-orders/export.xlsx?status=issued" }),
+  },
+  {
     method: "POST",
     path: "/api/supervision-orders",
     allowed: managers,

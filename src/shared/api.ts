@@ -1142,6 +1142,8 @@ export const SupervisionOrderList = Type.Object({
 export type SupervisionOrderList = Static<typeof SupervisionOrderList>;
 
 export const SupervisionOrderListQuery = Type.Object({
+  /** words (split at spaces), each in the order's title, unit, plan, or task number or text */
+  q: Type.Optional(Type.String({ maxLength: 100 })),
   status: Type.Optional(OrderStatusSchema),
   level: Type.Optional(OrderLevelSchema),
   planId: Type.Optional(Id),

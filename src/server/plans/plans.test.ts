@@ -336,6 +336,8 @@ describe("publish and amend", () => {
     const response = await call("POST", `/api/plans/${plan.id}/publish`, {
       version: plan.version,
       assignedOn: `${plan.year}-01-01`,
+      // the tests here publish the same seed more than once, knowingly
+      confirmDuplicate: true,
     });
     expect(response.statusCode).toBe(200);
     return response.json();

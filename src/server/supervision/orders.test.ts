@@ -1,7 +1,15 @@
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobRun, NotificationList, PlanDetail, SupervisionOrder, SupervisionOrderList } from "../../shared/api.js";
-import { auditCount, createReport, createUnit, publishedPlan, runJobsAt, signedInUser } from "../test/factories.js";
+import {
+  auditCount,
+  createReport,
+  createUnit,
+  exportedSheet,
+  publishedPlan,
+  runJobsAt,
+  signedInUser,
+} from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 
 let t: TestApp;
@@ -119,6 +127,28 @@ describe("supervision orders drafted by the job", () => {
     });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.message).toBe("督办单已签发，不能再次签发");
+
+    // searched by the unit's name or the plan's title, and exported with the same filters; a unit only its own
+    const me = (await t.request({ method: "GET", url: "/api/auth/me", cookie: township })).json();
+    expect((await ordersOf(plan.id, coordinator, `&q=${encodeURIComponent(me.unit.name)}`)).length).toBe(2);
+    expect(await ordersOf(plan.id, coordinator, `&q=${encodeURIComponent("没有这个单位")}`)).toEqual([]);
+    const sheet = await exportedSheet(
+      await t.request({
+        method: "GET",
+        url: `/api/supervision-orders/export.xlsx?planId=${plan.id}&status=issued`,
+        cookie: coordinator,
+      }),
+    );
+    expect(String(sheet.getCell(2, 1).value)).toContain(`方案：${plan.title}`);
+    expect(sheet.getRow(3).values).toEqual(expect.arrayContaining(["文号", "等级", "被督办单位", "完成时限"]));
+    expect(sheet.getRow(4).values).toEqual(
+      expect.arrayContaining([issued.json().docNumber, "红牌督办", me.unit.name, "2026年6月30日"]),
+    );
+    expect(sheet.rowCount).toBe(4);
+    const theirs = await exportedSheet(
+      await t.request({ method: "GET", url: "/api/supervision-orders/export.xlsx", cookie: otherTownship }),
+    );
+    expect(theirs.rowCount).toBe(3);
   });
 
   it("numbers issued orders one after another within the year", async () => {

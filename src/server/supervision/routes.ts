@@ -13,12 +13,13 @@ import {
 } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
 import type { Deps } from "../deps.js";
+import { sendList } from "../documents/list-workbook.js";
 import { DOCX_MEDIA_TYPE } from "../documents/official.js";
 import { contentDisposition } from "../http/content-disposition.js";
 import { changeContext } from "../http/context.js";
 import { orderDocx } from "./document.js";
 import { cancelOrder, createOrder, issueOrder, updateOrder } from "./orders.js";
-import { getOrder, listOrders } from "./queries.js";
+import { getOrder, listOrders, ordersExport } from "./queries.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const read = { access: { ability: "assignments.read" } } as const;
@@ -42,6 +43,20 @@ export const supervisionOrderRoutes =
         },
       },
       async (request) => listOrders(db, request.actor as Actor, request.query),
+    );
+
+    app.get(
+      "/supervision-orders/export.xlsx",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "导出督办单列表(Excel)：与列表相同的筛选条件(状态、等级、方案、单位、关键词)，全部符合的督办单",
+          querystring: SupervisionOrderListQuery,
+          response: { 200: Type.Unknown(), ...errors },
+        },
+      },
+      async (request, reply) => sendList(reply, await ordersExport(db, request.actor as Actor, request.query), clock()),
     );
 
     app.post(

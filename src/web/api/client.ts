@@ -460,6 +460,9 @@ export const api = {
   supervisionOrders: {
     list: (query: SupervisionOrderListQuery = {}) =>
       request<SupervisionOrderList>("GET", "/supervision-orders", { query }),
+    /** The list with these filters (all of it) as a workbook. */
+    exportList: (query: SupervisionOrderListQuery = {}) =>
+      download("/supervision-orders/export.xlsx", "督办单.xlsx", query),
     get: (id: number) => request<SupervisionOrder>("GET", `/supervision-orders/${id}`),
     /** A blue order drafted by hand for one period of an assignment. */
     create: (body: SupervisionOrderCreate) => request<SupervisionOrder>("POST", "/supervision-orders", { body }),

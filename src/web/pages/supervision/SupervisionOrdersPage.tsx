@@ -1,14 +1,16 @@
-import { Alert, Badge, Card, Flex, Segmented, Select, Table, type TableColumnsType, Typography } from "antd";
-import { useCallback, useState } from "react";
+import { Alert, Badge, Card, Flex, Input, Segmented, Select, Table, type TableColumnsType, Typography } from "antd";
+import { useCallback, useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { SupervisionOrder, SupervisionOrderList } from "../../../shared/api";
 import type { SupervisionOrderLevel, SupervisionOrderStatus } from "../../../shared/domain";
 import { orderLink } from "../../../shared/links";
 import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
-import { RefreshButton } from "../../components/ToolbarButtons";
+import { ExportButton, RefreshButton } from "../../components/ToolbarButtons";
+import { UnitSelect } from "../../components/UnitSelect";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
+import { useUnits } from "../../components/useUnits";
 import { LEVEL_OPTIONS, LevelTag, OrderStatusTag, STATUS_OPTIONS } from "./labels";
 
 const PAGE_SIZE = 20;
@@ -58,11 +60,34 @@ export default function SupervisionOrdersPage() {
     [readsPlans],
   );
   const plans = useRemote(fetchPlans, []);
+  const registry = useUnits();
+  const [unitId, setUnitId] = useState<number>();
   const [page, setPage] = useState(1);
+  const [searchText, setSearchText] = useState("");
+  const [q, setQ] = useState<string>();
+  // the list follows the search box a moment after the typing stops
+  useEffect(() => {
+    const words = searchText.trim() || undefined;
+    const timer = window.setTimeout(() => {
+      setQ(words);
+      setPage(1);
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [searchText]);
 
+  const query = { status, level, planId, unitId, q };
   const fetch = useCallback(
-    () => api.supervisionOrders.list({ status, level, planId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    [status, level, planId, page],
+    () =>
+      api.supervisionOrders.list({
+        status,
+        level,
+        planId,
+        unitId,
+        q,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      }),
+    [status, level, planId, unitId, q, page],
   );
   const { data, loading, error, reload } = useRemote(fetch, EMPTY);
 
@@ -74,7 +99,12 @@ export default function SupervisionOrdersPage() {
   return (
     <Card
       title="督办单"
-      extra={<RefreshButton onClick={reload} />}
+      extra={
+        <Flex gap={8}>
+          <RefreshButton onClick={reload} />
+          <ExportButton onExport={() => api.supervisionOrders.exportList(query)} />
+        </Flex>
+      }
       styles={{ body: { display: "flex", flexDirection: "column", gap: 16 } }}
     >
       {error && <Alert type="error" showIcon title={error} />}
@@ -113,6 +143,28 @@ export default function SupervisionOrdersPage() {
             }}
           />
         )}
+        {manages && (
+          <UnitSelect
+            aria-label="单位"
+            registry={registry}
+            placeholder="全部单位"
+            value={unitId}
+            onChange={(value) => {
+              setPage(1);
+              setUnitId(typeof value === "number" ? value : undefined);
+            }}
+            style={{ width: 200 }}
+          />
+        )}
+        <Input.Search
+          aria-label="搜索督办单"
+          allowClear
+          placeholder="搜索单位、方案或任务"
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          onSearch={setSearchText}
+          style={{ width: 240 }}
+        />
         <Select
           allowClear
           aria-label="督办等级"
