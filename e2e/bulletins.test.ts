@@ -5,6 +5,7 @@ import { addDays, chinaDay } from "../src/core/calendar";
 import {
   chooseOption,
   confirmPopup,
+  downloadSheet,
   label,
   login,
   openBrowser,
@@ -86,6 +87,16 @@ describe("bulletins", () => {
     expect(text).toContain(title);
     expect(text).toContain("城关街道");
     expect(text).toContain("建立行政执法案卷评查制度。");
+
+    // the list finds it by a word of its title and exports what it finds
+    await page.getByRole("menuitem", { name: /通报/ }).click();
+    await page.getByLabel("搜索通报").fill("依法行政专项");
+    const listed = page.locator(".ant-table-row");
+    await expect.poll(async () => (await listed.allTextContents()).join("|")).toContain(title);
+    await expect.poll(() => listed.count()).toBe(1);
+    const sheet = await downloadSheet(page, "导出Excel");
+    expect(String(sheet.sheet.getCell(2, 1).value)).toContain("关键词：依法行政专项");
+    expect(sheet.sheet.getRow(4).values).toEqual(expect.arrayContaining([docNumber, title, "已发布"]));
 
     // the township hears of it and reads it
     const township = await openBrowser(product);

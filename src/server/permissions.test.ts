@@ -786,6 +786,13 @@ const ROUTES: RouteCase[] = [
     request: async () => ({ url: "/api/bulletins" }),
   },
   {
+    method: "GET",
+    path: "/api/bulletins/export.xlsx",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/bulletins/export.xlsx" }),
+  },
+  {
     method: "POST",
     path: "/api/bulletins",
     allowed: managers,

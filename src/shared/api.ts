@@ -1434,6 +1434,8 @@ export const BulletinList = Type.Object({ items: Type.Array(BulletinSummary), to
 export type BulletinList = Static<typeof BulletinList>;
 
 export const BulletinListQuery = Type.Object({
+  /** words (split at spaces), each in the bulletin's title or its plan's */
+  q: Type.Optional(Type.String({ maxLength: 100 })),
   planId: Type.Optional(Id),
   status: Type.Optional(BulletinStatusSchema),
 });

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDay } from "../../core/calendar.js";
 import type { Bulletin, BulletinList, ReportDetail } from "../../shared/api.js";
 import { notifications } from "../db/schema.js";
-import { auditCount, createUnit, postReport, publishedPlan, signedInUser, TINY_PDF } from "../test/factories.js";
+import {
+  auditCount,
+  createUnit,
+  exportedSheet,
+  postReport,
+  publishedPlan,
+  signedInUser,
+  TINY_PDF,
+} from "../test/factories.js";
 import { buildTestApp, type TestApp } from "../test/helper.js";
 
 /** The clock of the app: moved by the tests, never by the code under test. */
@@ -231,6 +239,27 @@ describe("editing and publishing", () => {
     expect(stale.json().error.code).toBe("version_conflict");
     expect((await get(bulletin.id)).json().title).toBe("关于三季度任务落实情况的通报");
     expect(await auditCount(t, "bulletin", bulletin.id, "bulletin.update")).toBe(1);
+
+    // found by a word of its title, exported with the filters in words; a unit sees no draft in either
+    const list = async (query: string, cookie = coordinator) =>
+      (await t.request({ method: "GET", url: `/api/bulletins?${query}`, cookie })).json<BulletinList>().items;
+    expect((await list(`q=${encodeURIComponent("关于三季度 落实")}`)).map((b) => b.id)).toEqual([bulletin.id]);
+    expect(await list(`q=${encodeURIComponent("没有这份通报")}`)).toEqual([]);
+    const sheet = await exportedSheet(
+      await t.request({
+        method: "GET",
+        url: `/api/bulletins/export.xlsx?q=${encodeURIComponent("关于三季度")}&status=draft`,
+        cookie: coordinator,
+      }),
+    );
+    expect(String(sheet.getCell(2, 1).value)).toContain("关键词：关于三季度");
+    expect(sheet.getRow(4).values).toEqual(
+      expect.arrayContaining(["（未发布）", "关于三季度任务落实情况的通报", "草稿"]),
+    );
+    const theirs = await exportedSheet(
+      await t.request({ method: "GET", url: "/api/bulletins/export.xlsx?status=draft", cookie: township }),
+    );
+    expect(theirs.rowCount).toBe(3);
   });
 
   it("numbers bulletins 1, 2 in a year and from 1 again the next, tells the units named, and then stays as issued", async () => {

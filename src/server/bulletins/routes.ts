@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { chinaDay } from "../../core/calendar.js";
+import { chineseDay } from "../../core/documents/official-date.js";
 import {
   Bulletin,
   BulletinCreate,
@@ -7,11 +9,14 @@ import {
   BulletinListQuery,
   BulletinPatch,
   BulletinPublish,
+  type BulletinSummary,
   ErrorBody,
   IdParams,
 } from "../../shared/api.js";
+import { BULLETIN_STATUS_LABELS } from "../../shared/domain.js";
 import type { Actor } from "../auth/actor.js";
 import type { Deps } from "../deps.js";
+import { type ListColumn, sendList } from "../documents/list-workbook.js";
 import { DOCX_MEDIA_TYPE } from "../documents/official.js";
 import { contentDisposition } from "../http/content-disposition.js";
 import { changeContext } from "../http/context.js";
@@ -23,6 +28,20 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const read = { access: { ability: "assignments.read" } } as const;
 const manage = { access: { ability: "supervision.manage" } } as const;
 const tags = ["bulletins"];
+
+const BULLETIN_COLUMNS: ListColumn<BulletinSummary>[] = [
+  { header: "文号", width: 20, value: (b) => b.docNumber ?? "（未发布）" },
+  { header: "标题", width: 44, value: (b) => b.title },
+  { header: "方案", width: 36, value: (b) => b.plan.title },
+  { header: "通报期间", width: 20, value: (b) => b.periodName },
+  { header: "点名单位", width: 10, value: (b) => b.namedUnits },
+  { header: "状态", width: 8, value: (b) => BULLETIN_STATUS_LABELS[b.status] },
+  {
+    header: "发布日期",
+    width: 16,
+    value: (b) => (b.publishedAt ? chineseDay(chinaDay(new Date(b.publishedAt))) : null),
+  },
+];
 
 export const bulletinRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
@@ -45,6 +64,30 @@ export const bulletinRoutes =
       async (request) => {
         const rows = await listBulletins(db, request.actor as Actor, request.query);
         return { items: await presentSummaries(db, rows), total: rows.length };
+      },
+    );
+
+    app.get(
+      "/bulletins/export.xlsx",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "导出通报列表(Excel)：与列表相同的筛选条件(方案、状态、关键词)",
+          querystring: BulletinListQuery,
+          response: { 200: Type.Unknown(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { query } = request;
+        const items = await presentSummaries(db, await listBulletins(db, request.actor as Actor, query));
+        const plan = query.planId ? items.find((b) => b.plan.id === query.planId)?.plan.title : null;
+        const filters = [
+          plan && `方案：${plan}`,
+          query.status && `状态：${BULLETIN_STATUS_LABELS[query.status]}`,
+          query.q?.trim() && `关键词：${query.q.trim()}`,
+        ];
+        return sendList(reply, { name: "通报", columns: BULLETIN_COLUMNS, rows: items, filters }, deps.clock());
       },
     );
 

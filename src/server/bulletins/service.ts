@@ -4,7 +4,7 @@
  * names, in one transaction with its audit event. The office and the leaders read every bulletin; a unit's people read
  * the published ones, which are circulated to all units.
  */
-import { and, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import { bulletinClosing, bulletinIntro, bulletinTitle, formatRate, periodName } from "../../core/bulletins/text.js";
 import { chinaDay } from "../../core/calendar.js";
 import type { BulletinCreate, BulletinListQuery, BulletinPatch, BulletinPublish } from "../../shared/api.js";
@@ -14,6 +14,7 @@ import { seesAll } from "../assignments/service.js";
 import { recordAudit } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
 import type { Db, Queryable } from "../db/client.js";
+import { containsPattern } from "../db/like.js";
 import { type BulletinRow, bulletins, plans } from "../db/schema.js";
 import type { Deps } from "../deps.js";
 import { documentNumberText, nextDocumentNumber } from "../documents/numbers.js";
@@ -48,6 +49,13 @@ export async function listBulletins(db: Db, actor: Actor, query: BulletinListQue
     query.planId ? eq(bulletins.planId, query.planId) : undefined,
     query.status ? eq(bulletins.status, query.status) : undefined,
     seesAll(actor) ? undefined : eq(bulletins.status, "published"),
+    ...(query.q?.trim().split(/\s+/).slice(0, 5) ?? []).map((word) => {
+      const pattern = containsPattern(word);
+      return or(
+        ilike(bulletins.title, pattern),
+        sql`exists (select 1 from ${plans} where ${plans.id} = ${bulletins.planId} and ${plans.title} ilike ${pattern})`,
+      );
+    }),
   ];
   const { content: _content, intro: _intro, closing: _closing, ...columns } = getTableColumns(bulletins);
   return db

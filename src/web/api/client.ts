@@ -477,6 +477,8 @@ export const api = {
   },
   bulletins: {
     list: (query: BulletinListQuery = {}) => request<BulletinList>("GET", "/bulletins", { query }),
+    /** The list with these filters as a workbook. */
+    exportList: (query: BulletinListQuery = {}) => download("/bulletins/export.xlsx", "通报.xlsx", query),
     get: (id: number) => request<Bulletin>("GET", `/bulletins/${id}`),
     /** Generates a draft from the plan's data of the day. */
     create: (body: BulletinCreate) => request<Bulletin>("POST", "/bulletins", { body }),

@@ -1,4 +1,4 @@
-import { Alert, Card, Flex, Segmented, Select, Space, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, Card, Flex, Input, Segmented, Select, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import type { BulletinList, BulletinSummary } from "../../../shared/api";
@@ -6,7 +6,7 @@ import type { BulletinStatus } from "../../../shared/domain";
 import { bulletinLink } from "../../../shared/links";
 import { api } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
-import { CreateButton, RefreshButton } from "../../components/ToolbarButtons";
+import { CreateButton, ExportButton, RefreshButton } from "../../components/ToolbarButtons";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
 import { timeText } from "../reports/labels";
@@ -57,7 +57,15 @@ export default function BulletinsPage() {
   const [status, setStatus] = useState<BulletinStatus>();
   const [generating, setGenerating] = useState(false);
 
-  const fetch = useCallback(() => api.bulletins.list({ planId, status }), [planId, status]);
+  const [searchText, setSearchText] = useState("");
+  const [q, setQ] = useState<string>();
+  // the list follows the search box a moment after the typing stops
+  useEffect(() => {
+    const words = searchText.trim() || undefined;
+    const timer = window.setTimeout(() => setQ(words), 300);
+    return () => window.clearTimeout(timer);
+  }, [searchText]);
+  const fetch = useCallback(() => api.bulletins.list({ planId, status, q }), [planId, status, q]);
   const { data, loading, error, reload } = useRemote(fetch, EMPTY);
   // the plans the bulletins are about, for the filter (a unit's people do not read the plan list)
   const [plans, setPlans] = useState(new Map<number, string>());
@@ -74,6 +82,10 @@ export default function BulletinsPage() {
       extra={
         <Space>
           <RefreshButton onClick={reload} />
+          {/* what the search box says, even while the list is a moment behind the typing */}
+          <ExportButton
+            onExport={() => api.bulletins.exportList({ planId, status, q: searchText.trim() || undefined })}
+          />
           {manages && <CreateButton onClick={() => setGenerating(true)}>生成通报</CreateButton>}
         </Space>
       }
@@ -95,6 +107,15 @@ export default function BulletinsPage() {
           value={planId}
           onChange={setPlanId}
           options={[...plans].map(([id, title]) => ({ value: id, label: title }))}
+        />
+        <Input.Search
+          aria-label="搜索通报"
+          allowClear
+          placeholder="搜索通报标题或方案"
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          onSearch={setSearchText}
+          style={{ width: 240 }}
         />
       </Flex>
       <Table

@@ -75,7 +75,8 @@ export default function SupervisionOrdersPage() {
     return () => window.clearTimeout(timer);
   }, [searchText]);
 
-  const query = { status, level, planId, unitId, q };
+  // the export takes what the search box says, even while the list is a moment behind the typing
+  const query = { status, level, planId, unitId, q: searchText.trim() || undefined };
   const fetch = useCallback(
     () =>
       api.supervisionOrders.list({
