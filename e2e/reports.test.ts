@@ -42,10 +42,17 @@ afterAll(async () => {
   await product?.stop();
 });
 
-/** Opens an item of a 工作台 tray and waits for the assignment's page it leads to. */
+/**
+ * Opens an item of a 工作台 tray, found by its text and the plan's title it names (the demo plan has a 任务 1 too),
+ * and waits for the assignment's page it leads to.
+ */
 async function openFromTray(page: Page, tray: string, text: string): Promise<void> {
   await page.goto("/");
-  const item = page.getByTestId(`tray-${tray}`).getByTestId("tray-item").filter({ hasText: text });
+  const item = page
+    .getByTestId(`tray-${tray}`)
+    .getByTestId("tray-item")
+    .filter({ hasText: text })
+    .filter({ has: page.getByTestId("tray-plan").getByText(PLAN_TITLE, { exact: true }) });
   await item.getByRole("link").first().click();
   await page.waitForURL((url) => /^\/assignments\/\d+$/.test(url.pathname));
   await page.getByTestId("report-panel").waitFor();

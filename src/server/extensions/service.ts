@@ -3,7 +3,7 @@
  * and stays moved when the task's deadline is edited later) or rejects. The request keeps the date it replaced, so
  * the due date's history is the list of approved requests.
  */
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { chineseDay } from "../../core/documents/official-date.js";
 import type { ExtensionDecision, ExtensionRequest, ExtensionRequestCreate } from "../../shared/api.js";
@@ -11,7 +11,7 @@ import { getAssignment, recordDenied, seesAll } from "../assignments/service.js"
 import { recordAudit } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
-import { assignmentDueDates, assignments, extensionRequests, tasks, units, users } from "../db/schema.js";
+import { assignmentDueDates, assignments, extensionRequests, plans, tasks, units, users } from "../db/schema.js";
 import { type Deps, signalDay } from "../deps.js";
 import { AppError, badRequest, forbidden, notFound, versionConflict } from "../http/errors.js";
 import type { ChangeContext } from "../units/service.js";
@@ -26,6 +26,7 @@ function selectRequests(db: Queryable) {
     .select({
       request: extensionRequests,
       planId: assignments.planId,
+      planTitle: sql<string>`(select ${plans.title} from ${plans} where ${plans.id} = ${assignments.planId})`,
       unitId: assignments.unitId,
       taskNumber: tasks.number,
       unitName: units.name,
@@ -47,6 +48,7 @@ function present({ request: r, ...row }: Selected): ExtensionRequest {
     id: r.id,
     assignmentId: r.assignmentId,
     planId: row.planId,
+    planTitle: row.planTitle,
     taskNumber: row.taskNumber,
     unitId: row.unitId,
     unitName: row.unitName,

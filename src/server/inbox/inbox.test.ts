@@ -84,6 +84,8 @@ describe("the inbox", () => {
     const waiting = office.toReview.find((r) => r.id === submitted.id);
     expect(waiting).toMatchObject({
       assignmentId,
+      // the plan's name: "任务 6" alone is ambiguous across two plans
+      planTitle: submitted.planTitle,
       unitId,
       period: submitted.period,
       revision: 1,

@@ -12,7 +12,7 @@ import type { Inbox, InboxOccurrence, InboxReport } from "../../shared/api.js";
 import { assignmentPage, listAssignments, type SignalDay } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import type { Db } from "../db/client.js";
-import { assignmentDueDates, assignments, extensionRequests, reports, tasks, units } from "../db/schema.js";
+import { assignmentDueDates, assignments, extensionRequests, plans, reports, tasks, units } from "../db/schema.js";
 import { listExtensionRequests } from "../extensions/service.js";
 import { reviewQueueOf, runsPlans } from "../reports/access.js";
 import { superseded } from "../reports/queries.js";
@@ -54,6 +54,7 @@ async function reportTray(db: Db, where: SQL | undefined, order: SQL[]): Promise
       id: reports.id,
       assignmentId: reports.assignmentId,
       planId: assignments.planId,
+      planTitle: sql<string>`(select ${plans.title} from ${plans} where ${plans.id} = ${assignments.planId})`,
       taskNumber: tasks.number,
       unitId: assignments.unitId,
       unitName: units.name,

@@ -88,6 +88,15 @@ function TrayItem({
   );
 }
 
+/** The plan an item belongs to: "任务 6" alone is ambiguous across two plans. */
+function PlanLine({ title }: { title: string }) {
+  return (
+    <Typography.Text type="secondary" ellipsis={{ tooltip: title }} data-testid="tray-plan">
+      {title}
+    </Typography.Text>
+  );
+}
+
 /** 工作台的待办: what waits for the user, each item opening the assignment or report it is about. */
 export function InboxTrays() {
   const { me, can } = useAuth();
@@ -123,9 +132,7 @@ export function InboxTrays() {
               )
             }
           >
-            <Typography.Text type="secondary" ellipsis>
-              {a.planTitle}
-            </Typography.Text>
+            <PlanLine title={a.planTitle} />
           </TrayItem>
         ))}
       </Tray>,
@@ -144,6 +151,7 @@ export function InboxTrays() {
             title={`任务 ${assignment.taskNumber}：${assignment.taskExcerpt}`}
             extra={<SignalTag signal={dueDate.signal} />}
           >
+            <PlanLine title={assignment.planTitle} />
             <Typography.Text type="secondary">
               {dueDate.label} · 截止 {chineseDate(dueDate.dueOn)}
               {dueDate.state === "returned" && "（已退回）"}
@@ -161,6 +169,7 @@ export function InboxTrays() {
       >
         {inbox.returned.map((r) => (
           <TrayItem key={r.id} to={periodLink(r.assignmentId, r.period)} title={`任务 ${r.taskNumber} · ${r.period}`}>
+            <PlanLine title={r.planTitle} />
             <Typography.Text type="danger" ellipsis={{ tooltip: r.reviewComment }}>
               退回原因：{r.reviewComment}
             </Typography.Text>
@@ -185,6 +194,7 @@ export function InboxTrays() {
             to={periodLink(r.assignmentId, r.period)}
             title={`${r.unitName} · 任务 ${r.taskNumber} · ${r.period}`}
           >
+            <PlanLine title={r.planTitle} />
             <Typography.Text type="secondary">
               第 {r.revision} 次报送{r.submittedAt && ` · ${timeText(r.submittedAt)}`}
             </Typography.Text>
@@ -210,6 +220,7 @@ export function InboxTrays() {
             title={`${e.unitName} · 任务 ${e.taskNumber} · ${e.period}`}
             extra={<ExtensionDecisionButtons request={e} onDecided={() => void reload()} />}
           >
+            <PlanLine title={e.planTitle} />
             <Typography.Text>
               {chineseDate(e.currentDueOn)} → {chineseDate(e.requestedDueOn)}
             </Typography.Text>
