@@ -191,7 +191,8 @@ describe("plan import, review and 交办", () => {
     expect(before).toBeGreaterThan(0);
 
     const row = waiting.first();
-    const number = (await row.locator("td").nth(1).textContent())?.trim();
+    // the row's cells: the tick box for 批量签收, the plan, the task's number…
+    const number = (await row.locator("td").nth(2).textContent())?.trim();
     const rowKey = await row.getAttribute("data-row-key");
     await row.getByRole("button", { name: withIcon("签收") }).click();
     await unit.getByText(`已签收任务 ${number}`).waitFor();
@@ -199,6 +200,21 @@ describe("plan import, review and 交办", () => {
     await signed.getByText("已签收", { exact: true }).waitFor();
     expect(await signed.getByRole("button", { name: withIcon("签收") }).count()).toBe(0);
     await expect.poll(() => waiting.count()).toBe(before - 1);
+
+    // Two more are ticked and signed at once.
+    expect(before).toBeGreaterThanOrEqual(3);
+    {
+      const [a, b] = [waiting.nth(0), waiting.nth(1)];
+      const keys = [await a.getAttribute("data-row-key"), await b.getAttribute("data-row-key")];
+      await a.locator(".ant-checkbox-input").check();
+      await b.locator(".ant-checkbox-input").check();
+      await unit.getByRole("button", { name: withIcon("批量签收（2）") }).click();
+      await toast(unit, "已签收 2 项任务");
+      for (const key of keys) {
+        await unit.locator(`.ant-table-row[data-row-key="${key}"]`).getByText("已签收", { exact: true }).waitFor();
+      }
+      await expect.poll(() => waiting.count()).toBe(before - 3);
+    }
 
     // The task's page shows who signed and every period the task is reported on.
     await signed.getByRole("link", { name: "报送" }).click();

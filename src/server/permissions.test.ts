@@ -550,6 +550,21 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: "POST",
+    path: "/api/assignments/acknowledge",
+    allowed: unitManagers,
+    success: 200,
+    // the township's assignments, not the coordinator's unit's: refused as not its own
+    refused: { coordinator: 404 },
+    request: async () => {
+      const assignment = await townshipAssignment();
+      return {
+        url: "/api/assignments/acknowledge",
+        payload: { items: [{ id: assignment.id, version: assignment.version }] },
+      };
+    },
+  },
+  {
+    method: "POST",
     path: "/api/assignments/{id}/reports",
     allowed: writers,
     success: 201,

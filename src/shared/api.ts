@@ -777,6 +777,17 @@ export type AssignmentListQuery = Static<typeof AssignmentListQuery>;
 
 export const AssignmentAcknowledge = Type.Object({ version: Type.Integer({ minimum: 1, maximum: MAX_INT }) });
 
+/** 批量签收: the assignments with the versions the unit saw; all are signed, or none. */
+export const AssignmentsAcknowledge = Type.Object({
+  items: Type.Array(Type.Object({ id: Id, version: Type.Integer({ minimum: 1, maximum: MAX_INT }) }), {
+    minItems: 1,
+    maxItems: 200,
+  }),
+});
+export type AssignmentsAcknowledge = Static<typeof AssignmentsAcknowledge>;
+export const AssignmentsAcknowledged = Type.Object({ acknowledged: Type.Integer() });
+export type AssignmentsAcknowledged = Static<typeof AssignmentsAcknowledged>;
+
 // ---------- progress reports, evidence, extension requests ----------
 export const ReportStatusSchema = OneOf<ReportStatus>(REPORT_STATUSES);
 

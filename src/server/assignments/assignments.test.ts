@@ -113,6 +113,37 @@ describe("who sees which assignments", () => {
 });
 
 describe("acknowledge", () => {
+  it("signs many of the unit's assignments at once, or none when one is stale or another unit's", async () => {
+    const first = (await publishedPlan(t, coordinator, [ids.township])).assignments[0];
+    const second = (await publishedPlan(t, coordinator, [ids.township])).assignments[0];
+    const foreign = (await publishedPlan(t, coordinator, [ids.market])).assignments[0];
+    const bulk = (items: { id: number; version: number }[], cookie = township) =>
+      t.request({ method: "POST", url: "/api/assignments/acknowledge", cookie, payload: { items } });
+    const state = async (id: number) =>
+      (await t.request({ method: "GET", url: `/api/assignments/${id}`, cookie: coordinator })).json().status;
+
+    // another unit's among them: refused, nothing signed, the attempt on record
+    const mixed = await bulk([first, foreign].map((a) => ({ id: a.id, version: a.version })));
+    expect(mixed.statusCode).toBe(404);
+    expect(await state(first.id)).toBe("new");
+    expect(await auditCount(t, "assignment", foreign.id, "assignment.access_denied")).toBe(1);
+    // a stale version: refused naming the task, nothing signed
+    const stale = await bulk([
+      { id: first.id, version: first.version },
+      { id: second.id, version: second.version + 1 },
+    ]);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toContain("任务 1");
+    expect(await state(first.id)).toBe("new");
+    expect((await bulk([], township)).statusCode).toBe(400);
+
+    const done = await bulk([first, second].map((a) => ({ id: a.id, version: a.version })));
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toEqual({ acknowledged: 2 });
+    expect([await state(first.id), await state(second.id)]).toEqual(["acknowledged", "acknowledged"]);
+    expect(await auditCount(t, "assignment", second.id, "assignment.acknowledge")).toBe(1);
+  });
+
   it("lets the unit's manager acknowledge once, not its staff, and records who and when", async () => {
     const { assignments } = await publishedPlan(t, coordinator, [ids.township]);
     const assignment = assignments[0];

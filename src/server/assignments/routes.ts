@@ -6,6 +6,8 @@ import {
   AssignmentAcknowledge,
   AssignmentList,
   AssignmentListQuery,
+  AssignmentsAcknowledge,
+  AssignmentsAcknowledged,
   ErrorBody,
   IdParams,
   TaskUnitProgressList,
@@ -20,6 +22,7 @@ import { sendKept } from "../http/kept-json.js";
 import { assignmentsExport } from "./export.js";
 import {
   acknowledgeAssignment,
+  acknowledgeAssignments,
   getAssignment,
   listAssignments,
   mayListUnit,
@@ -109,6 +112,22 @@ export const assignmentRoutes =
         const assignment = await getAssignment(db, request.params.id, actor, day, changeContext(request));
         return { items: await taskUnitsOf(db, assignment, actor, day) };
       },
+    );
+
+    app.post(
+      "/assignments/acknowledge",
+      {
+        config: { access: { ability: "assignments.acknowledge" } },
+        schema: {
+          tags,
+          summary: "批量签收本单位的任务(本单位管理员；每项须带 version；全部签收或全部不签收)",
+          body: AssignmentsAcknowledge,
+          response: { 200: AssignmentsAcknowledged, ...errors },
+        },
+      },
+      async (request) => ({
+        acknowledged: await acknowledgeAssignments(db, request.body, request.actor as Actor, changeContext(request)),
+      }),
     );
 
     app.post(

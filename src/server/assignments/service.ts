@@ -10,12 +10,13 @@ import {
   type Assignment,
   type AssignmentListItem,
   type AssignmentListQuery,
+  type AssignmentsAcknowledge,
   type DueDate,
   TASK_EXCERPT_CHARS,
   type TaskUnitProgress,
 } from "../../shared/api.js";
 import { can, type ReportStatus, type Signal } from "../../shared/domain.js";
-import { recordAudit } from "../audit/record.js";
+import { recordAudit, recordAudits } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
 import type { Db, Queryable } from "../db/client.js";
 import { containsPattern } from "../db/like.js";
@@ -490,6 +491,75 @@ export async function markAcknowledged(tx: Queryable, before: AssignmentRow, act
     entityId: before.id,
     before,
     after,
+  });
+}
+
+/**
+ * 批量签收: a unit's manager signs for many of the unit's assignments at once, in one transaction: one unknown,
+ * foreign, changed or already signed refuses them all, naming it, and nothing is signed.
+ */
+export async function acknowledgeAssignments(
+  db: Db,
+  input: AssignmentsAcknowledge,
+  actor: Actor,
+  ctx: ChangeContext,
+): Promise<number> {
+  const ids = [...new Set(input.items.map((i) => i.id))];
+  const asked = new Map(input.items.map((i) => [i.id, i.version]));
+  // whose they are is looked at first: a refusal is written to the audit log, outside the transaction that fails
+  const units = await db
+    .select({ id: assignments.id, unitId: assignments.unitId })
+    .from(assignments)
+    .where(inArray(assignments.id, ids));
+  const foreign = units.find((u) => u.unitId !== actor.unit?.id);
+  if (foreign) await recordDenied(db, ctx, foreign.id, { reason: "not_own_unit", action: "acknowledge" });
+  if (foreign || units.length < ids.length) {
+    throw new AppError(404, "not_found", "所选任务中有的不存在或不属于本单位，请刷新后重新选择");
+  }
+  return db.transaction(async (tx) => {
+    const own = await tx
+      .select({ assignment: assignments, taskNumber: tasks.number })
+      .from(assignments)
+      .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+      .where(inArray(assignments.id, ids))
+      .orderBy(asc(assignments.id))
+      .for("update", { of: assignments });
+    const stale = own.filter(
+      (r) => r.assignment.version !== asked.get(r.assignment.id) || r.assignment.status !== "new",
+    );
+    if (stale.length) {
+      throw new AppError(
+        409,
+        "version_conflict",
+        `任务 ${stale.map((r) => r.taskNumber).join("、")} 已被签收、取消或修改，请刷新后重新选择`,
+        { assignmentIds: stale.map((r) => r.assignment.id) },
+      );
+    }
+    const now = new Date();
+    const after = await tx
+      .update(assignments)
+      .set({
+        status: "acknowledged",
+        acknowledgedAt: now,
+        acknowledgedBy: actor.userId,
+        version: sql`${assignments.version} + 1`,
+        updatedAt: now,
+      })
+      .where(inArray(assignments.id, ids))
+      .returning();
+    const before = new Map(own.map((r) => [r.assignment.id, r.assignment]));
+    await recordAudits(
+      tx,
+      after.map((a) => ({
+        ...ctx,
+        action: "assignment.acknowledge" as const,
+        entityType: "assignment" as const,
+        entityId: a.id,
+        before: before.get(a.id),
+        after: a,
+      })),
+    );
+    return after.length;
   });
 }
 

@@ -7,6 +7,7 @@ import type {
   Assignment,
   AssignmentList,
   AssignmentListQuery,
+  AssignmentsAcknowledged,
   AuditActorList,
   AuditList,
   AuditQuery,
@@ -391,6 +392,9 @@ export const api = {
     units: (id: number) => request<TaskUnitProgressList>("GET", `/assignments/${id}/units`),
     acknowledge: (id: number, version: number) =>
       request<Assignment>("POST", `/assignments/${id}/acknowledge`, { body: { version } }),
+    /** 批量签收: all of them, or none. */
+    acknowledgeMany: (items: { id: number; version: number }[]) =>
+      request<AssignmentsAcknowledged>("POST", "/assignments/acknowledge", { body: { items } }),
     reports: (id: number) => request<ReportList>("GET", `/assignments/${id}/reports`),
     /**
      * Writes a report on a period (the period's draft is continued when there is one): 201 made, 200 continued.

@@ -1,6 +1,7 @@
 import { CheckOutlined } from "@ant-design/icons";
 import {
   Alert,
+  App,
   Button,
   Card,
   Checkbox,
@@ -19,7 +20,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import type { AssignmentList, AssignmentListItem, AssignmentListQuery } from "../../../shared/api";
 import { type AssignmentStatus, SIGNAL_LABELS, type Signal, type TaskUnitRole } from "../../../shared/domain";
 import { DUE_WITHIN_DAYS, periodLink } from "../../../shared/links";
-import { api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { deadlineLabel } from "../../components/deadlines";
 import { SIGNAL_ORDER, SignalTag } from "../../components/SignalTag";
@@ -71,6 +72,7 @@ async function planOptions(readsPlans: boolean): Promise<PlanOption[]> {
  */
 export default function AssignmentsPage() {
   const { me, can } = useAuth();
+  const { message } = App.useApp();
   // the coordinator and the leaders see every unit's assignments; a unit sees its own (and the cooperating units of
   // tasks it leads)
   const overview = can("assignments.read_all");
@@ -153,6 +155,26 @@ export default function AssignmentsPage() {
       })),
     onStale: reload,
   });
+
+  // 批量签收: the rows of the page the unit may sign for, ticked
+  const [ticked, setTicked] = useState<number[]>([]);
+  const [signingMany, setSigningMany] = useState(false);
+  const signable = data.items.filter(mayAcknowledge);
+  const signTicked = async () => {
+    const items = signable.filter((a) => ticked.includes(a.id)).map((a) => ({ id: a.id, version: a.version }));
+    if (items.length === 0) return;
+    setSigningMany(true);
+    try {
+      const { acknowledged } = await api.assignments.acknowledgeMany(items);
+      message.success(`已签收 ${acknowledged} 项任务`);
+      setTicked([]);
+    } catch (failure) {
+      message.error(errorMessage(failure));
+    } finally {
+      setSigningMany(false);
+      void reload();
+    }
+  };
 
   const showUnit = overview || filters.scope === "related";
   const columns: TableColumnsType<AssignmentListItem> = [
@@ -322,7 +344,25 @@ export default function AssignmentsPage() {
           <RefreshButton onClick={() => void reload()} />
           <ExportButton onExport={() => api.assignments.exportList(query)} />
         </Flex>
-        {waiting > 0 && <Alert type="warning" showIcon title={`本页有 ${waiting} 项任务待签收，请及时签收。`} />}
+        {waiting > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            title={`本页有 ${waiting} 项任务待签收，请及时签收。`}
+            action={
+              <Button
+                size="small"
+                type="primary"
+                icon={<CheckOutlined />}
+                disabled={ticked.length === 0}
+                loading={signingMany}
+                onClick={() => void signTicked()}
+              >
+                {ticked.length > 0 ? `批量签收（${ticked.length}）` : "勾选后批量签收"}
+              </Button>
+            }
+          />
+        )}
         {error && <Alert type="error" showIcon title={error} />}
         <Table<AssignmentListItem>
           rowKey="id"
@@ -330,6 +370,15 @@ export default function AssignmentsPage() {
           loading={loading}
           columns={columns}
           dataSource={data.items}
+          rowSelection={
+            waiting > 0
+              ? {
+                  selectedRowKeys: ticked.filter((id) => signable.some((a) => a.id === id)),
+                  onChange: (keys) => setTicked(keys.map(Number)),
+                  getCheckboxProps: (a) => ({ disabled: !mayAcknowledge(a), "aria-label": `选择任务 ${a.taskNumber}` }),
+                }
+              : undefined
+          }
           scroll={{ x: showUnit ? 1460 : 1310 }}
           pagination={{
             current: page.current,
