@@ -2,7 +2,7 @@
  * Assignments as units see them: the coordinator sees all; a unit sees its own, and a lead unit also the
  * cooperating units' assignments of the tasks it leads. Nobody else sees a unit's assignments.
  */
-import { and, asc, desc, eq, ilike, inArray, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { addDays } from "../../core/calendar.js";
 import { assignmentSignal, occurrenceSignal } from "../../core/reports/signals.js";
@@ -19,7 +19,7 @@ import { can, type ReportStatus, type Signal } from "../../shared/domain.js";
 import { recordAudit, recordAudits } from "../audit/record.js";
 import type { Actor } from "../auth/actor.js";
 import type { Db, Queryable } from "../db/client.js";
-import { containsPattern } from "../db/like.js";
+import { everyWordIn } from "../db/like.js";
 import {
   type AssignmentRow,
   assignmentDueDates,
@@ -185,23 +185,8 @@ export function assignmentFilters(query: AssignmentListQuery, actor: Actor, day:
     query.overdue === false ? sql`not ${hasPast(today)}` : undefined,
     query.signal ? sql`${signalSql(day)} = ${query.signal}` : undefined,
     query.year ? dueBetween(`${query.year}-01-01`, `${query.year}-12-31`) : undefined,
-    query.q?.trim() ? matchesWords(query.q) : undefined,
-  );
-}
-
-/** Each word of the search (split at spaces) in the plan's title, the task's number or text, or the unit's name. */
-function matchesWords(q: string): SQL | undefined {
-  const words = q.trim().split(/\s+/).slice(0, 5);
-  return and(
-    ...words.map((word) => {
-      const pattern = containsPattern(word);
-      return or(
-        ilike(plans.title, pattern),
-        ilike(tasks.number, pattern),
-        ilike(tasks.text, pattern),
-        ilike(units.name, pattern),
-      );
-    }),
+    // each word of the search in the plan's title, the task's number or text, or the unit's name
+    everyWordIn(query.q, [plans.title, tasks.number, tasks.text, units.name]),
   );
 }
 

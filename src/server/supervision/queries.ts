@@ -1,5 +1,5 @@
 /** Reading supervision orders with what they are about, as the list, the page and the Word document show them. */
-import { and, count, desc, eq, ilike, isNotNull, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, type SQL } from "drizzle-orm";
 import { chinaDay } from "../../core/calendar.js";
 import { chineseDay } from "../../core/documents/official-date.js";
 import type { SupervisionOrder, SupervisionOrderListQuery } from "../../shared/api.js";
@@ -7,7 +7,7 @@ import { SUPERVISION_ORDER_LEVEL_LABELS, SUPERVISION_ORDER_STATUS_LABELS } from 
 import { seesAll } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
-import { containsPattern } from "../db/like.js";
+import { everyWordIn } from "../db/like.js";
 import { assignmentDueDates, assignments, plans, supervisionOrders, tasks, units, users } from "../db/schema.js";
 import { type ExportedList, type ListColumn, MAX_EXPORT_ROWS } from "../documents/list-workbook.js";
 import { documentNumberOf } from "../documents/numbers.js";
@@ -74,23 +74,6 @@ function visibleTo(actor: Actor): SQL | undefined {
   return and(eq(supervisionOrders.unitId, actor.unit.id), isNotNull(supervisionOrders.number));
 }
 
-/** Each word of the search (split at spaces) in the order's title, unit, plan, or task number or text. */
-function matchesWords(q: string): SQL | undefined {
-  const words = q.trim().split(/\s+/).slice(0, 5);
-  return and(
-    ...words.map((word) => {
-      const pattern = containsPattern(word);
-      return or(
-        ilike(supervisionOrders.title, pattern),
-        ilike(units.name, pattern),
-        ilike(plans.title, pattern),
-        ilike(tasks.number, pattern),
-        ilike(tasks.text, pattern),
-      );
-    }),
-  );
-}
-
 /** What a list (or its export) with this query holds, of what the caller may see. */
 function ordersWhere(actor: Actor, query: SupervisionOrderListQuery): SQL | undefined {
   return and(
@@ -99,7 +82,8 @@ function ordersWhere(actor: Actor, query: SupervisionOrderListQuery): SQL | unde
     query.level ? eq(supervisionOrders.level, query.level) : undefined,
     query.planId ? eq(supervisionOrders.planId, query.planId) : undefined,
     query.unitId ? eq(supervisionOrders.unitId, query.unitId) : undefined,
-    query.q?.trim() ? matchesWords(query.q) : undefined,
+    // each word of the search in the order's title, unit, plan, or task number or text
+    everyWordIn(query.q, [supervisionOrders.title, units.name, plans.title, tasks.number, tasks.text]),
   );
 }
 

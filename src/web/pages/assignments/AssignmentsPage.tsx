@@ -28,6 +28,7 @@ import { ExportButton, RefreshButton } from "../../components/ToolbarButtons";
 import { UnitSelect } from "../../components/UnitSelect";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
+import { useSearchBox } from "../../components/useSearchBox";
 import { useUnits } from "../../components/useUnits";
 import { ROLE_COLORS, ROLE_OPTIONS, ROLE_SHORT_LABELS } from "../plans/labels";
 import { ASSIGNMENT_STATUS_OPTIONS, AssignmentStatusTag, NextDue } from "./labels";
@@ -91,21 +92,15 @@ export default function AssignmentsPage() {
     scope: "mine",
   });
   const [page, setPage] = useState({ current: 1, size: PAGE_SIZE });
-  const [searchText, setSearchText] = useState("");
 
   const update = (changes: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...changes }));
     setPage((p) => ({ ...p, current: 1 }));
   };
-  // the list follows the search box a moment after the typing stops
-  useEffect(() => {
-    const q = searchText.trim() || undefined;
-    const timer = window.setTimeout(() => {
-      setFilters((f) => (f.q === q ? f : { ...f, q }));
-      setPage((p) => (p.current === 1 ? p : { ...p, current: 1 }));
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [searchText]);
+  const search = useSearchBox((q) => {
+    setFilters((f) => (f.q === q ? f : { ...f, q }));
+    setPage((p) => (p.current === 1 ? p : { ...p, current: 1 }));
+  });
   useEffect(() => {
     if (!linkedOverdue && !linkedWithin) return;
     setFilters((f) =>
@@ -331,11 +326,8 @@ export default function AssignmentsPage() {
           />
           <Input.Search
             aria-label="搜索任务"
-            allowClear
             placeholder="搜索方案、任务内容或单位"
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-            onSearch={setSearchText}
+            {...search.input}
             style={{ width: 240 }}
           />
           <Checkbox checked={filters.overdue} onChange={(event) => update({ overdue: event.target.checked })}>

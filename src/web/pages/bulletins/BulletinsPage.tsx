@@ -9,6 +9,7 @@ import { useAuth } from "../../auth/AuthContext";
 import { CreateButton, ExportButton, RefreshButton } from "../../components/ToolbarButtons";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
+import { useSearchBox } from "../../components/useSearchBox";
 import { timeText } from "../reports/labels";
 import { GenerateBulletinModal } from "./GenerateBulletinModal";
 import { BULLETIN_STATUS_OPTIONS, BulletinStatusTag } from "./labels";
@@ -57,14 +58,8 @@ export default function BulletinsPage() {
   const [status, setStatus] = useState<BulletinStatus>();
   const [generating, setGenerating] = useState(false);
 
-  const [searchText, setSearchText] = useState("");
   const [q, setQ] = useState<string>();
-  // the list follows the search box a moment after the typing stops
-  useEffect(() => {
-    const words = searchText.trim() || undefined;
-    const timer = window.setTimeout(() => setQ(words), 300);
-    return () => window.clearTimeout(timer);
-  }, [searchText]);
+  const search = useSearchBox(setQ);
   const fetch = useCallback(() => api.bulletins.list({ planId, status, q }), [planId, status, q]);
   const { data, loading, error, reload } = useRemote(fetch, EMPTY);
   // the plans the bulletins are about, for the filter (a unit's people do not read the plan list)
@@ -83,9 +78,7 @@ export default function BulletinsPage() {
         <Space>
           <RefreshButton onClick={reload} />
           {/* what the search box says, even while the list is a moment behind the typing */}
-          <ExportButton
-            onExport={() => api.bulletins.exportList({ planId, status, q: searchText.trim() || undefined })}
-          />
+          <ExportButton onExport={() => api.bulletins.exportList({ planId, status, q: search.typed })} />
           {manages && <CreateButton onClick={() => setGenerating(true)}>生成通报</CreateButton>}
         </Space>
       }
@@ -108,15 +101,7 @@ export default function BulletinsPage() {
           onChange={setPlanId}
           options={[...plans].map(([id, title]) => ({ value: id, label: title }))}
         />
-        <Input.Search
-          aria-label="搜索通报"
-          allowClear
-          placeholder="搜索通报标题或方案"
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-          onSearch={setSearchText}
-          style={{ width: 240 }}
-        />
+        <Input.Search aria-label="搜索通报" placeholder="搜索通报标题或方案" {...search.input} style={{ width: 240 }} />
       </Flex>
       <Table
         rowKey="id"

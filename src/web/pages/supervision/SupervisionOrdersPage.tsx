@@ -1,5 +1,5 @@
 import { Alert, Badge, Card, Flex, Input, Segmented, Select, Table, type TableColumnsType, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { SupervisionOrder, SupervisionOrderList } from "../../../shared/api";
 import type { SupervisionOrderLevel, SupervisionOrderStatus } from "../../../shared/domain";
@@ -10,6 +10,7 @@ import { ExportButton, RefreshButton } from "../../components/ToolbarButtons";
 import { UnitSelect } from "../../components/UnitSelect";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
+import { useSearchBox } from "../../components/useSearchBox";
 import { useUnits } from "../../components/useUnits";
 import { LEVEL_OPTIONS, LevelTag, OrderStatusTag, STATUS_OPTIONS } from "./labels";
 
@@ -63,20 +64,14 @@ export default function SupervisionOrdersPage() {
   const registry = useUnits();
   const [unitId, setUnitId] = useState<number>();
   const [page, setPage] = useState(1);
-  const [searchText, setSearchText] = useState("");
   const [q, setQ] = useState<string>();
-  // the list follows the search box a moment after the typing stops
-  useEffect(() => {
-    const words = searchText.trim() || undefined;
-    const timer = window.setTimeout(() => {
-      setQ(words);
-      setPage(1);
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [searchText]);
+  const search = useSearchBox((words) => {
+    setQ(words);
+    if (words !== q) setPage(1);
+  });
 
   // the export takes what the search box says, even while the list is a moment behind the typing
-  const query = { status, level, planId, unitId, q: searchText.trim() || undefined };
+  const query = { status, level, planId, unitId, q: search.typed };
   const fetch = useCallback(
     () =>
       api.supervisionOrders.list({
@@ -159,11 +154,8 @@ export default function SupervisionOrdersPage() {
         )}
         <Input.Search
           aria-label="搜索督办单"
-          allowClear
           placeholder="搜索单位、方案或任务"
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-          onSearch={setSearchText}
+          {...search.input}
           style={{ width: 240 }}
         />
         <Select
