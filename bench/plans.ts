@@ -5,7 +5,7 @@
  * for a township with 10 published plans, p50/p95 of BENCH_REQUESTS requests (target p95 < 50 ms).
  * Figures in bench/results/plans.json.
  */
-import { startBench } from "./inprocess.js";
+import { publishBody, startBench } from "./inprocess.js";
 import { writeResults } from "./results.js";
 import { machine, median, noteLoad, percentile, round } from "./stats.js";
 
@@ -26,14 +26,14 @@ for (let run = 0; run < RUNS; run++) {
   imports.push(performance.now() - started);
   const plan = await review(coordinator, draft);
   started = performance.now();
-  await call(coordinator, "POST", `/api/plans/${plan.id}/publish`, { version: plan.version });
+  await call(coordinator, "POST", `/api/plans/${plan.id}/publish`, publishBody(plan));
   publishes.push(performance.now() - started);
   published++;
 }
 // the other published plans the township's list draws on: seeds 000 and 004 in turn
 for (let i = 0; published < PUBLISHED_PLANS; i++, published++) {
   const plan = await review(coordinator, await bench.importSeed(coordinator, i % 2 === 0 ? "000" : "004"));
-  await call(coordinator, "POST", `/api/plans/${plan.id}/publish`, { version: plan.version });
+  await call(coordinator, "POST", `/api/plans/${plan.id}/publish`, publishBody(plan));
 }
 
 const township = await login("township");

@@ -118,8 +118,9 @@ export async function generateProvince(url: string, today: string): Promise<{ co
       [unitsPerTask, units],
     );
     await run(
-      `insert into assignments (plan_id, task_id, unit_id, role, status, acknowledged_at)
-       select tu.plan_id, tu.task_id, tu.unit_id, tu.role, 'acknowledged', now()
+      `insert into assignments (plan_id, task_id, unit_id, role, status, acknowledged_at, assigned_on)
+       select tu.plan_id, tu.task_id, tu.unit_id, tu.role, 'acknowledged', now(),
+         (select make_date(p.year, 1, 1) from plans p where p.id = tu.plan_id)
        from task_units tu join p_tasks t on t.id = tu.task_id`,
     );
     await run(

@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { multipartForm, TINY_PDF } from "../src/server/test/factories.js";
 import type { Assignment, PlanProgress, ReportDetail } from "../src/shared/api.js";
-import { startBench } from "./inprocess.js";
+import { publishBody, startBench } from "./inprocess.js";
 import { renderProgressPage } from "./progress-page.js";
 import { writeResults } from "./results.js";
 import { machine, median, noteLoad, percentile, round } from "./stats.js";
@@ -27,7 +27,7 @@ const coordinator = await login("coordinator");
 const township = await login("township");
 
 const plan = await bench.review(coordinator, await bench.importSeed(coordinator, "003"));
-await call(coordinator, "POST", `/api/plans/${plan.id}/publish`, { version: plan.version });
+await call(coordinator, "POST", `/api/plans/${plan.id}/publish`, publishBody(plan));
 const mine = await call<{ items: Assignment[] }>(township, "GET", `/api/assignments?planId=${plan.id}&mine=true`);
 const target = mine.items[0];
 if (!target) throw new Error("the township has no assignment in seed 003");
