@@ -56,6 +56,13 @@ describe("supervision orders", () => {
       .first()
       .click();
     await page.waitForURL((url) => url.pathname === "/supervision-orders" && url.search === "?status=draft");
+    // the drafts' count shows whole inside its segment (set above the word, "99+" was clipped)
+    const count = page.getByTestId("draft-count");
+    await count.locator(".ant-badge-count").waitFor();
+    const segment = page.locator(".ant-segmented-item").filter({ has: count });
+    const [outer, inner] = await Promise.all([segment.boundingBox(), count.boundingBox()]);
+    expect(outer && inner && inner.y >= outer.y && inner.y + inner.height <= outer.y + outer.height + 1).toBe(true);
+    expect(outer && inner && inner.x + inner.width <= outer.x + outer.width + 1).toBe(true);
     const planFilter = page.getByRole("combobox", { name: "方案" });
     await planFilter.click();
     await planFilter.fill(PLAN_TITLE);

@@ -114,10 +114,12 @@ export default function SupervisionOrdersPage() {
               o.value === "draft"
                 ? {
                     value: o.value,
+                    // the count beside the word, inside the segment: set above it, "99+" was clipped
                     label: (
-                      <Badge count={data.drafts} size="small" offset={[8, -2]}>
+                      <Flex gap={4} align="center" component="span">
                         {o.label}
-                      </Badge>
+                        <Badge count={data.drafts} size="small" overflowCount={999} data-testid="draft-count" />
+                      </Flex>
                     ),
                   }
                 : o,
