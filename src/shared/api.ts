@@ -516,7 +516,7 @@ export type PlanDuplicate = Static<typeof PlanDuplicate>;
 
 export const PlanDetail = Type.Object({
   ...Plan.properties,
-  /** the plans (not deleted) with the same file or title: importing or publishing it again warns */
+  /** for a draft, the plans (not deleted) with the same file or title: its review page and its 交办 warn; else [] */
   duplicates: Type.Array(PlanDuplicate),
   sourceText: Nullable(Type.String()),
   warnings: Type.Array(ParseWarningSchema),

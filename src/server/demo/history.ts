@@ -65,13 +65,16 @@ export async function loadDemoHistory(db: Db, planId: number, today: string): Pr
   );
   const [coordinator] = await db.select({ id: users.id }).from(users).where(eq(users.username, "coordinator"));
 
+  const dueOf = new Map<number, (typeof due)[number][]>();
+  for (const d of due) dueOf.set(d.assignmentId, [...(dueOf.get(d.assignmentId) ?? []), d]);
+
   const rows: (typeof reports.$inferInsert)[] = [];
   const states = new Map<OccurrenceState, number[]>();
   /** when each assignment was first reported on: its 签收 */
   const acknowledged = new Map<number, Date>();
   work.forEach((assignment, i) => {
     const author = people.get(assignment.unitId);
-    const periods = due.filter((d) => d.assignmentId === assignment.id);
+    const periods = dueOf.get(assignment.id) ?? [];
     if (!author || periods.length === 0 || periods.some((d) => taken.has(`${assignment.id}:${d.label}`))) return;
     periods.forEach((period, k) => {
       const latest = k === periods.length - 1;

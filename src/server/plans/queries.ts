@@ -151,7 +151,8 @@ export async function loadPlanParts(db: Queryable, id: number): Promise<PlanPart
     sections: sectionRows,
     tasks: taskRows,
     taskUnits: unitRows,
-    duplicates: await duplicatesOf(db, plan),
+    // only a draft is warned of (its review page, its 交办): a published plan's detail is not read for them
+    duplicates: plan.status === "draft" ? await duplicatesOf(db, plan) : [],
   };
 }
 
