@@ -1,0 +1,46 @@
+/** The wire contract of /api for notifications and the due jobs. */
+import { type Static, Type } from "typebox";
+import { NOTIFICATION_KINDS, type NotificationKind } from "../domain.js";
+import { Id, Nullable, OneOf, Timestamp } from "./common.js";
+
+export const Notification = Type.Object({
+  id: Id,
+  kind: OneOf<NotificationKind>(NOTIFICATION_KINDS),
+  title: Type.String(),
+  body: Type.String(),
+  link: Nullable(Type.String()),
+  createdAt: Timestamp,
+  readAt: Nullable(Timestamp),
+});
+export type Notification = Static<typeof Notification>;
+
+export const NotificationList = Type.Object({ items: Type.Array(Notification), unread: Type.Integer() });
+export type NotificationList = Static<typeof NotificationList>;
+
+export const NotificationListQuery = Type.Object({
+  unread: Type.Optional(Type.Boolean()),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+export type NotificationListQuery = Static<typeof NotificationListQuery>;
+
+export const JobRunRequest = Type.Object({
+  /** run as at this moment (tests, catching up); refused in production mode */
+  now: Type.Optional(Timestamp),
+});
+export type JobRunRequest = Static<typeof JobRunRequest>;
+
+export const JobRun = Type.Object({
+  at: Timestamp,
+  /** plans in their quiet hours: their messages wait for the next run after them */
+  held: Type.Integer(),
+  reminders: Type.Integer(),
+  urges: Type.Integer(),
+  /** supervision orders drafted for the coordinator to review and issue */
+  orders: Type.Integer(),
+  /** in-app notifications written */
+  notifications: Type.Integer(),
+  /** emails and robot messages sent, and those that failed this time (retried later) */
+  delivered: Type.Integer(),
+  deliveryFailures: Type.Integer(),
+});
+export type JobRun = Static<typeof JobRun>;
