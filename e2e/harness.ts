@@ -293,31 +293,42 @@ export async function json<T>(answer: APIResponse): Promise<T> {
 }
 
 /**
- * Publishes a plan with one task for 城关街道 due on a day, through the API with the session of a browser the
- * coordinator signed in with (the demo plan gives the township no task with a plain date). Returns the plan's id.
+ * Publishes a plan with one task (or one per text) for 城关街道 (or the units named) due on a day, through the API with the session of
+ * a browser the coordinator signed in with (the demo plan gives the township no task with a plain date). Returns the
+ * plan's id.
  */
 export async function publishTownshipTask(
   request: APIRequestContext,
-  plan: { title: string; text: string; due: string },
+  plan: { title: string; text: string | string[]; due: string; unitNames?: string[] },
 ): Promise<number> {
-  const units = await json<{ items: { id: number; name: string }[] }>(
-    await request.get("/api/units", { params: { q: "城关街道" } }),
+  const units = await Promise.all(
+    (plan.unitNames ?? ["城关街道"]).map(async (name) => {
+      const found = await json<{ items: { id: number; name: string }[] }>(
+        await request.get("/api/units", { params: { q: name } }),
+      );
+      const unit = found.items.find((u) => u.name === name);
+      if (!unit) throw new Error(`the demo registry has no ${name}`);
+      return { unitId: unit.id, role: "responsible", phrase: name, dismissedReason: null };
+    }),
   );
-  const unit = units.items.find((u) => u.name === "城关街道");
-  if (!unit) throw new Error("the demo registry has no 城关街道");
   const created = await json<{ id: number }>(
     await request.post("/api/plans", { data: { title: plan.title, year: Number(plan.due.slice(0, 4)) } }),
   );
-  const withTask = await json<{ version: number }>(
-    await request.post(`/api/plans/${created.id}/tasks`, {
-      data: {
-        number: "1",
-        text: plan.text,
-        units: [{ unitId: unit.id, role: "responsible", phrase: "城关街道", dismissedReason: null }],
-        deadlines: [{ text: `${plan.due}前`, kind: "date", due: plan.due }],
-      },
-    }),
-  );
+  // one task, or one per text (numbered 1, 2, …), each after the one before
+  let withTask = { version: 0, tasks: [] as { id: number }[] };
+  for (const [i, text] of [plan.text].flat().entries()) {
+    withTask = await json<{ version: number; tasks: { id: number }[] }>(
+      await request.post(`/api/plans/${created.id}/tasks`, {
+        data: {
+          afterTaskId: withTask.tasks.at(-1)?.id ?? null,
+          number: String(i + 1),
+          text,
+          units,
+          deadlines: [{ text: `${plan.due}前`, kind: "date", due: plan.due }],
+        },
+      }),
+    );
+  }
   // sent out on paper at the start of its year (or today, if that is later): its date is due, and chased, when it passes
   const today = chinaDay(new Date());
   const assignedOn = `${plan.due.slice(0, 4)}-01-01` < today ? `${plan.due.slice(0, 4)}-01-01` : today;

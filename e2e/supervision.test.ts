@@ -52,7 +52,7 @@ describe("supervision orders", () => {
     await page.getByTestId("notification-bell").click();
     await page
       .getByTestId("notification-list")
-      .getByText(/^督办单待签发：新增 \d+ 份$/)
+      .getByText(/^督办单待签发：新增 \d+ 项督办事项$/)
       .first()
       .click();
     await page.waitForURL((url) => url.pathname === "/supervision-orders" && url.search === "?status=draft");
@@ -69,10 +69,11 @@ describe("supervision orders", () => {
     await openOption(page, PLAN_TITLE).click();
     const row = page.locator(".ant-table-row").filter({ hasText: "城关街道" });
     await expect.poll(() => row.count()).toBe(1);
-    await row.getByText(/^任务 1（完成时限）/).click();
+    await row.getByText("第一项“公示行政执法主体、权限、依据和程序。”（完成时限）").click();
 
     await page.getByText("红牌督办", { exact: true }).first().waitFor();
-    await page.getByText("12 天", { exact: true }).waitFor();
+    await page.getByText("1 项，最长逾期 12 天", { exact: true }).waitFor();
+    await page.getByTestId("order-items").getByText("第一项“公示行政执法主体、权限、依据和程序。”").waitFor();
     const title = page.getByLabel("标题");
     await title.fill("关于城关街道行政执法公示逾期未完成的红牌督办通知");
     await page.getByRole("button", { name: withIcon("签发") }).click();
@@ -119,7 +120,76 @@ describe("supervision orders", () => {
     await township.page.getByTestId("notification-list").getByText(`红牌督办：${docNumber}`).click();
     await township.page.waitForURL((url) => /^\/supervision-orders\/\d+$/.test(url.pathname));
     await township.page.getByTestId("order-text").getByText(docNumber).waitFor();
-    await township.page.getByRole("button", { name: label("报送整改进展") }).waitFor();
+    await township.page.getByTestId("order-items").getByRole("link", { name: "报送整改进展" }).waitFor();
     expect([...office.pageErrors, ...admin.pageErrors, ...township.pageErrors]).toEqual([]);
+  });
+
+  it("one order per unit: the coordinator ticks two drafts and issues them at once, then sums up per unit", async () => {
+    const { page, pageErrors } = await openBrowser(product);
+    await login(page, "coordinator");
+    const today = chinaDay(new Date());
+    const title = "东西城街道执法案卷评查专项督查";
+    // two tasks for each of two townships, four days late: one yellow draft per township, holding both its tasks
+    await publishTownshipTask(page.request, {
+      title,
+      text: ["开展行政执法案卷评查。", "公开案卷评查结果。"],
+      due: addDays(today, -4),
+      unitNames: ["东城街道", "西城街道"],
+    });
+    const admin = await openBrowser(product);
+    await login(admin.page, "admin");
+    const now = new Date(`${today}T10:00:00+08:00`).toISOString();
+    await json(await admin.page.request.post("/api/jobs/run", { data: { now } }));
+
+    const pickPlan = async () => {
+      const planFilter = page.getByRole("combobox", { name: "方案" });
+      await planFilter.click();
+      await planFilter.fill(title);
+      await openOption(page, title).click();
+    };
+    await page.goto("/supervision-orders?status=draft");
+    await pickPlan();
+    const rows = page.locator(".ant-table-row");
+    await expect
+      .poll(async () => {
+        const texts = await rows.allTextContents();
+        return texts.length === 2 && texts.every((text) => text.includes("共 2 项：第一项“开展行政执法案卷评查。”"));
+      })
+      .toBe(true);
+    await page.getByRole("checkbox", { name: "选择东城街道的督办单" }).check();
+    await page.getByRole("checkbox", { name: "选择西城街道的督办单" }).check();
+    await page.getByTestId("bulk-actions").getByText("已选 2 份").waitFor();
+    await page.getByRole("button", { name: withIcon("批量签发（2）") }).click();
+    await confirmPopup(page, "签发");
+    await toast(page, "已签发 2 份督办单，已通知被督办单位");
+    await page.goto("/supervision-orders?status=issued");
+    await pickPlan();
+    await expect
+      .poll(async () => (await rows.allTextContents()).filter((t) => /督办〔\d{4}〕第\d+号/.test(t)).length)
+      .toBe(2);
+
+    // 按单位汇总: both townships, each with one yellow order issued this year and one item still open
+    await page.getByRole("tab", { name: "按单位汇总" }).click();
+    const summary = page.getByTestId("unit-summary");
+    await page.getByLabel("搜索单位").fill("东城街道");
+    const east = summary.locator(".ant-table-row").filter({ hasText: "东城街道" });
+    await expect.poll(() => east.count()).toBe(1);
+    const cells = await east.locator("td").allTextContents();
+    // 单位, 待签发事项, 已督办未整改, 最长逾期, 蓝牌, 黄牌, 红牌 (this year's, of every plan: the demo's too)
+    expect(cells.slice(0, 4)).toEqual([
+      "东城街道",
+      expect.stringMatching(/^\d+$/),
+      expect.stringMatching(/^\d+$/),
+      expect.stringMatching(/ 天$/),
+    ]);
+    expect(Number(cells[2])).toBeGreaterThanOrEqual(2);
+    expect(Number(cells[5])).toBeGreaterThanOrEqual(1);
+    const { sheet } = await downloadSheet(page, "导出Excel");
+    expect(sheet.getRow(4).values).toEqual(expect.arrayContaining(["东城街道", Number(cells[2])]));
+    // a unit's name opens its orders
+    await east.getByRole("link", { name: "东城街道" }).click();
+    await page.waitForURL((url) => url.pathname === "/supervision-orders" && url.search.startsWith("?unit="));
+    await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes("东城街道"))).toBe(true);
+    expect([...pageErrors, ...admin.pageErrors]).toEqual([]);
   });
 });

@@ -734,6 +734,40 @@ const ROUTES: RouteCase[] = [
     request: async () => ({ url: "/api/supervision-orders/export.xlsx?status=issued" }),
   },
   {
+    method: "GET",
+    path: "/api/supervision-orders/summary",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/supervision-orders/summary" }),
+  },
+  {
+    method: "GET",
+    path: "/api/supervision-orders/summary.xlsx",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/supervision-orders/summary.xlsx" }),
+  },
+  {
+    method: "POST",
+    path: "/api/supervision-orders/issue",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const { id, version } = await townshipOrder(false);
+      return { url: "/api/supervision-orders/issue", payload: { items: [{ id, version }] } };
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/supervision-orders/cancel",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const { id, version } = await townshipOrder(false);
+      return { url: "/api/supervision-orders/cancel", payload: { items: [{ id, version }], reason: "情况已说明" } };
+    },
+  },
+  {
     method: "POST",
     path: "/api/supervision-orders",
     allowed: managers,

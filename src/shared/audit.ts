@@ -58,6 +58,8 @@ export const AUDIT_ACTIONS = {
   "supervision_order.draft": "拟制督办单",
   "supervision_order.create": "新建督办单",
   "supervision_order.update": "修改督办单",
+  "supervision_order.merge": "督办事项并入督办单",
+  "supervision_order.drop_item": "移出督办事项",
   "supervision_order.issue": "签发督办单",
   "supervision_order.cancel": "作废督办单",
   "bulletin.create": "生成通报",

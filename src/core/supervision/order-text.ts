@@ -1,23 +1,18 @@
 /**
  * The words of a supervision order as first drafted: the coordinator edits them before issuing. They follow the
- * usual 督办单: what is late, since when, what the unit must do by when, and what follows if it does not.
+ * usual 督办单: which unit, what is late (the items, listed under the text), what it must do by when, and what follows
+ * if it does not. The text does not count the items: the job merges new ones into a draft without rewriting it.
  */
 
 import { SUPERVISION_ORDER_LEVEL_LABELS, type SupervisionOrderLevel } from "../../shared/domain.js";
 import { addDays } from "../calendar.js";
 import { chineseDay } from "../documents/official-date.js";
-import { shorten } from "../text/shorten.js";
+import { type TaskNamed, taskReference } from "../documents/task-reference.js";
 
 export interface OrderFacts {
   level: SupervisionOrderLevel;
   unitName: string;
   planTitle: string;
-  taskNumber: string;
-  taskText: string;
-  period: string;
-  dueOn: string;
-  daysOverdue: number;
-  today: string;
 }
 
 /** Days the unit has to put it right: a red order allows less time than a yellow or a blue one. */
@@ -31,18 +26,27 @@ const NEXT_STEP: Record<SupervisionOrderLevel, string> = {
   red: "逾期仍未完成的，将在全区范围内通报，并纳入法治政府建设年度考核。",
 };
 
-export function orderTitle(facts: Pick<OrderFacts, "level" | "unitName" | "taskNumber">): string {
-  return `关于${facts.unitName}任务 ${facts.taskNumber} 逾期未完成的${SUPERVISION_ORDER_LEVEL_LABELS[facts.level]}通知`;
+export function orderTitle(facts: Pick<OrderFacts, "level" | "unitName">): string {
+  return `关于对${facts.unitName}逾期未完成任务予以${SUPERVISION_ORDER_LEVEL_LABELS[facts.level]}的通知`;
 }
 
 export function orderBody(facts: OrderFacts, replyBy: string): string {
-  const late =
-    facts.daysOverdue > 0
-      ? `完成时限为${chineseDay(facts.dueOn)}，截至${chineseDay(facts.today)}已逾期${facts.daysOverdue}天，尚未按要求报送进展。`
-      : `完成时限为${chineseDay(facts.dueOn)}，目前进展滞后。`;
   return [
-    `你单位承担的《${facts.planTitle}》第 ${facts.taskNumber} 项任务“${shorten(facts.taskText, 60, "……")}”（${facts.period}），${late}`,
-    `根据法治政府建设督查工作有关规定，现对该事项予以${SUPERVISION_ORDER_LEVEL_LABELS[facts.level]}。请你单位高度重视，` +
+    `你单位承担的《${facts.planTitle}》中，下列督办事项已超过完成时限，尚未按要求报送进展。`,
+    `根据法治政府建设督查工作有关规定，现予以${SUPERVISION_ORDER_LEVEL_LABELS[facts.level]}。请你单位高度重视，` +
       `于${chineseDay(replyBy)}前完成整改，并通过平台报送进展情况及佐证材料。${NEXT_STEP[facts.level]}`,
   ].join("\n");
+}
+
+export interface ItemFacts {
+  task: TaskNamed;
+  period: string;
+  dueOn: string;
+  daysOverdue: number;
+}
+
+/** One item as the order lists it: 第四项“严格依法执法”（2026年第一季度），完成时限2026年3月31日，已逾期20天. */
+export function itemLine(item: ItemFacts): string {
+  const late = item.daysOverdue > 0 ? `，已逾期${item.daysOverdue}天` : "，进展滞后";
+  return `${taskReference(item.task)}（${item.period}），完成时限${chineseDay(item.dueOn)}${late}`;
 }

@@ -9,16 +9,21 @@ export function containsPattern(text: string): string {
 }
 
 /**
- * A search box's words (split at spaces, the first five), each found in one of the columns: what every list's keyword
- * search means. Nothing to find (a blank search) is no condition.
+ * A search box's words (split at spaces, the first five), each found in one of the columns (or where `alsoIn` finds
+ * the word's pattern, e.g. in the rows of a child table): what every list's keyword search means. Nothing to find (a
+ * blank search) is no condition.
  */
-export function everyWordIn(q: string | undefined, columns: readonly Column[]): SQL | undefined {
+export function everyWordIn(
+  q: string | undefined,
+  columns: readonly Column[],
+  alsoIn?: (pattern: string) => SQL,
+): SQL | undefined {
   const words = (q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 5);
   if (words.length === 0) return undefined;
   return and(
     ...words.map((word) => {
       const pattern = containsPattern(word);
-      return or(...columns.map((column) => ilike(column, pattern)));
+      return or(...columns.map((column) => ilike(column, pattern)), alsoIn?.(pattern));
     }),
   );
 }

@@ -532,27 +532,22 @@ export const documentNumbers = pgTable(
  * 督办单: a formal order to a unit whose period is late. The job drafts yellow and red ones (by key, once each);
  * the coordinator may draft a blue one by hand. The coordinator edits and issues it, which gives it its number.
  */
+/**
+ * 督办单: one per unit, plan and level while a draft, listing the unit's overdue periods (its items); the job merges
+ * newly overdue periods into the unit's open draft, and the coordinator issues or cancels it.
+ */
 export const supervisionOrders = pgTable(
   "supervision_orders",
   {
     id: serial("id").primaryKey(),
-    /** order:yellow:<due date id>:<due on> for the job's orders; null for one drafted by hand */
-    key: text("key").unique(),
     planId: integer("plan_id")
       .notNull()
       .references(() => plans.id),
-    assignmentId: integer("assignment_id")
-      .notNull()
-      .references(() => assignments.id),
     unitId: integer("unit_id")
       .notNull()
       .references(() => units.id),
-    dueDateId: integer("due_date_id").references(() => assignmentDueDates.id),
-    period: text("period").notNull(),
-    dueOn: date("due_on", { mode: "string" }).notNull(),
     level: text("level").$type<SupervisionOrderLevel>().notNull(),
     status: text("status").$type<SupervisionOrderStatus>().notNull().default("draft"),
-    daysOverdue: integer("days_overdue").notNull(),
     /** given when issued: 督办〔year〕第number号 */
     year: integer("year"),
     number: integer("number"),
@@ -561,6 +556,7 @@ export const supervisionOrders = pgTable(
     /** the date by which the unit must report what it did (整改时限) */
     replyBy: date("reply_by", { mode: "string" }).notNull(),
     cancelledReason: text("cancelled_reason"),
+    /** null for an order the job drafted */
     createdBy: integer("created_by").references(() => users.id),
     issuedAt: timestamp("issued_at", { withTimezone: true, mode: "date" }),
     issuedBy: integer("issued_by").references(() => users.id),
@@ -570,9 +566,38 @@ export const supervisionOrders = pgTable(
   },
   (t) => [
     uniqueIndex("supervision_orders_number_key").on(t.year, t.number),
+    // a unit has at most one open draft per plan and level: new overdue periods join it
+    uniqueIndex("supervision_orders_open_draft_key").on(t.unitId, t.planId, t.level).where(sql`status = 'draft'`),
     index("supervision_orders_status_idx").on(t.status, t.createdAt),
     index("supervision_orders_unit_idx").on(t.unitId),
-    index("supervision_orders_assignment_idx").on(t.assignmentId),
+  ],
+);
+
+/** 督办事项: one overdue period of an order. Its key claims the period for the job's order of that level, once. */
+export const supervisionOrderItems = pgTable(
+  "supervision_order_items",
+  {
+    id: serial("id").primaryKey(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => supervisionOrders.id),
+    /** order:yellow:<due date id>:<due on> for the job's items; null for one added by hand */
+    key: text("key").unique(),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    dueDateId: integer("due_date_id").references(() => assignmentDueDates.id),
+    period: text("period").notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    /** as of the day the order was last drafted or issued */
+    daysOverdue: integer("days_overdue").notNull(),
+    /** why a draft no longer holds it (reported since, raised to red, taken out by the office); null while it does */
+    droppedReason: text("dropped_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("supervision_order_items_order_idx").on(t.orderId),
+    index("supervision_order_items_assignment_idx").on(t.assignmentId),
   ],
 );
 
@@ -657,6 +682,7 @@ export type FileRow = typeof files.$inferSelect;
 export type ReportRow = typeof reports.$inferSelect;
 export type ExtensionRequestRow = typeof extensionRequests.$inferSelect;
 export type SupervisionOrderRow = typeof supervisionOrders.$inferSelect;
+export type SupervisionOrderItemRow = typeof supervisionOrderItems.$inferSelect;
 export type BulletinRow = typeof bulletins.$inferSelect;
 export type ChannelRow = typeof channels.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;

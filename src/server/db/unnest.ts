@@ -32,14 +32,26 @@ export async function insertUnnest(tx: Queryable, table: PgTable, columns: Colum
   await tx.execute(insertSql(table, columns));
 }
 
+/** A unique column, or the columns of a partial unique index with its condition (as the index writes it). */
+export type UniqueTarget = PgColumn | { columns: PgColumn[]; where: SQL };
+
+function conflictTarget(target: UniqueTarget): SQL {
+  const columns = "where" in target ? target.columns : [target];
+  const names = sql.join(
+    columns.map((column) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  return "where" in target ? sql`(${names}) where ${target.where}` : sql`(${names})`;
+}
+
 /**
- * Inserts the rows that do not clash with an existing one on the unique `key` column, and answers the given columns
- * of those it inserted (a row another transaction took meanwhile is left out).
+ * Inserts the rows that do not clash with an existing one on the unique key, and answers the given columns of those
+ * it inserted (a row another transaction took meanwhile is left out).
  */
 export async function insertNewUnnest<Row>(
   tx: Queryable,
   table: PgTable,
-  key: PgColumn,
+  key: UniqueTarget,
   columns: ColumnValues[],
   returning: PgColumn[],
 ): Promise<Row[]> {
@@ -50,7 +62,7 @@ export async function insertNewUnnest<Row>(
   );
   // both drivers (node-postgres, PGlite) answer with { rows }
   const result = (await tx.execute(
-    sql`${insertSql(table, columns)} on conflict (${sql.identifier(key.name)}) do nothing returning ${names}`,
+    sql`${insertSql(table, columns)} on conflict ${conflictTarget(key)} do nothing returning ${names}`,
   )) as unknown as { rows: Row[] };
   return result.rows;
 }

@@ -10,30 +10,31 @@ import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { configureOutbox } from "../delivery/enqueue.js";
 import { deliverDue } from "../delivery/send.js";
-import { cancelOutdatedDrafts, draftOrders, tellTheOffice } from "../supervision/drafting.js";
+import { draftOrders, refreshDrafts, tellTheOffice } from "../supervision/drafting.js";
 import { dueDay, duePeriods, sendNotices } from "./notices.js";
 
 export async function runDueJobs(db: Db, config: Config, now: Date): Promise<JobRun> {
   configureOutbox(config);
   const day = await dueDay(db, now);
   const sent = { reminders: 0, urges: 0, notifications: 0 };
-  let orders = 0;
-  await cancelOutdatedDrafts(db);
+  const drafted = { items: 0, orders: 0 };
+  await refreshDrafts(db, day.today);
   for await (const periods of duePeriods(db, day)) {
     // the page's notices and orders write to tables of their own: on PostgreSQL they run side by side
-    const [page, drafted] = await Promise.all([sendNotices(db, day, periods), draftOrders(db, day, periods)]);
+    const [page, orders] = await Promise.all([sendNotices(db, day, periods), draftOrders(db, day, periods)]);
     sent.reminders += page.reminders;
     sent.urges += page.urges;
     sent.notifications += page.notifications;
-    orders += drafted;
+    drafted.items += orders.items;
+    drafted.orders += orders.orders;
   }
-  await tellTheOffice(db, orders);
+  await tellTheOffice(db, drafted);
   const outbox = await deliverDue(db, config, now);
   return {
     at: now.toISOString(),
     held: day.rules.held.length,
     ...sent,
-    orders,
+    orders: drafted.items,
     delivered: outbox.delivered,
     deliveryFailures: outbox.failures,
   };

@@ -6,6 +6,7 @@ import { OCCURRENCE_STATE_LABELS, SUPERVISION_ORDER_LEVEL_LABELS } from "../../s
 import { officialDocx } from "../documents/official.js";
 
 export function orderDocx(order: SupervisionOrder, officeName: string, now: Date): Promise<Buffer> {
+  const held = order.items.filter((item) => item.droppedReason === null);
   return officialDocx({
     issuer: officeName,
     docNumber: order.docNumber ?? "督办〔草稿〕",
@@ -15,25 +16,26 @@ export function orderDocx(order: SupervisionOrder, officeName: string, now: Date
       ...order.body.split("\n").map((text) => ({ kind: "paragraph" as const, text })),
       { kind: "heading", level: 1, text: "一、督办事项" },
       {
+        kind: "paragraph",
+        text: `所属方案：《${order.plan.title}》；督办等级：${SUPERVISION_ORDER_LEVEL_LABELS[order.level]}；整改时限：${chineseDay(order.replyBy)}。`,
+      },
+      {
         kind: "table",
-        columns: ["项目", "内容"],
-        widths: [1, 4],
-        rows: [
-          ["所属方案", order.plan.title],
-          ["任务编号", order.task.number],
-          ["任务内容", order.task.text],
-          ["报送期次", order.period],
-          ["完成时限", chineseDay(order.dueOn)],
-          ["逾期天数", `${order.daysOverdue} 天`],
-          ["督办等级", SUPERVISION_ORDER_LEVEL_LABELS[order.level]],
-          ["整改时限", chineseDay(order.replyBy)],
-          ["当前状态", order.periodState ? OCCURRENCE_STATE_LABELS[order.periodState] : "—"],
-        ],
+        columns: ["序号", "任务", "报送期次", "完成时限", "逾期天数", "当前状态"],
+        widths: [0.6, 3.4, 1.4, 1.4, 0.9, 0.9],
+        rows: held.map((item, n) => [
+          String(n + 1),
+          item.taskReference,
+          item.period,
+          chineseDay(item.dueOn),
+          `${item.daysOverdue}天`,
+          item.periodState ? OCCURRENCE_STATE_LABELS[item.periodState] : "—",
+        ]),
       },
       { kind: "heading", level: 1, text: "二、办理要求" },
       {
         kind: "paragraph",
-        text: `请于${chineseDay(order.replyBy)}前通过平台报送整改情况及佐证材料，并将书面情况报${officeName}。`,
+        text: `请于${chineseDay(order.replyBy)}前通过平台逐项报送整改情况及佐证材料，并将书面情况报${officeName}。`,
       },
     ],
     signature: officeName,

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { eq } from "drizzle-orm";
 import { Type } from "typebox";
+import { chinaDay } from "../../core/calendar.js";
 import {
   ErrorBody,
   IdParams,
@@ -10,16 +12,23 @@ import {
   SupervisionOrderList,
   SupervisionOrderListQuery,
   SupervisionOrderPatch,
+  SupervisionOrdersCancel,
+  SupervisionOrdersDone,
+  SupervisionOrdersIssue,
+  SupervisionSummary,
+  SupervisionSummaryQuery,
 } from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
+import { plans } from "../db/schema.js";
 import type { Deps } from "../deps.js";
 import { sendList } from "../documents/list-workbook.js";
 import { DOCX_MEDIA_TYPE } from "../documents/official.js";
 import { contentDisposition } from "../http/content-disposition.js";
 import { changeContext } from "../http/context.js";
 import { orderDocx } from "./document.js";
-import { cancelOrder, createOrder, issueOrder, updateOrder } from "./orders.js";
+import { cancelOrders, createOrder, issueOrders, updateOrder } from "./orders.js";
 import { getOrder, listOrders, ordersExport } from "./queries.js";
+import { summaryExport, supervisionSummary } from "./summary.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const read = { access: { ability: "assignments.read" } } as const;
@@ -59,13 +68,76 @@ export const supervisionOrderRoutes =
       async (request, reply) => sendList(reply, await ordersExport(db, request.actor as Actor, request.query), clock()),
     );
 
+    app.get(
+      "/supervision-orders/summary",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "督办情况按单位汇总：待签发事项、已督办未整改事项、最长逾期天数、本年各等级督办单数",
+          querystring: SupervisionSummaryQuery,
+          response: { 200: SupervisionSummary, ...errors },
+        },
+      },
+      async (request) => supervisionSummary(db, request.actor as Actor, request.query, chinaDay(clock())),
+    );
+
+    app.get(
+      "/supervision-orders/summary.xlsx",
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "导出督办情况按单位汇总(Excel)，筛选条件同汇总",
+          querystring: SupervisionSummaryQuery,
+          response: { 200: Type.Unknown(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { query } = request;
+        const [summary, [plan]] = await Promise.all([
+          supervisionSummary(db, request.actor as Actor, query, chinaDay(clock())),
+          query.planId ? db.select({ title: plans.title }).from(plans).where(eq(plans.id, query.planId)) : [],
+        ]);
+        return sendList(reply, summaryExport(summary, query, plan?.title), clock());
+      },
+    );
+
+    app.post(
+      "/supervision-orders/issue",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "批量签发督办单草稿(须带各自 version)：全部签发或全部不签发，按所给顺序编号",
+          body: SupervisionOrdersIssue,
+          response: { 200: SupervisionOrdersDone, ...errors },
+        },
+      },
+      async (request) => ({ count: await issueOrders(db, request.body, changeContext(request), clock()) }),
+    );
+
+    app.post(
+      "/supervision-orders/cancel",
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "批量撤销督办单(草稿或已签发，须带各自 version 和一个原因)：全部撤销或全部不撤销",
+          body: SupervisionOrdersCancel,
+          response: { 200: SupervisionOrdersDone, ...errors },
+        },
+      },
+      async (request) => ({ count: await cancelOrders(db, request.body, changeContext(request)) }),
+    );
+
     app.post(
       "/supervision-orders",
       {
         config: manage,
         schema: {
           tags,
-          summary: "手工起草督办单(默认蓝牌)，针对某项交办的某一期次",
+          summary: "手工督办某项交办的某一期次(默认蓝牌)：并入该单位同一方案同一等级的督办单草稿，没有则新拟一份",
           body: SupervisionOrderCreate,
           response: { 201: SupervisionOrder, ...errors },
         },
@@ -112,7 +184,7 @@ export const supervisionOrderRoutes =
         config: manage,
         schema: {
           tags,
-          summary: "修改督办单草稿(须带 version)",
+          summary: "修改督办单草稿(须带 version)：等级、标题、正文、整改时限，移出督办事项",
           params: IdParams,
           body: SupervisionOrderPatch,
           response: { 200: SupervisionOrder, ...errors },
@@ -137,7 +209,8 @@ export const supervisionOrderRoutes =
         },
       },
       async (request) => {
-        await issueOrder(db, request.params.id, request.body, changeContext(request), clock());
+        const { id } = request.params;
+        await issueOrders(db, { items: [{ id, version: request.body.version }] }, changeContext(request), clock());
         return getOrder(db, null, request.params.id);
       },
     );
@@ -155,7 +228,9 @@ export const supervisionOrderRoutes =
         },
       },
       async (request) => {
-        await cancelOrder(db, request.params.id, request.body, changeContext(request));
+        const { id } = request.params;
+        const { version, reason } = request.body;
+        await cancelOrders(db, { items: [{ id, version }], reason }, changeContext(request));
         return getOrder(db, null, request.params.id);
       },
     );

@@ -182,9 +182,11 @@ export interface PlanOptions {
   assignedOn?: string;
   /** each unit's role; lead for the first and responsible for the rest when not given */
   roles?: TaskUnitRole[];
+  /** the plan's tasks (numbered 1, 2, …, each for the same units, with these or the options' deadlines); one when not given */
+  tasks?: { title?: string; text?: string; deadlines?: Deadline[] }[];
 }
 
-/** A plan made by hand with one task for the given units (as lead of the first, responsible for the rest). */
+/** A plan made by hand with one task (or the options' tasks) for the given units (as lead of the first, responsible for the rest). */
 export async function createPlan(
   t: TestApp,
   cookie: string,
@@ -208,9 +210,20 @@ export async function createPlan(
     dismissedReason: null,
   }));
   const deadlines = options.deadlines ?? [{ text: "长期坚持", kind: "ongoing" }];
-  const task = { number: "1", text: "依法履行职责。", units, deadlines };
-  const response = await t.request({ method: "POST", url: `/api/plans/${created.id}/tasks`, cookie, payload: task });
-  return expectCreated<PlanDetail>(response, "task");
+  let plan = created;
+  for (const [i, task] of (options.tasks ?? [{}]).entries()) {
+    const payload = {
+      afterTaskId: plan.tasks.at(-1)?.id ?? null,
+      number: String(i + 1),
+      ...(task.title ? { title: task.title } : {}),
+      text: task.text ?? "依法履行职责。",
+      units,
+      deadlines: task.deadlines ?? deadlines,
+    };
+    const response = await t.request({ method: "POST", url: `/api/plans/${created.id}/tasks`, cookie, payload });
+    plan = expectCreated<PlanDetail>(response, "task");
+  }
+  return plan;
 }
 
 /** A published plan with one task for the given units, and its assignments. */

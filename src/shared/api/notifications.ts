@@ -35,7 +35,7 @@ export const JobRun = Type.Object({
   held: Type.Integer(),
   reminders: Type.Integer(),
   urges: Type.Integer(),
-  /** supervision orders drafted for the coordinator to review and issue */
+  /** overdue periods put into supervision-order drafts (督办事项) for the coordinator to review and issue */
   orders: Type.Integer(),
   /** in-app notifications written */
   notifications: Type.Integer(),

@@ -67,6 +67,11 @@ import type {
   SupervisionOrderList,
   SupervisionOrderListQuery,
   SupervisionOrderPatch,
+  SupervisionOrdersCancel,
+  SupervisionOrdersDone,
+  SupervisionOrdersIssue,
+  SupervisionSummary,
+  SupervisionSummaryQuery,
   TaskCreate,
   TaskMerge,
   TaskPatch,
@@ -468,8 +473,18 @@ export const api = {
     exportList: (query: SupervisionOrderListQuery = {}) =>
       download("/supervision-orders/export.xlsx", "督办单.xlsx", query),
     get: (id: number) => request<SupervisionOrder>("GET", `/supervision-orders/${id}`),
-    /** A blue order drafted by hand for one period of an assignment. */
+    /** A period put under supervision by hand: it joins the unit's open draft of the plan and level, or starts one. */
     create: (body: SupervisionOrderCreate) => request<SupervisionOrder>("POST", "/supervision-orders", { body }),
+    /** 批量签发 / 批量撤销: all or none. */
+    issueMany: (items: SupervisionOrdersIssue["items"]) =>
+      request<SupervisionOrdersDone>("POST", "/supervision-orders/issue", { body: { items } }),
+    cancelMany: (body: SupervisionOrdersCancel) =>
+      request<SupervisionOrdersDone>("POST", "/supervision-orders/cancel", { body }),
+    /** 按单位汇总, and its workbook. */
+    summary: (query: SupervisionSummaryQuery = {}) =>
+      request<SupervisionSummary>("GET", "/supervision-orders/summary", { query }),
+    exportSummary: (query: SupervisionSummaryQuery = {}) =>
+      download("/supervision-orders/summary.xlsx", "督办情况按单位汇总.xlsx", query),
     update: (id: number, body: SupervisionOrderPatch) =>
       request<SupervisionOrder>("PATCH", `/supervision-orders/${id}`, { body }),
     /** Numbers it and tells the unit. */

@@ -105,6 +105,7 @@ function AssignmentDetail({ assignmentId }: { assignmentId: number }) {
   const draftOrder = async (period: string) => {
     try {
       const order = await api.supervisionOrders.create({ assignmentId: assignment.id, period });
+      message.success(order.itemCount > 1 ? `已并入督办单草稿（共 ${order.itemCount} 项）` : "已起草督办单");
       navigate(orderLink(order.id));
     } catch (failure) {
       message.error(errorMessage(failure));
@@ -130,7 +131,7 @@ function AssignmentDetail({ assignmentId }: { assignmentId: number }) {
             {can("supervision.manage") && workable && selected?.dueOn && selected.state !== "closed" && (
               <Popconfirm
                 title="发起督办"
-                description={`为「${selected.label}」起草一份蓝牌督办单（签发前可修改等级和内容）？`}
+                description={`将「${selected.label}」列入${assignment.unitName}的蓝牌督办单草稿（已有草稿的并入该草稿，签发前可修改）？`}
                 okText="起草"
                 onConfirm={() => void draftOrder(selected.key)}
               >

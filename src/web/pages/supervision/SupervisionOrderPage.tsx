@@ -13,12 +13,14 @@ import {
   Popconfirm,
   Select,
   Space,
+  Table,
+  type TableColumnsType,
   Typography,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import type { SupervisionOrder } from "../../../shared/api";
+import type { SupervisionOrder, SupervisionOrderItem } from "../../../shared/api";
 import { OCCURRENCE_STATE_LABELS, type SupervisionOrderLevel } from "../../../shared/domain";
 import { orderLink, periodLink } from "../../../shared/links";
 import { api, errorMessage } from "../../api/client";
@@ -72,31 +74,101 @@ function OrderFacts({ order }: { order: SupervisionOrder }) {
       column={{ xs: 1, md: 2 }}
       items={[
         { key: "plan", label: "所属方案", children: order.plan.title, span: 2 },
-        {
-          key: "task",
-          label: "督办事项",
-          span: 2,
-          children: (
-            <Link to={periodLink(order.assignmentId, order.period)}>
-              任务 {order.task.number}：{order.task.text}
-            </Link>
-          ),
-        },
-        { key: "period", label: "报送期次", children: order.period },
-        { key: "due", label: "完成时限", children: order.dueOn },
-        { key: "late", label: "逾期天数", children: `${order.daysOverdue} 天` },
+        { key: "unit", label: "被督办单位", children: order.unit.name },
+        { key: "count", label: "督办事项", children: `${order.itemCount} 项，最长逾期 ${order.daysOverdue} 天` },
         { key: "reply", label: "整改时限", children: order.replyBy },
-        {
-          key: "state",
-          label: "该期次现状",
-          children: order.periodState ? OCCURRENCE_STATE_LABELS[order.periodState] : "—",
-        },
         { key: "source", label: "生成方式", children: order.automatic ? "系统按督办规则生成" : "手工起草" },
         ...(order.issuedAt
           ? [{ key: "issued", label: "签发", children: `${order.issuedBy ?? ""} ${timeText(order.issuedAt)}` }]
           : []),
         ...(order.cancelledReason ? [{ key: "cancelled", label: "撤销原因", children: order.cancelledReason }] : []),
       ]}
+    />
+  );
+}
+
+/**
+ * The order's items: for the office, links to each period and (on a draft) a way to take one out; for the unit, where
+ * to report each. Items taken out are listed after, greyed, with why.
+ */
+function OrderItems({
+  order,
+  unitView,
+  onDrop,
+}: {
+  order: SupervisionOrder;
+  unitView: boolean;
+  onDrop?: (item: SupervisionOrderItem) => void;
+}) {
+  const columns: TableColumnsType<SupervisionOrderItem> = [
+    { title: "序号", key: "n", width: 60, render: (_, __, n) => n + 1 },
+    {
+      title: "任务",
+      key: "task",
+      render: (_, item) => (
+        <Link to={periodLink(item.assignmentId, item.period)}>
+          <Typography.Text
+            ellipsis={{ tooltip: item.task.text }}
+            style={{ maxWidth: 380 }}
+            delete={!!item.droppedReason}
+          >
+            {item.taskReference}
+          </Typography.Text>
+        </Link>
+      ),
+    },
+    { title: "报送期次", dataIndex: "period", width: 150 },
+    { title: "完成时限", dataIndex: "dueOn", width: 110 },
+    { title: "逾期天数", dataIndex: "daysOverdue", width: 90, align: "right" },
+    {
+      title: "现状",
+      key: "state",
+      width: 150,
+      render: (_, item) =>
+        item.droppedReason ? (
+          <Typography.Text type="secondary">已移出：{item.droppedReason}</Typography.Text>
+        ) : item.periodState ? (
+          OCCURRENCE_STATE_LABELS[item.periodState]
+        ) : (
+          "—"
+        ),
+    },
+    ...(onDrop || unitView
+      ? [
+          {
+            title: "操作",
+            key: "actions",
+            width: 130,
+            render: (_: unknown, item: SupervisionOrderItem) =>
+              item.droppedReason ? null : unitView ? (
+                <Link to={periodLink(item.assignmentId, item.period)}>报送整改进展</Link>
+              ) : (
+                <Popconfirm
+                  title="移出督办事项"
+                  description="移出后本单不再督办该期次。"
+                  okText="移出"
+                  disabled={order.itemCount <= 1}
+                  onConfirm={() => onDrop?.(item)}
+                >
+                  <Button size="small" type="link" danger disabled={order.itemCount <= 1}>
+                    移出
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={order.items}
+      pagination={false}
+      scroll={{ x: 760 }}
+      data-testid="order-items"
+      rowClassName={(item) => (item.droppedReason ? "order-item-dropped" : "")}
     />
   );
 }
@@ -179,6 +251,14 @@ function OrderDetail({ id }: { id: number }) {
     );
     return saved?.value ?? null;
   };
+  const dropItem = async (item: SupervisionOrderItem) => {
+    try {
+      show(await api.supervisionOrders.update(order.id, { version: order.version, dropItems: [item.id] }));
+      message.success(`已移出${item.taskReference}`);
+    } catch (failure) {
+      message.error(errorMessage(failure));
+    }
+  };
   const issue = async () => {
     setIssuing(true);
     try {
@@ -236,16 +316,12 @@ function OrderDetail({ id }: { id: number }) {
                 撤销
               </Button>
             )}
-            {!manages && order.status === "issued" && (
-              <Link to={periodLink(order.assignmentId, order.period)}>
-                <Button type="primary">报送整改进展</Button>
-              </Link>
-            )}
           </Space>
         }
       >
         <Flex vertical gap={16}>
           <OrderFacts order={order} />
+          <OrderItems order={order} unitView={!manages} onDrop={editable ? dropItem : undefined} />
           {editable ? (
             <Form form={form} layout="vertical" initialValues={draftValues(order)} style={{ maxWidth: 760 }}>
               <SaveErrorAlert error={saveError} conflict={conflictOffer(show)} />

@@ -1,4 +1,16 @@
-import { Alert, Badge, Card, Flex, Input, Segmented, Select, Table, type TableColumnsType, Typography } from "antd";
+import {
+  Alert,
+  Badge,
+  Card,
+  Flex,
+  Input,
+  Segmented,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Typography,
+} from "antd";
 import { useCallback, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { SupervisionOrder, SupervisionOrderList } from "../../../shared/api";
@@ -12,7 +24,9 @@ import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
 import { useSearchBox } from "../../components/useSearchBox";
 import { useUnits } from "../../components/useUnits";
+import { BulkActions } from "./BulkActions";
 import { LEVEL_OPTIONS, LevelTag, OrderStatusTag, STATUS_OPTIONS } from "./labels";
+import { UnitSummary } from "./UnitSummary";
 
 const PAGE_SIZE = 20;
 const EMPTY: SupervisionOrderList = { items: [], total: 0, drafts: 0 };
@@ -24,28 +38,40 @@ const columns: TableColumnsType<SupervisionOrder> = [
     width: 170,
     render: (_, order) => <Link to={orderLink(order.id)}>{order.docNumber ?? "（未签发）"}</Link>,
   },
-  { title: "等级", key: "level", width: 110, render: (_, order) => <LevelTag level={order.level} /> },
-  { title: "被督办单位", key: "unit", width: 160, render: (_, order) => order.unit.name },
+  { title: "等级", key: "level", width: 100, render: (_, order) => <LevelTag level={order.level} /> },
+  { title: "被督办单位", key: "unit", width: 150, render: (_, order) => order.unit.name },
   {
     title: "督办事项",
-    key: "task",
-    render: (_, order) => (
-      <Link to={orderLink(order.id)}>
-        <Typography.Text ellipsis={{ tooltip: order.task.text }} style={{ maxWidth: 360 }}>
-          任务 {order.task.number}（{order.period}）{order.task.text}
-        </Typography.Text>
-      </Link>
-    ),
+    key: "items",
+    render: (_, order) => {
+      const held = order.items.filter((item) => item.droppedReason === null);
+      const first = held[0] ?? order.items[0];
+      return (
+        <Link to={orderLink(order.id)}>
+          <Typography.Text
+            ellipsis={{ tooltip: held.map((item) => `${item.taskReference}（${item.period}）`).join("；") }}
+            style={{ maxWidth: 360 }}
+          >
+            {order.itemCount > 1 ? `共 ${order.itemCount} 项：` : ""}
+            {first ? `${first.taskReference}（${first.period}）` : "—"}
+            {order.itemCount > 1 ? " 等" : ""}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }} ellipsis>
+            {order.plan.title}
+          </Typography.Text>
+        </Link>
+      );
+    },
   },
-  { title: "完成时限", dataIndex: "dueOn", width: 110 },
-  { title: "逾期天数", dataIndex: "daysOverdue", width: 90, align: "right" },
+  { title: "最长逾期", key: "late", width: 90, align: "right", render: (_, order) => `${order.daysOverdue} 天` },
   { title: "整改时限", dataIndex: "replyBy", width: 110 },
   { title: "状态", key: "status", width: 90, render: (_, order) => <OrderStatusTag status={order.status} /> },
 ];
 
 /**
- * 督办单: the coordinator's list of drafts to review and issue, and of what was issued; a unit sees the orders issued
- * to it. `?status=draft` (the link in the coordinator's notification) opens on the drafts.
+ * 督办单: the coordinator's list of drafts (one per unit, plan and level) to review and issue, one by one or ticked
+ * together, and of what was issued; a per-unit summary beside it. A unit sees the orders issued to it.
+ * `?status=draft` (the link in the coordinator's notification) opens on the drafts.
  */
 export default function SupervisionOrdersPage() {
   useDocumentTitle("督办单");
@@ -53,6 +79,7 @@ export default function SupervisionOrdersPage() {
   const manages = can("supervision.manage");
   const [params, setParams] = useSearchParams();
   const status = (params.get("status") as SupervisionOrderStatus | null) ?? undefined;
+  const view = params.get("view") === "units" && can("assignments.read_all") ? "units" : "orders";
   const [level, setLevel] = useState<SupervisionOrderLevel>();
   const [planId, setPlanId] = useState<number>();
   const readsPlans = can("plans.read");
@@ -62,9 +89,11 @@ export default function SupervisionOrdersPage() {
   );
   const plans = useRemote(fetchPlans, []);
   const registry = useUnits();
-  const [unitId, setUnitId] = useState<number>();
+  // a unit's name in the summary opens its orders
+  const [unitId, setUnitId] = useState<number | undefined>(Number(params.get("unit")) || undefined);
   const [page, setPage] = useState(1);
   const [q, setQ] = useState<string>();
+  const [ticked, setTicked] = useState<SupervisionOrder[]>([]);
   const search = useSearchBox((words) => {
     setQ(words);
     if (words !== q) setPage(1);
@@ -87,10 +116,53 @@ export default function SupervisionOrdersPage() {
   );
   const { data, loading, error, reload } = useRemote(fetch, EMPTY);
 
-  const setStatus = (value: string) => {
+  const setView = (next: Record<string, string>) => {
     setPage(1);
-    setParams(value === "all" ? {} : { status: value });
+    setTicked([]);
+    setParams(next);
   };
+  const setStatus = (value: string) => setView(value === "all" ? {} : { status: value });
+
+  const filters = (
+    <>
+      {readsPlans && (
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          aria-label="方案"
+          placeholder="全部方案"
+          style={{ width: 320, maxWidth: "100%" }}
+          options={plans.data.map((plan) => ({ value: plan.id, label: plan.title }))}
+          value={planId}
+          onChange={(value) => {
+            setPage(1);
+            setPlanId(value);
+          }}
+        />
+      )}
+      <Select
+        allowClear
+        aria-label="督办等级"
+        placeholder="督办等级"
+        style={{ width: 140 }}
+        options={LEVEL_OPTIONS}
+        value={level}
+        onChange={(value) => {
+          setPage(1);
+          setLevel(value);
+        }}
+      />
+    </>
+  );
+
+  if (view === "units") {
+    return (
+      <Card title="督办单" styles={{ body: { display: "flex", flexDirection: "column", gap: 16 } }}>
+        <ViewSwitch view={view} onChange={(next) => setView(next === "units" ? { view: "units" } : {})} />
+        <UnitSummary planId={planId} level={level} filters={filters} />
+      </Card>
+    );
+  }
 
   return (
     <Card
@@ -103,6 +175,9 @@ export default function SupervisionOrdersPage() {
       }
       styles={{ body: { display: "flex", flexDirection: "column", gap: 16 } }}
     >
+      {can("assignments.read_all") && (
+        <ViewSwitch view={view} onChange={(next) => setView(next === "units" ? { view: "units" } : {})} />
+      )}
       {error && <Alert type="error" showIcon title={error} />}
       <Flex gap={12} wrap align="center">
         <Segmented
@@ -126,21 +201,7 @@ export default function SupervisionOrdersPage() {
             ),
           ]}
         />
-        {readsPlans && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            aria-label="方案"
-            placeholder="全部方案"
-            style={{ width: 320 }}
-            options={plans.data.map((plan) => ({ value: plan.id, label: plan.title }))}
-            value={planId}
-            onChange={(value) => {
-              setPage(1);
-              setPlanId(value);
-            }}
-          />
-        )}
+        {filters}
         {manages && (
           <UnitSelect
             aria-label="单位"
@@ -160,35 +221,62 @@ export default function SupervisionOrdersPage() {
           {...search.input}
           style={{ width: 240 }}
         />
-        <Select
-          allowClear
-          aria-label="督办等级"
-          placeholder="督办等级"
-          style={{ width: 140 }}
-          options={LEVEL_OPTIONS}
-          value={level}
-          onChange={(value) => {
-            setPage(1);
-            setLevel(value);
+      </Flex>
+      {manages && ticked.length > 0 && (
+        <BulkActions
+          ticked={ticked}
+          onDone={() => {
+            setTicked([]);
+            reload();
           }}
         />
-      </Flex>
+      )}
       <Table
         rowKey="id"
         size="middle"
         loading={loading}
         columns={columns}
         dataSource={data.items}
+        scroll={{ x: 900 }}
+        rowSelection={
+          manages
+            ? {
+                selectedRowKeys: ticked.map((order) => order.id),
+                onChange: (_, rows) => setTicked(rows),
+                getCheckboxProps: (order) => ({
+                  disabled: order.status === "cancelled",
+                  "aria-label": `选择${order.unit.name}的督办单`,
+                }),
+              }
+            : undefined
+        }
         locale={{ emptyText: manages ? "暂无督办单" : "本单位没有收到督办单" }}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
           total: data.total,
           showTotal: (total) => `共 ${total} 份`,
-          onChange: setPage,
+          onChange: (next) => {
+            setPage(next);
+            setTicked([]);
+          },
           showSizeChanger: false,
         }}
       />
     </Card>
+  );
+}
+
+function ViewSwitch({ view, onChange }: { view: "orders" | "units"; onChange: (view: "orders" | "units") => void }) {
+  return (
+    <Tabs
+      activeKey={view}
+      onChange={(key) => onChange(key as "orders" | "units")}
+      items={[
+        { key: "orders", label: "督办单" },
+        { key: "units", label: "按单位汇总" },
+      ]}
+      style={{ marginBottom: -16 }}
+    />
   );
 }
