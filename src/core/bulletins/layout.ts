@@ -4,7 +4,7 @@
  */
 
 import type { Block } from "../documents/blocks.js";
-import { shorten } from "../text/shorten.js";
+import { taskOrdinal, taskReference } from "../documents/task-reference.js";
 import { chineseDay, formatRate } from "./text.js";
 
 export interface BulletinFindings {
@@ -12,6 +12,7 @@ export interface BulletinFindings {
   overdue: {
     unitName: string;
     taskNumber: string;
+    taskTitle?: string | null;
     taskText: string;
     period: string;
     dueOn: string;
@@ -29,7 +30,7 @@ export const LIST_LIMIT = 200;
 
 const UNIT_COLUMNS = ["序号", "单位", "应完成", "已完成", "逾期未完成", "退回重办", "完成率"];
 const OVERDUE_COLUMNS = ["序号", "单位", "任务", "期次", "完成时限", "逾期天数"];
-const RETURNED_COLUMNS = ["序号", "单位", "任务编号", "期次", "退回日期", "退回原因"];
+const RETURNED_COLUMNS = ["序号", "单位", "任务", "期次", "退回日期", "退回原因"];
 
 /** Whom a bulletin is addressed to: it is circulated to every unit. */
 export const ADDRESSEE = "各有关单位：";
@@ -68,7 +69,7 @@ export function bulletinBlocks(findings: BulletinFindings, intro: string, closin
         .map((o, i) => [
           i + 1,
           o.unitName,
-          `${o.taskNumber} ${shorten(o.taskText, TASK_TEXT_LENGTH)}`,
+          taskReference({ number: o.taskNumber, title: o.taskTitle ?? null, text: o.taskText }, TASK_TEXT_LENGTH),
           o.period,
           chineseDay(o.dueOn),
           o.daysOverdue,
@@ -90,7 +91,7 @@ export function bulletinBlocks(findings: BulletinFindings, intro: string, closin
       widths: [1, 3.4, 1.6, 2.6, 2.6, 6],
       rows: findings.returned
         .slice(0, LIST_LIMIT)
-        .map((r, i) => [i + 1, r.unitName, r.taskNumber, r.period, chineseDay(r.returnedAt), r.reason]),
+        .map((r, i) => [i + 1, r.unitName, taskOrdinal(r.taskNumber), r.period, chineseDay(r.returnedAt), r.reason]),
     });
 
   if (findings.returned.length > LIST_LIMIT)

@@ -6,13 +6,15 @@
  */
 import { DUE_WITHIN_DAYS } from "../../shared/links.js";
 import { chineseDay } from "../documents/official-date.js";
-import { shorten } from "../text/shorten.js";
+import { taskOrdinal, taskReference } from "../documents/task-reference.js";
 import type { Notice } from "./notices.js";
 
 export interface NoticeFacts {
   notice: Notice;
   planTitle: string;
   taskNumber: string;
+  /** the task's short title, when it has one */
+  taskTitle: string | null;
   taskText: string;
   /** the period's label, e.g. 2025年第一季度 */
   label: string;
@@ -23,17 +25,17 @@ export interface NoticeFacts {
 export const LISTED = 5;
 
 const task = (f: NoticeFacts, length: number) =>
-  `《${f.planTitle}》任务 ${f.taskNumber}「${shorten(f.taskText, length)}」`;
+  `《${f.planTitle}》${taskReference({ number: f.taskNumber, title: f.taskTitle, text: f.taskText }, length)}`;
 const daysLeft = (f: NoticeFacts) => (f.notice.kind === "reminder" ? f.notice.days : 0);
 
 function one(f: NoticeFacts) {
   return f.notice.kind === "urge"
     ? {
-        title: `催办：任务 ${f.taskNumber}（${f.label}）已逾期`,
+        title: `催办：${taskOrdinal(f.taskNumber)}任务（${f.label}）已逾期`,
         body: `${task(f, 30)}的“${f.label}”已于${chineseDay(f.dueOn)}到期，尚未报送进展。请尽快报送；确有困难的，请申请延期。`,
       }
     : {
-        title: `到期提醒：任务 ${f.taskNumber}（${f.label}）`,
+        title: `到期提醒：${taskOrdinal(f.taskNumber)}任务（${f.label}）`,
         body: `${task(f, 30)}的“${f.label}”将于${chineseDay(f.dueOn)}到期（还有 ${daysLeft(f)} 天），请按时报送进展。`,
       };
 }

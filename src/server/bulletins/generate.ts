@@ -28,6 +28,7 @@ async function periodsIn(db: Queryable, range: Range) {
       unitId: units.id,
       unitName: units.name,
       taskNumber: tasks.number,
+      taskTitle: tasks.title,
       taskText: tasks.text,
     })
     .from(assignmentDueDates)
@@ -105,6 +106,7 @@ export async function findings(db: Queryable, range: Range, today: string, yello
         assignmentId: p.assignmentId,
         unitName: p.unitName,
         taskNumber: p.taskNumber,
+        taskTitle: p.taskTitle,
         taskText: p.taskText,
         period: p.label,
         dueOn: p.dueOn,

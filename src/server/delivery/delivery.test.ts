@@ -104,7 +104,7 @@ describe("email", () => {
     const mine = mail.mails.filter((m) => m.text?.includes(`/assignments/${assignment.id}?`));
     expect(mine).toHaveLength(1);
     const [sent] = mine;
-    expect(sent.subject).toBe("催办：任务 1（完成时限）已逾期");
+    expect(sent.subject).toBe("催办：第一项任务（完成时限）已逾期");
     expect(sent.to && !Array.isArray(sent.to) ? sent.to.text : "").toBe("zhang.san@example.gov.cn");
     expect(sent.from?.value[0]).toEqual({ name: "区司法局", address: "fazhi@example.gov.cn" });
     expect(sent.text).toContain("已于2026年6月10日到期，尚未报送进展。请尽快报送");
@@ -177,7 +177,7 @@ describe("group robots", () => {
     expect(
       dingtalkSignatureValid("SECdingtalk-a", ding.query.get("timestamp") ?? "", ding.query.get("sign") ?? ""),
     ).toBe(true);
-    expect(ding.body).toMatchObject({ msgtype: "markdown", markdown: { title: "催办：任务 1（完成时限）已逾期" } });
+    expect(ding.body).toMatchObject({ msgtype: "markdown", markdown: { title: "催办：第一项任务（完成时限）已逾期" } });
     expect(ding.body.markdown.text).toContain("已于2026年6月12日到期");
     expect(ding.body.markdown.text).toContain(`[查看详情](${link})`);
 
@@ -185,7 +185,7 @@ describe("group robots", () => {
     expect(wecom).toHaveLength(1);
     expect(wecom[0].query.get("key")).toBe("key-a");
     expect(wecom[0].body.msgtype).toBe("markdown");
-    expect(wecom[0].body.markdown.content).toMatch(/^\*\*催办：任务 1（完成时限）已逾期\*\*\n/);
+    expect(wecom[0].body.markdown.content).toMatch(/^\*\*催办：第一项任务（完成时限）已逾期\*\*\n/);
     expect(wecom[0].body.markdown.content).toContain(link);
 
     const feishu = robots.to("/feishu/a");
@@ -193,7 +193,7 @@ describe("group robots", () => {
     const { timestamp, sign, msg_type, content } = feishu[0].body;
     expect(feishuSignatureValid("feishu-secret-a", timestamp, sign)).toBe(true);
     expect(msg_type).toBe("post");
-    expect(content.post.zh_cn.title).toBe("催办：任务 1（完成时限）已逾期");
+    expect(content.post.zh_cn.title).toBe("催办：第一项任务（完成时限）已逾期");
     expect(content.post.zh_cn.content).toEqual([
       [{ tag: "text", text: expect.stringContaining("已于2026年6月12日到期") }],
       [{ tag: "a", text: "查看详情", href: link }],

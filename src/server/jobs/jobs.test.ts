@@ -41,7 +41,7 @@ describe("reminders and urging notices", () => {
     expect(first.unread).toBe(1);
     expect(first.items[0]).toMatchObject({
       kind: "reminder",
-      title: "到期提醒：任务 1（完成时限）",
+      title: "到期提醒：第一项任务（完成时限）",
       link: `/assignments/${work.id}?period=${encodeURIComponent("完成时限")}`,
     });
     expect(first.items[0].body).toContain("将于2026年6月30日到期（还有 7 天）");
@@ -57,7 +57,7 @@ describe("reminders and urging notices", () => {
 
     const all = await inbox();
     expect(all.items.map((n) => n.kind)).toEqual(["urge", "reminder", "reminder"]);
-    expect(all.items[0].title).toBe("催办：任务 1（完成时限）已逾期");
+    expect(all.items[0].title).toBe("催办：第一项任务（完成时限）已逾期");
     expect(await auditCount(t, "assignment", work.id, "notice.reminder")).toBe(2);
     expect(await auditCount(t, "assignment", work.id, "notice.urge")).toBe(1);
     // the coordinator's people are not the township's: they hear of no reminder or urging notice (only, five days
@@ -81,7 +81,7 @@ describe("reminders and urging notices", () => {
     const mine = await t.database.db
       .select()
       .from(notifications)
-      .where(eq(notifications.title, "到期提醒：任务 1（完成时限）"));
+      .where(eq(notifications.title, "到期提醒：第一项任务（完成时限）"));
     expect(mine.filter((n) => n.body.includes("2026年7月20日"))).toHaveLength(1);
   });
 });

@@ -34,6 +34,7 @@ export type Due = {
   unitId: number;
   unitName: string;
   taskNumber: string;
+  taskTitle: string | null;
   taskText: string;
   planTitle: string;
 };
@@ -74,6 +75,7 @@ export async function* duePeriods(db: Db, day: DueDay, page = PAGE): AsyncGenera
         unitId: assignments.unitId,
         unitName: units.name,
         taskNumber: tasks.number,
+        taskTitle: tasks.title,
         taskText: tasks.text,
         planTitle: plans.title,
       })

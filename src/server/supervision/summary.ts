@@ -4,6 +4,7 @@
  */
 import { and, eq, inArray, isNull, max, type SQL, sql } from "drizzle-orm";
 import type { SupervisionSummary, SupervisionSummaryQuery, SupervisionUnitSummary } from "../../shared/api.js";
+import { SUPERVISION_ORDER_LEVEL_LABELS } from "../../shared/domain.js";
 import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
 import { everyWordIn } from "../db/like.js";
@@ -112,6 +113,10 @@ export function summaryExport(summary: SupervisionSummary, query: SupervisionSum
     name: `督办情况按单位汇总（${summary.year}年）`,
     columns: SUMMARY_COLUMNS,
     rows: summary.units,
-    filters: [planTitle && `方案：${planTitle}`, query.q?.trim() && `关键词：${query.q.trim()}`],
+    filters: [
+      planTitle && `方案：${planTitle}`,
+      query.level && `等级：${SUPERVISION_ORDER_LEVEL_LABELS[query.level]}`,
+      query.q?.trim() && `关键词：${query.q.trim()}`,
+    ],
   } satisfies ExportedList<SupervisionUnitSummary>;
 }

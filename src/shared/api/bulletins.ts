@@ -25,6 +25,8 @@ export const BulletinContent = Type.Object({
       assignmentId: Id,
       unitName: Type.String(),
       taskNumber: Type.String(),
+      /** the task's short title (bulletins drafted before titles were kept have none) */
+      taskTitle: Type.Optional(Nullable(Type.String())),
       taskText: Type.String(),
       period: Type.String(),
       dueOn: IsoDate,
