@@ -63,7 +63,7 @@ describe("bulletins", () => {
     await expect
       .poll(async () => (await unitRow.locator("td").allTextContents()).slice(1))
       .toEqual(["城关街道", "1", "0", "1", "0", "0%"]);
-    await page.getByTestId("bulletin-table-1").getByText("1 建立行政执法案卷评查制度。").waitFor();
+    await page.getByTestId("bulletin-table-1").getByText("第一项“建立行政执法案卷评查制度”").waitFor();
 
     const title = "关于城关街道依法行政专项工作落实情况的通报";
     await page.getByLabel("标题").fill(title);

@@ -5,7 +5,6 @@ import {
   confirmPopup,
   downloadSheet,
   json,
-  label,
   login,
   openBrowser,
   openOption,
@@ -69,11 +68,11 @@ describe("supervision orders", () => {
     await openOption(page, PLAN_TITLE).click();
     const row = page.locator(".ant-table-row").filter({ hasText: "城关街道" });
     await expect.poll(() => row.count()).toBe(1);
-    await row.getByText("第一项“公示行政执法主体、权限、依据和程序。”（完成时限）").click();
+    await row.getByText("第一项“公示行政执法主体、权限、依据和程序”（完成时限）").click();
 
     await page.getByText("红牌督办", { exact: true }).first().waitFor();
     await page.getByText("1 项，最长逾期 12 天", { exact: true }).waitFor();
-    await page.getByTestId("order-items").getByText("第一项“公示行政执法主体、权限、依据和程序。”").waitFor();
+    await page.getByTestId("order-items").getByText("第一项“公示行政执法主体、权限、依据和程序”").waitFor();
     const title = page.getByLabel("标题");
     await title.fill("关于城关街道行政执法公示逾期未完成的红牌督办通知");
     await page.getByRole("button", { name: withIcon("签发") }).click();
@@ -153,7 +152,7 @@ describe("supervision orders", () => {
     await expect
       .poll(async () => {
         const texts = await rows.allTextContents();
-        return texts.length === 2 && texts.every((text) => text.includes("共 2 项：第一项“开展行政执法案卷评查。”"));
+        return texts.length === 2 && texts.every((text) => text.includes("共 2 项：第一项“开展行政执法案卷评查”"));
       })
       .toBe(true);
     await page.getByRole("checkbox", { name: "选择东城街道的督办单" }).check();

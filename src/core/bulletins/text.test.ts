@@ -107,7 +107,7 @@ describe("bulletinBlocks", () => {
     ]);
     expect(blocks[2]).toMatchObject({ rows: [[1, "城关街道", 2, 1, 1, 0, "50%"]] });
     expect(blocks[4]).toMatchObject({
-      rows: [[1, "城关街道", "第三项“依法履行职责。”", "2026年第三季度", "2026年9月30日", 8]],
+      rows: [[1, "城关街道", "第三项“依法履行职责”", "2026年第三季度", "2026年9月30日", 8]],
     });
     expect(blocks[6]).toEqual({ kind: "paragraph", text: "本期没有退回重办的进展报告。" });
     expect(blocks[8]).toEqual({ kind: "paragraph", text: "要求。" });
@@ -160,7 +160,7 @@ describe("long lists", () => {
     expect(table?.kind === "table" && table.rows[0]).toEqual([
       1,
       "单位0",
-      "第一项“依法履行职责。”",
+      "第一项“依法履行职责”",
       "2026年第三季度",
       "2026年9月30日",
       250,

@@ -29,7 +29,7 @@ describe("a task as official text names it", () => {
   it("uses the short title, else the first words of the text", () => {
     expect(taskReference({ number: "4", title: "严格依法执法", text: "……" })).toBe("第四项“严格依法执法”");
     expect(taskReference({ number: "2", title: null, text: "落实行政执法三项制度。" })).toBe(
-      "第二项“落实行政执法三项制度。”",
+      "第二项“落实行政执法三项制度”",
     );
     expect(
       taskReference({

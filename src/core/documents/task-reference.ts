@@ -1,6 +1,7 @@
 /**
  * A task as official text names it: its own number in Chinese and its short title (第四项“严格依法执法”), the number
- * as written when it is not a plain one (第3-2项), the first words of its text when it has no title.
+ * as written when it is not a plain one (第3-2项), the first words of its text when it has no title, without the
+ * sentence's closing mark.
  */
 import { shorten } from "../text/shorten.js";
 
@@ -33,7 +34,12 @@ export function taskOrdinal(number: string): string {
   return `第${plain}项`;
 }
 
+/** A sentence's closing mark stays outside the quotation marks: “依法履行职责”, not “依法履行职责。”. */
+function withoutFinalStop(text: string | null): string {
+  return (text ?? "").trim().replace(/[。；;，,、.．\s]+$/u, "");
+}
+
 export function taskReference(task: TaskNamed, length = 20): string {
-  const name = task.title?.trim() || shorten(task.text.trim(), length, "……");
+  const name = withoutFinalStop(task.title) || shorten(withoutFinalStop(task.text), length, "……");
   return `${taskOrdinal(task.number)}“${name}”`;
 }

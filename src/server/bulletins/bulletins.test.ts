@@ -360,7 +360,7 @@ describe("editing and publishing", () => {
     expect(overdue.find((row) => row[1] === "示例区测试局")).toEqual([
       expect.any(String),
       "示例区测试局",
-      "第一项“依法履行职责。”",
+      "第一项“依法履行职责”",
       Q3,
       "2026年9月30日",
       "10",

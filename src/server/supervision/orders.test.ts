@@ -1,6 +1,6 @@
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { JobRun, NotificationList, PlanDetail, SupervisionOrder, SupervisionOrderList } from "../../shared/api.js";
+import type { NotificationList, PlanDetail, SupervisionOrder, SupervisionOrderList } from "../../shared/api.js";
 import {
   auditCount,
   createReport,
