@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { officialDate } from "./official-date.js";
 
-describe("officialDate", () => {
+describe("officialDate (GB/T 9704-2012: Arabic numerals, no leading zero)", () => {
   it.each([
-    ["2026-12-01", "二〇二六年十二月一日"],
-    ["2025-01-10", "二〇二五年一月十日"],
-    ["2030-10-31", "二〇三〇年十月三十一日"],
-    ["2026-02-20", "二〇二六年二月二十日"],
-    ["2026-11-19", "二〇二六年十一月十九日"],
+    ["2026-12-01", "2026年12月1日"],
+    ["2025-01-10", "2025年1月10日"],
+    ["2030-10-31", "2030年10月31日"],
+    ["2026-02-20", "2026年2月20日"],
+    ["2026-11-19", "2026年11月19日"],
   ])("%s → %s", (day, text) => {
     expect(officialDate(day)).toBe(text);
   });

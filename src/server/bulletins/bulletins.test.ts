@@ -124,7 +124,7 @@ describe("generating a bulletin", () => {
       namedUnits: 2,
       issuer: "示例区法治政府建设领导小组办公室",
       date: "2026-10-10",
-      dateText: "二〇二六年十月十日",
+      dateText: "2026年10月10日",
       canEdit: true,
     });
     const units = bulletin.content.units;
@@ -341,7 +341,7 @@ describe("editing and publishing", () => {
     expect(paragraphs).toContain("各有关单位：");
     expect(paragraphs).toContain("一、各单位任务完成情况");
     expect(paragraphs).toContain(bulletin.intro);
-    expect(paragraphs.at(-1)).toBe("二〇二六年十月十日");
+    expect(paragraphs.at(-1)).toBe("2026年10月10日");
 
     const [units, overdue, returned] = tables;
     expect(units[0]).toEqual(["序号", "单位", "应完成", "已完成", "逾期未完成", "退回重办", "完成率"]);

@@ -8,7 +8,7 @@
  * - Body (正文): 3号 (16 pt) 仿宋_GB2312, first line indented by two characters, fixed 28 pt line spacing;
  *   headings 一、 in 黑体 and （一） in 楷体_GB2312, at body size; a line break in a paragraph's text starts a new paragraph.
  * - Tables: 仿宋 12 pt with single borders, a bold header row repeated on each page, numbers centred.
- * - Signature (发文机关署名) and date (成文日期, 二〇二六年十二月一日) right-aligned, four characters in from the right.
+ * - Signature (发文机关署名) and date (成文日期, 2026年12月1日) right-aligned, four characters in from the right.
  * - Page numbers (页码): 4号 宋体 "— 1 —" in the footer, odd pages right and even pages left, one character in.
  * Fonts are named as the standard names them, with Times New Roman for Latin letters and digits; Word puts its own
  * substitute (usually SimSun) in place of a font the machine does not have.
