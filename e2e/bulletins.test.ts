@@ -8,6 +8,7 @@ import {
   downloadSheet,
   label,
   login,
+  menuEntries,
   openBrowser,
   type Product,
   publishTownshipTask,
@@ -86,7 +87,7 @@ describe("bulletins", () => {
     expect(text).toContain(docNumber);
     expect(text).toContain(title);
     expect(text).toContain("城关街道");
-    expect(text).toContain("建立行政执法案卷评查制度。");
+    expect(text).toContain("第一项“建立行政执法案卷评查制度”");
 
     // the list finds it by a word of its title and exports what it finds
     await page.getByRole("menuitem", { name: /通报/ }).click();
@@ -105,6 +106,52 @@ describe("bulletins", () => {
     await township.page.getByTestId("notification-list").getByText(`通报：${title}`).click();
     await township.page.waitForURL((url) => /^\/bulletins\/\d+$/.test(url.pathname));
     await township.page.getByTestId("bulletin-number").getByText(docNumber).waitFor();
+    expect([...office.pageErrors, ...township.pageErrors]).toEqual([]);
+  });
+
+  it("the coordinator sets the office's name, contact line and a template; the next bulletin is drafted in them", async () => {
+    const office = await openBrowser(product);
+    const { page } = office;
+    await login(page, "coordinator");
+    await page.getByRole("menuitem", { name: /办公室与文书/ }).click();
+    await page.waitForURL((url) => url.pathname === "/settings/office");
+
+    const name = "示例市城关区全面依法治区委员会办公室";
+    await page.getByLabel("办公室名称").fill(name);
+    await page.getByLabel("联系人").fill("张明");
+    await page.getByLabel("联系电话").fill("0951-5012345");
+    const rectify = page.getByLabel("通报整改要求（有逾期或退回时）");
+    // a fact the template cannot fill is named before anything is saved
+    await rectify.fill("请被通报单位向{办公室}报送整改情况，{文号}。");
+    await page.getByText("中的{文号}不是可用的字段；可用的字段：{办公室}").waitFor();
+    await rectify.fill("请被通报单位于5个工作日内向{办公室}书面报送整改情况。");
+    await page
+      .getByTestId("preview-bulletinRectify")
+      .getByText(`示例：请被通报单位于5个工作日内向${name}书面报送整改情况。`)
+      .waitFor();
+    await page.getByRole("button", { name: label("保存") }).click();
+    await toast(page, "已保存");
+    await page.getByText("已修改").waitFor();
+
+    // the next bulletin bears the name, the contact line and the reworded requirement
+    await page.getByRole("menuitem", { name: /通报/ }).click();
+    await page.getByRole("button", { name: withIcon("生成通报") }).click();
+    await chooseOption(page, "方案", PLAN_TITLE, true);
+    await page.getByRole("button", { name: label("生成草稿") }).click();
+    await page.waitForURL((url) => /^\/bulletins\/\d+$/.test(url.pathname));
+    const document = page.getByTestId("bulletin-document");
+    await document.getByText("（联系人：张明；联系电话：0951-5012345）").waitFor();
+    await expect.poll(() => document.getByText(name, { exact: true }).count()).toBe(2);
+    await expect
+      .poll(() => page.getByLabel("工作要求").inputValue())
+      .toContain(`请被通报单位于5个工作日内向${name}书面报送整改情况。`);
+
+    // the settings are the office's alone
+    const township = await openBrowser(product);
+    await login(township.page, "township");
+    expect(await menuEntries(township.page)).not.toContain("办公室与文书");
+    await township.page.goto("/settings/office");
+    await township.page.getByText("您没有访问此页面的权限", { exact: false }).waitFor();
     expect([...office.pageErrors, ...township.pageErrors]).toEqual([]);
   });
 });

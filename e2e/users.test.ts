@@ -35,6 +35,7 @@ describe("user administration", () => {
       "单位管理",
       "用户管理",
       "消息渠道",
+      "办公室与文书",
       "审计日志",
     ]);
     await page.getByRole("menuitem", { name: "用户管理" }).click();

@@ -130,7 +130,7 @@ export async function buildApp(
       await api.register(inboxRoutes(deps));
       await api.register(progressRoutes(deps));
       await api.register(dashboardRoutes(deps));
-      await api.register(settingsRoutes(config));
+      await api.register(settingsRoutes(deps));
       await api.register(notificationRoutes(database.db));
       await api.register(supervisionOrderRoutes(deps));
       await api.register(bulletinRoutes(deps));

@@ -5,7 +5,7 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.js";
-import { deliveries, notifications } from "./db/schema.js";
+import { deliveries, notifications, officeSettings } from "./db/schema.js";
 import {
   createPlan,
   createReport,
@@ -971,6 +971,23 @@ const ROUTES: RouteCase[] = [
     allowed: readers,
     success: 200,
     request: async () => ({ url: "/api/settings" }),
+  },
+  {
+    method: "GET",
+    path: "/api/settings/office",
+    allowed: managers,
+    success: 200,
+    request: async () => ({ url: "/api/settings/office" }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/settings/office",
+    allowed: managers,
+    success: 200,
+    request: async () => {
+      const [row] = await t.database.db.select().from(officeSettings);
+      return { url: "/api/settings/office", payload: { version: row?.version ?? 1, contactName: "张明" } };
+    },
   },
   {
     method: "GET",

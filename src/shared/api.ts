@@ -20,6 +20,7 @@ export * from "./api/dashboard.js";
 export * from "./api/notifications.js";
 export * from "./api/plans.js";
 export * from "./api/reports.js";
+export * from "./api/settings.js";
 export * from "./api/supervision.js";
 export * from "./api/unit-groups.js";
 export * from "./api/units.js";

@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = {
   "supervision_order.draft": "拟制督办单",
   "supervision_order.create": "新建督办单",
   "supervision_order.update": "修改督办单",
+  "office_settings.update": "修改办公室信息与文书模板",
   "supervision_order.merge": "督办事项并入督办单",
   "supervision_order.drop_item": "移出督办事项",
   "supervision_order.issue": "签发督办单",
@@ -91,6 +92,7 @@ export const AUDIT_ENTITY_TYPES = {
   bulletin: "通报",
   channel: "群机器人",
   delivery: "外发消息",
+  office_settings: "办公室信息与文书模板",
   system: "系统",
 } as const satisfies Record<string, string>;
 

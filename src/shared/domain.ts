@@ -169,6 +169,8 @@ export const ABILITIES = [
   "extensions.request",
   "supervision.manage",
   "channels.manage",
+  /** the office's name, contact line and wording templates (办公室与文书) */
+  "settings.manage",
   "jobs.run",
   /** download a backup of the database and the evidence files */
   "backup.run",
@@ -189,6 +191,7 @@ const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "reports.comment",
     "supervision.manage",
     "channels.manage",
+    "settings.manage",
     "jobs.run",
     "backup.run",
   ],
@@ -207,6 +210,7 @@ const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "reports.comment",
     "extensions.request",
     "supervision.manage",
+    "settings.manage",
   ],
   // the 分管领导 follows every unit's work, read only: not even a comment
   leader: ["units.read", "plans.read", "assignments.read", "assignments.read_all"],
@@ -312,3 +316,18 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
 export function sectionLabel(section: { number: string; title: string }): string {
   return section.number === "" ? section.title : `${section.number}、${section.title}`;
 }
+
+/** The wording templates of the office's papers (文书模板); their words and fields are in core/documents/templates. */
+export const TEMPLATE_KEYS = ["orderTitle", "orderBody", "bulletinRectify", "bulletinPraise", "bulletinCall"] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
+  orderTitle: "督办单标题",
+  orderBody: "督办单正文",
+  bulletinRectify: "通报整改要求（有逾期或退回时）",
+  bulletinPraise: "通报结语（无逾期和退回时）",
+  bulletinCall: "通报工作要求",
+};
+
+/** The longest a template may be. */
+export const TEMPLATE_MAX_LENGTH = 2000;

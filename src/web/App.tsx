@@ -23,6 +23,7 @@ const SupervisionOrderPage = lazy(() => import("./pages/supervision/SupervisionO
 const BulletinsPage = lazy(() => import("./pages/bulletins/BulletinsPage"));
 const BulletinPage = lazy(() => import("./pages/bulletins/BulletinPage"));
 const ChannelsPage = lazy(() => import("./pages/channels/ChannelsPage"));
+const OfficeSettingsPage = lazy(() => import("./pages/settings/OfficeSettingsPage"));
 const ChangePasswordPage = lazy(() => import("./pages/account/ChangePasswordPage"));
 
 export function App() {
@@ -139,6 +140,14 @@ export function App() {
             element={
               <RequireAbility ability="channels.manage">
                 <ChannelsPage />
+              </RequireAbility>
+            }
+          />
+          <Route
+            path="settings/office"
+            element={
+              <RequireAbility ability="settings.manage">
+                <OfficeSettingsPage />
               </RequireAbility>
             }
           />

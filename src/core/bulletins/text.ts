@@ -4,6 +4,7 @@
  */
 
 import { chineseDay } from "../documents/official-date.js";
+import { DEFAULT_TEMPLATES, fillTemplate, type Templates } from "../documents/templates.js";
 
 export { chineseDay };
 
@@ -80,16 +81,13 @@ export function bulletinIntro(f: BulletinFigures): string {
  * The requirements at the end: rectification for the units named (reported to `office`, the coordinating office),
  * then the usual call to keep to the deadlines.
  */
-export function bulletinClosing(hasProblems: boolean, office: string): string {
-  const rectify = hasProblems
-    ? "请被通报的单位高度重视，认真分析原因，对逾期未完成和退回重办的事项逐项整改，" +
-      `于本通报印发之日起10个工作日内将整改情况报送${office}。`
-    : "希望各单位再接再厉，保持良好的工作态势。";
-  return (
-    `${rectify}\n` +
-    "各单位要切实履行法治政府建设主体责任，主要负责同志要认真履行推进法治建设第一责任人职责，" +
-    "严格按照时限要求报送工作进展和佐证材料，确保各项任务按期保质完成。"
-  );
+export function bulletinClosing(
+  hasProblems: boolean,
+  office: string,
+  templates: Pick<Templates, "bulletinRectify" | "bulletinPraise" | "bulletinCall"> = DEFAULT_TEMPLATES,
+): string {
+  const first = hasProblems ? fillTemplate(templates.bulletinRectify, { 办公室: office }) : templates.bulletinPraise;
+  return `${first}\n${templates.bulletinCall}`;
 }
 
 export interface PeriodPreset {

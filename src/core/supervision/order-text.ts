@@ -8,6 +8,7 @@ import { SUPERVISION_ORDER_LEVEL_LABELS, type SupervisionOrderLevel } from "../.
 import { addDays } from "../calendar.js";
 import { chineseDay } from "../documents/official-date.js";
 import { type TaskNamed, taskReference } from "../documents/task-reference.js";
+import { DEFAULT_TEMPLATES, fillTemplate } from "../documents/templates.js";
 
 export interface OrderFacts {
   level: SupervisionOrderLevel;
@@ -26,16 +27,22 @@ const NEXT_STEP: Record<SupervisionOrderLevel, string> = {
   red: "逾期仍未完成的，将在全区范围内通报，并纳入法治政府建设年度考核。",
 };
 
-export function orderTitle(facts: Pick<OrderFacts, "level" | "unitName">): string {
-  return `关于对${facts.unitName}逾期未完成任务予以${SUPERVISION_ORDER_LEVEL_LABELS[facts.level]}的通知`;
+/** The title in the office's template (or the platform's): 关于对城关街道逾期未完成任务予以黄牌督办的通知. */
+export function orderTitle(
+  facts: Pick<OrderFacts, "level" | "unitName">,
+  template = DEFAULT_TEMPLATES.orderTitle,
+): string {
+  return fillTemplate(template, { 单位: facts.unitName, 督办等级: SUPERVISION_ORDER_LEVEL_LABELS[facts.level] });
 }
 
-export function orderBody(facts: OrderFacts, replyBy: string): string {
-  return [
-    `你单位承担的《${facts.planTitle}》中，下列督办事项已超过完成时限，尚未按要求报送进展。`,
-    `根据法治政府建设督查工作有关规定，现予以${SUPERVISION_ORDER_LEVEL_LABELS[facts.level]}。请你单位高度重视，` +
-      `于${chineseDay(replyBy)}前完成整改，并通过平台报送进展情况及佐证材料。${NEXT_STEP[facts.level]}`,
-  ].join("\n");
+export function orderBody(facts: OrderFacts, replyBy: string, template = DEFAULT_TEMPLATES.orderBody): string {
+  return fillTemplate(template, {
+    单位: facts.unitName,
+    方案: facts.planTitle,
+    督办等级: SUPERVISION_ORDER_LEVEL_LABELS[facts.level],
+    整改时限: chineseDay(replyBy),
+    后续措施: NEXT_STEP[facts.level],
+  });
 }
 
 export interface ItemFacts {

@@ -9,7 +9,10 @@ export function bulletinDocx(bulletin: Bulletin): Promise<Buffer> {
     docNumber: bulletin.docNumber ?? DRAFT_NUMBER,
     title: bulletin.title,
     addressee: ADDRESSEE,
-    blocks: bulletinBlocks(bulletin.content, bulletin.intro, bulletin.closing),
+    blocks: [
+      ...bulletinBlocks(bulletin.content, bulletin.intro, bulletin.closing),
+      ...(bulletin.contact ? [{ kind: "paragraph" as const, text: bulletin.contact }] : []),
+    ],
     signature: bulletin.issuer ?? undefined,
     date: bulletin.date,
   });

@@ -8,6 +8,7 @@ import type { Actor } from "../auth/actor.js";
 import type { Queryable } from "../db/client.js";
 import { type BulletinRow, plans, users } from "../db/schema.js";
 import { documentNumberOf } from "../documents/numbers.js";
+import { contactLine, type Office } from "../settings/office.js";
 import { type BulletinListRow, mayEdit } from "./service.js";
 
 /** The units named for an overdue period or a returned report. */
@@ -45,12 +46,12 @@ export async function presentSummaries(db: Queryable, rows: BulletinListRow[]): 
   return rows.map((row) => summary(row, titles.get(row.planId) ?? ""));
 }
 
-/** The detail; `officeName` issues and signs it; it bears the day it was published, a draft the day it is read. */
+/** The detail; the office issues and signs it; it bears the day it was published, a draft the day it is read. */
 export async function presentBulletin(
   db: Queryable,
   row: BulletinRow,
   actor: Actor,
-  officeName: string,
+  office: Office,
   now: Date,
 ): Promise<Bulletin> {
   const titles = await planTitles(db, [row]);
@@ -65,7 +66,8 @@ export async function presentBulletin(
     intro: row.intro,
     closing: row.closing,
     content: row.content,
-    issuer: officeName,
+    issuer: office.name,
+    contact: contactLine(office),
     date,
     dateText: officialDate(date),
     createdBy: nameOf(row.createdBy),

@@ -20,6 +20,7 @@ import { type ListColumn, sendList } from "../documents/list-workbook.js";
 import { DOCX_MEDIA_TYPE } from "../documents/official.js";
 import { contentDisposition } from "../http/content-disposition.js";
 import { changeContext } from "../http/context.js";
+import { officeOf } from "../settings/office.js";
 import { bulletinDocx } from "./document.js";
 import { presentBulletin, presentSummaries } from "./present.js";
 import { generateBulletin, listBulletins, publishBulletin, updateBulletin, visibleBulletin } from "./service.js";
@@ -48,7 +49,7 @@ export const bulletinRoutes =
   async (app) => {
     const { db, clock, config } = deps;
     const detail = async (actor: Actor, id: number) =>
-      presentBulletin(db, await visibleBulletin(db, id, actor), actor, config.officeName, clock());
+      presentBulletin(db, await visibleBulletin(db, id, actor), actor, await officeOf(db, config), clock());
 
     app.get(
       "/bulletins",

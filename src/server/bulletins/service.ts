@@ -21,6 +21,7 @@ import { documentNumberText, nextDocumentNumber } from "../documents/numbers.js"
 import { AppError, notFound, versionConflict } from "../http/errors.js";
 import { recipientsByUnit } from "../jobs/notices.js";
 import { type Addressed, notify } from "../notifications/notify.js";
+import { officeOf } from "../settings/office.js";
 import type { ChangeContext } from "../units/service.js";
 import { findings, unitsNamed } from "./generate.js";
 
@@ -110,6 +111,7 @@ export async function generateBulletin(deps: Deps, input: BulletinCreate, ctx: C
     returned: content.returned.length,
   });
   const hasProblems = content.overdue.length > 0 || content.returned.length > 0;
+  const office = await officeOf(db, deps.config);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(bulletins)
@@ -119,7 +121,7 @@ export async function generateBulletin(deps: Deps, input: BulletinCreate, ctx: C
         periodEnd: input.periodEnd,
         title: bulletinTitle(plan.title, input.periodStart, input.periodEnd),
         intro,
-        closing: bulletinClosing(hasProblems, deps.config.officeName),
+        closing: bulletinClosing(hasProblems, office.name, office.templates),
         content,
         createdBy: ctx.actorId,
       })

@@ -16,6 +16,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { Templates } from "../../core/documents/templates.js";
 import type { Deadline, ParseWarning, Target } from "../../core/parser/types.js";
 import type { SupervisionRules } from "../../core/supervision/rules.js";
 import type { BulletinContent, PlanLayout } from "../../shared/api.js";
@@ -628,6 +629,22 @@ export const bulletins = pgTable(
   },
   (t) => [uniqueIndex("bulletins_number_key").on(t.year, t.number), index("bulletins_plan_idx").on(t.planId)],
 );
+
+/**
+ * The coordinating office's own particulars (one row): the name its papers bear, the contact line they print, and
+ * its rewording of the papers' templates (only those it changed; the platform's words stand for the rest). A name
+ * not set here is FAZHI_OFFICE_NAME's.
+ */
+export const officeSettings = pgTable("office_settings", {
+  id: integer("id").primaryKey(),
+  officeName: text("office_name"),
+  contactName: text("contact_name"),
+  contactPhone: text("contact_phone"),
+  templates: jsonb("templates").$type<Partial<Templates>>().notNull().default({}),
+  updatedBy: integer("updated_by").references(() => users.id),
+  version: version(),
+  updatedAt: updatedAt(),
+});
 
 /** A group robot (DingTalk, WeCom, Feishu): a unit's own gets that unit's notices; one without a unit, the office's. */
 export const channels = pgTable("channels", {

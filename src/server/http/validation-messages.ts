@@ -3,6 +3,7 @@
  * act on the message without knowing what "must NOT have fewer than 1 characters" or "body.name" mean.
  */
 import { YEARS_PATTERN } from "../../shared/api.js";
+import { TEMPLATE_KEYS, TEMPLATE_LABELS } from "../../shared/domain.js";
 
 export interface ValidationIssue {
   keyword?: string;
@@ -59,6 +60,11 @@ const FIELD_LABELS: Record<string, string> = {
   secret: "签名密钥",
   enabled: "启用",
   pageSize: "每页条数",
+  officeName: "办公室名称",
+  contactName: "联系人",
+  contactPhone: "联系电话",
+  templates: "文书模板",
+  ...Object.fromEntries(TEMPLATE_KEYS.map((key) => [`templates.${key}`, `「${TEMPLATE_LABELS[key]}」`])),
 };
 
 /** "aliases.0" → field "aliases", shown as 别名（第1项）. */
@@ -71,6 +77,7 @@ export function fieldPath(issue: ValidationIssue): string {
 export function fieldLabel(path: string): string {
   const [field, index] = path.split(".");
   if (!field) return "请求内容";
+  if (FIELD_LABELS[path]) return FIELD_LABELS[path];
   const label = FIELD_LABELS[field] ?? field;
   return index !== undefined && /^\d+$/.test(index) ? `${label}（第${Number(index) + 1}项）` : label;
 }

@@ -4,8 +4,11 @@ import { chineseDay } from "../../core/documents/official-date.js";
 import type { SupervisionOrder } from "../../shared/api.js";
 import { OCCURRENCE_STATE_LABELS, SUPERVISION_ORDER_LEVEL_LABELS } from "../../shared/domain.js";
 import { officialDocx } from "../documents/official.js";
+import { contactLine, type Office } from "../settings/office.js";
 
-export function orderDocx(order: SupervisionOrder, officeName: string, now: Date): Promise<Buffer> {
+export function orderDocx(order: SupervisionOrder, office: Office, now: Date): Promise<Buffer> {
+  const officeName = office.name;
+  const contact = contactLine(office);
   const held = order.items.filter((item) => item.droppedReason === null);
   return officialDocx({
     issuer: officeName,
@@ -37,6 +40,7 @@ export function orderDocx(order: SupervisionOrder, officeName: string, now: Date
         kind: "paragraph",
         text: `请于${chineseDay(order.replyBy)}前通过平台逐项报送整改情况及佐证材料，并将书面情况报${officeName}。`,
       },
+      ...(contact ? [{ kind: "paragraph" as const, text: contact }] : []),
     ],
     signature: officeName,
     date: order.issuedAt ? chinaDay(new Date(order.issuedAt)) : chinaDay(now),

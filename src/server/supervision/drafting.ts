@@ -6,6 +6,7 @@
  * left with none is cancelled. The coordinator is told once a run how many new items wait.
  */
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { Templates } from "../../core/documents/templates.js";
 import { type OrderCall, orderFor } from "../../core/supervision/notices.js";
 import { orderBody, orderTitle, replyByOf } from "../../core/supervision/order-text.js";
 import { orderLink } from "../../shared/links.js";
@@ -15,6 +16,7 @@ import { assignmentDueDates, supervisionOrderItems, supervisionOrders, users } f
 import { arrayParam, existingValues, insertNewUnnest } from "../db/unnest.js";
 import type { Due, DueDay } from "../jobs/notices.js";
 import { notify } from "../notifications/notify.js";
+import { officeTemplates } from "../settings/office.js";
 
 const BATCH = 2500;
 
@@ -116,7 +118,7 @@ const groupOf = (unitId: number, planId: number, level: string) => `${unitId}:${
  * The open drafts of these groups, locked: those missing are made first (a unit with none open gets one). A draft
  * issued meanwhile by the office no longer counts, so a group can need a second try.
  */
-async function draftsFor(tx: Queryable, heads: Pending[], today: string) {
+async function draftsFor(tx: Queryable, heads: Pending[], today: string, templates: Templates) {
   const found = new Map<string, number>();
   const created = new Set<number>();
   for (let attempt = 0; attempt < 3 && found.size < heads.length; attempt++) {
@@ -124,7 +126,8 @@ async function draftsFor(tx: Queryable, heads: Pending[], today: string) {
     const rows = missing.map(({ period, call }) => {
       const facts = { level: call.level, unitName: period.unitName, planTitle: period.planTitle };
       const replyBy = replyByOf(call.level, today);
-      return { ...period, level: call.level, title: orderTitle(facts), body: orderBody(facts, replyBy), replyBy };
+      const title = orderTitle(facts, templates.orderTitle);
+      return { ...period, level: call.level, title, body: orderBody(facts, replyBy, templates.orderBody), replyBy };
     });
     const column = <K extends keyof (typeof rows)[number]>(name: K) => rows.map((row) => row[name]);
     const made = await insertNewUnnest<{ id: number }>(
@@ -180,23 +183,25 @@ export async function draftOrders(db: Db, { today, rules }: DueDay, periods: Due
   );
   const pending = due.filter((d) => !known.has(d.call.key)).sort((a, b) => a.call.key.localeCompare(b.call.key));
   const drafted = { items: 0, orders: 0 };
+  if (pending.length === 0) return drafted;
+  const templates = await officeTemplates(db);
   for (let at = 0; at < pending.length; at += BATCH) {
     const batch = pending.slice(at, at + BATCH);
-    const done = await db.transaction((tx) => draftBatch(tx, batch, today));
+    const done = await db.transaction((tx) => draftBatch(tx, batch, today, templates));
     drafted.items += done.items;
     drafted.orders += done.orders;
   }
   return drafted;
 }
 
-async function draftBatch(tx: Queryable, batch: Pending[], today: string): Promise<Drafted> {
+async function draftBatch(tx: Queryable, batch: Pending[], today: string, templates: Templates): Promise<Drafted> {
   const heads = new Map<string, Pending>();
   for (const p of batch) {
     const group = groupOf(p.period.unitId, p.period.planId, p.call.level);
     if (!heads.has(group)) heads.set(group, p);
   }
   const sorted = [...heads.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, head]) => head);
-  const { found, created } = await draftsFor(tx, sorted, today);
+  const { found, created } = await draftsFor(tx, sorted, today, templates);
   const rows = batch.map(({ period, call }) => ({
     orderId: found.get(groupOf(period.unitId, period.planId, call.level)) as number,
     key: call.key,

@@ -33,6 +33,7 @@ import { documentNumberText, nextDocumentNumber } from "../documents/numbers.js"
 import { AppError, badRequest, notFound, versionConflict } from "../http/errors.js";
 import { recipientsByUnit } from "../jobs/notices.js";
 import { notify } from "../notifications/notify.js";
+import { officeTemplates } from "../settings/office.js";
 import type { ChangeContext } from "../units/service.js";
 
 const o = supervisionOrders;
@@ -74,9 +75,12 @@ async function openDraft(
   if (found) return { order: found, created: false };
   const facts = { ...(await factsOf(tx, at)), level: at.level };
   const replyBy = replyByOf(at.level, today);
+  const templates = await officeTemplates(tx);
+  const title = orderTitle(facts, templates.orderTitle);
+  const body = orderBody(facts, replyBy, templates.orderBody);
   const [made] = await tx
     .insert(o)
-    .values({ ...at, title: orderTitle(facts), body: orderBody(facts, replyBy), replyBy, createdBy: ctx.actorId })
+    .values({ ...at, title, body, replyBy, createdBy: ctx.actorId })
     .onConflictDoNothing()
     .returning();
   if (made) return { order: made, created: true };
@@ -180,8 +184,9 @@ export async function updateOrder(db: Db, id: number, patch: SupervisionOrderPat
     let { title, body } = before;
     if (level !== before.level && !patch.title && !patch.body) {
       const facts = { ...(await factsOf(tx, before)), level };
-      title = orderTitle(facts);
-      body = orderBody(facts, replyBy);
+      const templates = await officeTemplates(tx);
+      title = orderTitle(facts, templates.orderTitle);
+      body = orderBody(facts, replyBy, templates.orderBody);
     }
     let dropped: number[] = [];
     if (patch.dropItems?.length) {

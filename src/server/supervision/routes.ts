@@ -25,6 +25,7 @@ import { sendList } from "../documents/list-workbook.js";
 import { DOCX_MEDIA_TYPE } from "../documents/official.js";
 import { contentDisposition } from "../http/content-disposition.js";
 import { changeContext } from "../http/context.js";
+import { officeOf } from "../settings/office.js";
 import { orderDocx } from "./document.js";
 import { cancelOrders, createOrder, issueOrders, updateOrder } from "./orders.js";
 import { getOrder, listOrders, ordersExport } from "./queries.js";
@@ -174,7 +175,7 @@ export const supervisionOrderRoutes =
         return reply
           .type(DOCX_MEDIA_TYPE)
           .header("content-disposition", contentDisposition(name))
-          .send(await orderDocx(order, deps.config.officeName, clock()));
+          .send(await orderDocx(order, await officeOf(db, deps.config), clock()));
       },
     );
 

@@ -76,6 +76,8 @@ export const Bulletin = Type.Object({
   content: BulletinContent,
   /** the document's issuer line and signature */
   issuer: Nullable(Type.String()),
+  /** the office's contact line under the text: （联系人：…；联系电话：…）, when it set one */
+  contact: Nullable(Type.String()),
   /** the date it bears (published, else today), yyyy-mm-dd, and as the document writes it */
   date: IsoDate,
   dateText: Type.String(),

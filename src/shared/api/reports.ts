@@ -278,10 +278,3 @@ export const PlanProgress = Type.Object({
   signals: Type.Object({ green: Type.Integer(), yellow: Type.Integer(), red: Type.Integer(), done: Type.Integer() }),
 });
 export type PlanProgress = Static<typeof PlanProgress>;
-
-/** The settings the browser needs to act as the server will: the upload limit, the yellow-light days. */
-export const Settings = Type.Object({
-  maxUploadBytes: Type.Integer(),
-  yellowDays: Type.Integer(),
-});
-export type Settings = Static<typeof Settings>;

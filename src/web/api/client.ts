@@ -42,6 +42,8 @@ import type {
   Notification,
   NotificationList,
   NotificationListQuery,
+  OfficeSettings,
+  OfficeSettingsUpdate,
   ParseChoices,
   PhraseDismiss,
   PhraseMap,
@@ -444,6 +446,11 @@ export const api = {
   dashboard: (query: DashboardQuery = {}) => request<Dashboard>("GET", "/dashboard", { query }),
   /** The upload limit and the yellow-light days, as the server applies them. */
   settings: () => request<Settings>("GET", "/settings"),
+  /** 办公室与文书: the office's name, contact line and wording templates. */
+  office: {
+    get: () => request<OfficeSettings>("GET", "/settings/office"),
+    update: (body: OfficeSettingsUpdate) => request<OfficeSettings>("PATCH", "/settings/office", { body }),
+  },
   notifications: {
     list: (query: NotificationListQuery = {}) => request<NotificationList>("GET", "/notifications", { query }),
     read: (id: number) => request<Notification>("POST", `/notifications/${id}/read`, { body: {} }),

@@ -11,6 +11,7 @@ import {
   LogoutOutlined,
   NotificationOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -54,6 +55,7 @@ const SECTIONS: Section[] = [
   { path: "/units", label: "单位管理", icon: <ApartmentOutlined />, ability: "units.read" },
   { path: "/users", label: "用户管理", icon: <TeamOutlined />, ability: "users.manage" },
   { path: "/channels", label: "消息渠道", icon: <CommentOutlined />, ability: "channels.manage" },
+  { path: "/settings/office", label: "办公室与文书", icon: <SettingOutlined />, ability: "settings.manage" },
   { path: "/audit", label: "审计日志", icon: <AuditOutlined />, ability: "audit.read" },
 ];
 

@@ -134,6 +134,7 @@ export function BulletinDocument({ bulletin, editable }: { bulletin: Bulletin; e
       </div>
       <p style={{ margin: 0 }}>{ADDRESSEE}</p>
       {blocks.map(render)}
+      {bulletin.contact && <p style={{ textIndent: "2em", margin: 0 }}>{bulletin.contact}</p>}
       <div style={{ textAlign: "right", paddingRight: "4em", marginTop: 32 }}>
         {bulletin.issuer && <p style={{ margin: 0 }}>{bulletin.issuer}</p>}
         <p style={{ margin: 0 }}>{bulletin.dateText}</p>
