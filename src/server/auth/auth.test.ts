@@ -277,6 +277,7 @@ describe("GET /api/auth/me", () => {
       "reports.comment",
       "supervision.manage",
       "channels.manage",
+      "settings.manage",
       "jobs.run",
       "backup.run",
     ]);
