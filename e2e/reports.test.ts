@@ -69,6 +69,14 @@ describe("progress reports", () => {
     const township = await openBrowser(product);
     const unit = township.page;
     await login(unit, "township");
+    // The bell tells of the new task; 消息设置 keeps returned reports to the app (no email, no group robot).
+    await unit.getByTestId("notification-bell").click();
+    await unit.getByTestId("notification-list").getByText(`新任务交办：《${PLAN_TITLE}》第一项任务`).waitFor();
+    await unit.getByTestId("user-menu").click();
+    await unit.getByRole("menuitem", { name: /消息设置/ }).click();
+    await unit.waitForURL((url) => url.pathname === "/account/notifications");
+    await unit.locator(".ant-table-row").filter({ hasText: "报告被退回" }).getByText("仅站内消息").click();
+    await toast(unit, "已保存：报告被退回 · 仅站内消息");
     await unit.getByRole("menuitem", { name: "我的任务" }).click();
     await unit.getByLabel("方案", { exact: true }).click();
     await openOption(unit, PLAN_TITLE).click();
@@ -120,7 +128,14 @@ describe("progress reports", () => {
     await toast(office, "已退回，单位修改后将重新报送");
     await returnDialog.waitFor({ state: "detached" });
 
-    // The township sees the reason on its 工作台 and on the report, edits and resubmits with the same evidence.
+    // The township hears of it in the bell, with the reason, and sees it on its 工作台 and on the report; it edits
+    // and resubmits with the same evidence.
+    await unit.goto("/");
+    await unit.getByTestId("notification-bell").click();
+    const told = unit.getByTestId("notification-list").getByText("报告被退回：第一项任务（完成时限）");
+    await unit.getByTestId("notification-list").getByText(`退回原因：${reason}`, { exact: false }).waitFor();
+    await told.click();
+    await unit.waitForURL((url) => url.pathname === assignmentPath);
     await unit.goto("/");
     await unit.getByTestId("tray-returned").getByText(`退回原因：${reason}`).waitFor();
     await openFromTray(unit, "returned", "任务 1 · 完成时限");
@@ -167,9 +182,11 @@ describe("progress reports", () => {
     await cell.click();
     await office.waitForURL((url) => url.pathname === assignmentPath);
 
-    // The township's own view agrees.
+    // The township's own view agrees, and the bell says it passed.
     await unit.goto(assignmentPath);
     await unit.getByTestId("assignment-header").getByText("已办结", { exact: true }).waitFor();
+    await unit.getByTestId("notification-bell").click();
+    await unit.getByTestId("notification-list").getByText("报告已通过：第一项任务（完成时限）").waitFor();
     expect([...coordinator.pageErrors, ...township.pageErrors]).toEqual([]);
   });
 

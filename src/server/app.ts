@@ -131,7 +131,7 @@ export async function buildApp(
       await api.register(progressRoutes(deps));
       await api.register(dashboardRoutes(deps));
       await api.register(settingsRoutes(deps));
-      await api.register(notificationRoutes(database.db));
+      await api.register(notificationRoutes(deps));
       await api.register(supervisionOrderRoutes(deps));
       await api.register(bulletinRoutes(deps));
       await api.register(jobRoutes(deps));

@@ -974,6 +974,20 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: "/api/notification-preferences",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/notification-preferences" }),
+  },
+  {
+    method: "PATCH",
+    path: "/api/notification-preferences",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/notification-preferences", payload: { kind: "bulletin", channel: "app" } }),
+  },
+  {
+    method: "GET",
     path: "/api/settings/office",
     allowed: managers,
     success: 200,

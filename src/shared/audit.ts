@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS = {
   "supervision_order.create": "新建督办单",
   "supervision_order.update": "修改督办单",
   "office_settings.update": "修改办公室信息与文书模板",
+  "notification_preference.update": "修改消息设置",
   "supervision_order.merge": "督办事项并入督办单",
   "supervision_order.drop_item": "移出督办事项",
   "supervision_order.issue": "签发督办单",

@@ -254,17 +254,45 @@ export function fileTooLargeMessage(maxBytes: number, filename?: string): string
 }
 
 /**
- * What a notification is about: reminders (提醒), urging notices (催办), supervision orders (督办), bulletins (通报),
- * and the account's own security (a lockout after wrong passwords: the login page says the same for every failure).
+ * What a notification is about: reminders (提醒), urging notices (催办), supervision orders (督办), bulletins (通报), the
+ * steps of the work (a new task, a report returned or accepted, an extension decided, reports waiting for review), and
+ * the account's own security (a lockout after wrong passwords: the login page says the same for every failure).
  */
-export const NOTIFICATION_KINDS = ["reminder", "urge", "order", "bulletin", "security"] as const;
+export const NOTIFICATION_KINDS = [
+  "assigned",
+  "reminder",
+  "urge",
+  "order",
+  "bulletin",
+  "returned",
+  "accepted",
+  "extension",
+  "review",
+  "security",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  assigned: "新任务交办",
   reminder: "到期提醒",
   urge: "催办",
   order: "督办",
   bulletin: "通报",
+  returned: "报告被退回",
+  accepted: "报告已通过",
+  extension: "延期审批",
+  review: "待审核",
   security: "账号安全",
+};
+
+/** The kinds a person may keep to the app (消息设置); security notices always go out by email too. */
+export const CHOOSABLE_NOTIFICATION_KINDS = NOTIFICATION_KINDS.filter((kind) => kind !== "security");
+
+/** How a person hears of a kind: in the app and by email and the unit's group robots, or in the app only. */
+export const NOTIFICATION_CHANNELS = ["all", "app"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+export const NOTIFICATION_CHANNEL_LABELS: Record<NotificationChannel, string> = {
+  all: "站内消息 + 邮件/群机器人",
+  app: "仅站内消息",
 };
 
 /** 督办单 levels: blue is issued by hand; yellow and red by the job, some days after a period fell overdue. */

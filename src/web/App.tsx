@@ -25,6 +25,7 @@ const BulletinPage = lazy(() => import("./pages/bulletins/BulletinPage"));
 const ChannelsPage = lazy(() => import("./pages/channels/ChannelsPage"));
 const OfficeSettingsPage = lazy(() => import("./pages/settings/OfficeSettingsPage"));
 const ChangePasswordPage = lazy(() => import("./pages/account/ChangePasswordPage"));
+const NotificationSettingsPage = lazy(() => import("./pages/account/NotificationSettingsPage"));
 
 export function App() {
   return (
@@ -160,6 +161,7 @@ export function App() {
             }
           />
           <Route path="account/password" element={<ChangePasswordPage />} />
+          <Route path="account/notifications" element={<NotificationSettingsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

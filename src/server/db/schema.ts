@@ -28,6 +28,7 @@ import type {
   DeliveryChannel,
   DeliveryStatus,
   ExtensionStatus,
+  NotificationChannel,
   NotificationKind,
   OccurrenceState,
   PastPeriodRule,
@@ -504,6 +505,20 @@ export const notifications = pgTable(
     readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** 消息设置: a kind a person keeps to the app (no row: the app, email and the unit's robots). */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    channel: text("channel").$type<NotificationChannel>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
 /**

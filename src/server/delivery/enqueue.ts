@@ -6,12 +6,15 @@
  *
  * Each is one INSERT … SELECT that joins the batch (sent as one array per field) with the robots or the users in
  * the database: no look-up round trip, and a batch repeating a message to the same address queues it once.
+ *
+ * A person who keeps a kind to the app (消息设置) gets no email of it; a unit's robots stay silent on a message whose
+ * every recipient keeps its kind to the app. The office's own robots hear what they always do.
  */
 import { sql } from "drizzle-orm";
 import type { NotificationKind } from "../../shared/domain.js";
 import type { Config } from "../config.js";
 import type { Queryable } from "../db/client.js";
-import { channels, deliveries, users } from "../db/schema.js";
+import { channels, deliveries, notificationPreferences, users } from "../db/schema.js";
 import { arrayParam } from "../db/unnest.js";
 import type { Addressed } from "../notifications/notify.js";
 
@@ -40,8 +43,22 @@ function messages(key: ReturnType<typeof ints>, chunk: Addressed[]) {
     ${texts(chunk.map((i) => i.message.link))}) as m(key, subject, body, link)`;
 }
 
-async function enqueueRobots(tx: Queryable, chunk: Addressed[]): Promise<void> {
-  const units = chunk.map((item) => item.unitId);
+/** Who keeps which kinds to the app, of the people the batch goes to: "userId:kind". */
+async function appOnly(tx: Queryable, chunk: Addressed[]): Promise<Set<string>> {
+  const userIds = [...new Set(chunk.flatMap((item) => item.userIds))];
+  if (userIds.length === 0) return new Set();
+  const p = notificationPreferences;
+  const rows = await tx
+    .select({ userId: p.userId, kind: p.kind })
+    .from(p)
+    .where(sql`${p.channel} = 'app' and ${p.userId} = any(${ints(userIds)})`);
+  return new Set(rows.map((row) => `${row.userId}:${row.kind}`));
+}
+
+async function enqueueRobots(tx: Queryable, chunk: Addressed[], quiet: Set<string>): Promise<void> {
+  const silent = (item: Addressed) =>
+    item.userIds.length > 0 && item.userIds.every((id) => quiet.has(`${id}:${item.message.kind}`));
+  const units = chunk.map((item) => (silent(item) ? null : item.unitId));
   const office = chunk.map((item) => (OFFICE_KINDS.includes(item.message.kind) ? 1 : 0));
   const columns = sql`${deliveries} (channel, channel_id, address, subject, body, link)`;
   const robot = sql`c.kind, c.id, c.name, m.subject, m.body, m.link`;
@@ -57,8 +74,10 @@ async function enqueueRobots(tx: Queryable, chunk: Addressed[]): Promise<void> {
   }
 }
 
-async function enqueueEmails(tx: Queryable, chunk: Addressed[]): Promise<void> {
-  const each = chunk.flatMap((item) => item.userIds.map((userId) => ({ userId, item })));
+async function enqueueEmails(tx: Queryable, chunk: Addressed[], quiet: Set<string>): Promise<void> {
+  const each = chunk.flatMap((item) =>
+    item.userIds.filter((userId) => !quiet.has(`${userId}:${item.message.kind}`)).map((userId) => ({ userId, item })),
+  );
   for (let at = 0; at < each.length; at += CHUNK) {
     const part = each.slice(at, at + CHUNK);
     await tx.execute(sql`insert into ${deliveries} (channel, channel_id, address, subject, body, link)
@@ -75,7 +94,8 @@ async function enqueueEmails(tx: Queryable, chunk: Addressed[]): Promise<void> {
 export async function enqueueDeliveries(tx: Queryable, items: Addressed[]): Promise<void> {
   for (let at = 0; at < items.length; at += CHUNK) {
     const chunk = items.slice(at, at + CHUNK);
-    if (emailQueued) await enqueueEmails(tx, chunk);
-    await enqueueRobots(tx, chunk);
+    const quiet = await appOnly(tx, chunk);
+    if (emailQueued) await enqueueEmails(tx, chunk, quiet);
+    await enqueueRobots(tx, chunk, quiet);
   }
 }

@@ -14,6 +14,7 @@ import type { Queryable } from "../db/client.js";
 import { assignmentDueDates, assignments, extensionRequests, plans, tasks, units, users } from "../db/schema.js";
 import { type Deps, signalDay } from "../deps.js";
 import { AppError, badRequest, forbidden, notFound, versionConflict } from "../http/errors.js";
+import { tellExtensionDecided } from "../notifications/steps.js";
 import type { ChangeContext } from "../units/service.js";
 
 const requester = alias(users, "requester");
@@ -186,6 +187,7 @@ export async function decideExtension(
       before,
       after,
     });
+    await tellExtensionDecided(tx, after);
     if (!decision.approve) return;
     const [due] = await tx
       .update(assignmentDueDates)

@@ -38,7 +38,9 @@ describe("reminders and urging notices", () => {
     expect(await runAt("2026-06-22T09:00:00")).toMatchObject({ reminders: 0, urges: 0 });
     expect(await runAt("2026-06-23T09:00:00")).toMatchObject({ reminders: 1, urges: 0, notifications: 1 });
     const first = await inbox();
-    expect(first.unread).toBe(1);
+    // the task's 交办, then its reminder
+    expect(first.unread).toBe(2);
+    expect(first.items[1]).toMatchObject({ kind: "assigned", link: `/assignments/${work.id}` });
     expect(first.items[0]).toMatchObject({
       kind: "reminder",
       title: "到期提醒：第一项任务（完成时限）",
@@ -56,7 +58,7 @@ describe("reminders and urging notices", () => {
     expect(await runAt("2026-07-05T10:00:00")).toMatchObject({ reminders: 0, urges: 0 });
 
     const all = await inbox();
-    expect(all.items.map((n) => n.kind)).toEqual(["urge", "reminder", "reminder"]);
+    expect(all.items.map((n) => n.kind)).toEqual(["urge", "reminder", "reminder", "assigned"]);
     expect(all.items[0].title).toBe("催办：第一项任务（完成时限）已逾期");
     expect(await auditCount(t, "assignment", work.id, "notice.reminder")).toBe(2);
     expect(await auditCount(t, "assignment", work.id, "notice.urge")).toBe(1);
@@ -111,7 +113,7 @@ describe("a unit's many periods", () => {
       });
       expect(reminder.body).toContain("将于 7 天内到期");
       expect(reminder.body.split("\n").filter((line) => /^\d\. 《/.test(line))).toHaveLength(4);
-      expect((await bell()).items).toHaveLength(1);
+      expect((await bell()).items.filter((n) => n.kind === "reminder")).toHaveLength(1);
 
       expect(await run("2026-08-20T09:00:00")).toMatchObject({ urges: 5, reminders: 0 });
       const [urge] = (await bell()).items;
@@ -121,7 +123,8 @@ describe("a unit's many periods", () => {
         /1\. .*2026年8月10日到期\n2\. .*2026年8月11日到期\n3\. .*2026年8月12日到期\n4\. .*2026年8月12日到期/,
       );
       // each period's notice is its own, in the log and the audit trail
-      expect(await app.database.db.select().from(noticeLog)).toHaveLength(10);
+      const keys = (await app.database.db.select().from(noticeLog)).map((row) => row.key);
+      expect(keys.filter((key) => !key.startsWith("assigned:"))).toHaveLength(10);
 
       const day = await dueDay(app.database.db, new Date("2026-08-20T09:00:00+08:00"));
       const read = async (size: number) => {

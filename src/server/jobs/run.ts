@@ -1,6 +1,6 @@
 /**
- * One pass of the due jobs at a moment: reminders and urging notices, supervision orders, then the outbox of emails
- * and robot messages. The server's scheduler, `fazhi jobs run` and POST /api/jobs/run all call this.
+ * One pass of the due jobs at a moment: reminders and urging notices, supervision orders, the reviewers' digests of
+ * the reports submitted in the past hours, then the outbox of emails and robot messages. The server's scheduler, `fazhi jobs run` and POST /api/jobs/run all call this.
  *
  * The waiting periods are read a page at a time, and each page gets its notices and then its orders: the pass holds
  * one page in memory however large the province.
@@ -10,6 +10,7 @@ import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { configureOutbox } from "../delivery/enqueue.js";
 import { deliverDue } from "../delivery/send.js";
+import { sendReviewDigests } from "../notifications/steps.js";
 import { draftOrders, refreshDrafts, tellTheOffice } from "../supervision/drafting.js";
 import { dueDay, duePeriods, sendNotices } from "./notices.js";
 
@@ -29,6 +30,7 @@ export async function runDueJobs(db: Db, config: Config, now: Date): Promise<Job
     drafted.orders += orders.orders;
   }
   await tellTheOffice(db, drafted);
+  sent.notifications += await sendReviewDigests(db, now);
   const outbox = await deliverDue(db, config, now);
   return {
     at: now.toISOString(),

@@ -1,10 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
-import { ErrorBody, IdParams, Notification, NotificationList, NotificationListQuery } from "../../shared/api.js";
+import {
+  ErrorBody,
+  IdParams,
+  Notification,
+  NotificationList,
+  NotificationListQuery,
+  NotificationPreference,
+  NotificationPreferences,
+} from "../../shared/api.js";
 import type { Actor } from "../auth/actor.js";
-import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema.js";
+import type { Deps } from "../deps.js";
+import { changeContext } from "../http/context.js";
 import { notFound } from "../http/errors.js";
+import { readPreferences, setPreference } from "./preferences.js";
 
 const errors = { 401: ErrorBody, 404: ErrorBody };
 const tags = ["notifications"];
@@ -23,7 +33,7 @@ function present(row: typeof notifications.$inferSelect): Notification {
 
 /** Each user's own notifications (the bell); nobody reads or marks another's. */
 export const notificationRoutes =
-  (db: Db): FastifyPluginAsyncTypebox =>
+  ({ db, config }: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
     const unreadOf = async (userId: number) =>
       (
@@ -87,6 +97,37 @@ export const notificationRoutes =
           .set({ readAt: new Date() })
           .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
         return { items: [], unread: 0 };
+      },
+    );
+
+    app.get(
+      "/notification-preferences",
+      {
+        config: { access: "authenticated" },
+        schema: {
+          tags,
+          summary: "我的消息设置：每类通知是否同时发邮件和群机器人",
+          response: { 200: NotificationPreferences, 401: ErrorBody },
+        },
+      },
+      async (request) => readPreferences(db, config, (request.actor as Actor).userId),
+    );
+
+    app.patch(
+      "/notification-preferences",
+      {
+        config: { access: "authenticated" },
+        schema: {
+          tags,
+          summary: "修改一类通知的接收方式（仅站内消息，或站内消息 + 邮件/群机器人）",
+          body: NotificationPreference,
+          response: { 200: NotificationPreferences, 400: ErrorBody, 401: ErrorBody },
+        },
+      },
+      async (request) => {
+        const { userId } = request.actor as Actor;
+        await setPreference(db, userId, request.body, changeContext(request));
+        return readPreferences(db, config, userId);
       },
     );
   };

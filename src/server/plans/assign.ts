@@ -19,6 +19,7 @@ import {
 } from "../db/schema.js";
 import { arrayParam } from "../db/unnest.js";
 import { AppError } from "../http/errors.js";
+import { tellAssigned } from "../notifications/steps.js";
 import type { DatedChange } from "../units/service.js";
 import { taskUnitsOf } from "./task-units.js";
 
@@ -101,6 +102,7 @@ export async function createAssignments(
     return task ? dueDateRows(plan, task, { id: a.id, assignedOn }) : [];
   });
   await insertDueDates(tx, dates);
+  await tellAssigned(tx, plan, created, tasksById);
   const notApplicable = schedules.reduce((n, s) => n + s.notApplicable.length, 0);
   return { assignments: created, dueDates: dates.length, notApplicable };
 }

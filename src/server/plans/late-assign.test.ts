@@ -3,7 +3,7 @@
  * fell due before the 交办 are 不适用 (or, as the office chooses, due some days after it): never chased, never red,
  * never counted overdue, never a supervision order.
  */
-import { count } from "drizzle-orm";
+import { count, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deadline } from "../../core/parser/types.js";
 import type { Assignment, PlanDetail } from "../../shared/api.js";
@@ -70,7 +70,9 @@ const byTask = (all: Assignment[], number: string) =>
 describe("a late 交办", () => {
   it("leaves the periods already due out: 不适用, never red, never chased, never an order", async () => {
     const draft = await draftPlan();
-    const urgesBefore = await t.database.db.select({ n: count() }).from(notifications);
+    // the chasing kinds: the units hear of their new tasks (新任务交办), of nothing overdue
+    const chasing = ne(notifications.kind, "assigned");
+    const urgesBefore = await t.database.db.select({ n: count() }).from(notifications).where(chasing);
     const published = await call("POST", `/api/plans/${draft.id}/publish`, { version: draft.version });
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ assignedOn: "2026-12-02", pastPeriods: "not_applicable" });
@@ -92,7 +94,7 @@ describe("a late 交办", () => {
     expect(run).toMatchObject({ urges: 0, orders: 0 });
     const [{ n: orders }] = await t.database.db.select({ n: count() }).from(supervisionOrders);
     expect(orders).toBe(0);
-    const urgesAfter = await t.database.db.select({ n: count() }).from(notifications);
+    const urgesAfter = await t.database.db.select({ n: count() }).from(notifications).where(chasing);
     expect(urgesAfter[0].n).toBe(urgesBefore[0].n);
     const overdue = (await call("GET", `/api/assignments?planId=${draft.id}&overdue=true`)).json();
     expect(overdue.total).toBe(0);

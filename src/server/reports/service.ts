@@ -26,6 +26,7 @@ import { type Deps, signalDay } from "../deps.js";
 import type { StagedFile } from "../files/upload.js";
 import { AppError, forbidden, notFound, versionConflict } from "../http/errors.js";
 import { claimKey, type IdempotencyKey } from "../idempotency.js";
+import { tellReviewed } from "../notifications/steps.js";
 import type { ChangeContext } from "../units/service.js";
 import {
   hidesDraft,
@@ -563,6 +564,7 @@ export async function reviewReport(deps: Deps, id: number, review: ReportReview,
       before,
       after,
     });
+    await tellReviewed(tx, after);
     if (accepted) await completeWhenDone(tx, before.assignmentId, actor, ctx, now);
   });
 }

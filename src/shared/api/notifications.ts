@@ -1,6 +1,12 @@
 /** The wire contract of /api for notifications and the due jobs. */
 import { type Static, Type } from "typebox";
-import { NOTIFICATION_KINDS, type NotificationKind } from "../domain.js";
+import {
+  CHOOSABLE_NOTIFICATION_KINDS,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  type NotificationChannel,
+  type NotificationKind,
+} from "../domain.js";
 import { Id, Nullable, OneOf, Timestamp } from "./common.js";
 
 export const Notification = Type.Object({
@@ -22,6 +28,23 @@ export const NotificationListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 });
 export type NotificationListQuery = Static<typeof NotificationListQuery>;
+
+/** 消息设置: how the signed-in person hears of one kind of notice. */
+export const NotificationPreference = Type.Object({
+  kind: OneOf<NotificationKind>(CHOOSABLE_NOTIFICATION_KINDS),
+  channel: OneOf<NotificationChannel>(NOTIFICATION_CHANNELS),
+});
+export type NotificationPreference = Static<typeof NotificationPreference>;
+
+export const NotificationPreferences = Type.Object({
+  /** every kind a person may choose for, in the order the page lists them */
+  items: Type.Array(NotificationPreference),
+  /** the address emails go to (none: only the app and the unit's robots) */
+  email: Nullable(Type.String()),
+  /** whether the server sends emails at all */
+  emailEnabled: Type.Boolean(),
+});
+export type NotificationPreferences = Static<typeof NotificationPreferences>;
 
 export const JobRunRequest = Type.Object({
   /** run as at this moment (tests, catching up); refused in production mode */

@@ -42,6 +42,8 @@ import type {
   Notification,
   NotificationList,
   NotificationListQuery,
+  NotificationPreference,
+  NotificationPreferences,
   OfficeSettings,
   OfficeSettingsUpdate,
   ParseChoices,
@@ -455,6 +457,10 @@ export const api = {
     list: (query: NotificationListQuery = {}) => request<NotificationList>("GET", "/notifications", { query }),
     read: (id: number) => request<Notification>("POST", `/notifications/${id}/read`, { body: {} }),
     readAll: () => request<NotificationList>("POST", "/notifications/read-all", { body: {} }),
+    /** 消息设置: how the signed-in person hears of each kind */
+    preferences: () => request<NotificationPreferences>("GET", "/notification-preferences"),
+    choose: (body: NotificationPreference) =>
+      request<NotificationPreferences>("PATCH", "/notification-preferences", { body }),
   },
   channels: {
     list: () => request<ChannelList>("GET", "/channels"),

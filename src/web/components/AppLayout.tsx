@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   CommentOutlined,
   DashboardOutlined,
   DownOutlined,
@@ -79,13 +80,14 @@ export function AppLayout() {
 
   const userMenu: MenuProps = {
     items: [
+      { key: "notifications", icon: <BellOutlined />, label: "消息设置" },
       { key: "password", icon: <KeyOutlined />, label: "修改密码" },
       { type: "divider" },
       { key: "logout", icon: <LogoutOutlined />, label: "退出登录" },
     ],
     onClick: async ({ key }) => {
-      if (key === "password") {
-        navigate("/account/password");
+      if (key === "password" || key === "notifications") {
+        navigate(`/account/${key}`);
         return;
       }
       try {

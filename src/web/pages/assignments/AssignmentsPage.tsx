@@ -86,9 +86,11 @@ export default function AssignmentsPage() {
   const [params] = useSearchParams();
   const linkedOverdue = params.get("overdue") === "1";
   const linkedWithin = Number(params.get("dueWithinDays")) || undefined;
+  const linkedPlan = Number(params.get("planId")) || undefined;
   const [filters, setFilters] = useState<Filters>({
     overdue: linkedOverdue,
     dueWithinDays: linkedWithin,
+    planId: linkedPlan,
     scope: "mine",
   });
   const [page, setPage] = useState({ current: 1, size: PAGE_SIZE });
@@ -102,14 +104,14 @@ export default function AssignmentsPage() {
     setPage((p) => (p.current === 1 ? p : { ...p, current: 1 }));
   });
   useEffect(() => {
-    if (!linkedOverdue && !linkedWithin) return;
+    if (!linkedOverdue && !linkedWithin && !linkedPlan) return;
     setFilters((f) =>
-      f.overdue === linkedOverdue && f.dueWithinDays === linkedWithin
+      f.overdue === linkedOverdue && f.dueWithinDays === linkedWithin && f.planId === linkedPlan
         ? f
-        : { ...f, overdue: linkedOverdue, dueWithinDays: linkedWithin },
+        : { ...f, overdue: linkedOverdue, dueWithinDays: linkedWithin, planId: linkedPlan },
     );
     setPage((p) => (p.current === 1 ? p : { ...p, current: 1 }));
-  }, [linkedOverdue, linkedWithin]);
+  }, [linkedOverdue, linkedWithin, linkedPlan]);
 
   const query = useMemo<AssignmentListQuery>(
     () => ({
