@@ -80,9 +80,7 @@ describe("消息渠道", () => {
     await failedReminder.waitFor();
 
     up = true;
-    await failedReminder
-      .getByRole("button", { name: label("重新发送") })
-      .click();
+    await failedReminder.getByRole("button", { name: label("重新发送") }).click();
     await toast(page, "已重新加入发送队列");
     await expect.poll(failedCount).toBe(before - 1);
     at = new Date(at.getTime() + 60_000);
