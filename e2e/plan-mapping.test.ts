@@ -159,4 +159,45 @@ describe("column mapping on the review screen", () => {
     expect(await cardText(cards.first())).toContain("完善重大行政决策程序");
     expect(pageErrors).toEqual([]);
   });
+
+  it("maps a phrase naming a kind of unit to the group it suggests, after showing its members", async () => {
+    const office = await openBrowser(product);
+    const { page } = office;
+    await login(page, "coordinator");
+    const phrase = "区政府各行政执法部门";
+    const plan = await (
+      await page.request.post("/api/plans", { data: { title: "行政执法规范化建设实施方案", year: 2026 } })
+    ).json();
+    const task = await page.request.post(`/api/plans/${plan.id}/tasks`, {
+      data: {
+        afterTaskId: null,
+        number: "1",
+        text: "全面落实行政执法三项制度。",
+        units: [{ unitId: null, role: "responsible", phrase, dismissedReason: null }],
+        deadlines: [{ text: "长期坚持", kind: "ongoing" }],
+      },
+    });
+    expect(task.status()).toBe(201);
+    const units = (await (await page.request.get("/api/units")).json()).items as { type: string; active: boolean }[];
+    const members = units.filter((u) => u.active && u.type === "enforcement_department").length;
+
+    await page.goto(`/plans/${plan.id}`);
+    await page.getByRole("button", { name: label("去处理") }).click();
+    const card = page.getByTestId("unresolved-panel").locator(`[data-phrase="${phrase}"]`);
+    // the group the words mean, not the one unit they resemble
+    await card.getByText("可能是分组：").waitFor();
+    expect(await card.getByText("可能是：", { exact: true }).count()).toBe(0);
+    await card.getByRole("button", { name: `各行政执法部门（${members} 家）` }).click();
+    const dialog = modal(page, `将“${phrase}”对应到分组“各行政执法部门”`);
+    await expect.poll(() => dialog.getByTestId("group-members").locator(".ant-tag").count()).toBe(members);
+    await dialog.getByRole("button", { name: label(`对应到这 ${members} 家单位`) }).click();
+    await toast(page, `已将“${phrase}”对应到分组“各行政执法部门”的 ${members} 家单位，并保存为别名`);
+    await page.getByText("方案中的单位表述都已对应到单位").waitFor();
+    const groups = (await (await page.request.get("/api/unit-groups")).json()).items as {
+      name: string;
+      aliases: string[];
+    }[];
+    expect(groups.find((g) => g.name === "各行政执法部门")?.aliases).toContain(phrase);
+    expect(office.pageErrors).toEqual([]);
+  });
 });

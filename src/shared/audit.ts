@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = {
   "plan.publish": "发布方案并交办",
   "plan.delete": "删除方案草稿",
   "plan.phrase_map": "指定单位表述对应的单位",
+  "plan.phrases_resolved": "名录更新后自动对应单位表述",
   "plan.phrase_dismiss": "忽略单位表述",
   "task.create": "新增任务",
   "task.update": "修改任务",

@@ -66,3 +66,24 @@ export function similarity(a: string, b: string): number {
   }
   return total === 0 ? 0 : (2 * shared) / total;
 }
+
+/**
+ * Whether a phrase names a kind of unit rather than one unit: 各乡镇, 区政府各行政执法部门, 各镇(街道), 有关部门,
+ * 其他成员单位. Such a phrase is offered unit groups, not the one unit its words happen to resemble.
+ */
+export function namesAKind(phrase: string): boolean {
+  const p = normaliseUnitPhrase(phrase);
+  return /各|全体|所有|有关|相关|其他|其余/.test(p) || /成员单位$/.test(p);
+}
+
+/** The kinds of unit a phrase's words point to: 乡镇/街道 the townships, 执法 the enforcement departments. */
+export function kindHints(phrase: string): string[] {
+  const p = normaliseUnitPhrase(phrase);
+  const hints: string[] = [];
+  if (/乡镇|街道|镇|乡/.test(p)) hints.push("township");
+  if (/执法/.test(p)) hints.push("enforcement_department");
+  if (/部门|局|委|办/.test(p)) hints.push("department", "enforcement_department");
+  if (/法院/.test(p)) hints.push("court");
+  if (/检察/.test(p)) hints.push("procuratorate");
+  return [...new Set(hints)];
+}

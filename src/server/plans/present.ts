@@ -80,6 +80,7 @@ function unresolvedOf(rows: TaskUnitRow[], resolver: UnitResolver): UnresolvedPh
     phrase,
     taskIds: [...taskIds],
     suggestions: resolver.resolve(phrase).suggestions,
+    groupSuggestions: resolver.suggestGroups(phrase),
   }));
 }
 

@@ -3,7 +3,7 @@
  * by name, short name, alias or group, and when nothing matches, ranked suggestions.
  */
 
-import { normaliseUnitPhrase, phraseVariants, similarity } from "../../core/units/match.js";
+import { kindHints, namesAKind, normaliseUnitPhrase, phraseVariants, similarity } from "../../core/units/match.js";
 import type { ResolveResult } from "../../shared/api.js";
 import type { UnitType } from "../../shared/domain.js";
 import type { UnitGroupRow, UnitRow } from "../db/schema.js";
@@ -13,15 +13,24 @@ type MatchedBy = NonNullable<Resolution["matchedBy"]>;
 
 const SUGGESTION_LIMIT = 5;
 const SUGGESTION_THRESHOLD = 0.3;
+/** A phrase naming a kind of unit is rarely one unit: only a close likeness is offered then. */
+const KIND_UNIT_THRESHOLD = 0.7;
+const GROUP_LIMIT = 3;
+/** Groups are offered to a phrase naming a kind of unit on a faint likeness, to any other only on a clear one. */
+const GROUP_THRESHOLD = { kind: 0.25, other: 0.5 };
+/** What a phrase's words pointing to a group's unit types adds to its likeness. */
+const KIND_HINT_BONUS = 0.3;
 
 /** An index of the registry built once per request and used for every phrase. */
 export class UnitResolver {
   private readonly byKey = new Map<string, { unit: UnitRow; by: MatchedBy }>();
   private readonly groupsByKey = new Map<string, UnitGroupRow>();
+  private readonly groups: UnitGroupRow[];
   private readonly active: UnitRow[];
 
   constructor(allUnits: UnitRow[], groups: UnitGroupRow[]) {
     this.active = allUnits.filter((u) => u.active);
+    this.groups = groups;
     // later keys never overwrite earlier ones: a full name beats a short name beats an alias
     const add = (key: string | null, unit: UnitRow, by: MatchedBy) => {
       if (!key) return;
@@ -64,7 +73,29 @@ export class UnitResolver {
     return { phrase, matchedBy: null, group: null, units: [], suggestions: this.suggest(phrase) };
   }
 
+  /** The groups a phrase no unit matched may mean, likeliest first, each with its members. */
+  suggestGroups(phrase: string) {
+    const kind = namesAKind(phrase);
+    const hints = new Set(kindHints(phrase));
+    return this.groups
+      .map((group) => {
+        const likeness = Math.max(...[group.name, ...group.aliases].map((n) => similarity(phrase, n)));
+        const hinted = kind && group.unitTypes.some((type) => hints.has(type)) ? KIND_HINT_BONUS : 0;
+        const members = this.membersOf(group).map((u) => ({ id: u.id, name: u.name }));
+        return {
+          id: group.id,
+          name: group.name,
+          score: Math.round(Math.min(1, likeness + hinted) * 1000) / 1000,
+          members,
+        };
+      })
+      .filter((g) => g.members.length > 0 && g.score >= (kind ? GROUP_THRESHOLD.kind : GROUP_THRESHOLD.other))
+      .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, "zh"))
+      .slice(0, GROUP_LIMIT);
+  }
+
   private suggest(phrase: string): Resolution["suggestions"] {
+    const threshold = namesAKind(phrase) ? KIND_UNIT_THRESHOLD : SUGGESTION_THRESHOLD;
     const scored = this.active.map((unit) => {
       const score = Math.max(
         ...[unit.name, unit.shortName, ...unit.aliases]
@@ -74,7 +105,7 @@ export class UnitResolver {
       return { id: unit.id, name: unit.name, type: unit.type, score: Math.round(score * 1000) / 1000 };
     });
     return scored
-      .filter((s) => s.score >= SUGGESTION_THRESHOLD)
+      .filter((s) => s.score >= threshold)
       .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, "zh"))
       .slice(0, SUGGESTION_LIMIT);
   }

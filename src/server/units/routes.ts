@@ -21,6 +21,7 @@ import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import { type ListColumn, sendList } from "../documents/list-workbook.js";
 import { changeContext } from "../http/context.js";
+import { recheckDraftPhrases } from "../plans/phrases.js";
 import { presentUnit, presentUnitGroup, presentUnitListJson } from "./present.js";
 import { UnitResolver } from "./resolve.js";
 import {
@@ -102,8 +103,12 @@ export const unitRoutes =
     app.post(
       "/units",
       { config: manage, schema: { tags, summary: "新建单位", body: UnitCreate, response: { 201: Unit, ...errors } } },
-      async (request, reply) =>
-        reply.status(201).send(presentUnit(await createUnit(db, request.body, changeContext(request)))),
+      async (request, reply) => {
+        const ctx = changeContext(request);
+        const unit = await createUnit(db, request.body, ctx);
+        await recheckDraftPhrases(db, ctx);
+        return reply.status(201).send(presentUnit(unit));
+      },
     );
 
     app.get(
@@ -124,7 +129,12 @@ export const unitRoutes =
           response: { 200: Unit, ...errors },
         },
       },
-      async (request) => presentUnit(await updateUnit(db, request.params.id, request.body, changeContext(request))),
+      async (request) => {
+        const ctx = changeContext(request);
+        const unit = await updateUnit(db, request.params.id, request.body, ctx);
+        await recheckDraftPhrases(db, ctx);
+        return presentUnit(unit);
+      },
     );
 
     app.delete(
@@ -176,8 +186,12 @@ export const unitRoutes =
         config: manage,
         schema: { tags, summary: "新建单位分组", body: UnitGroupCreate, response: { 201: UnitGroup, ...errors } },
       },
-      async (request, reply) =>
-        reply.status(201).send(presentUnitGroup(await createUnitGroup(db, request.body, changeContext(request)))),
+      async (request, reply) => {
+        const ctx = changeContext(request);
+        const group = await createUnitGroup(db, request.body, ctx);
+        await recheckDraftPhrases(db, ctx);
+        return reply.status(201).send(presentUnitGroup(group));
+      },
     );
 
     app.patch(
@@ -192,7 +206,11 @@ export const unitRoutes =
           response: { 200: UnitGroup, ...errors },
         },
       },
-      async (request) =>
-        presentUnitGroup(await updateUnitGroup(db, request.params.id, request.body, changeContext(request))),
+      async (request) => {
+        const ctx = changeContext(request);
+        const group = await updateUnitGroup(db, request.params.id, request.body, ctx);
+        await recheckDraftPhrases(db, ctx);
+        return presentUnitGroup(group);
+      },
     );
   };

@@ -262,6 +262,36 @@ export async function createUnitGroup(db: Db, input: UnitGroupCreate, ctx: Chang
   });
 }
 
+/** A plan's phrase mapped to the group (区政府各行政执法部门): kept as its alias, so the next import resolves it. */
+export async function addGroupAlias(tx: Queryable, groupId: number, phrase: string, ctx: ChangeContext): Promise<void> {
+  const [before] = await tx.select().from(unitGroups).where(eq(unitGroups.id, groupId)).for("update");
+  if (!before) throw notFound("单位分组");
+  const aliases = cleanAliases(before.name, [...before.aliases, phrase]);
+  if (aliases.length === before.aliases.length) return;
+  await assertNamesFree(tx, [phrase], { groupId });
+  const [after] = await tx
+    .update(unitGroups)
+    .set({ aliases, version: before.version + 1, updatedAt: new Date() })
+    .where(eq(unitGroups.id, groupId))
+    .returning();
+  await recordAudit(tx, {
+    ...ctx,
+    action: "unit_group.update",
+    entityType: "unit_group",
+    entityId: groupId,
+    before,
+    after,
+  });
+}
+
+/** The active units a group stands for: those of its unit types and its named members. */
+export async function groupMembers(tx: Queryable, group: UnitGroupRow): Promise<UnitRow[]> {
+  const rows = await tx.select().from(units).where(eq(units.active, true)).orderBy(asc(units.sortOrder), asc(units.id));
+  const types = new Set<string>(group.unitTypes);
+  const named = new Set(group.memberIds);
+  return rows.filter((unit) => types.has(unit.type) || named.has(unit.id));
+}
+
 export async function updateUnitGroup(
   db: Db,
   id: number,

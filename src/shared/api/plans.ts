@@ -217,6 +217,15 @@ export const UnresolvedPhrase = Type.Object({
   /** the tasks that name it */
   taskIds: Type.Array(Id),
   suggestions: Type.Array(Type.Object({ id: Id, name: Type.String(), type: UnitTypeSchema, score: Type.Number() })),
+  /** the unit groups it may mean, when it names a kind of unit (各乡镇, 区政府各行政执法部门) */
+  groupSuggestions: Type.Array(
+    Type.Object({
+      id: Id,
+      name: Type.String(),
+      score: Type.Number(),
+      members: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+    }),
+  ),
 });
 export type UnresolvedPhrase = Static<typeof UnresolvedPhrase>;
 
@@ -344,9 +353,12 @@ export const PlanTaskParams = Type.Object({
 });
 
 /** Maps an unresolved phrase, in every task of the plan, to a unit; by default the phrase becomes the unit's alias. */
+/** A phrase mapped to one unit (unitId) or to a unit group's members (groupId): exactly one of the two. */
 export const PhraseMap = Type.Object({
   phrase: Type.String({ minLength: 1, maxLength: 200 }),
-  unitId: Id,
+  unitId: Type.Optional(Id),
+  groupId: Type.Optional(Id),
+  /** keep the phrase as the unit's or the group's alias (the default) */
   saveAlias: Type.Optional(Type.Boolean()),
 });
 export type PhraseMap = Static<typeof PhraseMap>;

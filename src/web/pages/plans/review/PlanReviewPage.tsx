@@ -236,12 +236,20 @@ function PlanReview({ planId }: { planId: number }) {
             editable={editable}
             busy={busy}
             onFocusTask={(taskId) => select(taskId, "other")}
-            onMap={async (phrase, unitId, saveAlias) => {
-              const unit = registry.byId.get(unitId)?.name ?? "所选单位";
+            onMap={async (phrase, target, saveAlias) => {
+              const name =
+                "groupId" in target
+                  ? `分组“${target.name}”的 ${target.members} 家单位`
+                  : (registry.byId.get(target.unitId)?.name ?? "所选单位");
               const next = await change(
                 `map:${phrase}`,
-                () => api.plans.mapPhrase(plan.id, { phrase, unitId, saveAlias }),
-                saveAlias ? `已将“${phrase}”对应到${unit}，并保存为别名` : `已将“${phrase}”对应到${unit}`,
+                () =>
+                  api.plans.mapPhrase(plan.id, {
+                    phrase,
+                    ...("groupId" in target ? { groupId: target.groupId } : { unitId: target.unitId }),
+                    saveAlias,
+                  }),
+                saveAlias ? `已将“${phrase}”对应到${name}，并保存为别名` : `已将“${phrase}”对应到${name}`,
               );
               return next !== null;
             }}

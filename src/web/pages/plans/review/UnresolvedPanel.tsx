@@ -1,18 +1,23 @@
 import { CheckCircleFilled, PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Checkbox, Empty, Flex, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Checkbox, Empty, Flex, Modal, Select, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { isUnresolved } from "../../../../core/plans/task-units";
-import type { PlanDetail, Unit, UnresolvedPhrase } from "../../../../shared/api";
+import type { PlanDetail, Unit, UnitGroup, UnresolvedPhrase } from "../../../../shared/api";
 import { TASK_UNIT_ROLE_LABELS, type TaskUnitRole } from "../../../../shared/domain";
+import { api } from "../../../api/client";
 import { useAuth } from "../../../auth/AuthContext";
 import { UnitSelect } from "../../../components/UnitSelect";
+import { useRemote } from "../../../components/useRemote";
 import type { UnitRegistry } from "../../../components/useUnits";
 import { UnitFormDrawer } from "../../units/UnitFormDrawer";
 import { DismissPhraseModal } from "./DismissPhraseModal";
 
+/** What a phrase is mapped to: one unit, or a group's members (named and counted for the message). */
+export type PhraseTarget = { unitId: number } | { groupId: number; name: string; members: number };
+
 type Actions = {
   /** true when the phrase was mapped */
-  onMap: (phrase: string, unitId: number, saveAlias: boolean) => Promise<boolean>;
+  onMap: (phrase: string, target: PhraseTarget, saveAlias: boolean) => Promise<boolean>;
   onDismiss: (phrase: string, reason: string) => Promise<boolean>;
   onFocusTask: (taskId: number) => void;
 };
@@ -21,13 +26,14 @@ type Props = Actions & { plan: PlanDetail; registry: UnitRegistry; editable: boo
 
 type PhraseProps = Actions & {
   item: UnresolvedPhrase;
+  groups: UnitGroup[];
   plan: PlanDetail;
   registry: UnitRegistry;
   editable: boolean;
   busy: string | null;
 };
 
-function PhraseCard({ item, plan, registry, editable, busy, onMap, onDismiss, onFocusTask }: PhraseProps) {
+function PhraseCard({ item, groups, plan, registry, editable, busy, onMap, onDismiss, onFocusTask }: PhraseProps) {
   const { can } = useAuth();
   const [unitId, setUnitId] = useState<number | null>(null);
   const [saveAlias, setSaveAlias] = useState(true);
@@ -42,13 +48,14 @@ function PhraseCard({ item, plan, registry, editable, busy, onMap, onDismiss, on
     for (const unit of task.units) if (unit.phrase === phrase && isUnresolved(unit)) roles.add(unit.role);
   }
 
-  const mapTo = (id: number, alias: boolean) => void onMap(phrase, id, alias);
+  const mapTo = (id: number, alias: boolean) => void onMap(phrase, { unitId: id }, alias);
+  const [group, setGroup] = useState<GroupChoice | null>(null);
 
   const created = async (unit: Unit) => {
     setCreating(false);
     await registry.reload();
     // a unit named exactly as the document wrote it needs no alias
-    await onMap(phrase, unit.id, saveAlias && unit.name !== phrase && !unit.aliases.includes(phrase));
+    await onMap(phrase, { unitId: unit.id }, saveAlias && unit.name !== phrase && !unit.aliases.includes(phrase));
   };
 
   return (
@@ -84,6 +91,22 @@ function PhraseCard({ item, plan, registry, editable, busy, onMap, onDismiss, on
         </Flex>
         {editable && (
           <>
+            {item.groupSuggestions.length > 0 && (
+              <Flex wrap gap={6} align="center">
+                <Typography.Text type="secondary">可能是分组：</Typography.Text>
+                {item.groupSuggestions.map((suggestion) => (
+                  <Button
+                    key={suggestion.id}
+                    size="small"
+                    type="dashed"
+                    disabled={busy !== null}
+                    onClick={() => setGroup(suggestion)}
+                  >
+                    {suggestion.name}（{suggestion.members.length} 家）
+                  </Button>
+                ))}
+              </Flex>
+            )}
             {item.suggestions.length > 0 && (
               <Flex wrap gap={6} align="center">
                 <Typography.Text type="secondary">可能是：</Typography.Text>
@@ -117,9 +140,16 @@ function PhraseCard({ item, plan, registry, editable, busy, onMap, onDismiss, on
                 对应到此单位
               </Button>
             </Flex>
+            <GroupPicker
+              phrase={phrase}
+              groups={groups}
+              registry={registry}
+              disabled={busy !== null}
+              onPick={setGroup}
+            />
             <Flex justify="space-between" align="center" wrap gap={8}>
               <Checkbox checked={saveAlias} onChange={(event) => setSaveAlias(event.target.checked)}>
-                保存为该单位的别名（今后导入时自动识别）
+                保存为该单位或分组的别名（今后导入时自动识别）
               </Checkbox>
               <Flex gap={8}>
                 {can("units.manage") && (
@@ -145,6 +175,36 @@ function PhraseCard({ item, plan, registry, editable, busy, onMap, onDismiss, on
           onStale={registry.reload}
         />
       )}
+      {group && (
+        <Modal
+          open
+          title={`将“${phrase}”对应到分组“${group.name}”`}
+          okText={`对应到这 ${group.members.length} 家单位`}
+          cancelText="取消"
+          confirmLoading={mapping}
+          onCancel={() => setGroup(null)}
+          onOk={async () => {
+            const done = await onMap(
+              phrase,
+              { groupId: group.id, name: group.name, members: group.members.length },
+              saveAlias,
+            );
+            if (done) setGroup(null);
+          }}
+        >
+          <Typography.Paragraph>
+            “{phrase}”所在的 {item.taskIds.length} 项任务将交办给分组的全部 {group.members.length} 家成员单位
+            {saveAlias && `，并把“${phrase}”保存为该分组的别名`}：
+          </Typography.Paragraph>
+          <Flex wrap gap={6} data-testid="group-members" style={{ maxHeight: 260, overflow: "auto" }}>
+            {group.members.map((member) => (
+              <Tag key={member.id} style={{ marginInlineEnd: 0 }}>
+                {member.name}
+              </Tag>
+            ))}
+          </Flex>
+        </Modal>
+      )}
       {dismissing && (
         <DismissPhraseModal
           phrase={phrase}
@@ -157,6 +217,44 @@ function PhraseCard({ item, plan, registry, editable, busy, onMap, onDismiss, on
         />
       )}
     </Card>
+  );
+}
+
+type GroupChoice = { id: number; name: string; members: { id: number; name: string }[] };
+
+const listGroups = async () => (await api.unitGroups.list()).items;
+
+/** Any group of the registry, with its members as the registry has them, for a phrase the suggestions missed. */
+function GroupPicker({
+  phrase,
+  groups,
+  registry,
+  disabled,
+  onPick,
+}: {
+  phrase: string;
+  groups: UnitGroup[];
+  registry: UnitRegistry;
+  disabled: boolean;
+  onPick: (group: GroupChoice) => void;
+}) {
+  if (groups.length === 0) return null;
+  const membersOf = (group: UnitGroup) =>
+    registry.units
+      .filter((u) => u.active && (group.unitTypes.includes(u.type) || group.memberIds.includes(u.id)))
+      .map((u) => ({ id: u.id, name: u.name }));
+  return (
+    <Select<number>
+      aria-label={`“${phrase}”按分组对应`}
+      placeholder="或对应到一个单位分组（其全部成员单位）"
+      value={null}
+      disabled={disabled}
+      options={groups.map((group) => ({ value: group.id, label: `${group.name}（${membersOf(group).length} 家）` }))}
+      onChange={(id) => {
+        const group = groups.find((g) => g.id === id);
+        if (group) onPick({ id: group.id, name: group.name, members: membersOf(group) });
+      }}
+    />
   );
 }
 
@@ -179,6 +277,7 @@ function dismissedPhrases(plan: PlanDetail): Dismissed[] {
 /** 待处理的单位表述: each phrase no unit matched, to map to a unit (a suggestion, any unit, a new one) or leave out. */
 export function UnresolvedPanel({ plan, registry, editable, busy, ...actions }: Props) {
   const dismissed = useMemo(() => dismissedPhrases(plan), [plan]);
+  const { data: groups } = useRemote<UnitGroup[]>(listGroups, []);
 
   return (
     <div style={{ height: "100%", overflow: "auto", padding: "12px 16px 24px" }} data-testid="unresolved-panel">
@@ -194,13 +293,14 @@ export function UnresolvedPanel({ plan, registry, editable, busy, ...actions }: 
             type="info"
             showIcon
             title={`有 ${plan.unresolved.length} 个单位表述没有对应到单位名录，全部处理后才能交办。`}
-            description="可选择系统建议的单位，或从名录中选择；勾选“保存为别名”后，今后导入的方案能自动识别这个说法。名录中没有的单位可以新建；不需要交办的，说明原因后标为不交办。"
+            description="可选择系统建议的单位或分组，或从名录中选择；对应到分组时交办给其全部成员单位。勾选“保存为别名”后，今后导入的方案能自动识别这个说法。名录中没有的单位可以新建；不需要交办的，说明原因后标为不交办。"
           />
         )}
         {plan.unresolved.map((item) => (
           <PhraseCard
             key={item.phrase}
             item={item}
+            groups={groups}
             plan={plan}
             registry={registry}
             editable={editable}
