@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseUnitPhrase, phraseVariants, similarity } from "./match.js";
+import { kindHints, namesAKind, normaliseUnitPhrase, phraseVariants, similarity } from "./match.js";
 
 describe("normaliseUnitPhrase", () => {
   it.each([
@@ -33,5 +33,24 @@ describe("similarity", () => {
     );
     expect(similarity("区司法局", "区司法局")).toBe(1);
     expect(similarity("", "区司法局")).toBe(0);
+  });
+});
+
+describe("a phrase naming a kind of unit", () => {
+  it.each([
+    "各乡镇",
+    "区政府各行政执法部门",
+    "各镇（街道）",
+    "有关部门",
+    "相关单位",
+    "其他成员单位",
+    "全体党员干部所在单位",
+  ])("%s names a kind", (phrase) => expect(namesAKind(phrase)).toBe(true));
+  it.each(["区司法局", "城关街道", "区人民法院", "区市场监督管理局"])("%s names one unit", (phrase) =>
+    expect(namesAKind(phrase)).toBe(false),
+  );
+  it("points to the kinds its words name", () => {
+    expect(kindHints("各镇（街道）")).toEqual(["township"]);
+    expect(kindHints("区政府各行政执法部门")).toEqual(["enforcement_department", "department"]);
   });
 });
