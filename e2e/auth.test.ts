@@ -44,7 +44,7 @@ describe("what a unit manager may see", () => {
     const browser = await openBrowser(product);
     const { page } = browser;
     await login(page, "township");
-    expect(await menuEntries(page)).toEqual(["工作台", "驾驶舱", "我的任务", "督办单", "通报", "单位管理"]);
+    expect(await menuEntries(page)).toEqual(["工作台", "驾驶舱", "我的任务", "进展报告", "督办单", "通报", "单位管理"]);
 
     await page.goto("/users");
     await page.getByText("无权限", { exact: true }).waitFor();

@@ -176,7 +176,7 @@ describe("plan import, review and 交办", () => {
     const township = await openBrowser(product);
     const unit = township.page;
     await login(unit, "township");
-    expect(await menuEntries(unit)).toEqual(["工作台", "驾驶舱", "我的任务", "督办单", "通报", "单位管理"]);
+    expect(await menuEntries(unit)).toEqual(["工作台", "驾驶舱", "我的任务", "进展报告", "督办单", "通报", "单位管理"]);
     await unit.getByRole("menuitem", { name: "我的任务" }).click();
     await unit.waitForURL((url) => url.pathname === "/assignments");
     // The demo data may have published another plan for the same unit: look at this plan only.

@@ -187,6 +187,19 @@ describe("progress reports", () => {
     await unit.getByTestId("assignment-header").getByText("已办结", { exact: true }).waitFor();
     await unit.getByTestId("notification-bell").click();
     await unit.getByTestId("notification-list").getByText("报告已通过：第一项任务（完成时限）").waitFor();
+
+    // 进展报告 lists the period once, passed; the office finds it by a word of the report and exports what it finds
+    await office.getByRole("menuitem", { name: "进展报告" }).click();
+    await office.waitForURL((url) => url.pathname === "/reports");
+    await office.getByLabel("搜索进展报告").fill("38项");
+    const listed = office.locator(".ant-table-row");
+    await expect.poll(async () => (await listed.allTextContents()).join("|")).toContain("城关街道");
+    await expect.poll(() => listed.count()).toBe(1);
+    expect(await listed.first().textContent()).toContain("已通过");
+    const sheet = await downloadSheet(office, "导出Excel");
+    expect(sheet.filename).toMatch(/^进展报告-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
+    expect(String(sheet.sheet.getCell(2, 1).value)).toContain("关键词：38项");
+    expect(sheet.sheet.getRow(4).values).toEqual(expect.arrayContaining(["城关街道", "已通过"]));
     expect([...coordinator.pageErrors, ...township.pageErrors]).toEqual([]);
   });
 

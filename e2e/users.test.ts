@@ -30,6 +30,7 @@ describe("user administration", () => {
       "驾驶舱",
       "方案管理",
       "交办情况",
+      "进展报告",
       "督办单",
       "通报",
       "单位管理",
@@ -90,7 +91,15 @@ describe("user administration", () => {
     const header = newcomer.page.getByTestId("user-menu");
     expect(await header.textContent()).toContain("张伟");
     expect(await header.textContent()).toContain("区市场监管分局");
-    expect(await menuEntries(newcomer.page)).toEqual(["工作台", "驾驶舱", "我的任务", "督办单", "通报", "单位管理"]);
+    expect(await menuEntries(newcomer.page)).toEqual([
+      "工作台",
+      "驾驶舱",
+      "我的任务",
+      "进展报告",
+      "督办单",
+      "通报",
+      "单位管理",
+    ]);
     await newcomer.page.getByText("张伟，您好").waitFor();
     expect(newcomer.pageErrors).toEqual([]);
   });
@@ -126,6 +135,7 @@ describe("user administration", () => {
       "驾驶舱",
       "方案管理",
       "交办情况",
+      "进展报告",
       "督办单",
       "通报",
       "单位管理",

@@ -974,6 +974,20 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: "/api/reports",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/reports?status=submitted" }),
+  },
+  {
+    method: "GET",
+    path: "/api/reports/export.xlsx",
+    allowed: readers,
+    success: 200,
+    request: async () => ({ url: "/api/reports/export.xlsx?toReview=true" }),
+  },
+  {
+    method: "GET",
     path: "/api/notification-preferences",
     allowed: readers,
     success: 200,

@@ -21,6 +21,7 @@ const AssignmentPage = lazy(() => import("./pages/assignments/AssignmentPage"));
 const SupervisionOrdersPage = lazy(() => import("./pages/supervision/SupervisionOrdersPage"));
 const SupervisionOrderPage = lazy(() => import("./pages/supervision/SupervisionOrderPage"));
 const BulletinsPage = lazy(() => import("./pages/bulletins/BulletinsPage"));
+const ReportsPage = lazy(() => import("./pages/reports/ReportsPage"));
 const BulletinPage = lazy(() => import("./pages/bulletins/BulletinPage"));
 const ChannelsPage = lazy(() => import("./pages/channels/ChannelsPage"));
 const OfficeSettingsPage = lazy(() => import("./pages/settings/OfficeSettingsPage"));
@@ -101,6 +102,14 @@ export function App() {
             element={
               <RequireAbility ability="assignments.read">
                 <SupervisionOrderPage />
+              </RequireAbility>
+            }
+          />
+          <Route
+            path="reports"
+            element={
+              <RequireAbility ability="assignments.read">
+                <ReportsPage />
               </RequireAbility>
             }
           />

@@ -104,7 +104,7 @@ export async function loadReports(
   db: Queryable,
   actor: Actor,
   where: SQL | undefined,
-  options: { limit?: number; oldestFirst?: boolean } = {},
+  options: { limit?: number; offset?: number; oldestFirst?: boolean } = {},
 ): Promise<Report[]> {
   const order = options.oldestFirst
     ? [asc(reports.revision), asc(reports.id)]
@@ -112,7 +112,8 @@ export async function loadReports(
   const rows = await selectReports(db)
     .where(and(where, notAnotherUnitsDraft(actor)))
     .orderBy(...order)
-    .limit(options.limit ?? 500);
+    .limit(options.limit ?? 500)
+    .offset(options.offset ?? 0);
   const [leads, attached] = await Promise.all([
     leadUnitsOf(db, [...new Set(rows.map((r) => r.assignment.taskId))]),
     filesOf(

@@ -2,6 +2,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { eq } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
+import { Type } from "typebox";
 import {
   CommentCreate,
   ErrorBody,
@@ -9,6 +10,7 @@ import {
   ReportCreateFields,
   ReportDetail,
   ReportList,
+  ReportListQuery,
   ReportPatch,
   ReportReview,
   VersionBody,
@@ -18,10 +20,12 @@ import { getAssignment } from "../assignments/service.js";
 import type { Actor } from "../auth/actor.js";
 import { reports } from "../db/schema.js";
 import { type Deps, signalDay } from "../deps.js";
+import { sendList } from "../documents/list-workbook.js";
 import { uploadLimitsOf, withUpload } from "../files/upload.js";
 import { changeContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { earlierResult, type IdempotencyKey, idempotencyKeyOf, KeyTaken, requestHashOf } from "../idempotency.js";
+import { listReports, reportsExport } from "./list.js";
 import { loadReports, reportDetail } from "./queries.js";
 import {
   addComment,
@@ -84,6 +88,35 @@ export const reportRoutes =
       if (!report) throw notFound("进展报告");
       return reply.status(statusCode).send(report);
     };
+
+    app.get(
+      "/reports",
+      {
+        config: { access: { ability: "assignments.read" } },
+        schema: {
+          tags,
+          summary: "进展报告列表：可见任务的各期最新报告，可按状态、方案、单位、报送日期、关键词筛选，或只看待我审核",
+          querystring: ReportListQuery,
+          response: { 200: ReportList, ...errors },
+        },
+      },
+      async (request) => listReports(db, request.query, request.actor as Actor),
+    );
+
+    app.get(
+      "/reports/export.xlsx",
+      {
+        config: { access: { ability: "assignments.read" } },
+        schema: {
+          tags,
+          summary: "导出进展报告(Excel)：与列表相同的筛选条件，全部符合的报告",
+          querystring: ReportListQuery,
+          response: { 200: Type.Unknown(), ...errors },
+        },
+      },
+      async (request, reply) =>
+        sendList(reply, await reportsExport(db, request.query, request.actor as Actor), deps.clock()),
+    );
 
     app.post(
       "/assignments/:id/reports",

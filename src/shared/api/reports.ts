@@ -191,6 +191,23 @@ export type ExtensionRequest = Static<typeof ExtensionRequest>;
 export const ExtensionRequestList = Type.Object({ items: Type.Array(ExtensionRequest), total: Type.Integer() });
 export type ExtensionRequestList = Static<typeof ExtensionRequestList>;
 
+/** 进展报告: the reports the caller may read, each period's latest, filtered; a page of them. */
+export const ReportListQuery = Type.Object({
+  status: Type.Optional(ReportStatusSchema),
+  planId: Type.Optional(Id),
+  unitId: Type.Optional(Id),
+  /** only those waiting for the caller's review (待我审核) */
+  toReview: Type.Optional(Type.Boolean()),
+  /** submitted on or after / on or before this day (China time) */
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  /** words found in the report's text, the plan's title, the task's text or the unit's name */
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INT })),
+});
+export type ReportListQuery = Static<typeof ReportListQuery>;
+
 export const ExtensionRequestCreate = Type.Object({
   /** the occurrence to move; the next open one when absent */
   period: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),

@@ -61,6 +61,7 @@ import type {
   ReportCreateFields,
   ReportDetail,
   ReportList,
+  ReportListQuery,
   ReportPatch,
   ReportReview,
   ResolveResult,
@@ -415,6 +416,10 @@ export const api = {
       request<ExtensionRequest>("POST", `/assignments/${id}/extension-requests`, { body }),
   },
   reports: {
+    /** 进展报告: each period's latest report the caller may read, filtered, a page of them */
+    list: (query: ReportListQuery = {}) => request<ReportList>("GET", "/reports", { query }),
+    exportList: ({ limit: _limit, offset: _offset, ...query }: ReportListQuery = {}) =>
+      download("/reports/export.xlsx", "进展报告.xlsx", query),
     get: (id: number) => request<ReportDetail>("GET", `/reports/${id}`),
     /** Saves a draft's fields; 409 version_conflict when stale, 409 not_draft once it was submitted. */
     update: (id: number, body: ReportPatch) => request<ReportDetail>("PATCH", `/reports/${id}`, { body }),

@@ -6,6 +6,7 @@ import {
   CommentOutlined,
   DashboardOutlined,
   DownOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -51,6 +52,7 @@ const SECTIONS: Section[] = [
     // the coordinator and the leaders follow every unit's assignments there
     overview: { ability: "assignments.read_all", label: "交办情况" },
   },
+  { path: "/reports", label: "进展报告", icon: <FileDoneOutlined />, ability: "assignments.read" },
   { path: "/supervision-orders", label: "督办单", icon: <AlertOutlined />, ability: "assignments.read" },
   { path: "/bulletins", label: "通报", icon: <NotificationOutlined />, ability: "assignments.read" },
   { path: "/units", label: "单位管理", icon: <ApartmentOutlined />, ability: "units.read" },
