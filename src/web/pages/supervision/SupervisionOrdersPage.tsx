@@ -11,7 +11,7 @@ import {
   Tabs,
   Typography,
 } from "antd";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { SupervisionOrder, SupervisionOrderList } from "../../../shared/api";
 import type { SupervisionOrderLevel, SupervisionOrderStatus } from "../../../shared/domain";
@@ -89,8 +89,14 @@ export default function SupervisionOrdersPage() {
   );
   const plans = useRemote(fetchPlans, []);
   const registry = useUnits();
-  // a unit's name in the summary opens its orders
-  const [unitId, setUnitId] = useState<number | undefined>(Number(params.get("unit")) || undefined);
+  // a unit's name in the summary opens its orders (the page stays mounted: the link's unit is taken when it changes)
+  const linkedUnit = Number(params.get("unit")) || undefined;
+  const [unitId, setUnitId] = useState<number | undefined>(linkedUnit);
+  useEffect(() => {
+    if (linkedUnit === undefined) return;
+    setUnitId(linkedUnit);
+    setPage(1);
+  }, [linkedUnit]);
   const [page, setPage] = useState(1);
   const [q, setQ] = useState<string>();
   const [ticked, setTicked] = useState<SupervisionOrder[]>([]);
