@@ -174,9 +174,10 @@ export default function AssignmentsPage() {
   };
 
   const showUnit = overview || filters.scope === "related";
+  // widths that fit 1366 px beside the fixed 操作 column; 完成时限 joins where the screen is wider (下次截止 says the date)
   const columns: TableColumnsType<AssignmentListItem> = [
-    { title: "方案", dataIndex: "planTitle", key: "planTitle", width: 160, ellipsis: { showTitle: true } },
-    { title: "任务编号", dataIndex: "taskNumber", key: "taskNumber", width: 80 },
+    { title: "方案", dataIndex: "planTitle", key: "planTitle", width: 140, ellipsis: { showTitle: true } },
+    { title: "编号", dataIndex: "taskNumber", key: "taskNumber", width: 60 },
     { title: "任务内容", key: "taskText", render: (_, a) => <TaskTextCell assignment={a} /> },
     ...(showUnit
       ? [
@@ -184,7 +185,7 @@ export default function AssignmentsPage() {
             title: "单位",
             dataIndex: "unitName",
             key: "unitName",
-            width: 150,
+            width: 120,
           } as TableColumnsType<AssignmentListItem>[number],
         ]
       : []),
@@ -192,7 +193,7 @@ export default function AssignmentsPage() {
       title: "角色",
       dataIndex: "role",
       key: "role",
-      width: 70,
+      width: 64,
       render: (role: TaskUnitRole) => (
         <Tag color={ROLE_COLORS[role]} style={{ marginInlineEnd: 0 }}>
           {ROLE_SHORT_LABELS[role]}
@@ -201,23 +202,21 @@ export default function AssignmentsPage() {
     },
     {
       title: "状态",
-      dataIndex: "status",
       key: "status",
-      width: 80,
-      render: (status: AssignmentStatus) => <AssignmentStatusTag status={status} />,
+      width: 100,
+      render: (_, a) => (
+        <Flex vertical gap={4} align="flex-start">
+          <AssignmentStatusTag status={a.status} />
+          {a.status !== "cancelled" && <SignalTag signal={a.signal} />}
+        </Flex>
+      ),
     },
-    {
-      title: "红黄绿灯",
-      dataIndex: "signal",
-      key: "signal",
-      width: 90,
-      render: (signal: Signal, a) => (a.status === "cancelled" ? null : <SignalTag signal={signal} />),
-    },
-    { title: "下次截止", key: "nextDue", width: 250, render: (_, a) => <NextDue assignment={a} /> },
+    { title: "下次截止", key: "nextDue", width: 160, render: (_, a) => <NextDue assignment={a} /> },
     {
       title: "完成时限",
       key: "deadlines",
       width: 150,
+      responsive: ["xxl"],
       render: (_, a) =>
         a.deadlines.length === 0 ? (
           <Typography.Text type="secondary">按报送周期</Typography.Text>
@@ -373,7 +372,7 @@ export default function AssignmentsPage() {
                 }
               : undefined
           }
-          scroll={{ x: showUnit ? 1460 : 1310 }}
+          scroll={{ x: showUnit ? 960 : 840 }}
           pagination={{
             current: page.current,
             pageSize: page.size,

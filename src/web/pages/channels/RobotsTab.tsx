@@ -45,7 +45,7 @@ export function RobotsTab({ registry }: { registry: UnitRegistry }) {
   };
 
   const columns: TableColumnsType<Channel> = [
-    { title: "名称", dataIndex: "name", key: "name", width: 180 },
+    { title: "名称", dataIndex: "name", key: "name", width: 160 },
     {
       title: "类型",
       dataIndex: "kind",
@@ -129,7 +129,7 @@ export function RobotsTab({ registry }: { registry: UnitRegistry }) {
         loading={loading}
         columns={columns}
         dataSource={items}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1000 }}
         pagination={{ defaultPageSize: 20, showTotal: (total) => `共 ${total} 个群机器人` }}
         locale={{ emptyText: "尚未添加群机器人" }}
       />

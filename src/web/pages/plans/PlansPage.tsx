@@ -74,13 +74,13 @@ export default function PlansPage() {
       title: "文号",
       dataIndex: "docNumber",
       key: "docNumber",
-      width: 170,
+      width: 150,
       render: (value: string | null) => value ?? "—",
     },
     {
       title: "年度",
       key: "period",
-      width: 100,
+      width: 90,
       render: (_, plan) => periodText(plan.year, plan.endYear),
     },
     {
@@ -92,10 +92,10 @@ export default function PlansPage() {
     },
     { title: "任务数", dataIndex: "taskCount", key: "taskCount", width: 70, align: "right" },
     {
-      title: "待处理单位表述",
+      title: "待处理表述",
       dataIndex: "unresolvedCount",
       key: "unresolvedCount",
-      width: 120,
+      width: 96,
       align: "right",
       render: (count: number) =>
         count > 0 ? <Typography.Text type="danger">{count}</Typography.Text> : <Typography.Text>0</Typography.Text>,
@@ -106,6 +106,8 @@ export default function PlansPage() {
       dataIndex: "updatedAt",
       key: "updatedAt",
       width: 150,
+      // beside the fixed 操作 column where the screen has room (1366 px shows the counts)
+      responsive: ["xxl"],
       render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm"),
     },
     {
@@ -184,7 +186,7 @@ export default function PlansPage() {
           loading={loading}
           columns={columns}
           dataSource={plans}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 900 }}
           pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 个方案` }}
           locale={{
             emptyText: filtered ? "没有符合条件的方案" : manage ? "暂无方案，可点击“导入方案”上传文件" : "暂无方案",

@@ -173,6 +173,7 @@ export default function ReportsPage() {
       {error && <Alert type="error" showIcon title={error} />}
       <Flex gap={12} wrap align="center">
         <Segmented
+          style={{ maxWidth: "100%", overflowX: "auto" }}
           value={scope}
           onChange={(value) =>
             update(

@@ -71,7 +71,7 @@ export default function UsersPage() {
     <Card title="用户管理">
       <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
         <Flex justify="space-between" wrap gap={12}>
-          <Flex gap={12}>
+          <Flex gap={12} wrap>
             <Input.Search
               aria-label="搜索用户"
               allowClear
