@@ -1,5 +1,36 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * Each built script, style and page also as .br and .gz beside it: the server sends the one the browser accepts
+ * (@fastify/static preCompressed), a third of the bytes over an office's network, compressed once at build time.
+ */
+function precompressed(): Plugin {
+  let outDir = "";
+  return {
+    name: "fazhi-precompressed",
+    apply: "build",
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap((name) => {
+          const file = path.join(dir, name);
+          return statSync(file).isDirectory() ? walk(file) : [file];
+        });
+      for (const file of walk(outDir).filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
+        const bytes = readFileSync(file);
+        if (bytes.length < 1024) continue;
+        writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
+        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+      }
+    },
+  };
+}
 
 /**
  * The web app: root src/web, built into dist/web, which the server serves with an SPA fallback.
@@ -9,7 +40,7 @@ import { defineConfig } from "vite";
 export default defineConfig({
   root: "src/web",
   base: "/",
-  plugins: [react()],
+  plugins: [react(), precompressed()],
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,

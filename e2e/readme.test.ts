@@ -185,7 +185,7 @@ describe("README: the command line and the measuring scripts", () => {
     expect(run.stdout).toContain("corpus: all targets met in every format");
   });
 
-  it("npm run bench:parser, bench, bench:plans, bench:reports, bench:start, bench:dashboard and bench:parser-ocr print their figures and write them to the results folder", () => {
+  it("npm run bench:parser, bench, bench:plans, bench:reports, bench:start, bench:first-visit, bench:dashboard and bench:parser-ocr print their figures and write them to the results folder", () => {
     // short runs into a folder of their own: the checked-in figures come from full runs on a quiet machine
     const results = mkdtempSync(path.join(tmpdir(), "fazhi-bench-results-"));
     const env = {
@@ -214,6 +214,9 @@ describe("README: the command line and the measuring scripts", () => {
     const start = spawnSync("npm", ["run", "bench:start"], { cwd: ROOT, encoding: "utf8", env });
     expect(start.status, start.stderr).toBe(0);
     expect(start.stdout).toMatch(/fresh data directory \d+ ms .*existing \d+ ms/);
+    const visits = spawnSync("npm", ["run", "bench:first-visit"], { cwd: ROOT, encoding: "utf8", env });
+    expect(visits.status, visits.stderr).toBe(0);
+    expect(visits.stdout).toMatch(/slowest page, median of 1: first visit \d+ ms \(target < 1500\), warm \d+ ms/);
     const province = spawnSync("npm", ["run", "bench:dashboard"], {
       cwd: ROOT,
       encoding: "utf8",
@@ -225,7 +228,17 @@ describe("README: the command line and the measuring scripts", () => {
     const ocr = spawnSync("npm", ["run", "bench:parser-ocr"], { cwd: ROOT, encoding: "utf8", env });
     expect(ocr.status, ocr.stderr).toBe(0);
     expect(ocr.stdout).toMatch(/20-page scan OCR'd and parsed in median [\d.]+ s over 1 runs/);
-    for (const name of ["parser", "parser-pdf", "parser-ocr", "api", "plans", "reports", "start", "dashboard"])
+    for (const name of [
+      "parser",
+      "parser-pdf",
+      "parser-ocr",
+      "api",
+      "plans",
+      "reports",
+      "start",
+      "first-visit",
+      "dashboard",
+    ])
       expect(existsSync(path.join(results, `${name}.json`))).toBe(true);
   }, 420_000);
 });

@@ -154,6 +154,8 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
       root: WEB_DIR,
       // files are looked up per request, so a rebuilt web app is served without restarting the server
       wildcard: true,
+      // the .br and .gz the build wrote beside each file (vite.config.ts), to a browser that accepts them
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (res, filePath) => {
         const immutable = filePath.includes("/assets/");

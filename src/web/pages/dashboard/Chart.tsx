@@ -1,7 +1,7 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Button, Card } from "antd";
-import { useEffect, useRef } from "react";
-import { type ChartOption, echarts } from "./echarts";
+import { Button, Card, Typography } from "antd";
+import { useEffect, useRef, useState } from "react";
+import type { ChartOption, echarts } from "./echarts";
 
 /** Saves what the chart shows as a PNG file, on a white ground, at twice the screen's resolution. */
 function exportPng(chart: echarts.ECharts, filename: string) {
@@ -13,7 +13,10 @@ function exportPng(chart: echarts.ECharts, filename: string) {
   link.remove();
 }
 
-/** One ECharts chart in a card, redrawn when its option changes, resized with its card, with a 导出PNG button. */
+/**
+ * One ECharts chart in a card, redrawn when its option changes, resized with its card, with a 导出PNG button. ECharts
+ * (half a megabyte) is fetched after the page is drawn: the figures and tables of the 驾驶舱 are there at once.
+ */
 export function Chart({
   title,
   option,
@@ -27,21 +30,31 @@ export function Chart({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const latest = useRef(option);
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: "canvas" });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
+    let gone = false;
+    let observer: ResizeObserver | undefined;
+    void import("./echarts").then(({ echarts }) => {
+      if (gone || !box.current) return;
+      const instance = echarts.init(box.current, undefined, { renderer: "canvas" });
+      chart.current = instance;
+      instance.setOption(latest.current, { notMerge: true });
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(box.current);
+      setReady(true);
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      gone = true;
+      observer?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
+    latest.current = option;
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
@@ -55,13 +68,21 @@ export function Chart({
           size="small"
           icon={<DownloadOutlined />}
           data-testid={`${testId}-png`}
+          disabled={!ready}
           onClick={() => chart.current && exportPng(chart.current, title)}
         >
           导出PNG
         </Button>
       }
     >
-      <div ref={box} style={{ height, width: "100%" }} />
+      <div style={{ position: "relative" }}>
+        <div ref={box} style={{ height, width: "100%" }} />
+        {!ready && (
+          <Typography.Text type="secondary" style={{ position: "absolute", top: 8, left: 8 }}>
+            图表加载中…
+          </Typography.Text>
+        )}
+      </div>
     </Card>
   );
 }
