@@ -1,5 +1,5 @@
 import { Alert, Card, Flex, Input, Segmented, Select, Space, Table, type TableColumnsType, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import type { BulletinList, BulletinSummary } from "../../../shared/api";
 import type { BulletinStatus } from "../../../shared/domain";
@@ -10,6 +10,7 @@ import { CreateButton, ExportButton, RefreshButton } from "../../components/Tool
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
 import { useSearchBox } from "../../components/useSearchBox";
+import { useSeenPlans } from "../../components/useSeenPlans";
 import { timeText } from "../reports/labels";
 import { GenerateBulletinModal } from "./GenerateBulletinModal";
 import { BULLETIN_STATUS_OPTIONS, BulletinStatusTag } from "./labels";
@@ -62,14 +63,7 @@ export default function BulletinsPage() {
   const search = useSearchBox(setQ);
   const fetch = useCallback(() => api.bulletins.list({ planId, status, q }), [planId, status, q]);
   const { data, loading, error, reload } = useRemote(fetch, EMPTY);
-  // the plans the bulletins are about, for the filter (a unit's people do not read the plan list)
-  const [plans, setPlans] = useState(new Map<number, string>());
-  useEffect(() => {
-    setPlans((known) => {
-      const unknown = data.items.filter((b) => !known.has(b.plan.id));
-      return unknown.length ? new Map([...known, ...unknown.map((b) => [b.plan.id, b.plan.title] as const)]) : known;
-    });
-  }, [data]);
+  const plans = useSeenPlans(data.items, (b) => b.plan);
 
   return (
     <Card
@@ -99,7 +93,7 @@ export default function BulletinsPage() {
           style={{ minWidth: 280 }}
           value={planId}
           onChange={setPlanId}
-          options={[...plans].map(([id, title]) => ({ value: id, label: title }))}
+          options={plans}
         />
         <Input.Search aria-label="搜索通报" placeholder="搜索通报标题或方案" {...search.input} style={{ width: 240 }} />
       </Flex>

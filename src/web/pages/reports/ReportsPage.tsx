@@ -12,7 +12,7 @@ import {
   Typography,
 } from "antd";
 import type { Dayjs } from "dayjs";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { Report, ReportList, ReportListQuery } from "../../../shared/api";
 import { REPORT_STATUS_LABELS, type ReportStatus, TASK_UNIT_ROLE_LABELS } from "../../../shared/domain";
@@ -24,6 +24,7 @@ import { UnitSelect } from "../../components/UnitSelect";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useRemote } from "../../components/useRemote";
 import { useSearchBox } from "../../components/useSearchBox";
+import { useSeenPlans } from "../../components/useSeenPlans";
 import { useUnits } from "../../components/useUnits";
 import { ReportStatusTag, timeText } from "./labels";
 
@@ -149,14 +150,7 @@ export default function ReportsPage() {
   );
   const fetch = useCallback(() => api.reports.list(query), [query]);
   const { data, loading, error, reload } = useRemote(fetch, EMPTY);
-  // the plans the reports are about, for the filter (a unit's people do not read the plan list)
-  const [plans, setPlans] = useState(new Map<number, string>());
-  useEffect(() => {
-    setPlans((known) => {
-      const unknown = data.items.filter((r) => !known.has(r.planId));
-      return unknown.length ? new Map([...known, ...unknown.map((r) => [r.planId, r.planTitle] as const)]) : known;
-    });
-  }, [data]);
+  const plans = useSeenPlans(data.items, (r) => ({ id: r.planId, title: r.planTitle }));
 
   const scope = filters.toReview ? "toReview" : (filters.status ?? "all");
   return (
@@ -196,7 +190,7 @@ export default function ReportsPage() {
           popupMatchSelectWidth={false}
           value={filters.planId}
           onChange={(planId: number | undefined) => update({ planId })}
-          options={[...plans].map(([id, title]) => ({ value: id, label: title }))}
+          options={plans}
         />
         {overview && (
           <UnitSelect
