@@ -106,6 +106,27 @@ for (const c of cases) {
     `GET /api/dashboard${c.query} (${c.name}: ${figures.assignments} assignments, ${figures.units} units): p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms (target p95 < 200); after a change: p50 ${figures.afterChangeP50Ms} ms, p95 ${figures.afterChangeP95Ms} ms (${servedKept} of ${COMPUTED} answered with the kept numbers while counting), counted afresh after p50 ${figures.freshP50Ms} ms, p95 ${figures.freshP95Ms} ms`,
   );
 }
+// 进展报告 (GET /api/reports): the office's first page of every report, and what waits for its review
+const reportLists = [];
+for (const [name, query] of [
+  ["office, first page", "?limit=20"],
+  ["office, 待我审核", "?toReview=true&limit=20"],
+  ["a province unit, first page", "?limit=20"],
+] as const) {
+  const cookie = name.startsWith("office") ? coordinator : provinceUnit;
+  await bench.call(cookie, "GET", `/api/reports${query}`);
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const started = performance.now();
+    await bench.call(cookie, "GET", `/api/reports${query}`);
+    times.push(performance.now() - started);
+  }
+  const figures = { name, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) };
+  reportLists.push(figures);
+  console.log(
+    `GET /api/reports${query} (${name}, ${counts.reports} reports): p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms`,
+  );
+}
 await bench.close();
 await admin.end();
 
@@ -161,6 +182,7 @@ const figures = {
   generationMs: Math.round(generationMs),
   dashboard,
   dashboardTargetP95Ms: 200,
+  reportLists,
   jobs: { first: summary(firsts), repeat: summary(repeats), copyMedianMs: Math.round(median(copies)) },
   jobsTarget: { ms: 10_000, rssMb: 300 },
 };
