@@ -4,12 +4,13 @@
  * import resolves it; or dismissed with a reason. A change of the registry settles at once, in every draft plan, the
  * phrases it now resolves.
  */
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { isUnresolved, type TaskUnitEntry } from "../../core/plans/task-units.js";
+import { groupMembers } from "../../core/units/groups.js";
 import type { PhraseDismiss, PhraseMap } from "../../shared/api.js";
 import { recordAudit } from "../audit/record.js";
 import type { Db, Queryable } from "../db/client.js";
-import { type PlanRow, plans, tasks, taskUnits, type UnitRow, unitGroups } from "../db/schema.js";
+import { type PlanRow, plans, tasks, taskUnits, type UnitRow, unitGroups, units } from "../db/schema.js";
 import { AppError, badRequest } from "../http/errors.js";
 import { UnitResolver } from "../units/resolve.js";
 import {
@@ -20,7 +21,6 @@ import {
   type DatedChange,
   forgetRegistry,
   getUnit,
-  groupMembers,
   listUnitGroups,
 } from "../units/service.js";
 import { syncTaskAssignments } from "./assign.js";
@@ -62,7 +62,12 @@ async function targetOf(tx: Queryable, input: PhraseMap) {
     .from(unitGroups)
     .where(eq(unitGroups.id, input.groupId as number));
   if (!group) throw new AppError(400, "unknown_group", "所选单位分组不存在，请刷新后重新选择");
-  const members = await groupMembers(tx, group);
+  const active = await tx
+    .select()
+    .from(units)
+    .where(eq(units.active, true))
+    .orderBy(asc(units.sortOrder), asc(units.id));
+  const members = groupMembers(active, group);
   if (members.length === 0) throw badRequest(`单位分组“${group.name}”没有启用的成员单位，请先在单位管理中设置其成员`);
   return { units: members, group, name: group.name };
 }
@@ -149,10 +154,7 @@ export async function recheckDraftPhrases(db: Db, ctx: ChangeContext): Promise<n
         let entries = await taskUnitsOf(tx, taskId);
         for (const [phrase, units] of phrases) entries = settled(entries, phrase, units);
         await replaceTaskUnits(tx, planId, taskId, entries);
-        await tx
-          .update(tasks)
-          .set({ version: sql`${tasks.version} + 1`, updatedAt: new Date() })
-          .where(eq(tasks.id, taskId));
+        await bumpVersion(tx, taskId);
       }
       const resolved = [...new Set(rows.map((r) => r.phrase))];
       if (resolved.length === 0) return 0;
@@ -169,13 +171,19 @@ export async function recheckDraftPhrases(db: Db, ctx: ChangeContext): Promise<n
   return count;
 }
 
-/** A changed task gets a new version (an open edit form then knows it is stale) and, if published, its assignments. */
-async function bumpTask(tx: Queryable, plan: PlanRow, taskId: number, ctx: DatedChange): Promise<void> {
+/** A changed task gets a new version: an open edit form then knows it is stale. */
+async function bumpVersion(tx: Queryable, taskId: number) {
   const [task] = await tx
     .update(tasks)
     .set({ version: sql`${tasks.version} + 1`, updatedAt: new Date() })
     .where(eq(tasks.id, taskId))
     .returning();
+  return task;
+}
+
+/** A changed task's new version and, if its plan is published, its assignments. */
+async function bumpTask(tx: Queryable, plan: PlanRow, taskId: number, ctx: DatedChange): Promise<void> {
+  const task = await bumpVersion(tx, taskId);
   if (plan.status === "published") await syncTaskAssignments(tx, plan, task, ctx, { deadlinesChanged: false });
 }
 

@@ -32,14 +32,18 @@ export async function officeTemplates(db: Queryable): Promise<Templates> {
   return templatesWith(row?.templates);
 }
 
+type SettingsRow = typeof officeSettings.$inferSelect;
+
+const officeFrom = (row: SettingsRow | undefined, config: Pick<Config, "officeName">): Office => ({
+  name: row?.officeName ?? config.officeName,
+  contactName: row?.contactName ?? null,
+  contactPhone: row?.contactPhone ?? null,
+  templates: templatesWith(row?.templates),
+});
+
 export async function officeOf(db: Queryable, config: Pick<Config, "officeName">): Promise<Office> {
   const [row] = await db.select().from(officeSettings).where(eq(officeSettings.id, ROW));
-  return {
-    name: row?.officeName ?? config.officeName,
-    contactName: row?.contactName ?? null,
-    contactPhone: row?.contactPhone ?? null,
-    templates: templatesWith(row?.templates),
-  };
+  return officeFrom(row, config);
 }
 
 /** The contact line under a paper's text: （联系人：张明；联系电话：0951-1234567）, or nothing when none is set. */
@@ -57,7 +61,7 @@ export async function readOfficeSettings(db: Queryable, config: Pick<Config, "of
     .from(officeSettings)
     .leftJoin(users, eq(users.id, officeSettings.updatedBy))
     .where(eq(officeSettings.id, ROW));
-  const office = await officeOf(db, config);
+  const office = officeFrom(row?.settings, config);
   return {
     officeName: office.name,
     contactName: office.contactName,

@@ -3,9 +3,9 @@
  * by name, short name, alias or group, and when nothing matches, ranked suggestions.
  */
 
+import { groupMembers } from "../../core/units/groups.js";
 import { kindHints, namesAKind, normaliseUnitPhrase, phraseVariants, similarity } from "../../core/units/match.js";
 import type { ResolveResult } from "../../shared/api.js";
-import type { UnitType } from "../../shared/domain.js";
 import type { UnitGroupRow, UnitRow } from "../db/schema.js";
 
 type Resolution = ResolveResult["results"][number];
@@ -49,9 +49,7 @@ export class UnitResolver {
   }
 
   membersOf(group: UnitGroupRow): UnitRow[] {
-    const types = new Set<UnitType>(group.unitTypes);
-    const members = new Set(group.memberIds);
-    return this.active.filter((u) => types.has(u.type) || members.has(u.id));
+    return groupMembers(this.active, group);
   }
 
   resolve(phrase: string): Resolution {

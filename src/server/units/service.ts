@@ -284,14 +284,6 @@ export async function addGroupAlias(tx: Queryable, groupId: number, phrase: stri
   });
 }
 
-/** The active units a group stands for: those of its unit types and its named members. */
-export async function groupMembers(tx: Queryable, group: UnitGroupRow): Promise<UnitRow[]> {
-  const rows = await tx.select().from(units).where(eq(units.active, true)).orderBy(asc(units.sortOrder), asc(units.id));
-  const types = new Set<string>(group.unitTypes);
-  const named = new Set(group.memberIds);
-  return rows.filter((unit) => types.has(unit.type) || named.has(unit.id));
-}
-
 export async function updateUnitGroup(
   db: Db,
   id: number,

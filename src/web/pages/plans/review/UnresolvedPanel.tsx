@@ -2,6 +2,7 @@ import { CheckCircleFilled, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Checkbox, Empty, Flex, Modal, Select, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { isUnresolved } from "../../../../core/plans/task-units";
+import { groupMembers } from "../../../../core/units/groups";
 import type { PlanDetail, Unit, UnitGroup, UnresolvedPhrase } from "../../../../shared/api";
 import { TASK_UNIT_ROLE_LABELS, type TaskUnitRole } from "../../../../shared/domain";
 import { api } from "../../../api/client";
@@ -239,10 +240,7 @@ function GroupPicker({
   onPick: (group: GroupChoice) => void;
 }) {
   if (groups.length === 0) return null;
-  const membersOf = (group: UnitGroup) =>
-    registry.units
-      .filter((u) => u.active && (group.unitTypes.includes(u.type) || group.memberIds.includes(u.id)))
-      .map((u) => ({ id: u.id, name: u.name }));
+  const membersOf = (group: UnitGroup) => groupMembers(registry.units, group).map((u) => ({ id: u.id, name: u.name }));
   return (
     <Select<number>
       aria-label={`“${phrase}”按分组对应`}
